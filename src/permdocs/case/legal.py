@@ -1,0 +1,107 @@
+"""The child's legal position: orders, care proceedings, and the reviews of
+the time the child has been looked after."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import model_validator
+
+from .base import CalendarDate, CaseModel, CaseReference, Name, Narrative, ShortText, field
+
+
+class LegalBasisKind(StrEnum):
+    SECTION_20 = "section_20"
+    INTERIM_CARE_ORDER = "interim_care_order"
+    CARE_ORDER = "care_order"
+    PLACEMENT_ORDER = "placement_order"
+    INTERIM_SUPERVISION_ORDER = "interim_supervision_order"
+    SUPERVISION_ORDER = "supervision_order"
+    SPECIAL_GUARDIANSHIP_ORDER = "special_guardianship_order"
+    CHILD_ARRANGEMENTS_ORDER = "child_arrangements_order"
+
+
+class LegalBasis(CaseModel):
+    """An order of the court, or accommodation by agreement under s.20."""
+
+    kind: LegalBasisKind = field(
+        "Kind", "The order, or 'section_20' for accommodation with the parents' agreement (Children Act 1989 s.20)."
+    )
+    made_on: CalendarDate = field("Made on", "The date the order was made, or the date s.20 accommodation began.")
+    court: ShortText | None = field("Court", "The court that made the order; null for s.20.", default=None)
+    court_case_number: CaseReference | None = field(
+        "Court case number", "The court's case number; null for s.20.", default=None
+    )
+    expires_on: CalendarDate | None = field(
+        "Expires on", "When the order ends unless extended, e.g. a supervision order; null if open-ended.", default=None
+    )
+    ended_on: CalendarDate | None = field(
+        "Ended on", "When the order or accommodation actually ended; null while it is in force.", default=None
+    )
+    notes: Narrative | None = field("Notes", "Conditions, extensions or other detail of the order.", default=None)
+
+    @model_validator(mode="after")
+    def _court_details_match_kind(self) -> "LegalBasis":
+        is_order = self.kind is not LegalBasisKind.SECTION_20
+        if is_order and (self.court is None or self.court_case_number is None):
+            raise ValueError("a court order needs both 'court' and 'court_case_number'")
+        if not is_order and (self.court is not None or self.court_case_number is not None):
+            raise ValueError("s.20 accommodation is not a court order: leave 'court' and 'court_case_number' null")
+        return self
+
+    @property
+    def in_force(self) -> bool:
+        return self.ended_on is None
+
+
+class CareEpisode(CaseModel):
+    """The period in which the child is (or was) looked after."""
+
+    looked_after_on: CalendarDate = field(
+        "Became looked after on", "The date the child became looked after by the local authority."
+    )
+    ceased_on: CalendarDate | None = field(
+        "Ceased to be looked after on", "The date the child stopped being looked after; null while still looked after.",
+        default=None,
+    )
+
+
+class ReviewStatus(StrEnum):
+    HELD = "held"
+    PLANNED = "planned"
+
+
+class Review(CaseModel):
+    """A statutory review of the child's care plan, chaired by the IRO."""
+
+    date: CalendarDate = field("Date", "The date the review was held, or is planned for.")
+    status: ReviewStatus = field("Status", "Whether the review has been held or is planned.")
+    chaired_by: Name | None = field("Chaired by", "The Independent Reviewing Officer who chaired it.", default=None)
+    permanence_plan_endorsed: bool = field(
+        "Permanence plan endorsed", "True when the IRO endorsed the permanence plan at this review."
+    )
+
+
+class Extension(CaseModel):
+    """An extension of the 26-week limit for care proceedings."""
+
+    granted_on: CalendarDate = field("Granted on", "The date the court granted the extension.")
+    weeks: int = field("Weeks", "Length of the extension in weeks (at most 8 each time).", ge=1, le=8)
+    reason: ShortText = field("Reason", "Why the court extended the timetable.")
+
+
+class CareProceedings(CaseModel):
+    """Public-law care proceedings about the child."""
+
+    issued_on: CalendarDate = field("Issued on", "The date the application was issued; the 26 weeks run from here.")
+    court: ShortText = field("Court", "The court hearing the proceedings.")
+    court_case_number: CaseReference = field("Court case number", "The court's case number.")
+    extensions: list[Extension] = field(
+        "Extensions", "Extensions of the 26-week timetable, oldest first.", default_factory=list
+    )
+    final_hearing_on: CalendarDate | None = field(
+        "Final hearing on", "The date of the final hearing, once listed.", default=None
+    )
+    concluded_on: CalendarDate | None = field(
+        "Concluded on", "The date the proceedings concluded; null while they are open.", default=None
+    )

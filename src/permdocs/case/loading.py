@@ -1,0 +1,180 @@
+"""Turn a case file (path, bytes or dict) into a validated :class:`Case`, or
+into an :class:`InvalidCaseError` that lists each problem by JSON path.
+
+Two passes, because strict Pydantic alone misses things that matter here:
+``json`` with hooks first finds malformed JSON, duplicate keys (where the last
+one would silently win) and NaN/Infinity, each with its path; then the raw
+bytes go through ``model_validate_json``, whose strict JSON mode accepts ISO
+date strings but not datetimes or numbers where a date belongs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import InvalidCaseError, Problem
+from .model import Case
+
+#: Largest case file accepted. Real cases are tens of kilobytes; the cap keeps
+#: a mistaken upload (a scanned PDF, a log file) from exhausting memory.
+MAX_CASE_BYTES = 5 * 1024 * 1024
+
+CaseSource = str | os.PathLike[str] | bytes | Mapping[str, Any]
+
+
+def load_case(source: CaseSource) -> Case:
+    """Load and validate a case from a file path, JSON bytes or a dict.
+
+    A ``str`` is taken as a path. Raises :class:`InvalidCaseError` listing every
+    problem found, each as a JSON path and a message without the input value.
+    """
+    if isinstance(source, Mapping):
+        return case_from_dict(source)
+    if isinstance(source, bytes | bytearray):
+        return case_from_json(bytes(source))
+    return case_from_json(_read_case_file(Path(source)))
+
+
+def case_from_dict(data: Mapping[str, Any]) -> Case:
+    """Validate a case already parsed into Python objects (e.g. by a case system).
+
+    The dict is serialised and validated as JSON so that both entry points
+    follow exactly the same rules.
+    """
+    try:
+        raw = json.dumps(data, allow_nan=False, ensure_ascii=False).encode()
+    except ValueError:
+        raise InvalidCaseError([Problem("$", "contains NaN or Infinity, which JSON does not allow")]) from None
+    except TypeError as error:
+        raise InvalidCaseError([Problem("$", f"contains a value JSON cannot hold ({type(error).__name__})")]) from None
+    return case_from_json(raw)
+
+
+def case_from_json(raw: bytes) -> Case:
+    """Validate a case from the bytes of a JSON document."""
+    if len(raw) > MAX_CASE_BYTES:
+        raise InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
+    tree = _parse_json(raw)
+    problems = list(_json_hazards(tree, "$"))
+    if problems:
+        raise InvalidCaseError(problems)
+    try:
+        return Case.model_validate_json(raw)
+    except ValidationError as error:
+        raise InvalidCaseError(_problems_from(error)) from None
+
+
+def _read_case_file(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_CASE_BYTES:
+            raise InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidCaseError([Problem("$", f"no such file: {path}")]) from None
+    except IsADirectoryError:
+        raise InvalidCaseError([Problem("$", f"is a folder, not a case file: {path}")]) from None
+    except PermissionError:
+        raise InvalidCaseError([Problem("$", f"permission denied: {path}")]) from None
+
+
+class _JsonObject(dict[str, Any]):
+    """A parsed JSON object that remembers which of its keys appeared twice."""
+
+    duplicate_keys: list[str]
+
+
+class _NonFinite:
+    """Stands in for NaN or Infinity so that its path can be reported."""
+
+
+def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    obj = _JsonObject()
+    obj.duplicate_keys = []
+    for key, value in pairs:
+        if key in obj:
+            obj.duplicate_keys.append(key)
+        obj[key] = value
+    return obj
+
+
+def _parse_json(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidCaseError([Problem("$", f"is not UTF-8 text (bad byte at offset {error.start})")]) from None
+    try:
+        return json.loads(
+            text, object_pairs_hook=_object_with_duplicates, parse_constant=lambda _name: _NonFinite()
+        )
+    except json.JSONDecodeError as error:
+        # The decoder's message names the expected token and the position,
+        # never the surrounding text.
+        message = f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        raise InvalidCaseError([Problem("$", message)]) from None
+    except RecursionError:
+        raise InvalidCaseError([Problem("$", "is nested too deeply to be a case")]) from None
+
+
+def _json_hazards(node: Any, path: str) -> Iterator[Problem]:
+    if isinstance(node, _NonFinite):
+        yield Problem(path, "is NaN or Infinity, which is not a number JSON allows")
+    elif isinstance(node, _JsonObject):
+        for key in node.duplicate_keys:
+            yield Problem(json_path_join(path, key), "appears more than once in the same object")
+        for key, value in node.items():
+            yield from _json_hazards(value, json_path_join(path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _json_hazards(value, f"{path}[{index}]")
+
+
+def json_path_join(path: str, key: str | int) -> str:
+    """Append one step to a JSON path: ``$.people`` + 2 -> ``$.people[2]``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if key.isidentifier():
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key)}]"
+
+
+def json_path(loc: tuple[str | int, ...]) -> str:
+    """A Pydantic error location as a JSON path: ``('people', 2, 'dob')`` -> ``$.people[2].dob``."""
+    path = "$"
+    for key in loc:
+        path = json_path_join(path, key)
+    return path
+
+
+# Pydantic's messages are accurate but written for programmers; these are
+# the ones a social worker or integrator meets most.
+_FRIENDLY_MESSAGES = {
+    "missing": "is required but missing",
+    "extra_forbidden": "is not a field of this object (check the spelling)",
+    "date_parsing": "is not a real calendar date in the form YYYY-MM-DD",
+    "date_from_datetime_parsing": "is not a date in the form YYYY-MM-DD",
+    "date_from_datetime_inexact": "must be a date only (YYYY-MM-DD), without a time",
+    "date_type": "must be a date written as a string in the form YYYY-MM-DD",
+    "string_type": "must be text (a JSON string)",
+    "bool_type": "must be true or false",
+    "int_type": "must be a whole number",
+    "list_type": "must be a list (a JSON array)",
+    "model_type": "must be an object",
+    "model_attributes_type": "must be an object",
+    "dict_type": "must be an object",
+}
+
+
+def _problems_from(error: ValidationError) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_input=False, include_url=False, include_context=False):
+        message = _FRIENDLY_MESSAGES.get(detail["type"], detail["msg"])
+        if detail["type"] == "value_error":
+            message = message.removeprefix("Value error, ")
+        problems.append(Problem(json_path(tuple(detail["loc"])), message))
+    return problems

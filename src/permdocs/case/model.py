@@ -1,0 +1,156 @@
+"""The case: everything known about one child, typed once and read by every
+document. Each document type takes only the parts it needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
+
+from .authorship import Authorship
+from .base import CalendarDate, CaseModel, ShortText, field
+from .legal import CareEpisode, CareProceedings, LegalBasis, Review
+from .people import Child, Person
+from .planning import (
+    Action,
+    FamilyTimeArrangement,
+    IdentityNeed,
+    OptionConsidered,
+    PermanenceNeed,
+    Plan,
+    Plans,
+    SupportService,
+    Voices,
+)
+
+Location = tuple[str | int, ...]
+
+
+class ChronologyEntry(CaseModel):
+    """A significant event in the child's life, for reports and the court."""
+
+    date: CalendarDate = field("Date", "When it happened.")
+    event: ShortText = field("Event", "What happened, in one line.")
+
+
+class Case(CaseModel):
+    """One child's case: the single source for every permanence document."""
+
+    schema_uri: ShortText | None = field(
+        "JSON Schema",
+        "Optional link to case.schema.json, so that editors can check and complete the file. Ignored by permdocs.",
+        default=None,
+        alias="$schema",
+    )
+    schema_version: Literal["1"] = field(
+        "Schema version", "The version of the case format. Always \"1\" for this release."
+    )
+    prepared_on: CalendarDate = field(
+        "Prepared on", "The date of this version of the case; documents carry it as their date."
+    )
+    child: Child = field("Child", "Who the child is.")
+    people: list[Person] = field("People", "Family, network, carers and prospective adopters.")
+    legal_basis: list[LegalBasis] = field(
+        "Legal status and orders", "Every order and any s.20 accommodation, past and present, oldest first."
+    )
+    care_episode: CareEpisode = field("Care episode", "When the child became looked after.")
+    reviews: list[Review] = field("Reviews", "Reviews held and planned, in date order.", default_factory=list)
+    care_proceedings: CareProceedings | None = field(
+        "Care proceedings", "Public-law proceedings, where there are or were any.", default=None
+    )
+    chronology: list[ChronologyEntry] = field(
+        "Chronology", "Significant events in the child's life, oldest first.", default_factory=list
+    )
+    permanence_need: PermanenceNeed = field("Permanence need", "The legal, psychological and physical aspects.")
+    options: list[OptionConsidered] = field(
+        "Options considered", "Every route considered, realistic or not, with its outcome and reasons.", min_length=1
+    )
+    plans: Plans = field("Plans", "The primary, parallel and contingency plans.")
+    actions: list[Action] = field("Actions", "What must be done, by whom and by when.", default_factory=list)
+    voices: Voices = field("Voices", "The wishes and feelings of the child and the views of others.")
+    identity_needs: list[IdentityNeed] = field(
+        "Identity needs", "The child's identity needs and how the plan meets them.", default_factory=list
+    )
+    family_time: list[FamilyTimeArrangement] = field(
+        "Family time", "Arrangements for time with, or news from, family and connected people.", default_factory=list
+    )
+    support_services: list[SupportService] = field(
+        "Support services", "Services supporting the child, carers and family.", default_factory=list
+    )
+    authorship: Authorship = field("Authorship", "Who wrote, signed off and endorsed the plan.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Case":
+        problems = list(_consistency_problems(self))
+        if problems:
+            raise ValidationError.from_exception_data(
+                "Case",
+                [
+                    InitErrorDetails(type=PydanticCustomError("case_consistency", message), loc=loc, input=None)
+                    for loc, message in problems
+                ],
+            )
+        return self
+
+    def person(self, person_id: str) -> Person:
+        """The person with this id (ids are checked on validation)."""
+        return next(person for person in self.people if person.id == person_id)
+
+
+def _consistency_problems(case: Case) -> Iterator[tuple[Location, str]]:
+    """Rules that tie one part of the case to another. Practice rules (late
+    reviews, missing plans) are not here: those are findings, not invalid data."""
+    yield from _duplicate_ids(case)
+    yield from _unknown_person_references(case)
+    looked_after = case.care_episode.looked_after_on
+    birth = case.child.date_of_birth
+    if looked_after < birth:
+        yield ("care_episode", "looked_after_on"), "is before the child's date of birth"
+    for index, review in enumerate(case.reviews):
+        if review.date < looked_after:
+            yield ("reviews", index, "date"), "is before the child became looked after"
+    for index, basis in enumerate(case.legal_basis):
+        if basis.made_on < birth:
+            yield ("legal_basis", index, "made_on"), "is before the child's date of birth"
+        if basis.ended_on is not None and basis.ended_on < basis.made_on:
+            yield ("legal_basis", index, "ended_on"), "is before the date the order was made"
+    if case.care_proceedings is not None:
+        for index, extension in enumerate(case.care_proceedings.extensions):
+            if extension.granted_on < case.care_proceedings.issued_on:
+                yield ("care_proceedings", "extensions", index, "granted_on"), "is before the proceedings were issued"
+
+
+def _duplicate_ids(case: Case) -> Iterator[tuple[Location, str]]:
+    for collection in ("people", "options", "family_time"):
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(case, collection)):
+            if item.id in seen:
+                yield (collection, index, "id"), "repeats an id used earlier in the list"
+            seen.add(item.id)
+
+
+def _unknown_person_references(case: Case) -> Iterator[tuple[Location, str]]:
+    known = {person.id for person in case.people}
+    references: list[tuple[Location, str]] = []
+    for i, option in enumerate(case.options):
+        references += [(("options", i, "carer_ids", j), pid) for j, pid in enumerate(option.carer_ids)]
+    for loc, plan in _plans_with_locations(case):
+        references += [((*loc, "carer_ids", j), pid) for j, pid in enumerate(plan.carer_ids)]
+    for i, arrangement in enumerate(case.family_time):
+        references += [(("family_time", i, "with_person_ids", j), pid) for j, pid in enumerate(arrangement.with_person_ids)]
+    for i, view in enumerate(case.voices.others):
+        if view.person_id is not None:
+            references.append((("voices", "others", i, "person_id"), view.person_id))
+    for loc, person_id in references:
+        if person_id not in known:
+            yield loc, "does not match the id of anyone in 'people'"
+
+
+def _plans_with_locations(case: Case) -> Iterator[tuple[Location, Plan]]:
+    yield ("plans", "primary"), case.plans.primary
+    for index, plan in enumerate(case.plans.parallel):
+        yield ("plans", "parallel", index), plan
+    if case.plans.contingency is not None:
+        yield ("plans", "contingency"), case.plans.contingency

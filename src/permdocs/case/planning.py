@@ -1,0 +1,229 @@
+"""What the plan is and how it was reached: the permanence need, the options
+weighed, the plans chosen, the actions that deliver them, and the views heard.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import model_validator
+
+from .base import CalendarDate, CaseModel, Identifier, Name, Narrative, ShortText, field
+
+
+class Route(StrEnum):
+    """The routes to permanence (brief section 1; Merton 2019 s.7; Essex 2021 s.4)."""
+
+    REMAIN_AT_HOME = "remain_at_home"
+    RETURN_HOME = "return_home"
+    PLACEMENT_WITH_PARENTS = "placement_with_parents"
+    CONNECTED_PERSONS_FOSTERING = "connected_persons_fostering"
+    SPECIAL_GUARDIANSHIP = "special_guardianship"
+    CHILD_ARRANGEMENTS_ORDER = "child_arrangements_order"
+    ADOPTION = "adoption"
+    EARLY_PERMANENCE = "early_permanence"
+    LONG_TERM_FOSTERING = "long_term_fostering"
+    RESIDENTIAL_CARE = "residential_care"
+    STAYING_PUT_OR_INDEPENDENCE = "staying_put_or_independence"
+
+
+class PermanenceNeed(CaseModel):
+    """The three aspects of permanence (Merton 2019 s.1; Devon 2020, 'What is permanence')."""
+
+    legal: Narrative = field("Legal permanence", "Who needs to hold parental responsibility, and under what order.")
+    psychological: Narrative = field(
+        "Psychological permanence", "The secure, lasting attachment the child needs and with whom."
+    )
+    physical: Narrative = field(
+        "Physical permanence", "The stable home and community the child needs, including identity needs."
+    )
+
+
+class OptionOutcome(StrEnum):
+    PRIMARY_PLAN = "primary_plan"
+    PARALLEL_PLAN = "parallel_plan"
+    CONTINGENCY_PLAN = "contingency_plan"
+    RULED_OUT = "ruled_out"
+    STILL_BEING_ASSESSED = "still_being_assessed"
+
+
+class OptionConsidered(CaseModel):
+    """One route considered for the child, realistic or not."""
+
+    id: Identifier = field("Id", "A short id, unique among the options.")
+    route: Route = field("Route", "The route to permanence this option would take.")
+    carer_ids: list[Identifier] = field(
+        "Carers", "Ids of the people who would care for the child under this option, if any.", default_factory=list
+    )
+    realistic: bool = field(
+        "Realistic", "True when the option is realistic and must be weighed (Re B-S [2013] EWCA Civ 1146)."
+    )
+    outcome: OptionOutcome = field("Outcome", "What became of the option.")
+    reasons: Narrative = field("Reasons", "Why the option has this outcome, in plain words.")
+
+    @model_validator(mode="after")
+    def _unrealistic_options_are_ruled_out(self) -> "OptionConsidered":
+        if not self.realistic and self.outcome is not OptionOutcome.RULED_OUT:
+            raise ValueError("an option that is not realistic can only have the outcome 'ruled_out'")
+        return self
+
+
+class PlanStatus(StrEnum):
+    PROPOSED = "proposed"
+    BEING_ASSESSED = "being_assessed"
+    AGREED = "agreed"
+    IN_PROGRESS = "in_progress"
+    ACHIEVED = "achieved"
+    ENDED = "ended"
+
+
+class Plan(CaseModel):
+    """A plan for permanence, with where it should lead and by when."""
+
+    route: Route = field("Route", "The route to permanence this plan follows.")
+    summary: Narrative = field("Summary", "The intended outcome, stated clearly and concisely.")
+    carer_ids: list[Identifier] = field(
+        "Carers", "Ids of the people who would care for the child under this plan.", default_factory=list
+    )
+    target_date: CalendarDate = field("Target date", "When the plan should be achieved.")
+    status: PlanStatus = field("Status", "Where the plan stands today.")
+
+
+class Plans(CaseModel):
+    """The primary plan, any parallel plans run alongside it, and the fallback."""
+
+    primary: Plan = field("Primary plan", "The plan the local authority is working to.")
+    parallel: list[Plan] = field(
+        "Parallel plans", "Plans pursued at the same time so that no time is lost (twin-track planning).",
+        default_factory=list,
+    )
+    contingency: Plan | None = field(
+        "Contingency plan", "What happens if the primary plan cannot be achieved.", default=None
+    )
+
+
+class Action(CaseModel):
+    """A task that moves the plan forward."""
+
+    what: ShortText = field("What", "What has to be done.")
+    owner: ShortText = field("Who", "Who is responsible: a named role, team or person.")
+    due_on: CalendarDate = field("By when", "When it must be done.")
+    done_on: CalendarDate | None = field("Done on", "When it was done; null while outstanding.", default=None)
+
+
+class ChildVoiceMethod(StrEnum):
+    OWN_WORDS = "own_words"
+    OBSERVATION = "observation"
+    ADVOCATE = "advocate"
+    CHOSEN_ADULT = "chosen_adult"
+
+
+class ChildVoice(CaseModel):
+    """The child's wishes and feelings, or, for a very young child, what was observed."""
+
+    method: ChildVoiceMethod = field(
+        "How heard", "How the child's voice was heard: their own words, observation (for a very young child), "
+        "an advocate or an adult the child chose."
+    )
+    summary: Narrative = field("Wishes and feelings", "What the child said or showed, weighted by age and understanding.")
+    recorded_on: CalendarDate = field("Recorded on", "When the wishes and feelings were gathered.")
+    recorded_by: Name = field("Recorded by", "Who gathered them.")
+
+
+class View(CaseModel):
+    """The view of a parent, relative, carer or professional on the plan."""
+
+    person_id: Identifier | None = field(
+        "Person", "The id of the person in 'people', or null for someone not listed there.", default=None
+    )
+    name_and_role: ShortText | None = field(
+        "Name and role", "For someone not in 'people', e.g. 'Children's Guardian'; null otherwise.", default=None
+    )
+    summary: Narrative = field("View", "Their view of the plan, in their own words where possible.")
+    recorded_on: CalendarDate = field("Recorded on", "When the view was given.")
+
+    @model_validator(mode="after")
+    def _exactly_one_speaker(self) -> "View":
+        if (self.person_id is None) == (self.name_and_role is None):
+            raise ValueError("give exactly one of 'person_id' and 'name_and_role'")
+        return self
+
+
+class Voices(CaseModel):
+    """Whose voices shaped the plan."""
+
+    child: ChildVoice = field("The child", "The child's wishes and feelings.")
+    others: list[View] = field("Others", "The views of parents, relatives, carers and professionals.", default_factory=list)
+
+
+class IdentityAspect(StrEnum):
+    ETHNICITY = "ethnicity"
+    CULTURE = "culture"
+    RELIGION = "religion"
+    LANGUAGE = "language"
+    DISABILITY = "disability"
+    GENDER_AND_SEXUALITY = "gender_and_sexuality"
+    OTHER = "other"
+
+
+class IdentityNeed(CaseModel):
+    """One aspect of the child's identity and how the plan keeps it alive."""
+
+    aspect: IdentityAspect = field("Aspect", "Which part of the child's identity this concerns.")
+    need: Narrative = field("Need", "What the child needs.")
+    how_met: Narrative = field("How it is met", "How the plan and the carers meet the need.")
+
+
+class FamilyTimeKind(StrEnum):
+    DIRECT = "direct"
+    VIDEO = "video"
+    PHONE = "phone"
+    LETTERBOX = "letterbox"
+    INDIRECT_OTHER = "indirect_other"
+
+
+class Supervision(StrEnum):
+    SUPERVISED = "supervised"
+    SUPPORTED = "supported"
+    UNSUPERVISED = "unsupervised"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class FamilyTimeOrder(StrEnum):
+    NONE = "none"
+    SECTION_8 = "section_8"
+    SECTION_34 = "section_34"
+    SECTION_51A = "section_51a"
+
+
+class FamilyTimeArrangement(CaseModel):
+    """Time the child spends with, or hears from, family and connected people.
+    The full agreement document builds on this."""
+
+    id: Identifier = field("Id", "A short id, unique among the arrangements.")
+    with_person_ids: list[Identifier] = field(
+        "With", "Ids of the people the child spends time with or hears from.", min_length=1
+    )
+    kind: FamilyTimeKind = field("Kind", "Direct (face to face), video, phone, letterbox or other indirect.")
+    purpose: Narrative = field("Purpose", "What the arrangement is for, from the child's point of view.")
+    frequency: ShortText = field("How often", "How often, e.g. 'twice a week' or 'once a year in March'.")
+    duration: ShortText | None = field("How long", "How long each session lasts; null for letters.", default=None)
+    venue: ShortText | None = field(
+        "Where", "Where it happens, described without the carers' address; null for letters.", default=None
+    )
+    supervision: Supervision = field("Supervision", "How closely the time is supervised.")
+    supervised_by: ShortText | None = field("Supervised by", "Who supervises or supports it.", default=None)
+    court_order: FamilyTimeOrder = field(
+        "Court order", "Any order that governs it: s.8 or s.34 Children Act 1989, s.51A Adoption and Children Act 2002."
+    )
+    review_on: CalendarDate | None = field("Review on", "When the arrangement is next reviewed.", default=None)
+
+
+class SupportService(CaseModel):
+    """A service that supports the child, the carers or the family."""
+
+    service: ShortText = field("Service", "What the service is.")
+    provider: ShortText = field("Provider", "Who provides it.")
+    for_whom: ShortText = field("For whom", "Who receives it: the child, the carers, a parent.")
+    detail: Narrative | None = field("Detail", "How often, what it aims at, anything else worth knowing.", default=None)
+    until: CalendarDate | None = field("Until", "When the service is planned to end; null if open-ended.", default=None)

@@ -1,0 +1,75 @@
+"""Every error permdocs raises on purpose, under one base class.
+
+Messages never quote values from the case: a case holds a child's personal
+data, and error text ends up in terminals, logs and support tickets. Each
+message names *where* the problem is (a JSON path) and *what* is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PermdocsError(Exception):
+    """Base class of every error permdocs raises deliberately.
+
+    ``exit_code`` is what the command line returns for it: 2 for bad input or
+    usage, 1 for anything that is our fault rather than the user's.
+    """
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a case: where (a JSON path) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class InvalidCaseError(PermdocsError):
+    """The case file is not valid JSON or does not match the case model."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"The case has {len(problems)} {noun}:\n{lines}")
+
+
+class UnknownDocumentError(PermdocsError):
+    """A document type was asked for that permdocs does not have."""
+
+
+class UnknownFormatError(PermdocsError):
+    """An output format was asked for that permdocs does not have."""
+
+
+class OutputExistsError(PermdocsError):
+    """Writing would replace files that already exist, and ``force`` was not set."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        listed = "\n".join(f"  {path}" for path in paths)
+        super().__init__(
+            f"These files already exist and were left untouched:\n{listed}\n"
+            "Choose another output folder, or pass --force to replace them."
+        )
+
+
+class TemplateProblemError(PermdocsError):
+    """A template could not be rendered: a syntax error, a missing value or a
+    forbidden operation. Names the template and, where known, the line."""
+
+    exit_code = 1
+
+    def __init__(self, template: str, detail: str, line: int | None = None):
+        self.template = template
+        self.line = line
+        self.detail = detail
+        where = f"{template}, line {line}" if line else template
+        super().__init__(f"Template {where}: {detail}")
