@@ -1,0 +1,321 @@
+"""The permanence plan section of the care plan (brief section 4.1).
+
+Read at the child's review, where the IRO endorses it, and in proceedings by
+the court, which scrutinises the permanence provisions. It is written to be a
+clear, concise reference for the meeting (Merton 2019, 10.7; Devon 2020,
+"Communicating the permanence plan"), so the context orders the plan first
+and the evidence after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..case import Case
+from ..case.legal import ReviewStatus
+from ..case.planning import Plan, View
+from ..narrative import NarrativeText
+from .common import (
+    ChildIdentity,
+    DocumentInfo,
+    LegalPosition,
+    Signatory,
+    child_identity,
+    display_name,
+    document_info,
+    legal_position,
+    names,
+    narrative,
+    signatory,
+)
+from .labels import label
+
+NAME = "care-plan-permanence"
+TITLE = "Permanence plan"
+SUMMARY = "The permanence plan section of the care plan, for the child's review and the court."
+NEEDS = (
+    "$.child", "$.people", "$.legal_basis", "$.care_episode", "$.reviews", "$.care_proceedings",
+    "$.permanence_need", "$.options", "$.plans", "$.actions", "$.voices", "$.identity_needs",
+    "$.family_time", "$.support_services", "$.authorship", "$.prepared_on",
+)
+
+
+@dataclass(frozen=True)
+class PermanenceNeedView:
+    legal: NarrativeText
+    psychological: NarrativeText
+    physical: NarrativeText
+
+
+@dataclass(frozen=True)
+class PlanView:
+    heading: str
+    route: str
+    summary: NarrativeText
+    carers: str | None
+    target_date: date
+    status: str
+
+
+@dataclass(frozen=True)
+class OptionView:
+    route: str
+    carers: str | None
+    realistic: str
+    outcome: str
+    reasons: NarrativeText
+
+
+@dataclass(frozen=True)
+class ActionView:
+    what: str
+    owner: str
+    due_on: date
+    done_on: date | None
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    date: date
+    event: str
+
+
+@dataclass(frozen=True)
+class ChildVoiceView:
+    method: str
+    summary: NarrativeText
+    recorded_on: date
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class ViewView:
+    who: str
+    summary: NarrativeText
+    recorded_on: date
+
+
+@dataclass(frozen=True)
+class IdentityView:
+    aspect: str
+    need: NarrativeText
+    how_met: NarrativeText
+
+
+@dataclass(frozen=True)
+class SiblingView:
+    name: str
+    relation: str
+    where_living: str
+    together: bool
+    reason: NarrativeText
+    family_time: str | None
+
+
+@dataclass(frozen=True)
+class FamilyTimeView:
+    with_whom: str
+    kind: str
+    purpose: NarrativeText
+    frequency: str
+    duration: str | None
+    venue: str | None
+    supervision: str
+    court_order: str
+    review_on: date | None
+
+
+@dataclass(frozen=True)
+class SupportView:
+    service: str
+    provider: str
+    for_whom: str
+    detail: NarrativeText | None
+    until: date | None
+
+
+@dataclass(frozen=True)
+class EndorsementView:
+    iro: Signatory
+    review_on: date
+    endorsed: bool
+    comments: NarrativeText | None
+
+
+@dataclass(frozen=True)
+class CarePlanPermanence:
+    """Everything the care-plan permanence templates may use, and nothing else."""
+
+    document: DocumentInfo
+    child: ChildIdentity
+    legal: LegalPosition
+    need: PermanenceNeedView
+    primary_plan: PlanView
+    parallel_plans: list[PlanView]
+    contingency_plan: PlanView | None
+    options: list[OptionView]
+    actions: list[ActionView]
+    key_dates: list[KeyDate]
+    child_voice: ChildVoiceView
+    other_views: list[ViewView]
+    identity_needs: list[IdentityView]
+    siblings: list[SiblingView]
+    family_time: list[FamilyTimeView]
+    support: list[SupportView]
+    social_worker: Signatory
+    team_manager: Signatory
+    endorsement: EndorsementView | None
+
+
+def build_context(case: Case) -> CarePlanPermanence:
+    """The typed context of the care-plan permanence section for this case."""
+    plans = case.plans
+    authorship = case.authorship
+    return CarePlanPermanence(
+        document=document_info(case, TITLE, "Section of the care plan"),
+        child=child_identity(case),
+        legal=legal_position(case),
+        need=PermanenceNeedView(
+            legal=NarrativeText(case.permanence_need.legal),
+            psychological=NarrativeText(case.permanence_need.psychological),
+            physical=NarrativeText(case.permanence_need.physical),
+        ),
+        primary_plan=_plan_view(case, "Primary plan", plans.primary),
+        parallel_plans=[
+            _plan_view(case, "Parallel plan" + (f" {n}" if len(plans.parallel) > 1 else ""), plan)
+            for n, plan in enumerate(plans.parallel, start=1)
+        ],
+        contingency_plan=None if plans.contingency is None else _plan_view(case, "Contingency plan", plans.contingency),
+        options=[
+            OptionView(
+                route=label(option.route),
+                carers=names(case, option.carer_ids),
+                realistic="Yes" if option.realistic else "No",
+                outcome=label(option.outcome),
+                reasons=NarrativeText(option.reasons),
+            )
+            for option in case.options
+        ],
+        actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
+        key_dates=key_dates(case),
+        child_voice=ChildVoiceView(
+            method=label(case.voices.child.method),
+            summary=NarrativeText(case.voices.child.summary),
+            recorded_on=case.voices.child.recorded_on,
+            recorded_by=case.voices.child.recorded_by,
+        ),
+        other_views=[
+            ViewView(
+                who=_speaker(case, view),
+                summary=NarrativeText(view.summary),
+                recorded_on=view.recorded_on,
+            )
+            for view in case.voices.others
+        ],
+        identity_needs=[
+            IdentityView(label(need.aspect), NarrativeText(need.need), NarrativeText(need.how_met))
+            for need in case.identity_needs
+        ],
+        siblings=_siblings(case),
+        family_time=[
+            FamilyTimeView(
+                with_whom=names(case, arrangement.with_person_ids) or "",
+                kind=label(arrangement.kind),
+                purpose=NarrativeText(arrangement.purpose),
+                frequency=arrangement.frequency,
+                duration=arrangement.duration,
+                venue=arrangement.venue,
+                supervision=label(arrangement.supervision)
+                + (f" by {arrangement.supervised_by}" if arrangement.supervised_by else ""),
+                court_order=label(arrangement.court_order),
+                review_on=arrangement.review_on,
+            )
+            for arrangement in case.family_time
+        ],
+        support=[
+            SupportView(s.service, s.provider, s.for_whom, narrative(s.detail), s.until) for s in case.support_services
+        ],
+        social_worker=signatory(authorship.social_worker, authorship.social_worker_signed_on),
+        team_manager=signatory(authorship.team_manager, authorship.team_manager_signed_on),
+        endorsement=None
+        if authorship.endorsement is None
+        else EndorsementView(
+            iro=signatory(authorship.endorsement.iro, None),
+            review_on=authorship.endorsement.review_on,
+            endorsed=authorship.endorsement.endorsed,
+            comments=narrative(authorship.endorsement.comments),
+        ),
+    )
+
+
+def _speaker(case: Case, view: View) -> str:
+    if view.person_id is not None:
+        return display_name(case.person(view.person_id))
+    assert view.name_and_role is not None  # the model requires one of the two
+    return view.name_and_role
+
+
+def _plan_view(case: Case, heading: str, plan: Plan) -> PlanView:
+    return PlanView(
+        heading=heading,
+        route=label(plan.route),
+        summary=NarrativeText(plan.summary),
+        carers=names(case, plan.carer_ids),
+        target_date=plan.target_date,
+        status=label(plan.status),
+    )
+
+
+def _siblings(case: Case) -> list[SiblingView]:
+    views = []
+    for person in case.people:
+        if person.sibling is None:
+            continue
+        details = person.sibling
+        arrangements = [
+            label(arrangement.kind).lower() + ", " + arrangement.frequency.lower()
+            for arrangement in case.family_time
+            if person.id in arrangement.with_person_ids
+        ]
+        views.append(
+            SiblingView(
+                name=f"{person.given_names} {person.family_name}",
+                relation=f"{label(details.relation)} sibling ({label(details.side)})",
+                where_living=details.where_living,
+                together=details.lives_with_child,
+                reason=NarrativeText(details.together_or_apart_reason),
+                family_time="; ".join(arrangements) or None,
+            )
+        )
+    return views
+
+
+def key_dates(case: Case) -> list[KeyDate]:
+    """The dates a review meeting tracks, in date order."""
+    dates = [KeyDate(case.care_episode.looked_after_on, "Became looked after")]
+    ordinal = {1: "First review", 2: "Second review"}
+    for number, review in enumerate(case.reviews, start=1):
+        name = ordinal.get(number, f"Review {number}")
+        held = "held" if review.status is ReviewStatus.HELD else "planned"
+        dates.append(KeyDate(review.date, f"{name} ({held})"))
+    if len(case.reviews) >= 2:
+        dates.append(KeyDate(case.reviews[1].date, "Permanence plan due (by the second review)"))
+    position = legal_position(case)
+    if position.proceedings is not None:
+        proceedings = position.proceedings
+        dates.append(KeyDate(proceedings.issued_on, "Care proceedings issued"))
+        dates.append(KeyDate(proceedings.week_26_date, "26 weeks from issue"))
+        if proceedings.timetable_ends_on != proceedings.week_26_date:
+            dates.append(KeyDate(proceedings.timetable_ends_on, "End of the extended timetable"))
+        if proceedings.final_hearing_on is not None:
+            dates.append(KeyDate(proceedings.final_hearing_on, "Final hearing"))
+        if proceedings.concluded_on is not None:
+            dates.append(KeyDate(proceedings.concluded_on, "Proceedings concluded"))
+    for row in position.current:
+        if row.expires_on is not None:
+            dates.append(KeyDate(row.expires_on, f"{row.order} ends"))
+    if case.care_episode.ceased_on is not None:
+        dates.append(KeyDate(case.care_episode.ceased_on, "Stopped being looked after"))
+    dates.append(KeyDate(case.plans.primary.target_date, "Primary plan target date"))
+    return sorted(dates, key=lambda item: item.date)

@@ -1,0 +1,209 @@
+"""Context pieces that more than one document shows: the document's own
+details, the child's identity, the legal position, names and sign-off.
+
+Context objects hold display-ready values (labels, not codes) so templates
+stay simple; dates stay ``date`` objects and are formatted by the templates'
+finalize hook, narratives stay :class:`NarrativeText` for the markdown filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..case import Case
+from ..case.authorship import Professional
+from ..case.people import Person, PersonRole
+from ..narrative import NarrativeText
+from ..templating import long_date
+from .labels import label
+
+PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
+
+#: Care proceedings must be decided within 26 weeks of issue
+#: (Children Act 1989 s.32(1)(a)(ii)).
+PROCEEDINGS_WEEKS = 26
+
+#: Carers whose names and whereabouts are withheld from documents a birth
+#: family receives; the care plan is served on the parents in proceedings.
+_CARERS_NAMED_BY_ROLE = frozenset({PersonRole.FOSTER_CARER, PersonRole.PROSPECTIVE_ADOPTER})
+
+
+def narrative(text: str | None) -> NarrativeText | None:
+    return None if text is None else NarrativeText(text)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    subtitle: str
+    date: date
+    agency_name: str
+    agency_address: str
+    case_reference: str
+    protective_marking: str
+    #: Goes into PDF and DOCX metadata, which travel further than the pages:
+    #: it names the document and case reference, never the child.
+    metadata_title: str
+
+
+def document_info(case: Case, title: str, subtitle: str) -> DocumentInfo:
+    agency = case.authorship.agency
+    return DocumentInfo(
+        title=title,
+        subtitle=subtitle,
+        date=case.prepared_on,
+        agency_name=agency.name,
+        agency_address=agency.address,
+        case_reference=case.child.case_reference,
+        protective_marking=PROTECTIVE_MARKING,
+        metadata_title=f"{title}: case {case.child.case_reference}",
+    )
+
+
+@dataclass(frozen=True)
+class ChildIdentity:
+    full_name: str
+    preferred_name: str
+    date_of_birth: date
+    age: str
+    gender: str
+    ethnicity: str
+    nationality: str
+    religion: str
+    first_language: str
+    other_languages: str | None
+    needs: NarrativeText | None
+    case_reference: str
+
+
+def child_identity(case: Case) -> ChildIdentity:
+    child = case.child
+    return ChildIdentity(
+        full_name=f"{child.given_names} {child.family_name}",
+        preferred_name=child.preferred_name,
+        date_of_birth=child.date_of_birth,
+        age=age_on(child.date_of_birth, case.prepared_on),
+        gender=label(child.gender),
+        ethnicity=child.ethnicity,
+        nationality=child.nationality,
+        religion=child.religion,
+        first_language=child.first_language,
+        other_languages=", ".join(child.other_languages) or None,
+        needs=narrative(child.disability_or_additional_needs),
+        case_reference=child.case_reference,
+    )
+
+
+def age_on(birth: date, on: date) -> str:
+    """A child's age in the words a report uses: '6 months', '1 year', '12 years'."""
+    months = (on.year - birth.year) * 12 + on.month - birth.month - (on.day < birth.day)
+    if months < 24:
+        return f"{months} month{'s' if months != 1 else ''}" if months != 12 else "1 year"
+    return f"{months // 12} years"
+
+
+def display_name(person: Person) -> str:
+    """How a person is named in documents the birth family may see."""
+    if person.role in _CARERS_NAMED_BY_ROLE:
+        return person.relationship
+    return f"{person.full_name} ({person.relationship.lower()})"
+
+
+def names(case: Case, person_ids: list[str]) -> str | None:
+    """Several people, named for the document, or None when there are none."""
+    return "; ".join(display_name(case.person(pid)) for pid in person_ids) or None
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    order: str
+    made_on: date
+    court: str | None
+    court_case_number: str | None
+    expires_on: date | None
+    ended_on: date | None
+    notes: NarrativeText | None
+
+
+@dataclass(frozen=True)
+class Proceedings:
+    issued_on: date
+    court: str
+    court_case_number: str
+    week_26_date: date
+    extensions: list[str]
+    timetable_ends_on: date
+    final_hearing_on: date | None
+    concluded_on: date | None
+
+
+@dataclass(frozen=True)
+class LegalPosition:
+    looked_after_on: date
+    ceased_on: date | None
+    current: list[OrderRow]
+    previous: list[OrderRow]
+    proceedings: Proceedings | None
+
+
+def legal_position(case: Case) -> LegalPosition:
+    rows = [
+        OrderRow(
+            order=label(basis.kind),
+            made_on=basis.made_on,
+            court=basis.court,
+            court_case_number=basis.court_case_number,
+            expires_on=basis.expires_on,
+            ended_on=basis.ended_on,
+            notes=narrative(basis.notes),
+        )
+        for basis in case.legal_basis
+    ]
+    return LegalPosition(
+        looked_after_on=case.care_episode.looked_after_on,
+        ceased_on=case.care_episode.ceased_on,
+        current=[row for row in rows if row.ended_on is None],
+        previous=[row for row in rows if row.ended_on is not None],
+        proceedings=_proceedings(case),
+    )
+
+
+def _proceedings(case: Case) -> Proceedings | None:
+    source = case.care_proceedings
+    if source is None:
+        return None
+    week_26 = source.issued_on + timedelta(weeks=PROCEEDINGS_WEEKS)
+    extended_weeks = sum(extension.weeks for extension in source.extensions)
+    return Proceedings(
+        issued_on=source.issued_on,
+        court=source.court,
+        court_case_number=source.court_case_number,
+        week_26_date=week_26,
+        extensions=[
+            f"{extension.weeks} weeks, granted {long_date(extension.granted_on)}: {extension.reason}"
+            for extension in source.extensions
+        ],
+        timetable_ends_on=week_26 + timedelta(weeks=extended_weeks),
+        final_hearing_on=source.final_hearing_on,
+        concluded_on=source.concluded_on,
+    )
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    role: str
+    qualifications: str | None
+    registration_number: str | None
+    signed_on: date | None
+
+
+def signatory(professional: Professional, signed_on: date | None) -> Signatory:
+    return Signatory(
+        name=professional.name,
+        role=professional.role,
+        qualifications=professional.qualifications,
+        registration_number=professional.registration_number,
+        signed_on=signed_on,
+    )

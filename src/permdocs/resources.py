@@ -1,0 +1,26 @@
+"""Where the packaged templates and assets are.
+
+In a wheel they sit inside the package (``permdocs/templates``, copied there
+by hatchling's ``force-include``); in a source checkout or an editable install
+they are the top-level ``templates/`` folder.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def templates_dir() -> Path:
+    """The folder holding ``html/``, ``docx/`` and ``assets/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parents[1] / "templates"):
+        if (candidate / "html").is_dir():
+            return candidate
+    raise RuntimeError("permdocs' templates are missing: the installation is incomplete")
+
+
+def assets_dir() -> Path:
+    """Stylesheets and fonts; the only files WeasyPrint may read."""
+    return templates_dir() / "assets"

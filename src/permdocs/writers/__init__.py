@@ -1,0 +1,69 @@
+"""Output formats: each writer turns a document's context into bytes.
+
+Every writer has the same shape, ``render(document, context) -> bytes``. PDF
+is not a writer of its own kind: it is the HTML writer plus WeasyPrint.
+Writers are imported only when used, so that ``permdocs --help`` or a
+DOCX-only render never loads WeasyPrint.
+
+To add a format: write ``writers/<name>.py`` with a ``render`` function and
+add one line to ``FORMATS``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UnknownFormatError
+
+if TYPE_CHECKING:
+    from ..documents import DocumentType
+
+Writer = Callable[["DocumentType", Any], bytes]
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    extension: str
+    media_type: str
+    module: str
+
+    def render(self, document: "DocumentType", context: Any) -> bytes:
+        writer: Writer = importlib.import_module(self.module).render
+        return writer(document, context)
+
+
+FORMATS: dict[str, OutputFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        OutputFormat(
+            "docx", "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "permdocs.writers.docx",
+        ),
+        OutputFormat("html", "html", "text/html; charset=utf-8", "permdocs.writers.html"),
+        OutputFormat("pdf", "pdf", "application/pdf", "permdocs.writers.pdf"),
+    )
+}
+
+
+def get_format(name: str) -> OutputFormat:
+    """The output format called ``name``, or UnknownFormatError listing the choices."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        choices = ", ".join(FORMATS)
+        raise UnknownFormatError(f"There is no output format '{name}'. Choose from: {choices}.") from None
+
+
+def template_variables(context: Any) -> dict[str, Any]:
+    """A document context's top-level fields as template variables.
+
+    Shallow on purpose: nested dataclasses stay objects, so templates write
+    ``child.preferred_name`` and the sandbox still guards attribute access.
+    """
+    return {field.name: getattr(context, field.name) for field in dataclasses.fields(context)}

@@ -1,0 +1,53 @@
+"""HTML writer: a standalone, accessible page per document (Jinja2).
+
+The stylesheet is inlined so the file works on its own, e-mailed or opened
+from a case system. The PDF writer reuses :func:`render_text` and adds the
+print stylesheet.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import FileSystemLoader
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from .. import narrative
+from ..resources import assets_dir, templates_dir
+from ..templating import make_environment, render_checked
+from . import template_variables
+
+if TYPE_CHECKING:
+    from ..documents import DocumentType
+
+
+def render(document: "DocumentType", context: Any) -> bytes:
+    """The document as a standalone HTML file, UTF-8 encoded."""
+    return render_text(document, context).encode("utf-8")
+
+
+def render_text(document: "DocumentType", context: Any, *, for_print: bool = False) -> str:
+    """The document as HTML text; ``for_print`` adds the PDF page rules."""
+    template_name = f"{document.name}.html"
+    template = _environment().get_template(template_name)
+    variables = template_variables(context) | {
+        "stylesheet": _stylesheet("permdocs.css"),
+        "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
+    }
+    return render_checked(template_name, lambda: template.render(variables))
+
+
+@cache
+def _environment() -> SandboxedEnvironment:
+    return make_environment(
+        FileSystemLoader(templates_dir() / "html"),
+        markdown=lambda text: narrative.to_html(text.source),
+    )
+
+
+@cache
+def _stylesheet(name: str) -> Markup:
+    # Our own file, shipped with the package: trusted, so marked safe.
+    return Markup((assets_dir() / name).read_text(encoding="utf-8"))

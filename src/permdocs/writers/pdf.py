@@ -1,0 +1,97 @@
+"""PDF writer: the HTML writer's output laid out by WeasyPrint.
+
+Two guarantees live here:
+
+* **No fetching.** WeasyPrint would follow any URL in the HTML, including
+  ``file://`` paths and the network, and embed what it finds. Our fetcher
+  allows only files inside the packaged assets folder, and fails the render,
+  rather than logging and carrying on, for anything else.
+* **Same bytes every run.** The document date comes from the case; the font
+  subsetter's timestamp comes from ``SOURCE_DATE_EPOCH``, which is pinned
+  while WeasyPrint runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from ..resources import assets_dir
+from . import html
+
+if TYPE_CHECKING:
+    from ..documents import DocumentType
+
+#: A fixed moment (2020-01-01T00:00:00Z) for the font subsetter's timestamp.
+#: Any constant would do; the document's own date is in its metadata.
+FIXED_SOURCE_DATE_EPOCH = "1577836800"
+
+
+class ForbiddenResourceError(FatalURLFetchingError):
+    """The HTML asked for a resource outside the packaged assets."""
+
+
+class AssetsOnlyFetcher(URLFetcher):
+    """Fetches files from the packaged assets folder and nothing else."""
+
+    def __init__(self, allowed_root: Path):
+        super().__init__(allowed_protocols={"file"}, fail_on_errors=True)
+        self._root = allowed_root.resolve()
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise ForbiddenResourceError(f"refused to fetch a {parts.scheme or 'relative'} URL")
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_relative_to(self._root) or not path.is_file():
+            raise ForbiddenResourceError("refused to read a file outside permdocs' assets")
+        return super().fetch(url, headers)
+
+
+def render(document: "DocumentType", context: Any) -> bytes:
+    """The document as a tagged A4 PDF with bookmarks and embedded fonts."""
+    return html_to_pdf(html.render_text(document, context, for_print=True))
+
+
+def html_to_pdf(markup: str) -> bytes:
+    """Lay out HTML (ours, already escaped) as PDF, reading only our assets."""
+    root = assets_dir()
+    fetcher = AssetsOnlyFetcher(root)
+    font_config = FontConfiguration()
+    # base_url must end with a slash for url(fonts/...) to resolve inside it.
+    base_url = root.as_uri() + "/"
+    with _pinned_source_date_epoch():
+        return HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
+            font_config=font_config,
+            pdf_tags=True,
+            uncompressed_pdf=False,
+        )
+
+
+@contextmanager
+def _pinned_source_date_epoch() -> Iterator[None]:
+    # fontTools stamps font subsets with the current time unless this is set.
+    # Restored afterwards so that a host application's environment is not
+    # changed behind its back.
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_SOURCE_DATE_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def bundled_font_names() -> frozenset[str]:
+    """The font families the PDF relies on; tests assert they are embedded."""
+    return frozenset({"Liberation-Sans", "Liberation-Sans-Bold", "Liberation-Sans-Italic", "Liberation-Sans-BoldItalic"})
