@@ -1,0 +1,307 @@
+"""Write the Word templates in templates/docx/ (run: make templates).
+
+Each function writes one document's template and mirrors the HTML template
+of the same name section by section: change both together.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from docx_template_kit import TemplateWriter  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "templates" / "docx"
+
+
+def care_plan_permanence() -> TemplateWriter:
+    t = TemplateWriter()
+    t.header("{{ document.protective_marking }}", "{{ child.full_name }} · Case {{ document.case_reference }}")
+    t.footer("{{ document.agency_name }} · {{ document.date }}")
+
+    t.title("{{ document.title }}")
+    t.para("{{ document.subtitle }} for ", ("b", "{{ child.preferred_name }}"))
+    t.para("{{ document.agency_name }} · {{ document.date }}")
+
+    t.heading("The plan at a glance", 1)
+    t.table(
+        ["Plan", "Route", "Target date", "Status"],
+        ["{{ plan.heading }}", "{{ plan.route }}", "{{ plan.target_date }}", "{{ plan.status }}"],
+        widths=[3, 4, 3, 3],
+        loop="plan in [primary_plan] + parallel_plans + ([contingency_plan] if contingency_plan is not none else [])",
+    )
+    t.tag("{%p if contingency_plan is none %}")
+    t.para(("b", "No contingency plan is recorded."))
+    t.tag("{%p endif %}")
+
+    t.heading("1. About {{ child.preferred_name }}", 1)
+    identity = [
+        ("Name", "{{ child.full_name }} (known as {{ child.preferred_name }})"),
+        ("Date of birth", "{{ child.date_of_birth }} (age {{ child.age }})"),
+        ("Gender", "{{ child.gender }}"),
+        ("Ethnicity", "{{ child.ethnicity }}"),
+        ("Nationality", "{{ child.nationality }}"),
+        ("Religion", "{{ child.religion }}"),
+        (
+            "Languages",
+            "{{ child.first_language }}{% if child.other_languages is not none %}; "
+            "also {{ child.other_languages }}{% endif %}",
+        ),
+        ("Case reference", "{{ child.case_reference }}"),
+    ]
+    _key_value_table(t, identity)
+    t.heading("Disability and additional needs", 3)
+    _optional_narrative(t, "child.needs", "None recorded.")
+
+    t.heading("2. Legal status", 1)
+    t.para(
+        "{{ child.preferred_name }} became looked after on ",
+        ("b", "{{ legal.looked_after_on }}"),
+        "{% if legal.ceased_on is not none %} and stopped being looked after on {{ legal.ceased_on }}{% endif %}.",
+    )
+    t.para(("b", "Orders in force"))
+    t.tag("{%p if legal.current %}")
+    t.table(
+        ["Order", "Made", "Court and case number", "Ends"],
+        [
+            ["{{ row.order }}", "{%p if row.notes is not none %}", "{{p row.notes|markdown }}", "{%p endif %}"],
+            "{{ row.made_on }}",
+            "{% if row.court is not none %}{{ row.court }}, {{ row.court_case_number }}{% else %}Not a court order{% endif %}",
+            "{% if row.expires_on is not none %}{{ row.expires_on }}{% else %}Until changed by the court{% endif %}",
+        ],
+        widths=[5, 3, 5, 3],
+        loop="row in legal.current",
+    )
+    t.tag("{%p else %}")
+    t.para("No order or accommodation is in force.")
+    t.tag("{%p endif %}")
+    t.tag("{%p if legal.previous %}")
+    t.para(("b", "Earlier orders and accommodation"))
+    t.table(
+        ["Order", "Made", "Court and case number", "Ended"],
+        [
+            ["{{ row.order }}", "{%p if row.notes is not none %}", "{{p row.notes|markdown }}", "{%p endif %}"],
+            "{{ row.made_on }}",
+            "{% if row.court is not none %}{{ row.court }}, {{ row.court_case_number }}{% else %}Not a court order{% endif %}",
+            "{{ row.ended_on }}",
+        ],
+        widths=[5, 3, 5, 3],
+        loop="row in legal.previous",
+    )
+    t.tag("{%p endif %}")
+    t.tag("{%p if legal.proceedings is not none %}")
+    t.heading("Care proceedings", 3)
+    t.para(
+        "Issued on {{ legal.proceedings.issued_on }} in the {{ legal.proceedings.court }} "
+        "(case {{ legal.proceedings.court_case_number }}). The 26-week date was {{ legal.proceedings.week_26_date }}"
+        "{% if legal.proceedings.extensions %}; with extensions the timetable runs to {% endif %}",
+        ("b", "{% if legal.proceedings.extensions %}{{ legal.proceedings.timetable_ends_on }}{% endif %}"),
+        ".{% if legal.proceedings.final_hearing_on is not none %} The final hearing is listed for "
+        "{{ legal.proceedings.final_hearing_on }}.{% endif %}"
+        "{% if legal.proceedings.concluded_on is not none %} The proceedings concluded on "
+        "{{ legal.proceedings.concluded_on }}.{% endif %}",
+    )
+    t.tag("{%p for extension in legal.proceedings.extensions %}")
+    t.doc.add_paragraph("Extension: {{ extension }}", style="List Bullet")
+    t.tag("{%p endfor %}")
+    t.tag("{%p endif %}")
+
+    t.heading("3. The permanence need", 1)
+    for title, field in (("Legal", "legal"), ("Psychological", "psychological"), ("Physical", "physical")):
+        t.heading(f"{title} permanence", 3)
+        t.narrative(f"need.{field}")
+
+    t.heading("4. The plans", 1)
+    _plan_block(t, "primary_plan")
+    t.tag("{%p for plan in parallel_plans %}")
+    _plan_block(t, "plan")
+    t.tag("{%p else %}")
+    t.heading("Parallel plan", 3)
+    t.para("No parallel plan: the primary plan is the only plan being pursued.")
+    t.tag("{%p endfor %}")
+    t.tag("{%p if contingency_plan is not none %}")
+    _plan_block(t, "contingency_plan")
+    t.tag("{%p else %}")
+    t.heading("Contingency plan", 3)
+    t.para("No contingency plan is recorded.")
+    t.tag("{%p endif %}")
+
+    t.heading("5. Options considered", 1)
+    t.table(
+        ["Option", "Realistic", "Outcome", "Reasons"],
+        [
+            ["{{ option.route }}", "{%p if option.carers is not none %}", "{{ option.carers }}", "{%p endif %}"],
+            "{{ option.realistic }}",
+            "{{ option.outcome }}",
+            ["{{p option.reasons|markdown }}"],
+        ],
+        widths=[4, 2, 2.5, 9],
+        loop="option in options",
+    )
+
+    t.heading("6. Actions", 1)
+    t.tag("{%p if actions %}")
+    t.table(
+        ["What", "Who", "By when", "Done"],
+        [
+            "{{ action.what }}",
+            "{{ action.owner }}",
+            "{{ action.due_on }}",
+            "{% if action.done_on is not none %}{{ action.done_on }}{% else %}Outstanding{% endif %}",
+        ],
+        widths=[8, 4, 3, 3],
+        loop="action in actions",
+    )
+    t.tag("{%p else %}")
+    t.para("No actions are recorded.")
+    t.tag("{%p endif %}")
+
+    t.heading("7. Key dates", 1)
+    t.table(["Date", "What"], ["{{ item.date }}", "{{ item.event }}"], widths=[3, 9], loop="item in key_dates")
+
+    t.heading("8. Wishes, feelings and views", 1)
+    t.heading("{{ child.preferred_name }}", 3)
+    t.para(("i", "{{ child_voice.method }}. Recorded by {{ child_voice.recorded_by }} on {{ child_voice.recorded_on }}."))
+    t.narrative("child_voice.summary")
+    t.tag("{%p for view in other_views %}")
+    t.heading("{{ view.who }}", 3)
+    t.para(("i", "Recorded on {{ view.recorded_on }}."))
+    t.narrative("view.summary")
+    t.tag("{%p endfor %}")
+
+    t.heading("9. Identity needs", 1)
+    t.tag("{%p if identity_needs %}")
+    t.table(
+        ["Aspect", "Need", "How it is met"],
+        ["{{ need.aspect }}", ["{{p need.need|markdown }}"], ["{{p need.how_met|markdown }}"]],
+        widths=[2.5, 6, 6],
+        loop="need in identity_needs",
+        first_column=True,
+    )
+    t.tag("{%p else %}")
+    t.para(("b", "No identity needs are recorded."))
+    t.tag("{%p endif %}")
+
+    t.heading("10. Brothers and sisters", 1)
+    t.tag("{%p for sibling in siblings %}")
+    t.heading("{{ sibling.name }}", 3)
+    t.para(
+        "{{ sibling.relation }}. {% if sibling.together %}Lives with {{ child.preferred_name }}"
+        "{% else %}Lives apart from {{ child.preferred_name }}{% endif %}: {{ sibling.where_living }}."
+    )
+    t.narrative("sibling.reason")
+    t.para(
+        "Family time: {% if sibling.family_time is not none %}{{ sibling.family_time }}{% else %}none arranged{% endif %}."
+    )
+    t.tag("{%p else %}")
+    t.para("{{ child.preferred_name }} has no brothers or sisters recorded.")
+    t.tag("{%p endfor %}")
+
+    t.heading("11. Family time", 1)
+    t.tag("{%p for arrangement in family_time %}")
+    t.heading("With {{ arrangement.with_whom }}", 3)
+    t.narrative("arrangement.purpose")
+    _fact(t, "Kind", "{{ arrangement.kind }}")
+    _fact(t, "How often", "{{ arrangement.frequency }}")
+    _fact(t, "How long", "{{ arrangement.duration }}", when="arrangement.duration is not none")
+    _fact(t, "Where", "{{ arrangement.venue }}", when="arrangement.venue is not none")
+    _fact(t, "Supervision", "{{ arrangement.supervision }}")
+    _fact(t, "Court order", "{{ arrangement.court_order }}")
+    _fact(t, "Next review", "{{ arrangement.review_on }}", when="arrangement.review_on is not none")
+    t.tag("{%p else %}")
+    t.para("No family time is arranged.")
+    t.tag("{%p endfor %}")
+
+    t.heading("12. Support", 1)
+    t.tag("{%p if support %}")
+    t.table(
+        ["Service", "Provider", "For", "Detail", "Until"],
+        [
+            "{{ item.service }}",
+            "{{ item.provider }}",
+            "{{ item.for_whom }}",
+            ["{%p if item.detail is not none %}", "{{p item.detail|markdown }}", "{%p endif %}"],
+            "{% if item.until is not none %}{{ item.until }}{% else %}Ongoing{% endif %}",
+        ],
+        widths=[3.5, 3.5, 3, 5, 2.5],
+        loop="item in support",
+    )
+    t.tag("{%p else %}")
+    t.para("No support services are recorded.")
+    t.tag("{%p endif %}")
+
+    t.heading("13. Sign-off and endorsement", 1)
+    t.table(
+        ["Role", "Name", "Date"],
+        [
+            "{{ person.role }}",
+            "{{ person.name }}{% if person.qualifications is not none %}, {{ person.qualifications }}{% endif %}"
+            "{% if person.registration_number is not none %} (registration {{ person.registration_number }}){% endif %}",
+            "{% if person.signed_on is not none %}{{ person.signed_on }}{% else %}Not yet signed{% endif %}",
+        ],
+        widths=[4, 9, 4],
+        loop="person in [social_worker, team_manager]",
+    )
+    t.tag("{%p if endorsement is not none %}")
+    t.para(
+        "At the review on {{ endorsement.review_on }}, {{ endorsement.iro.name }} ({{ endorsement.iro.role }}) ",
+        ("b", "{% if endorsement.endorsed %}endorsed{% else %}did not endorse{% endif %}"),
+        " the permanence plan.",
+    )
+    t.tag("{%p if endorsement.comments is not none %}")
+    t.narrative("endorsement.comments")
+    t.tag("{%p endif %}")
+    t.tag("{%p else %}")
+    t.para("The plan has not yet been considered at a review.")
+    t.tag("{%p endif %}")
+    return t
+
+
+def _key_value_table(t: TemplateWriter, rows: list[tuple[str, str]]) -> None:
+    # A one-row table in the kit's style, then one row per fact.
+    t.table(None, [rows[0][0], rows[0][1]], widths=[3, 9], first_column=True)
+    built = t.doc.tables[-1]
+    for label, value in rows[1:]:
+        cells = built.add_row().cells
+        cells[0].paragraphs[0].add_run(label)
+        cells[1].paragraphs[0].add_run(value)
+
+
+def _optional_narrative(t: TemplateWriter, expression: str, otherwise: str) -> None:
+    t.tag(f"{{%p if {expression} is not none %}}")
+    t.narrative(expression)
+    t.tag("{%p else %}")
+    t.para(otherwise)
+    t.tag("{%p endif %}")
+
+
+def _fact(t: TemplateWriter, label: str, value: str, when: str | None = None) -> None:
+    if when:
+        t.tag(f"{{%p if {when} %}}")
+    t.para(("b", f"{label}: "), value)
+    if when:
+        t.tag("{%p endif %}")
+
+
+def _plan_block(t: TemplateWriter, var: str) -> None:
+    t.heading(f"{{{{ {var}.heading }}}}: {{{{ {var}.route }}}}", 3)
+    t.narrative(f"{var}.summary")
+    _fact(t, "Carers", f"{{{{ {var}.carers }}}}", when=f"{var}.carers is not none")
+    _fact(t, "Target date", f"{{{{ {var}.target_date }}}}")
+    _fact(t, "Status", f"{{{{ {var}.status }}}}")
+
+
+TEMPLATES = {"care-plan-permanence": care_plan_permanence}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, build in TEMPLATES.items():
+        build().save(str(OUT / f"{name}.docx"))
+        print(f"wrote {OUT / f'{name}.docx'}")
+
+
+if __name__ == "__main__":
+    main()
