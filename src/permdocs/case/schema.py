@@ -1,0 +1,27 @@
+"""The published JSON Schema of the case file, generated from the models.
+
+``schemas/case.schema.json`` is this text, committed; a test fails when the
+two drift apart. Strictness that JSON Schema cannot say (NFC, control
+characters, cross-field rules) lives only in the models, which are the
+authority.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Case
+
+SCHEMA_ID = "https://permdocs.invalid/schemas/case.schema.json"
+
+
+def case_json_schema() -> dict[str, Any]:
+    """The case model as a JSON Schema (draft 2020-12) document."""
+    schema = Case.model_json_schema(mode="validation", by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+
+
+def case_json_schema_text() -> str:
+    """The schema as committed: two-space indented, ending in a newline."""
+    return json.dumps(case_json_schema(), indent=2, ensure_ascii=False) + "\n"

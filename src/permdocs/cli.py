@@ -1,0 +1,166 @@
+"""The ``permdocs`` command line.
+
+Each command is a few lines over the library API. Heavy modules (docxtpl,
+WeasyPrint) are imported only by the writers that need them, so ``--help``
+and DOCX-only renders stay quick.
+
+Exit codes: 0 success; 2 invalid input or usage; 1 an internal failure,
+reported as a bug without any data from the case.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INTERNAL = 1
+EXIT_INPUT = 2
+
+
+def _reports_errors(command: F) -> F:
+    """Turn permdocs errors into messages and exit codes, and anything else
+    into a bug report that names code locations but never case values."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import PermdocsError
+
+        try:
+            return command(*args, **kwargs)
+        except PermdocsError as error:
+            click.echo(f"permdocs: {error}", err=True)
+            sys.exit(error.exit_code)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            _report_bug(error)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _report_bug(error: Exception) -> None:
+    # The exception's message could quote case data, so only its type and
+    # the code locations are printed.
+    frames = traceback.extract_tb(error.__traceback__)
+    where = "\n".join(f"  {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}" for frame in frames[-6:])
+    click.echo(
+        "permdocs: internal error. This is a bug in permdocs, not a problem with your case.\n"
+        f"Please report it with these details (they contain no case data):\n  {type(error).__name__}\n{where}",
+        err=True,
+    )
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'permdocs COMMAND --help' for examples.",
+)
+@click.version_option(package_name="permdocs")
+def main() -> None:
+    """Permanence-planning documents from one case file.
+
+    \b
+    Examples:
+      permdocs validate samples/baby-in-proceedings.json
+      permdocs render samples/baby-in-proceedings.json --doc care-plan-permanence --out out/
+      permdocs docs
+    """
+
+
+@main.command(short_help="Render a document as DOCX, HTML and/or PDF.")
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--doc", "document", required=True, metavar="NAME", help="Document type (see 'permdocs docs').")
+@click.option(
+    "--format", "formats", default="docx,html,pdf", show_default=True, metavar="LIST",
+    help="Comma-separated output formats: docx, html, pdf.",
+)
+@click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False), help="Folder to write into.")
+@click.option("--force", is_flag=True, help="Replace output files that already exist.")
+@_reports_errors
+def render(case_file: str, document: str, formats: str, out_dir: str, force: bool) -> None:
+    """Render a document for a case into DOCX, HTML and/or PDF files.
+
+    Nothing is written unless every format renders, and existing files are
+    never replaced without --force.
+
+    \b
+    Examples:
+      permdocs render case.json --doc care-plan-permanence --out out/
+      permdocs render case.json --doc care-plan-permanence --format docx
+      permdocs render case.json --doc care-plan-permanence --format pdf --out out/ --force
+    """
+    import permdocs
+
+    format_names = [name.strip() for name in formats.split(",") if name.strip()]
+    if not format_names:
+        raise click.BadParameter("give at least one format", param_hint="--format")
+    case = permdocs.load_case(case_file)
+    for path in permdocs.write(case, document, format_names, out_dir, force=force):
+        click.echo(f"wrote {path}")
+
+
+@main.command(short_help="Check a case file and list its problems.")
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=str))
+@_reports_errors
+def validate(case_file: str) -> None:
+    """Check a case file against the case model, without rendering anything.
+
+    Every problem is listed with the JSON path of the field concerned.
+
+    \b
+    Example:
+      permdocs validate samples/baby-in-proceedings.json
+    """
+    import permdocs
+
+    permdocs.load_case(case_file)
+    click.echo(f"{case_file}: valid")
+
+
+@main.command(short_help="Print the JSON Schema of the case file.")
+@_reports_errors
+def schema() -> None:
+    """Print the JSON Schema of the case file (also in schemas/case.schema.json).
+
+    The schema helps editors and case systems; the case model is the final
+    authority, since some rules (such as a review dated before the child
+    became looked after) cannot be expressed in JSON Schema.
+
+    \b
+    Example:
+      permdocs schema > case.schema.json
+    """
+    from .case.schema import case_json_schema_text
+
+    click.echo(case_json_schema_text(), nl=False)
+
+
+@main.command(short_help="List document types and what each reads.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@_reports_errors
+def docs(as_json: bool) -> None:
+    """List the document types and the parts of the case each one reads.
+
+    \b
+    Examples:
+      permdocs docs
+      permdocs docs --json
+    """
+    from .documents import DOCUMENTS
+
+    if as_json:
+        listing = [
+            {"name": d.name, "title": d.title, "summary": d.summary, "needs": list(d.needs)} for d in DOCUMENTS.values()
+        ]
+        click.echo(json.dumps(listing, indent=2))
+        return
+    for document in DOCUMENTS.values():
+        click.echo(f"{document.name}\n  {document.title}: {document.summary}\n  Reads: {', '.join(document.needs)}")
