@@ -11,14 +11,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema
+
 from .model import Case
 
 SCHEMA_ID = "https://permdocs.invalid/schemas/case.schema.json"
 
 
+class _TitledFieldsSchema(GenerateJsonSchema):
+    """Keeps each field's own title where the field refers to a model or an
+    enum. Pydantic drops it when it equals the model's title, but schema
+    viewers show a field's title only if the field itself carries it."""
+
+    def handle_ref_overrides(self, json_schema: dict[str, Any]) -> dict[str, Any]:
+        title = json_schema.get("title")
+        reduced = super().handle_ref_overrides(json_schema)
+        return reduced if title is None else {**reduced, "title": title}
+
+
 def case_json_schema() -> dict[str, Any]:
     """The case model as a JSON Schema (draft 2020-12) document."""
-    schema = Case.model_json_schema(mode="validation", by_alias=True)
+    schema = Case.model_json_schema(mode="validation", by_alias=True, schema_generator=_TitledFieldsSchema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 

@@ -1,0 +1,127 @@
+"""Shared fixtures: the sample cases, rendered documents, snapshot views, and
+a guard that fails any test during which WeasyPrint logs a warning."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+import permdocs
+from readable import docx_as_text, pdf_as_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((ROOT / "samples").glob("*.json"))
+DOCUMENT = "care-plan-permanence"
+
+
+def sample_ids(path: Path) -> str:
+    return path.stem
+
+
+@pytest.fixture(params=SAMPLES, ids=sample_ids)
+def sample_path(request: pytest.FixtureRequest) -> Path:
+    return request.param
+
+
+@pytest.fixture
+def sample_case(sample_path: Path) -> permdocs.Case:
+    return permdocs.load_case(sample_path)
+
+
+def sample_dict(name: str = "baby-in-proceedings") -> dict[str, Any]:
+    """A fresh, mutable copy of a sample, for tests that break it on purpose."""
+    return json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+_RENDERED: dict[tuple[str, str], bytes] = {}
+
+
+def rendered(path: Path, fmt: str) -> bytes:
+    """Render a sample once per session; several tests read each output."""
+    key = (path.stem, fmt)
+    if key not in _RENDERED:
+        _RENDERED[key] = permdocs.render(permdocs.load_case(path), DOCUMENT, fmt)
+    return _RENDERED[key]
+
+
+def require_program(name: str) -> str:
+    """The program's path, or skip with a reason that says how to get it."""
+    found = shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed (.ci/run installs it with apt-get)")
+    return found
+
+
+class _TextSnapshot(SingleFileSnapshotExtension):
+    _write_mode = WriteMode.TEXT
+
+
+class DocxSnapshot(_TextSnapshot):
+    file_extension = "docx.txt"
+
+    def serialize(self, data: Any, **kwargs: Any) -> str:
+        return docx_as_text(data)
+
+
+class PdfSnapshot(_TextSnapshot):
+    file_extension = "pdf.txt"
+
+    def serialize(self, data: Any, **kwargs: Any) -> str:
+        return pdf_as_text(data)
+
+
+class HtmlSnapshot(_TextSnapshot):
+    file_extension = "html"
+
+    def serialize(self, data: Any, **kwargs: Any) -> str:
+        return data.decode("utf-8")
+
+
+class JsonSnapshot(_TextSnapshot):
+    file_extension = "json"
+
+    def serialize(self, data: Any, **kwargs: Any) -> str:
+        return str(data)
+
+
+@pytest.fixture
+def docx_snapshot(snapshot: Any) -> Any:
+    return snapshot.use_extension(DocxSnapshot)
+
+
+@pytest.fixture
+def pdf_snapshot(snapshot: Any) -> Any:
+    return snapshot.use_extension(PdfSnapshot)
+
+
+@pytest.fixture
+def html_snapshot(snapshot: Any) -> Any:
+    return snapshot.use_extension(HtmlSnapshot)
+
+
+class _FailOnWarnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def weasyprint_must_not_warn() -> Any:
+    """WeasyPrint logs (rather than raises) missing images, fonts and CSS it
+    cannot use, so a PDF could silently lose content: any warning fails."""
+    handler = _FailOnWarnings()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    yield
+    logger.removeHandler(handler)
+    messages = [record.getMessage() for record in handler.records]
+    assert not messages, f"WeasyPrint warned: {messages}"

@@ -1,0 +1,183 @@
+"""Stage 1 of the pipeline: the case model and its published schema."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, SAMPLES, sample_dict
+
+import permdocs
+from permdocs.case.schema import case_json_schema, case_json_schema_text
+
+
+def problems_of(data: Any) -> list[str]:
+    with pytest.raises(permdocs.InvalidCaseError) as caught:
+        permdocs.load_case(data)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_samples_are_valid(sample_path: Path) -> None:
+    case = permdocs.load_case(sample_path)
+    assert case.child.case_reference
+
+
+def test_committed_schema_matches_the_models() -> None:
+    committed = (ROOT / "schemas" / "case.schema.json").read_text(encoding="utf-8")
+    assert committed == case_json_schema_text(), "schemas/ drifted from the models: run 'make schemas'"
+
+
+def _walk_properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for model_name, model in schema["$defs"].items():
+        for name, prop in model.get("properties", {}).items():
+            found.append((f"{model_name}.{name}", prop))
+    for name, prop in schema["properties"].items():
+        found.append((f"Case.{name}", prop))
+    return found
+
+
+def test_every_field_has_a_title_and_a_description() -> None:
+    missing = [
+        name for name, prop in _walk_properties(case_json_schema())
+        if not prop.get("title") or not prop.get("description")
+    ]
+    assert not missing
+
+
+def test_every_object_forbids_unknown_fields() -> None:
+    schema = case_json_schema()
+    models = [schema, *schema["$defs"].values()]
+    assert all(m.get("additionalProperties") is False for m in models if m.get("type") == "object")
+
+
+def _field_paths(value: Any, path: str = "") -> set[str]:
+    """Every field path used in a document, with list indexes dropped."""
+    paths = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            child = f"{path}.{key}"
+            if item is not None and item != []:
+                paths.add(child)
+            paths |= _field_paths(item, child)
+    elif isinstance(value, list):
+        for item in value:
+            paths |= _field_paths(item, f"{path}[]")
+    return paths
+
+
+def _schema_paths(schema: dict[str, Any], node: dict[str, Any], path: str = "") -> set[str]:
+    if "$ref" in node:
+        return _schema_paths(schema, schema["$defs"][node["$ref"].rsplit("/", 1)[-1]], path)
+    paths = set()
+    for option in node.get("anyOf", []):
+        paths |= _schema_paths(schema, option, path)
+    if node.get("type") == "array":
+        paths |= _schema_paths(schema, node["items"], f"{path}[]")
+    for name, prop in node.get("properties", {}).items():
+        paths.add(f"{path}.{name}")
+        paths |= _schema_paths(schema, prop, f"{path}.{name}")
+    return paths
+
+
+def test_samples_between_them_fill_every_field() -> None:
+    used = set().union(*(_field_paths(json.loads(p.read_text())) for p in SAMPLES))
+    schema = case_json_schema()
+    unused = sorted(_schema_paths(schema, schema) - used)
+    assert not unused, f"no sample fills: {unused}"
+
+
+def test_text_is_normalised_to_nfc() -> None:
+    data = sample_dict()
+    decomposed = unicodedata.normalize("NFD", "Zoë")
+    data["people"][0]["given_names"] = decomposed
+    case = permdocs.load_case(data)
+    assert case.people[0].given_names == unicodedata.normalize("NFC", "Zoë")
+    assert case.people[0].given_names != decomposed
+
+
+def test_windows_line_endings_become_newlines() -> None:
+    data = sample_dict()
+    data["permanence_need"]["legal"] = "First line\r\nSecond line"
+    assert permdocs.load_case(data).permanence_need.legal == "First line\nSecond line"
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x85"])
+def test_control_characters_are_refused(char: str) -> None:
+    data = sample_dict()
+    data["child"]["family_name"] = f"Sample{char}ford"
+    assert problems_of(data) == [
+        f"$.child.family_name: contains the control character U+{ord(char):04X}, which cannot appear in a document"
+    ]
+
+
+def test_narratives_keep_newlines_and_tabs_but_names_do_not() -> None:
+    data = sample_dict()
+    data["permanence_need"]["legal"] = "Line one\n\tindented"
+    assert permdocs.load_case(data).permanence_need.legal == "Line one\n\tindented"
+    data["child"]["given_names"] = "Ada\nMaple"
+    assert problems_of(data) == ["$.child.given_names: must be a single line (no line breaks or tabs)"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2025-02-30", "is not a real calendar date in the form YYYY-MM-DD"),
+        ("2026-13-01", "is not a real calendar date in the form YYYY-MM-DD"),
+        ("2026-05-10T00:00:00", "is not a real calendar date in the form YYYY-MM-DD"),
+        ("10/05/2026", "is not a real calendar date in the form YYYY-MM-DD"),
+        (20260510, "must be a date written as a string in the form YYYY-MM-DD"),
+        (0, "must be a date written as a string in the form YYYY-MM-DD"),
+    ],
+)
+def test_dates_are_iso_calendar_dates_only(value: Any, message: str) -> None:
+    data = sample_dict()
+    data["child"]["date_of_birth"] = value
+    assert problems_of(data) == [f"$.child.date_of_birth: {message}"]
+
+
+def test_models_are_immutable() -> None:
+    case = permdocs.load_case(sample_dict())
+    with pytest.raises(Exception):
+        case.child.preferred_name = "Changed"  # type: ignore[misc]
+
+
+def test_sibling_details_go_with_the_sibling_role() -> None:
+    data = sample_dict("long-term-fostering")
+    data["people"][2]["sibling"] = None
+    assert problems_of(data) == ["$.people[2]: sibling details are required for a sibling, and only for a sibling"]
+
+
+def test_section_20_has_no_court() -> None:
+    data = sample_dict("long-term-fostering")
+    data["legal_basis"][0]["court"] = "Family Court sitting at Fictionbury"
+    assert problems_of(data) == [
+        "$.legal_basis[0]: s.20 accommodation is not a court order: leave 'court' and 'court_case_number' null"
+    ]
+
+
+def test_references_to_people_must_exist() -> None:
+    data = sample_dict()
+    data["family_time"][0]["with_person_ids"] = ["mother", "nobody"]
+    data["plans"]["parallel"][0]["carer_ids"] = ["nobody"]
+    assert problems_of(data) == [
+        "$.plans.parallel[0].carer_ids[0]: does not match the id of anyone in 'people'",
+        "$.family_time[0].with_person_ids[1]: does not match the id of anyone in 'people'",
+    ]
+
+
+def test_ids_are_unique() -> None:
+    data = sample_dict()
+    data["people"][1]["id"] = "mother"
+    assert "$.people[1].id: repeats an id used earlier in the list" in problems_of(data)
+
+
+def test_an_unrealistic_option_can_only_be_ruled_out() -> None:
+    data = sample_dict()
+    data["options"][1]["outcome"] = "contingency_plan"
+    assert problems_of(data) == [
+        "$.options[1]: an option that is not realistic can only have the outcome 'ruled_out'"
+    ]
