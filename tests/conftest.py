@@ -13,7 +13,7 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 import permdocs
-from readable import docx_as_text, pdf_as_text
+from readable import docx_as_text, docx_static_parts_as_text, pdf_as_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
@@ -69,6 +69,13 @@ class DocxSnapshot(_TextSnapshot):
         return docx_as_text(data)
 
 
+class DocxStaticSnapshot(_TextSnapshot):
+    file_extension = "docx-static.txt"
+
+    def serialize(self, data: Any, **kwargs: Any) -> str:
+        return docx_static_parts_as_text(data)
+
+
 class PdfSnapshot(_TextSnapshot):
     file_extension = "pdf.txt"
 
@@ -93,6 +100,11 @@ class JsonSnapshot(_TextSnapshot):
 @pytest.fixture
 def docx_snapshot(snapshot: Any) -> Any:
     return snapshot.use_extension(DocxSnapshot)
+
+
+@pytest.fixture
+def docx_static_snapshot(snapshot: Any) -> Any:
+    return snapshot.use_extension(DocxStaticSnapshot)
 
 
 @pytest.fixture

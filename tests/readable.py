@@ -6,6 +6,7 @@ meaningful changes and show meaningless ones.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -27,19 +28,38 @@ def docx_xml(data: bytes, part: str) -> etree._Element:
     return etree.fromstring(docx_parts(data)[part], etree.XMLParser(recover=False))
 
 
+#: Parts a render fills in or changes. The rest (styles, theme, settings)
+#: come unchanged from the template; they are snapshotted once, by
+#: docx_static_parts_as_text, and listed here by hash.
+_CONTENT_PART = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|numbering)\.xml|docProps/.*\.xml)$")
+
+
+def pretty_xml(content: bytes) -> str:
+    root = etree.fromstring(content, etree.XMLParser(recover=False, remove_blank_text=True))
+    for element in root.iter():
+        for attribute in [a for a in element.attrib if _RSID.match(a)]:
+            del element.attrib[attribute]
+    return etree.tostring(root, pretty_print=True, encoding="unicode")
+
+
 def docx_as_text(data: bytes) -> str:
-    """The part list, then every XML part under word/ and docProps/, pretty-printed without rsids."""
+    """The part list (static parts with a hash), then each content part pretty-printed without rsids."""
     parts = docx_parts(data)
-    out = ["# parts", *sorted(parts), ""]
-    for name in sorted(parts):
-        if not name.endswith(".xml") or not name.startswith(("word/", "docProps/")):
-            continue
-        root = etree.fromstring(parts[name], etree.XMLParser(recover=False, remove_blank_text=True))
-        for element in root.iter():
-            for attribute in [a for a in element.attrib if _RSID.match(a)]:
-                del element.attrib[attribute]
-        out += [f"# {name}", etree.tostring(root, pretty_print=True, encoding="unicode")]
+    listing = [
+        name if _CONTENT_PART.match(name) else f"{name} sha256:{hashlib.sha256(parts[name]).hexdigest()[:16]}"
+        for name in sorted(parts)
+    ]
+    out = ["# parts", *listing, ""]
+    for name in sorted(n for n in parts if _CONTENT_PART.match(n)):
+        out += [f"# {name}", pretty_xml(parts[name])]
     return "\n".join(out)
+
+
+def docx_static_parts_as_text(data: bytes) -> str:
+    """The XML parts that come unchanged from the template, pretty-printed."""
+    parts = docx_parts(data)
+    names = sorted(n for n in parts if n.endswith(".xml") and n.startswith("word/") and not _CONTENT_PART.match(n))
+    return "\n".join(f"# {name}\n{pretty_xml(parts[name])}" for name in names)
 
 
 def docx_text(data: bytes, part: str = "word/document.xml") -> str:

@@ -73,11 +73,13 @@ def make_environment(loader: BaseLoader | None, markdown: Callable[[NarrativeTex
     return env
 
 
-def render_checked(template_name: str, render: Callable[[], Any]) -> Any:
+def render_checked(template_name: str, render: Callable[[], Any], *, report_line: bool = True) -> Any:
     """Run a render call, turning any template failure into TemplateProblemError.
 
     The message names the template and line, and the kind of failure; it
-    never includes values from the case.
+    never includes values from the case. ``report_line`` is off for DOCX,
+    where Jinja's line is a line of preprocessed XML, not of anything a
+    template author can see.
     """
     try:
         return render()
@@ -85,7 +87,8 @@ def render_checked(template_name: str, render: Callable[[], Any]) -> Any:
         raise TemplateProblemError(template_name, f"syntax error: {error.message}", error.lineno) from None
     except (TemplateError, MissingValueError) as error:
         detail = f"{type(error).__name__}: {_safe_message(error)}"
-        raise TemplateProblemError(template_name, detail, _template_line(template_name)) from None
+        line = _template_line(template_name) if report_line else None
+        raise TemplateProblemError(template_name, detail, line) from None
 
 
 def _safe_message(error: Exception) -> str:
@@ -97,5 +100,6 @@ def _template_line(template_name: str) -> int | None:
     # Jinja rewrites tracebacks so that template frames carry the template's
     # own file name and line number.
     frames = traceback.extract_tb(sys.exc_info()[2])
-    lines = [frame.lineno for frame in frames if frame.filename and frame.filename.endswith(template_name)]
+    names = (template_name, "<template>")
+    lines = [frame.lineno for frame in frames if frame.filename and frame.filename.endswith(names)]
     return lines[-1] if lines else None

@@ -34,7 +34,9 @@ def render(document: "DocumentType", context: Any) -> bytes:
     word = template.get_docx()
     numbering = _ListNumbering(word)
     env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart))
-    render_checked(template_name, lambda: template.render(template_variables(context), env, autoescape=True))
+    render_checked(
+        template_name, lambda: template.render(template_variables(context), env, autoescape=True), report_line=False
+    )
     _set_core_properties(word, context.document)
     buffer = io.BytesIO()
     template.save(buffer)

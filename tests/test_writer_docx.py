@@ -1,0 +1,92 @@
+"""DOCX writer: real Word structure, header and footer, properties, snapshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import SAMPLES, rendered
+from readable import W, docx_parts, docx_text, docx_xml
+
+import permdocs
+
+
+def test_docx_snapshot(sample_path: Path, docx_snapshot: Any) -> None:
+    assert rendered(sample_path, "docx") == docx_snapshot
+
+
+def test_docx_template_parts_snapshot(docx_static_snapshot: Any) -> None:
+    # Styles, settings and theme are the same for every case: pinned once.
+    assert rendered(SAMPLES[0], "docx") == docx_static_snapshot
+
+
+def _styles_used(data: bytes) -> set[str]:
+    return {el.get(f"{W}val") for el in docx_xml(data, "word/document.xml").iter(f"{W}pStyle", f"{W}tblStyle")}
+
+
+def test_uses_real_word_styles(sample_path: Path) -> None:
+    used = _styles_used(rendered(sample_path, "docx"))
+    assert {"Title", "Heading1", "Heading3", "PermdocsTable"} <= used
+    assert used & {"ListBullet", "ListNumber"}
+
+
+def test_numbered_lists_are_word_lists() -> None:
+    data = rendered(Path("samples/long-term-fostering.json").resolve(), "docx")
+    assert "ListNumber" in _styles_used(data)
+    assert "1." not in docx_text(data).split("He asked for:")[1].splitlines()[1]
+
+
+def test_table_header_rows_repeat_on_each_page(sample_path: Path) -> None:
+    body = docx_xml(rendered(sample_path, "docx"), "word/document.xml")
+    tables = list(body.iter(f"{W}tbl"))
+    headed = [t for t in tables if t.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None]
+    assert len(headed) == len(tables) - 1  # every table but the identity facts
+
+
+def test_page_is_a4(sample_path: Path) -> None:
+    size = docx_xml(rendered(sample_path, "docx"), "word/document.xml").find(f".//{W}sectPr/{W}pgSz")
+    assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")
+
+
+def test_header_names_child_reference_and_marking(sample_case: permdocs.Case, sample_path: Path) -> None:
+    data = rendered(sample_path, "docx")
+    header = "".join(docx_text(data, name) for name in docx_parts(data) if name.startswith("word/header"))
+    assert "OFFICIAL-SENSITIVE" in header
+    assert sample_case.child.case_reference in header
+    assert f"{sample_case.child.given_names} {sample_case.child.family_name}" in header
+
+
+def test_footer_counts_pages(sample_path: Path) -> None:
+    data = rendered(sample_path, "docx")
+    footers = [docx_xml(data, name) for name in docx_parts(data) if name.startswith("word/footer")]
+    fields = [f.get(f"{W}instr").split()[0] for footer in footers for f in footer.iter(f"{W}fldSimple")]
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert "Page 1 of 1" in "".join(docx_text(data, name) for name in docx_parts(data) if name.startswith("word/footer"))
+
+
+def test_core_properties_come_from_the_case(sample_case: permdocs.Case, sample_path: Path) -> None:
+    core = docx_parts(rendered(sample_path, "docx"))["docProps/core.xml"].decode()
+    assert f"Permanence plan: case {sample_case.child.case_reference}" in core
+    assert sample_case.authorship.agency.name.replace("'", "&apos;") in core or "Children" in core
+    assert f"{sample_case.prepared_on.isoformat()}T00:00:00Z" in core
+    assert "python-docx" not in core
+    assert sample_case.child.family_name not in core
+    assert "<cp:revision>1</cp:revision>" in core
+
+
+def test_no_python_docx_leftovers(sample_path: Path) -> None:
+    parts = docx_parts(rendered(sample_path, "docx"))
+    assert "docProps/thumbnail.jpeg" not in parts
+    assert b"Microsoft Macintosh Word" not in parts["docProps/app.xml"]
+
+
+def test_no_run_is_nested_in_text(sample_path: Path) -> None:
+    # The symptom of printing rich text without {{r }}: Word calls the file unreadable.
+    body = docx_xml(rendered(sample_path, "docx"), "word/document.xml")
+    assert not body.findall(f".//{W}t//{W}r")
+
+
+def test_british_english() -> None:
+    styles = docx_xml(rendered(SAMPLES[0], "docx"), "word/styles.xml")
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert defaults.get(f"{W}val") == "en-GB"
