@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -51,10 +52,17 @@ def rendered(path: Path, fmt: str) -> bytes:
 
 
 def require_program(name: str) -> str:
-    """The program's path, or skip with a reason that says how to get it."""
+    """The program's path, or skip with a reason that says how to get it.
+
+    In CI (PERMDOCS_NO_SKIPS=1, set by .ci/run) a missing program fails the
+    test instead: there, a skip would mean the CI set-up is broken.
+    """
     found = shutil.which(name)
     if found is None:
-        pytest.skip(f"{name} is not installed (.ci/run installs it with apt-get)")
+        reason = f"{name} is not installed (.ci/run installs it with apt-get)"
+        if os.environ.get("PERMDOCS_NO_SKIPS") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
     return found
 
 

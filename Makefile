@@ -1,0 +1,43 @@
+# permdocs: the two commands a newcomer needs are `make demo` and `make test`.
+# Each creates .venv/ inside the repository and installs what it needs.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+DOCUMENT := care-plan-permanence
+SAMPLES := $(wildcard samples/*.json)
+
+.PHONY: demo test schemas templates snapshots clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Render the permanence plan for every sample case into out/ (DOCX, HTML, PDF).
+demo: $(INSTALLED)
+	@for case in $(SAMPLES); do \
+		$(BIN)/permdocs render "$$case" --doc $(DOCUMENT) --format docx,html,pdf --out out --force || exit $$?; \
+	done
+
+## Run the whole test suite. Snapshots are never updated here.
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## Regenerate schemas/case.schema.json from the models.
+schemas: $(INSTALLED)
+	$(BIN)/permdocs schema > schemas/case.schema.json.tmp && mv schemas/case.schema.json.tmp schemas/case.schema.json
+
+## Regenerate the Word templates from tools/build_docx_templates.py.
+templates: $(INSTALLED)
+	$(BIN)/python tools/build_docx_templates.py
+
+## After a deliberate change of output: rewrite snapshots, then review the diff
+## and open the changed documents before committing.
+snapshots: $(INSTALLED)
+	$(BIN)/python -m pytest --snapshot-update -q
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache

@@ -1,0 +1,57 @@
+"""The wheel carries the templates, and permdocs renders from a plain,
+non-editable install of it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import DOCUMENT, ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    (built,) = out.glob("permdocs-*.whl")
+    return built
+
+
+@pytest.mark.slow
+def test_wheel_contains_templates_and_assets(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in (
+        "permdocs/templates/docx/care-plan-permanence.docx",
+        "permdocs/templates/html/care-plan-permanence.html",
+        "permdocs/templates/html/base.html",
+        "permdocs/templates/assets/print.css",
+        "permdocs/templates/assets/fonts/LiberationSans-Regular.ttf",
+        "permdocs/templates/assets/fonts/LICENSE-LiberationSans.txt",
+    ):
+        assert required in names
+
+
+@pytest.mark.slow
+def test_renders_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    script = (
+        "import sys, permdocs\n"
+        f"assert permdocs.__file__.startswith({str(site)!r}), permdocs.__file__\n"
+        f"case = permdocs.load_case({str(ROOT / 'samples' / 'baby-in-proceedings.json')!r})\n"
+        f"for fmt in ('docx', 'html', 'pdf'):\n    assert len(permdocs.render(case, {DOCUMENT!r}, fmt)) > 1000\n"
+        "print('ok')"
+    )
+    # The unpacked wheel comes first on the path, ahead of the editable install;
+    # run from elsewhere so the source tree is not found by accident.
+    env = os.environ | {"PYTHONPATH": str(site)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
