@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 DOCUMENT := care-plan-permanence
 SAMPLES := $(wildcard samples/*.json)
 
-.PHONY: demo test schemas templates snapshots clean
+.PHONY: demo test schemas templates snapshots bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,8 @@ snapshots: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache
+
+## Print render-time ratios (small and large case, each format) against an
+## in-process baseline.
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/render_benchmark.py
