@@ -11,6 +11,12 @@ import pytest
 from conftest import SAMPLES, rendered, require_program, sample_ids
 
 
+def _pdf_file(sample: Path, folder: Path) -> Path:
+    path = folder / f"{sample.stem}.pdf"
+    path.write_bytes(rendered(sample, "pdf"))
+    return path
+
+
 @pytest.fixture(scope="module")
 def libreoffice_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     soffice = require_program("soffice")
@@ -46,8 +52,7 @@ def test_libreoffice_opens_the_docx(sample: Path, libreoffice_pdfs: dict[str, Pa
 @pytest.mark.parametrize("sample", SAMPLES, ids=sample_ids)
 def test_qpdf_finds_no_errors(sample: Path, tmp_path: Path) -> None:
     qpdf = require_program("qpdf")
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(rendered(sample, "pdf"))
+    path = _pdf_file(sample, tmp_path)
     done = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No syntax or stream encoding errors" in done.stdout
@@ -57,7 +62,6 @@ def test_qpdf_finds_no_errors(sample: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("sample", SAMPLES, ids=sample_ids)
 def test_poppler_reads_the_text_and_fonts(sample: Path, tmp_path: Path) -> None:
     pdffonts = require_program("pdffonts")
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(rendered(sample, "pdf"))
+    path = _pdf_file(sample, tmp_path)
     fonts = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts and all(" yes " in line and "Liberation-Sans" in line for line in fonts)

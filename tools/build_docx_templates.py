@@ -63,33 +63,14 @@ def care_plan_permanence() -> TemplateWriter:
     )
     t.para(("b", "Orders in force"))
     t.tag("{%p if legal.current %}")
-    t.table(
-        ["Order", "Made", "Court and case number", "Ends"],
-        [
-            ["{{ row.order }}", "{%p if row.notes is not none %}", "{{p row.notes|markdown }}", "{%p endif %}"],
-            "{{ row.made_on }}",
-            "{% if row.court is not none %}{{ row.court }}, {{ row.court_case_number }}{% else %}Not a court order{% endif %}",
-            "{% if row.expires_on is not none %}{{ row.expires_on }}{% else %}Until changed by the court{% endif %}",
-        ],
-        widths=[5, 3, 5, 3],
-        loop="row in legal.current",
-    )
+    _orders_table(t, "legal.current", "Ends", "{% if row.expires_on is not none %}{{ row.expires_on }}"
+                  "{% else %}Until changed by the court{% endif %}")
     t.tag("{%p else %}")
     t.para("No order or accommodation is in force.")
     t.tag("{%p endif %}")
     t.tag("{%p if legal.previous %}")
     t.para(("b", "Earlier orders and accommodation"))
-    t.table(
-        ["Order", "Made", "Court and case number", "Ended"],
-        [
-            ["{{ row.order }}", "{%p if row.notes is not none %}", "{{p row.notes|markdown }}", "{%p endif %}"],
-            "{{ row.made_on }}",
-            "{% if row.court is not none %}{{ row.court }}, {{ row.court_case_number }}{% else %}Not a court order{% endif %}",
-            "{{ row.ended_on }}",
-        ],
-        widths=[5, 3, 5, 3],
-        loop="row in legal.previous",
-    )
+    _orders_table(t, "legal.previous", "Ended", "{{ row.ended_on }}")
     t.tag("{%p endif %}")
     t.tag("{%p if legal.proceedings is not none %}")
     t.heading("Care proceedings", 3)
@@ -257,6 +238,20 @@ def care_plan_permanence() -> TemplateWriter:
     t.para("The plan has not yet been considered at a review.")
     t.tag("{%p endif %}")
     return t
+
+
+def _orders_table(t: TemplateWriter, rows: str, last_header: str, last_cell: str) -> None:
+    t.table(
+        ["Order", "Made", "Court and case number", last_header],
+        [
+            ["{{ row.order }}", "{%p if row.notes is not none %}", "{{p row.notes|markdown }}", "{%p endif %}"],
+            "{{ row.made_on }}",
+            "{% if row.court is not none %}{{ row.court }}, {{ row.court_case_number }}{% else %}Not a court order{% endif %}",
+            last_cell,
+        ],
+        widths=[5, 3, 5, 3],
+        loop=f"row in {rows}",
+    )
 
 
 def _key_value_table(t: TemplateWriter, rows: list[tuple[str, str]]) -> None:

@@ -268,7 +268,9 @@ def _without_python_docx_traces(data: bytes) -> bytes:
                 content = _remove_thumbnail_relationship(content)
             if info.filename == "docProps/app.xml":
                 content = _NEUTRAL_APP_XML
-            target.writestr(info.filename, content)
+            # A fixed timestamp, so that rebuilding an unchanged template
+            # gives the same bytes and no spurious diff.
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
