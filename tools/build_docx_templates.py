@@ -169,13 +169,15 @@ def care_plan_permanence() -> TemplateWriter:
     t.tag("{%p for sibling in siblings %}")
     t.heading("{{ sibling.name }}", 3)
     t.para(
-        "{{ sibling.relation }}. {% if sibling.together %}Lives with {{ child.preferred_name }}"
-        "{% else %}Lives apart from {{ child.preferred_name }}{% endif %}: {{ sibling.where_living }}."
+        "{{ sibling.relation }}. {% if sibling.together %}Lives with {{ child.preferred_name }}."
+        "{% else %}Lives apart from {{ child.preferred_name }}.{% endif %}"
+    )
+    _fact(t, "Where", "{{ sibling.where_living }}")
+    _fact(
+        t, "Family time",
+        "{% if sibling.family_time is not none %}{{ sibling.family_time }}{% else %}None arranged{% endif %}",
     )
     t.narrative("sibling.reason")
-    t.para(
-        "Family time: {% if sibling.family_time is not none %}{{ sibling.family_time }}{% else %}none arranged{% endif %}."
-    )
     t.tag("{%p else %}")
     t.para("{{ child.preferred_name }} has no brothers or sisters recorded.")
     t.tag("{%p endfor %}")

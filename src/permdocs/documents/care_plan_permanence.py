@@ -273,8 +273,9 @@ def _siblings(case: Case) -> list[SiblingView]:
         if person.sibling is None:
             continue
         details = person.sibling
+        # Worker-entered text is kept exactly as typed (case matters: "Sunday").
         arrangements = [
-            label(arrangement.kind).lower() + ", " + arrangement.frequency.lower()
+            f"{label(arrangement.kind)}: {arrangement.frequency}"
             for arrangement in case.family_time
             if person.id in arrangement.with_person_ids
         ]
