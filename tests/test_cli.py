@@ -135,7 +135,7 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, args: list[str], 
 def test_an_internal_failure_is_reported_as_a_bug_without_case_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_builder(case: Any) -> Any:
+    def broken_builder(case: Any, settings: Any) -> Any:
         raise RuntimeError(f"failed on {case.child.given_names} {case.child.family_name}")
 
     broken = documents.DocumentType(DOCUMENT, "t", "s", (), broken_builder)

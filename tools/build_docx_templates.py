@@ -24,6 +24,7 @@ def care_plan_permanence() -> TemplateWriter:
     t.title("{{ document.title }}")
     t.para("{{ document.subtitle }} for ", ("b", "{{ child.preferred_name }}"))
     t.para("{{ document.agency_name }} · {{ document.date }}")
+    t.draft_banner()
 
     t.heading("The plan at a glance", 1)
     t.table(
@@ -140,12 +141,30 @@ def care_plan_permanence() -> TemplateWriter:
     t.tag("{%p endif %}")
 
     t.heading("7. Key dates", 1)
-    t.table(["Date", "What"], ["{{ item.date }}", "{{ item.event }}"], widths=[3, 9], loop="item in key_dates")
+    t.para(("b", "Statutory and policy timescales"))
+    t.table(
+        ["What", "Due", "Happened", "Status"],
+        [
+            "{{ row.label }}",
+            "{{ row.due }}",
+            "{% if row.actual is not none %}{{ row.actual }}{% elif row.planned is not none %}"
+            "Planned for {{ row.planned }}{% else %}Not yet{% endif %}",
+            "{{ row.status }}",
+        ],
+        widths=[8, 3, 3.5, 2],
+        loop="row in timescales",
+    )
+    t.para(("b", "Other dates"))
+    t.table(["Date", "What"], ["{{ item.date }}", "{{ item.event }}"], widths=[3, 9], loop="item in other_dates")
 
     t.heading("8. Wishes, feelings and views", 1)
     t.heading("{{ child.preferred_name }}", 3)
+    t.tag("{%p if child_voice is not none %}")
     t.para(("i", "{{ child_voice.method }}. Recorded by {{ child_voice.recorded_by }} on {{ child_voice.recorded_on }}."))
     t.narrative("child_voice.summary")
+    t.tag("{%p else %}")
+    t.para(("b", "{{ child.preferred_name }}'s wishes and feelings have not yet been recorded."))
+    t.tag("{%p endif %}")
     t.tag("{%p for view in other_views %}")
     t.heading("{{ view.who }}", 3)
     t.para(("i", "Recorded on {{ view.recorded_on }}."))
@@ -177,7 +196,11 @@ def care_plan_permanence() -> TemplateWriter:
         t, "Family time",
         "{% if sibling.family_time is not none %}{{ sibling.family_time }}{% else %}None arranged{% endif %}",
     )
+    t.tag("{%p if sibling.reason is not none %}")
     t.narrative("sibling.reason")
+    t.tag("{%p else %}")
+    t.para(("b", "No reason is recorded for why they live {% if sibling.together %}together{% else %}apart{% endif %}."))
+    t.tag("{%p endif %}")
     t.tag("{%p else %}")
     t.para("{{ child.preferred_name }} has no brothers or sisters recorded.")
     t.tag("{%p endfor %}")
@@ -239,6 +262,7 @@ def care_plan_permanence() -> TemplateWriter:
     t.tag("{%p else %}")
     t.para("The plan has not yet been considered at a review.")
     t.tag("{%p endif %}")
+    t.draft_appendix()
     return t
 
 

@@ -25,6 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
 FONT = "Arial"  # Liberation Sans, bundled for the PDF, has the same metrics.
 TEXT_WIDTH_TWIPS = 11906 - 2 * 1020  # A4 width less two 18 mm margins
 
@@ -111,11 +112,38 @@ class TemplateWriter:
 
     # --- header and footer --------------------------------------------
     def header(self, left: str, right: str) -> None:
+        """The running header; drafts get a red DRAFT mark on every page."""
         paragraph = self.doc.sections[0].header.paragraphs[0]
         paragraph.style = self.doc.styles["Header"]
         paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(TEXT_WIDTH_TWIPS), WD_TAB_ALIGNMENT.RIGHT)
+        mark = paragraph.add_run("{% if document.draft %}DRAFT · {% endif %}")
+        mark.bold, mark.font.color.rgb = True, DRAFT_RED
         paragraph.add_run(left).bold = True
         paragraph.add_run("\t" + right)
+
+    def draft_banner(self) -> None:
+        """Under the title of a draft: what a draft is."""
+        self.tag("{%p if document.draft %}")
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run("DRAFT: not for circulation or filing. The open findings of the practice checks are listed at the end.")
+        run.bold, run.font.color.rgb = True, DRAFT_RED
+        self.tag("{%p endif %}")
+
+    def draft_appendix(self) -> None:
+        """At the end of a draft: the findings still open."""
+        self.tag("{%p if document.draft %}")
+        self.heading("Appendix: open findings", 1)
+        self.tag("{%p if document.findings %}")
+        self.table(
+            ["Severity", "Rule", "Where in the case", "Finding", "Source"],
+            ["{{ f.severity }}", "{{ f.rule }}", "{{ f.path }}", "{{ f.message }}", "{{ f.source }}"],
+            widths=[2, 2, 4, 7, 4],
+            loop="f in document.findings",
+        )
+        self.tag("{%p else %}")
+        self.para("The practice checks found nothing to fix.")
+        self.tag("{%p endif %}")
+        self.tag("{%p endif %}")
 
     def footer(self, left: str) -> None:
         paragraph = self.doc.sections[0].footer.paragraphs[0]

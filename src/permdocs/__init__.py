@@ -5,6 +5,7 @@ The public API is small on purpose::
     import permdocs
 
     case = permdocs.load_case("samples/baby-in-proceedings.json")  # or bytes, or a dict
+    findings = permdocs.check(case)                                  # practice checks
     pdf = permdocs.render(case, "care-plan-permanence", "pdf")       # bytes
     permdocs.write(case, "care-plan-permanence", ["docx", "pdf"], "out/")
 
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .case import Case, load_case
+from .checks import DEFAULT_SETTINGS, Finding, PolicySettings, Severity, check
 from .documents import DOCUMENTS
 from .errors import (
     InvalidCaseError,
@@ -28,6 +30,7 @@ from .errors import (
     TemplateProblemError,
     UnknownDocumentError,
     UnknownFormatError,
+    UnresolvedFindingsError,
 )
 from .output import render_all, write_files
 from .writers import FORMATS
@@ -38,22 +41,33 @@ __all__ = [
     "DOCUMENTS",
     "FORMATS",
     "Case",
+    "Finding",
     "InvalidCaseError",
     "OutputExistsError",
     "PermdocsError",
+    "PolicySettings",
     "Problem",
+    "Severity",
     "TemplateProblemError",
     "UnknownDocumentError",
     "UnknownFormatError",
+    "UnresolvedFindingsError",
+    "check",
     "load_case",
     "render",
     "write",
 ]
 
 
-def render(case: Case, document: str, fmt: str) -> bytes:
-    """Render one document for a validated case in one format (``docx``, ``html`` or ``pdf``)."""
-    (data,) = render_all(case, document, [fmt]).values()
+def render(
+    case: Case, document: str, fmt: str, *, draft: bool = False, settings: PolicySettings = DEFAULT_SETTINGS
+) -> bytes:
+    """Render one document for a validated case in one format (``docx``, ``html`` or ``pdf``).
+
+    Raises UnresolvedFindingsError while the checks find errors, unless
+    ``draft`` is true (the document is then marked DRAFT throughout).
+    """
+    (data,) = render_all(case, document, [fmt], draft=draft, settings=settings).values()
     return data
 
 
@@ -64,10 +78,12 @@ def write(
     out_dir: str | os.PathLike[str],
     *,
     force: bool = False,
+    draft: bool = False,
+    settings: PolicySettings = DEFAULT_SETTINGS,
 ) -> list[Path]:
     """Render a document in each format and write the files into ``out_dir``.
 
     Nothing is written unless every format renders; existing files are left
     alone (``OutputExistsError``) unless ``force`` is true.
     """
-    return write_files(render_all(case, document, formats), out_dir, force=force)
+    return write_files(render_all(case, document, formats, draft=draft, settings=settings), out_dir, force=force)

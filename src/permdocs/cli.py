@@ -84,18 +84,23 @@ def main() -> None:
 )
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False), help="Folder to write into.")
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
+@click.option("--draft", is_flag=True, help="Render even if the checks find errors; every page is marked DRAFT.")
 @_reports_errors
-def render(case_file: str, document: str, formats: str, out_dir: str, force: bool) -> None:
+def render(case_file: str, document: str, formats: str, out_dir: str, force: bool, draft: bool) -> None:
     """Render a document for a case into DOCX, HTML and/or PDF files.
 
-    Nothing is written unless every format renders, and existing files are
-    never replaced without --force.
+    Final documents are refused while 'permdocs check' finds errors; with
+    --draft they render anyway, marked DRAFT on every page, with the open
+    findings listed at the end and "_DRAFT" in the file names. Nothing is
+    written unless every format renders, and existing files are never
+    replaced without --force.
 
     \b
     Examples:
       permdocs render case.json --doc care-plan-permanence --out out/
       permdocs render case.json --doc care-plan-permanence --format docx
       permdocs render case.json --doc care-plan-permanence --format pdf --out out/ --force
+      permdocs render case.json --doc care-plan-permanence --draft
     """
     import permdocs
 
@@ -103,8 +108,43 @@ def render(case_file: str, document: str, formats: str, out_dir: str, force: boo
     if not format_names:
         raise click.BadParameter("give at least one format", param_hint="--format")
     case = permdocs.load_case(case_file)
-    for path in permdocs.write(case, document, format_names, out_dir, force=force):
+    for path in permdocs.write(case, document, format_names, out_dir, force=force, draft=draft):
         click.echo(f"wrote {path}")
+
+
+@main.command(short_help="Check a case against the practice rules and timescales.")
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output for case systems.")
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+    help="Judge the case as on this day (default: the case's prepared_on date).",
+)
+@_reports_errors
+def check(case_file: str, as_json: bool, as_of: Any) -> None:
+    """Check a case: statutory key dates, and rules a plan must meet.
+
+    Exit code 0 when there are no errors (warnings are allowed), 1 when there
+    are errors, 2 when the case file itself is invalid.
+
+    \b
+    Examples:
+      permdocs check samples/baby-in-proceedings.json
+      permdocs check case.json --json
+      permdocs check case.json --as-of 2027-01-31
+    """
+    import permdocs
+    from . import checks
+    from .check_report import print_report, report_json
+
+    case = permdocs.load_case(case_file)
+    day = as_of.date() if as_of else case.prepared_on
+    findings = checks.check(case, as_of=day)
+    dates = checks.key_dates(case, as_of=day)
+    if as_json:
+        click.echo(report_json(findings, dates, day))
+    else:
+        print_report(findings, dates, day)
+    sys.exit(1 if checks.errors_in(findings) else 0)
 
 
 @main.command(short_help="Check a case file and list its problems.")

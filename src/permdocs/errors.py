@@ -73,3 +73,19 @@ class TemplateProblemError(PermdocsError):
         self.detail = detail
         where = f"{template}, line {line}" if line else template
         super().__init__(f"Template {where}: {detail}")
+
+
+class UnresolvedFindingsError(PermdocsError):
+    """The practice checks found errors, so final documents are refused.
+
+    ``findings`` holds the errors (``permdocs.checks.Finding``).
+    """
+
+    def __init__(self, findings: list):  # type: ignore[type-arg]
+        self.findings = findings
+        lines = "\n".join(f"  {f.rule} {f.path}: {f.message}" for f in findings)
+        noun = "error" if len(findings) == 1 else "errors"
+        super().__init__(
+            f"The case has {len(findings)} {noun} to fix before final documents can be rendered:\n{lines}\n"
+            "Fix them in the case (see 'permdocs check CASE'), or render a draft with --draft."
+        )

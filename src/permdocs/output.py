@@ -14,25 +14,47 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .case import Case
+from .checks import DEFAULT_SETTINGS, PolicySettings, check, errors_in
 from .documents import get_document
-from .errors import OutputExistsError
+from .documents.common import as_draft
+from .errors import OutputExistsError, UnresolvedFindingsError
 from .writers import get_format
 
 
-def output_name(case: Case, document_name: str, extension: str) -> str:
+def output_name(case: Case, document_name: str, extension: str, *, draft: bool = False) -> str:
     """``care-plan-permanence_FX-2026-0412.pdf``: the document and case
     reference, never the child's name, since file names appear in e-mails
-    and folder listings."""
+    and folder listings. Drafts end in ``_DRAFT`` so that one can never
+    replace, or be taken for, the final document."""
     reference = re.sub(r"[^A-Za-z0-9._-]+", "-", case.child.case_reference)
-    return f"{document_name}_{reference}.{extension}"
+    return f"{document_name}_{reference}{'_DRAFT' if draft else ''}.{extension}"
 
 
-def render_all(case: Case, document_name: str, format_names: Iterable[str]) -> dict[str, bytes]:
-    """Render one document in several formats, in memory: file name -> bytes."""
+def render_all(
+    case: Case,
+    document_name: str,
+    format_names: Iterable[str],
+    *,
+    draft: bool = False,
+    settings: PolicySettings = DEFAULT_SETTINGS,
+) -> dict[str, bytes]:
+    """Render one document in several formats, in memory: file name -> bytes.
+
+    Final documents are refused while the checks find errors
+    (UnresolvedFindingsError); a draft renders anyway, marked DRAFT on every
+    page and listing every open finding.
+    """
     document = get_document(document_name)
     formats = [get_format(name) for name in format_names]
-    context = document.build_context(case)
-    return {output_name(case, document.name, fmt.extension): fmt.render(document, context) for fmt in formats}
+    findings = check(case, settings)
+    if not draft and errors_in(findings):
+        raise UnresolvedFindingsError(errors_in(findings))
+    context = document.build_context(case, settings)
+    if draft:
+        context = as_draft(context, findings)
+    return {
+        output_name(case, document.name, fmt.extension, draft=draft): fmt.render(document, context) for fmt in formats
+    }
 
 
 def write_files(files: dict[str, bytes], out_dir: str | os.PathLike[str], *, force: bool = False) -> list[Path]:

@@ -64,6 +64,9 @@ class CareEpisode(CaseModel):
         "Ceased to be looked after on", "The date the child stopped being looked after; null while still looked after.",
         default=None,
     )
+    care_plan_made_on: CalendarDate | None = field(
+        "Care plan made on", "The date the first care plan was completed; null if not recorded.", default=None
+    )
 
 
 class ReviewStatus(StrEnum):

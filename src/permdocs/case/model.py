@@ -15,6 +15,7 @@ from .legal import CareEpisode, CareProceedings, LegalBasis, Review
 from .people import Child, Person
 from .planning import (
     Action,
+    AdoptionDecisions,
     FamilyTimeArrangement,
     IdentityNeed,
     OptionConsidered,
@@ -68,6 +69,10 @@ class Case(CaseModel):
         "Options considered", "Every route considered, realistic or not, with its outcome and reasons.", min_length=1
     )
     plans: Plans = field("Plans", "The primary, parallel and contingency plans.")
+    adoption: AdoptionDecisions | None = field(
+        "Adoption decisions", "The ADM's decision and parents' consents, where adoption is or may be the plan.",
+        default=None,
+    )
     actions: list[Action] = field("Actions", "What must be done, by whom and by when.", default_factory=list)
     voices: Voices = field("Voices", "The wishes and feelings of the child and the views of others.")
     identity_needs: list[IdentityNeed] = field(
@@ -140,6 +145,13 @@ def _unknown_person_references(case: Case) -> Iterator[tuple[Location, str]]:
         references += [((*loc, "carer_ids", j), pid) for j, pid in enumerate(plan.carer_ids)]
     for i, arrangement in enumerate(case.family_time):
         references += [(("family_time", i, "with_person_ids", j), pid) for j, pid in enumerate(arrangement.with_person_ids)]
+    for loc, plan in _plans_with_locations(case):
+        if plan.application is not None:
+            references += [
+                ((*loc, "application", "applicant_ids", j), pid) for j, pid in enumerate(plan.application.applicant_ids)
+            ]
+    if case.adoption is not None:
+        references += [(("adoption", "consents", i, "person_id"), c.person_id) for i, c in enumerate(case.adoption.consents)]
     for i, view in enumerate(case.voices.others):
         if view.person_id is not None:
             references.append((("voices", "others", i, "person_id"), view.person_id))

@@ -84,8 +84,10 @@ class SiblingDetails(CaseModel):
         "A description of the sibling's home, e.g. 'with their father' or 'foster care'. "
         "Never an address: this appears in documents for the birth family.",
     )
-    together_or_apart_reason: Narrative = field(
-        "Why together or apart", "Why the siblings live together, or why they live apart."
+    together_or_apart_reason: Narrative | None = field(
+        "Why together or apart",
+        "Why the siblings live together, or why they live apart; null if not yet recorded (a check flags it).",
+        default=None,
     )
 
 
@@ -95,6 +97,13 @@ class ContactDetails(CaseModel):
     address: ShortText | None = field("Address", "Postal address on one line.", default=None)
     phone: ShortText | None = field("Phone", "Telephone number.", default=None)
     email: ShortText | None = field("Email", "Email address.", default=None)
+
+
+class Period(CaseModel):
+    """A span of time; an open end means 'until now'."""
+
+    start: CalendarDate = field("From", "The first day.")
+    end: CalendarDate | None = field("To", "The last day; null if it continues.", default=None)
 
 
 class Person(CaseModel):
@@ -114,6 +123,11 @@ class Person(CaseModel):
     contact: ContactDetails | None = field("Contact details", "How to reach the person, where known.", default=None)
     sibling: SiblingDetails | None = field(
         "Sibling details", "Required when the role is 'sibling'; null otherwise.", default=None
+    )
+    lived_with_child: list[Period] = field(
+        "Lived with the child",
+        "Periods in which the child lived with this person; used to check who may apply for an SGO or CAO.",
+        default_factory=list,
     )
 
     @model_validator(mode="after")

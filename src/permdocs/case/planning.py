@@ -60,6 +60,13 @@ class OptionConsidered(CaseModel):
     )
     outcome: OptionOutcome = field("Outcome", "What became of the option.")
     reasons: Narrative = field("Reasons", "Why the option has this outcome, in plain words.")
+    advantages: list[Narrative] = field(
+        "Advantages", "Arguments for this option for this child (Re B-S [2013] EWCA Civ 1146).", default_factory=list
+    )
+    disadvantages: list[Narrative] = field(
+        "Disadvantages", "Arguments against this option for this child (Re B-S [2013] EWCA Civ 1146).",
+        default_factory=list,
+    )
 
     @model_validator(mode="after")
     def _unrealistic_options_are_ruled_out(self) -> "OptionConsidered":
@@ -77,6 +84,26 @@ class PlanStatus(StrEnum):
     ENDED = "ended"
 
 
+class ApplicationConsent(StrEnum):
+    LOCAL_AUTHORITY = "local_authority"
+    ALL_PR_HOLDERS = "all_pr_holders"
+
+
+class CourtApplication(CaseModel):
+    """An application for the order a plan needs (an SGO or a CAO)."""
+
+    applicant_ids: list[Identifier] = field("Applicants", "Ids of the people who will apply.", min_length=1)
+    planned_on: CalendarDate = field("Made or planned on", "When the application was or will be made.")
+    consents: list[ApplicationConsent] = field(
+        "Consents held",
+        "Consents that give the applicants standing: the local authority's (child in care) or every PR holder's.",
+        default_factory=list,
+    )
+    leave_granted_on: CalendarDate | None = field(
+        "Leave granted on", "When the court gave leave to apply, where leave was needed.", default=None
+    )
+
+
 class Plan(CaseModel):
     """A plan for permanence, with where it should lead and by when."""
 
@@ -87,6 +114,9 @@ class Plan(CaseModel):
     )
     target_date: CalendarDate = field("Target date", "When the plan should be achieved.")
     status: PlanStatus = field("Status", "Where the plan stands today.")
+    application: CourtApplication | None = field(
+        "Court application", "The application for the order this plan needs (SGO or CAO), if any.", default=None
+    )
 
 
 class Plans(CaseModel):
@@ -152,7 +182,9 @@ class View(CaseModel):
 class Voices(CaseModel):
     """Whose voices shaped the plan."""
 
-    child: ChildVoice = field("The child", "The child's wishes and feelings.")
+    child: ChildVoice | None = field(
+        "The child", "The child's wishes and feelings; null if not yet gathered (a check flags it).", default=None
+    )
     others: list[View] = field("Others", "The views of parents, relatives, carers and professionals.", default_factory=list)
 
 
@@ -172,6 +204,31 @@ class IdentityNeed(CaseModel):
     aspect: IdentityAspect = field("Aspect", "Which part of the child's identity this concerns.")
     need: Narrative = field("Need", "What the child needs.")
     how_met: Narrative = field("How it is met", "How the plan and the carers meet the need.")
+
+
+class AdoptionConsentKind(StrEnum):
+    PLACEMENT = "placement"
+    ADVANCE = "advance"
+
+
+class AdoptionConsent(CaseModel):
+    """A parent's formal consent to placement for adoption (ACA 2002 s.19) or
+    advance consent to adoption (s.20)."""
+
+    person_id: Identifier = field("Given by", "The id of the parent who consented.")
+    kind: AdoptionConsentKind = field("Kind", "Consent to placement (s.19) or advance consent to adoption (s.20).")
+    given_on: CalendarDate = field("Given on", "The date the consent was witnessed by a Cafcass officer.")
+
+
+class AdoptionDecisions(CaseModel):
+    """The agency decisions and consents that adoption as a plan depends on."""
+
+    adm_decision_on: CalendarDate | None = field(
+        "Agency Decision Maker's decision on",
+        "When the Agency Decision Maker decided the child should be placed for adoption; null until then.",
+        default=None,
+    )
+    consents: list[AdoptionConsent] = field("Consents", "Formal consents given by parents.", default_factory=list)
 
 
 class FamilyTimeKind(StrEnum):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..case import Case
-from ..case.legal import ReviewStatus
+from ..checks import DEFAULT_SETTINGS, PolicySettings, Status, key_dates
 from ..case.planning import Plan, View
 from ..narrative import NarrativeText
 from .common import (
@@ -30,6 +30,8 @@ from .common import (
     signatory,
 )
 from .labels import label
+
+STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Due"}
 
 NAME = "care-plan-permanence"
 TITLE = "Permanence plan"
@@ -82,6 +84,17 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
+class TimescaleView:
+    """A statutory or policy deadline, computed by permdocs.checks."""
+
+    label: str
+    due: date
+    actual: date | None
+    planned: date | None
+    status: str
+
+
+@dataclass(frozen=True)
 class ChildVoiceView:
     method: str
     summary: NarrativeText
@@ -109,7 +122,7 @@ class SiblingView:
     relation: str
     where_living: str
     together: bool
-    reason: NarrativeText
+    reason: NarrativeText | None
     family_time: str | None
 
 
@@ -156,8 +169,9 @@ class CarePlanPermanence:
     contingency_plan: PlanView | None
     options: list[OptionView]
     actions: list[ActionView]
-    key_dates: list[KeyDate]
-    child_voice: ChildVoiceView
+    timescales: list[TimescaleView]
+    other_dates: list[KeyDate]
+    child_voice: ChildVoiceView | None
     other_views: list[ViewView]
     identity_needs: list[IdentityView]
     siblings: list[SiblingView]
@@ -168,7 +182,7 @@ class CarePlanPermanence:
     endorsement: EndorsementView | None
 
 
-def build_context(case: Case) -> CarePlanPermanence:
+def build_context(case: Case, settings: PolicySettings = DEFAULT_SETTINGS) -> CarePlanPermanence:
     """The typed context of the care-plan permanence section for this case."""
     plans = case.plans
     authorship = case.authorship
@@ -198,13 +212,12 @@ def build_context(case: Case) -> CarePlanPermanence:
             for option in case.options
         ],
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
-        key_dates=key_dates(case),
-        child_voice=ChildVoiceView(
-            method=label(case.voices.child.method),
-            summary=NarrativeText(case.voices.child.summary),
-            recorded_on=case.voices.child.recorded_on,
-            recorded_by=case.voices.child.recorded_by,
-        ),
+        timescales=[
+            TimescaleView(row.label, row.due, row.actual, row.planned, STATUS_LABELS[row.status])
+            for row in key_dates(case, settings)
+        ],
+        other_dates=other_dates(case),
+        child_voice=_child_voice(case),
         other_views=[
             ViewView(
                 who=_speaker(case, view),
@@ -285,38 +298,30 @@ def _siblings(case: Case) -> list[SiblingView]:
                 relation=f"{label(details.relation)} sibling ({label(details.side)})",
                 where_living=details.where_living,
                 together=details.lives_with_child,
-                reason=NarrativeText(details.together_or_apart_reason),
+                reason=narrative(details.together_or_apart_reason),
                 family_time="; ".join(arrangements) or None,
             )
         )
     return views
 
 
-def key_dates(case: Case) -> list[KeyDate]:
-    """The dates a review meeting tracks, in date order."""
+def other_dates(case: Case) -> list[KeyDate]:
+    """Dates worth having to hand that are not deadlines, in date order."""
     dates = [KeyDate(case.care_episode.looked_after_on, "Became looked after")]
-    ordinal = {1: "First review", 2: "Second review"}
-    for number, review in enumerate(case.reviews, start=1):
-        name = ordinal.get(number, f"Review {number}")
-        held = "held" if review.status is ReviewStatus.HELD else "planned"
-        dates.append(KeyDate(review.date, f"{name} ({held})"))
-    if len(case.reviews) >= 2:
-        dates.append(KeyDate(case.reviews[1].date, "Permanence plan due (by the second review)"))
     position = legal_position(case)
     if position.proceedings is not None:
         proceedings = position.proceedings
         dates.append(KeyDate(proceedings.issued_on, "Care proceedings issued"))
-        dates.append(KeyDate(proceedings.week_26_date, "26 weeks from issue"))
-        if proceedings.timetable_ends_on != proceedings.week_26_date:
-            dates.append(KeyDate(proceedings.timetable_ends_on, "End of the extended timetable"))
         if proceedings.final_hearing_on is not None:
             dates.append(KeyDate(proceedings.final_hearing_on, "Final hearing"))
-        if proceedings.concluded_on is not None:
-            dates.append(KeyDate(proceedings.concluded_on, "Proceedings concluded"))
-    for row in position.current:
-        if row.expires_on is not None:
-            dates.append(KeyDate(row.expires_on, f"{row.order} ends"))
     if case.care_episode.ceased_on is not None:
         dates.append(KeyDate(case.care_episode.ceased_on, "Stopped being looked after"))
     dates.append(KeyDate(case.plans.primary.target_date, "Primary plan target date"))
     return sorted(dates, key=lambda item: item.date)
+
+
+def _child_voice(case: Case) -> ChildVoiceView | None:
+    voice = case.voices.child
+    if voice is None:
+        return None
+    return ChildVoiceView(label(voice.method), NarrativeText(voice.summary), voice.recorded_on, voice.recorded_by)

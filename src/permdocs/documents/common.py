@@ -8,12 +8,15 @@ finalize hook, narratives stay :class:`NarrativeText` for the markdown filter.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..case import Case
 from ..case.authorship import Professional
 from ..case.people import Person, PersonRole
+from ..checks import Finding
 from ..narrative import NarrativeText
 from ..templating import long_date
 from .labels import label
@@ -34,6 +37,17 @@ def narrative(text: str | None) -> NarrativeText | None:
 
 
 @dataclass(frozen=True)
+class FindingView:
+    """A check finding as the DRAFT appendix lists it."""
+
+    severity: str
+    rule: str
+    message: str
+    path: str
+    source: str
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     title: str
     subtitle: str
@@ -45,6 +59,9 @@ class DocumentInfo:
     #: Goes into PDF and DOCX metadata, which travel further than the pages:
     #: it names the document and case reference, never the child.
     metadata_title: str
+    #: A draft carries a DRAFT mark on every page and lists the open findings.
+    draft: bool = False
+    findings: tuple[FindingView, ...] = ()
 
 
 def document_info(case: Case, title: str, subtitle: str) -> DocumentInfo:
@@ -59,6 +76,17 @@ def document_info(case: Case, title: str, subtitle: str) -> DocumentInfo:
         protective_marking=PROTECTIVE_MARKING,
         metadata_title=f"{title}: case {case.child.case_reference}",
     )
+
+
+def as_draft(context: Any, findings: list[Finding]) -> Any:
+    """The same context, marked DRAFT and carrying the open findings.
+
+    Every document context has a ``document`` field, so this works for all.
+    """
+    views = tuple(
+        FindingView(f.severity.value.capitalize(), f.rule, f.message, f.path, f.source) for f in findings
+    )
+    return dataclasses.replace(context, document=dataclasses.replace(context.document, draft=True, findings=views))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,55 @@
+"""How `permdocs check` shows its results: rich tables for people, JSON for
+case systems. Both list findings by severity, then the key dates."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+
+from .checks import Finding, KeyDate, Severity
+from .templating import long_date
+
+
+def report_json(findings: list[Finding], key_dates: list[KeyDate], as_of: date) -> str:
+    """A stable JSON document: counts, findings and key dates (ISO dates)."""
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    document = {
+        "as_of": as_of.isoformat(),
+        "errors": errors,
+        "warnings": len(findings) - errors,
+        "findings": [asdict(f) for f in findings],
+        "key_dates": [
+            {key: value.isoformat() if isinstance(value, date) else value for key, value in asdict(row).items()}
+            for row in key_dates
+        ],
+    }
+    return json.dumps(document, indent=2, default=str)
+
+
+def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date) -> None:
+    """Findings grouped by severity, then key dates, as terminal tables."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    console.print(f"Checked as on {long_date(as_of)}.")
+    for severity, colour in ((Severity.ERROR, "red"), (Severity.WARNING, "yellow")):
+        group = [f for f in findings if f.severity is severity]
+        if not group:
+            continue
+        table = Table(title=f"{severity.value.capitalize()}s ({len(group)})", title_style=f"bold {colour}", show_lines=True)
+        for column in ("Rule", "Where", "Finding", "Source"):
+            table.add_column(column, overflow="fold")
+        for finding in group:
+            table.add_row(finding.rule, finding.path, finding.message, finding.source)
+        console.print(table)
+    if not findings:
+        console.print("[green]No findings.[/green]")
+    table = Table(title="Key dates", show_lines=False)
+    for column in ("What", "Due", "Happened", "Status"):
+        table.add_column(column)
+    for row in key_dates:
+        happened = long_date(row.actual) if row.actual else (f"planned {long_date(row.planned)}" if row.planned else "")
+        table.add_row(row.label, long_date(row.due), happened, row.status.value)
+    console.print(table)

@@ -1,0 +1,37 @@
+"""Practice checks: the key dates of a case and the rules a plan must meet.
+
+``check(case)`` returns findings, errors first. Errors block final documents
+(``permdocs render`` without ``--draft``); warnings never do.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..case import Case
+from .findings import CheckInput, Finding, Rule, Severity
+from .key_dates import KeyDate, Status, key_dates
+from .rules import RULES
+from .settings import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
+
+__all__ = [
+    "DEFAULT_SETTINGS", "RULES", "Finding", "KeyDate", "PermanencePlanDue", "PolicySettings", "Rule",
+    "Severity", "Status", "check", "errors_in", "key_dates",
+]
+
+
+def check(case: Case, settings: PolicySettings = DEFAULT_SETTINGS, as_of: date | None = None) -> list[Finding]:
+    """Every finding for the case, errors first, then by rule and path.
+
+    ``as_of`` is the day the case is judged on; by default the case's own
+    ``prepared_on`` date, so results never depend on the clock.
+    """
+    today = as_of or case.prepared_on
+    given = CheckInput(case, settings, today, key_dates(case, settings, today))
+    findings = [finding for rule in RULES for finding in rule.findings(given)]
+    order = {Severity.ERROR: 0, Severity.WARNING: 1}
+    return sorted(findings, key=lambda f: (order[f.severity], f.rule, f.path))
+
+
+def errors_in(findings: list[Finding]) -> list[Finding]:
+    return [finding for finding in findings if finding.severity is Severity.ERROR]

@@ -1,0 +1,43 @@
+"""Working days in England and Wales: weekdays that are not bank holidays.
+
+Bank holidays come from the maintained ``holidays`` package (England's
+calendar, which Wales shares), so substitute days and one-off holidays are
+not hand-typed here. Its version is pinned: a new release can add a bank
+holiday and so move a due date, which should be a deliberate upgrade.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+
+@cache
+def _bank_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The date ``days`` working days after ``start`` (``start`` itself not counted)."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day where there is
+    no such day: 31 January + 1 month is 28 (or 29) February."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))

@@ -1,0 +1,37 @@
+"""Policy settings: figures that are council practice rather than law.
+
+Each has a documented default; a council changes them (later through its
+profile) without touching code. Figures fixed by law are constants in
+:mod:`permdocs.checks.key_dates`, each with its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class PermanencePlanDue(StrEnum):
+    SECOND_REVIEW = "second_review"
+    FIRST_REVIEW = "first_review"
+
+
+@dataclass(frozen=True)
+class PolicySettings:
+    """The policy figures the checks use, with their defaults and sources."""
+
+    #: The permanence plan must be in place by this review. Statutory
+    #: guidance and the seeds say the second review, about four months in
+    #: (Merton 2019 s.3; Devon 2020; "Planning for Permanency" para 6).
+    permanence_plan_due: PermanencePlanDue = PermanencePlanDue.SECOND_REVIEW
+
+    #: Working days after becoming looked after within which the care plan
+    #: must exist, when it was not made before placement (council procedures).
+    care_plan_working_days: int = 10
+
+    #: Working days after the adoption celebration hearing within which the
+    #: later-life letter reaches the adopters (council procedures; brief s.3).
+    later_life_letter_working_days: int = 10
+
+
+DEFAULT_SETTINGS = PolicySettings()
