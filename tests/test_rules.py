@@ -1,0 +1,162 @@
+"""Every practice rule: one case where it fires, one near miss where it must not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from conftest import SAMPLES, sample_dict
+
+import permdocs
+from permdocs.checks import RULES, Severity, check
+
+Change = Callable[[dict[str, Any]], None]
+
+
+def findings_for(sample: str, change: Change) -> list[tuple[str, str]]:
+    data = sample_dict(sample)
+    change(data)
+    return [(f.rule, f.path) for f in check(permdocs.load_case(data))]
+
+
+def _set(path: str, value: Any) -> Change:
+    def change(data: dict[str, Any]) -> None:
+        *parents, last = path.split(".")
+        target: Any = data
+        for key in parents:
+            target = target[int(key)] if key.isdigit() else target[key]
+        if last.isdigit():
+            target[int(last)] = value
+        else:
+            target[last] = value
+
+    return change
+
+
+def _all(*changes: Change) -> Change:
+    def change(data: dict[str, Any]) -> None:
+        for step in changes:
+            step(data)
+
+    return change
+
+
+def _no_held_reviews(data: dict[str, Any]) -> None:
+    data["reviews"] = [r for r in data["reviews"] if r["status"] == "planned"]
+
+
+def _adoption_primary(data: dict[str, Any]) -> None:
+    data["plans"]["primary"], data["plans"]["parallel"][0] = data["plans"]["parallel"][0], data["plans"]["primary"]
+
+
+def _mother_consents_on(given_on: str) -> Change:
+    return _set("adoption.consents", [{"person_id": "mother", "kind": "placement", "given_on": given_on}])
+
+
+def _aunt_application(consents: list[str], leave: str | None) -> Change:
+    return _set(
+        "plans.primary.application",
+        {"applicant_ids": ["aunt"], "planned_on": "2026-12-14", "consents": consents, "leave_granted_on": leave},
+    )
+
+
+BABY, LTF, HOME = "baby-in-proceedings", "long-term-fostering", "return-home-supervision"
+
+# rule id -> (sample, change that makes it fire, path it reports, near miss that must not fire)
+CASES: dict[str, tuple[str, Change, str, Change]] = {
+    "PP-001": (BABY, _all(_no_held_reviews, _set("prepared_on", "2026-06-18")), "$.reviews[0].date",
+               _all(_no_held_reviews, _set("prepared_on", "2026-06-17"))),
+    "PP-018": (BABY, _set("reviews.0.date", "2026-06-18"), "$.reviews[0].date", _set("reviews.0.date", "2026-06-17")),
+    "PP-002": (BABY, _set("reviews.1.permanence_plan_endorsed", False), "$.reviews",
+               _all(_set("reviews.1.permanence_plan_endorsed", False), _set("reviews.1.status", "planned"),
+                    _set("prepared_on", "2026-09-13"), _set("authorship.social_worker_signed_on", None),
+                    _set("authorship.team_manager_signed_on", None), _set("authorship.endorsement", None),
+                    _set("adoption", None), _set("chronology", []), _set("voices.others", []),
+                    _set("voices.child.recorded_on", "2026-09-01"), _set("care_proceedings.extensions", []),
+                    _set("actions", []))),
+    "PP-003": (BABY, _set("plans.parallel", []), "$.plans.parallel",
+               _all(_set("plans.parallel", []), _set("plans.primary.route", "return_home"))),
+    "PP-004": (BABY, _set("plans.contingency", None), "$.plans.contingency", _set("plans.contingency.status", "agreed")),
+    "PP-005": (LTF, lambda d: d.update(options=[o for o in d["options"] if o["route"] != "adoption"]), "$.options",
+               lambda d: d["options"].append(dict(d["options"][-1], id="adoption-2"))),
+    "PP-006": (BABY, _all(_adoption_primary, _set("adoption", None)), "$.adoption.adm_decision_on",
+               _all(_adoption_primary, _set("adoption.consents", [
+                   {"person_id": "father", "kind": "placement", "given_on": "2026-10-30"},
+                   {"person_id": "mother", "kind": "placement", "given_on": "2026-10-30"}]))),
+    "PP-007": (BABY, _mother_consents_on("2026-06-20"), "$.adoption.consents[0].given_on",
+               _mother_consents_on("2026-06-21")),
+    "PP-008": (BABY, _set("options.2.carer_ids", ["mother"]), "$.options[2].carer_ids[0]",
+               _set("options.2.carer_ids", ["grandmother"])),
+    "PP-009": (BABY, _aunt_application([], None), "$.plans.primary.application.applicant_ids[0]",
+               _aunt_application(["local_authority"], None)),
+    "PP-010": (LTF, _set("family_time", []), "$.family_time", _set("people.2.sibling.together_or_apart_reason", "They are close.")),
+    "PP-011": (BABY, _set("family_time.0.venue", None), "$.family_time[0].venue", _set("family_time.0.kind", "letterbox")),
+    "PP-012": (HOME, _set("legal_basis.1.expires_on", "2029-09-15"), "$.legal_basis[1].expires_on",
+               _set("legal_basis.1.expires_on", "2029-09-14")),
+    "PP-013": (BABY, _set("care_proceedings.extensions", []), "$.care_proceedings.extensions",
+               _all(_set("care_proceedings.extensions", []), _set("prepared_on", "2026-11-13"),
+                    _set("adoption.adm_decision_on", None), _set("chronology", []))),
+    "PP-014": (BABY, _set("voices.child", None), "$.voices.child",
+               _set("voices.child.method", "observation")),
+    "PP-015": (HOME, lambda d: d["identity_needs"].pop(), "$.identity_needs", _set("identity_needs.0.how_met", "Interpreters.")),
+    "PP-016": (BABY, _set("options.0.advantages", []), "$.options[0].advantages",
+               _all(_set("options.1.advantages", []), _set("options.1.disadvantages", []))),
+    "PP-017": (BABY, _set("voices.child.recorded_on", "2026-11-17"), "$.voices.child.recorded_on",
+               _set("voices.child.recorded_on", "2026-11-16")),
+}
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {rule.id for rule in RULES} == set(CASES)
+
+
+def test_rule_ids_are_unique_and_every_rule_has_a_source() -> None:
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(rule.source and rule.title for rule in RULES)
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_fires(rule_id: str) -> None:
+    sample, change, path, _ = CASES[rule_id]
+    assert (rule_id, path) in findings_for(sample, change)
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_does_not_fire_on_a_near_miss(rule_id: str) -> None:
+    sample, _, _, near_miss = CASES[rule_id]
+    assert rule_id not in {rule for rule, _ in findings_for(sample, near_miss)}
+
+
+def test_the_sample_cases_findings_are_pinned() -> None:
+    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: []}
+    actual = {
+        path.stem: [(f.rule, f.severity.value, f.path) for f in check(permdocs.load_case(path))] for path in SAMPLES
+    }
+    assert actual == expected
+
+
+def test_a_very_young_child_needs_an_observation() -> None:
+    data = sample_dict()
+    data["voices"]["child"] = None
+    (finding,) = [f for f in check(permdocs.load_case(data)) if f.rule == "PP-014"]
+    assert "observation" in finding.message
+
+
+def test_errors_come_before_warnings() -> None:
+    data = sample_dict()
+    data["plans"]["contingency"] = None
+    data["identity_needs"] = []
+    severities = [f.severity for f in check(permdocs.load_case(data))]
+    assert severities == sorted(severities, key=lambda s: s is Severity.WARNING)
+    assert Severity.ERROR in severities and Severity.WARNING in severities
+
+
+def test_messages_do_not_name_people() -> None:
+    data = sample_dict()
+    data["options"][2]["carer_ids"] = ["mother"]
+    data["family_time"] = []
+    data["plans"]["primary"]["application"] = {"applicant_ids": ["aunt"], "planned_on": "2026-12-14", "consents": [], "leave_granted_on": None}
+    messages = " ".join(f.message for f in check(permdocs.load_case(data)))
+    assert messages and "Sampleford" not in messages and "Rosa" not in messages and "Mina" not in messages
