@@ -196,7 +196,7 @@ def _three_of_five_years(person: Person, applying_on: date) -> bool:
     return days >= 3 * 365 and last_end is not None and last_end >= add_months(applying_on, -3)
 
 
-@rule("PP-010", "Siblings apart without a reason or family time", Severity.WARNING, "Merton 2019 s.10.4; brief s.1 (sibling relationships)")
+@rule("PP-010", "Siblings apart without a reason or family time", Severity.WARNING, "Merton 2019 s.10.4; Children Act 1989 s.22C(8)(c)")
 def siblings_apart(given: CheckInput) -> Problems:
     case = given.case
     for index, person in enumerate(case.people):
@@ -243,7 +243,7 @@ def proceedings_out_of_time(given: CheckInput) -> Problems:
 WORDS_FROM_AGE_YEARS = 4
 
 
-@rule("PP-014", "The child's wishes and feelings are missing", Severity.ERROR, "Children Act 1989 s.22(4)-(5); brief s.1 (voice of the child)")
+@rule("PP-014", "The child's wishes and feelings are missing", Severity.ERROR, "Children Act 1989 s.22(4)-(5)")
 def child_voice_missing(given: CheckInput) -> Problems:
     case = given.case
     if case.voices.child is not None:
@@ -255,7 +255,7 @@ def child_voice_missing(given: CheckInput) -> Problems:
         yield "$.voices.child", "The child's wishes and feelings are not recorded."
 
 
-@rule("PP-015", "Identity needs not addressed", Severity.WARNING, "Brief s.1 (identity); Essex 2021 s.5.1")
+@rule("PP-015", "Identity needs not addressed", Severity.WARNING, "Children Act 1989 s.22(5)(c); Essex 2021 s.5.1")
 def identity_not_addressed(given: CheckInput) -> Problems:
     required = [IdentityAspect.ETHNICITY, IdentityAspect.CULTURE, IdentityAspect.RELIGION, IdentityAspect.LANGUAGE]
     present = {need.aspect for need in given.case.identity_needs}
