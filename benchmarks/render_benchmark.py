@@ -59,6 +59,8 @@ def main() -> None:
     print(f"baseline: HTML render of the smallest sample, best of {REPEATS}: {baseline * 1000:.1f} ms here\n")
     print(f"{'case':<8} {'format':<6} {'x baseline':>11} {'pages/size':>12}")
     for name, case in (("small", small), ("large", large)):
+        seconds = best_of(REPEATS, lambda: permdocs.check(case))
+        print(f"{name:<8} {'check':<6} {seconds / baseline:>11.2f} {len(permdocs.check(case)):>9} findings")
         for fmt in ("html", "docx", "pdf"):
             output = permdocs.render(case, DOCUMENT, fmt)
             seconds = best_of(REPEATS if fmt != "pdf" or name == "small" else 1, lambda: permdocs.render(case, DOCUMENT, fmt))
