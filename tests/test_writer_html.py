@@ -36,7 +36,9 @@ def test_html_snapshot(sample_path: Path, html_snapshot: Any) -> None:
 def test_html_is_standalone_and_in_british_english(sample_path: Path) -> None:
     parsed = outline(rendered(sample_path, "html"))
     assert ("html", {"lang": "en-GB"}) in parsed.tags
-    assert not [tag for tag, attrs in parsed.tags if tag in ("link", "script", "img", "iframe")]
+    assert not [tag for tag, attrs in parsed.tags if tag in ("link", "script", "iframe", "object", "embed")]
+    images = [attrs for tag, attrs in parsed.tags if tag == "img"]
+    assert all((attrs.get("src") or "").startswith("data:image/png;base64,") and attrs.get("alt") for attrs in images)
 
 
 def test_headings_start_at_one_and_never_skip_a_level(sample_path: Path) -> None:

@@ -19,11 +19,14 @@ OUT = Path(__file__).resolve().parents[1] / "templates" / "docx"
 def care_plan_permanence() -> TemplateWriter:
     t = TemplateWriter()
     t.header("{{ document.protective_marking }}", "{{ child.full_name }} · Case {{ document.case_reference }}")
-    t.footer("{{ document.agency_name }} · {{ document.date }}")
+    t.footer("{{ document.brand.council_name }} · {{ document.date }}")
 
+    t.tag("{%p if logo is not none %}")
+    t.para("{{ logo }}")
+    t.tag("{%p endif %}")
     t.title("{{ document.title }}")
     t.para("{{ document.subtitle }} for ", ("b", "{{ child.preferred_name }}"))
-    t.para("{{ document.agency_name }} · {{ document.date }}")
+    t.para("{{ document.brand.council_name }}, {{ document.brand.council_address }} · {{ document.date }}")
     t.draft_banner()
 
     t.heading("The plan at a glance", 1)
@@ -58,9 +61,9 @@ def care_plan_permanence() -> TemplateWriter:
 
     t.heading("2. Legal status", 1)
     t.para(
-        "{{ child.preferred_name }} became looked after on ",
+        "{{ child.preferred_name }} {{ terms.became_looked_after }} on ",
         ("b", "{{ legal.looked_after_on }}"),
-        "{% if legal.ceased_on is not none %} and stopped being looked after on {{ legal.ceased_on }}{% endif %}.",
+        "{% if legal.ceased_on is not none %} and {{ terms.stopped_being_looked_after }} on {{ legal.ceased_on }}{% endif %}.",
     )
     t.para(("b", "Orders in force"))
     t.tag("{%p if legal.current %}")
@@ -193,7 +196,7 @@ def care_plan_permanence() -> TemplateWriter:
     )
     _fact(t, "Where", "{{ sibling.where_living }}")
     _fact(
-        t, "Family time",
+        t, "{{ terms.family_time|capfirst }}",
         "{% if sibling.family_time is not none %}{{ sibling.family_time }}{% else %}None arranged{% endif %}",
     )
     t.tag("{%p if sibling.reason is not none %}")
@@ -205,7 +208,7 @@ def care_plan_permanence() -> TemplateWriter:
     t.para("{{ child.preferred_name }} has no brothers or sisters recorded.")
     t.tag("{%p endfor %}")
 
-    t.heading("11. Family time", 1)
+    t.heading("11. {{ terms.family_time|capfirst }}", 1)
     t.tag("{%p for arrangement in family_time %}")
     t.heading("With {{ arrangement.with_whom }}", 3)
     t.narrative("arrangement.purpose")
@@ -217,7 +220,7 @@ def care_plan_permanence() -> TemplateWriter:
     _fact(t, "Court order", "{{ arrangement.court_order }}")
     _fact(t, "Next review", "{{ arrangement.review_on }}", when="arrangement.review_on is not none")
     t.tag("{%p else %}")
-    t.para("No family time is arranged.")
+    t.para("No {{ terms.family_time }} is arranged.")
     t.tag("{%p endfor %}")
 
     t.heading("12. Support", 1)
@@ -239,6 +242,7 @@ def care_plan_permanence() -> TemplateWriter:
     t.tag("{%p endif %}")
 
     t.heading("13. Sign-off and endorsement", 1)
+    t.para("Written for {{ document.agency_name }}.")
     t.table(
         ["Role", "Name", "Date"],
         [
@@ -252,15 +256,15 @@ def care_plan_permanence() -> TemplateWriter:
     )
     t.tag("{%p if endorsement is not none %}")
     t.para(
-        "At the review on {{ endorsement.review_on }}, {{ endorsement.iro.name }} ({{ endorsement.iro.role }}) ",
+        "At the {{ terms.review }} on {{ endorsement.review_on }}, {{ endorsement.iro.name }} ({{ endorsement.iro.role }}) ",
         ("b", "{% if endorsement.endorsed %}endorsed{% else %}did not endorse{% endif %}"),
-        " the permanence plan.",
+        " the {{ terms.permanence_plan }}.",
     )
     t.tag("{%p if endorsement.comments is not none %}")
     t.narrative("endorsement.comments")
     t.tag("{%p endif %}")
     t.tag("{%p else %}")
-    t.para("The plan has not yet been considered at a review.")
+    t.para("The plan has not yet been considered at a {{ terms.review }}.")
     t.tag("{%p endif %}")
     t.draft_appendix()
     return t

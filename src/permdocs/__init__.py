@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from .case import Case, load_case
-from .checks import DEFAULT_SETTINGS, Finding, PolicySettings, Severity, check
+from .checks import Finding, PolicySettings, Severity
+from .checks import check as run_checks
 from .documents import DOCUMENTS
 from .errors import (
     InvalidCaseError,
@@ -31,7 +33,9 @@ from .errors import (
     UnknownDocumentError,
     UnknownFormatError,
     UnresolvedFindingsError,
+    InvalidProfileError,
 )
+from .profiles import LoadedProfile, load_profile, resolve_profile
 from .output import render_all, write_files
 from .writers import FORMATS
 
@@ -43,6 +47,8 @@ __all__ = [
     "Case",
     "Finding",
     "InvalidCaseError",
+    "InvalidProfileError",
+    "LoadedProfile",
     "OutputExistsError",
     "PermdocsError",
     "PolicySettings",
@@ -54,20 +60,30 @@ __all__ = [
     "UnresolvedFindingsError",
     "check",
     "load_case",
+    "load_profile",
     "render",
     "write",
 ]
 
 
-def render(
-    case: Case, document: str, fmt: str, *, draft: bool = False, settings: PolicySettings = DEFAULT_SETTINGS
-) -> bytes:
+ProfileChoice = str | os.PathLike[str] | LoadedProfile | None
+
+
+def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = None) -> list[Finding]:
+    """The practice checks' findings for a case, errors first, using the
+    profile's policy settings (the case's own profile, or the default)."""
+    return run_checks(case, resolve_profile(profile, case.profile).settings, as_of)
+
+
+def render(case: Case, document: str, fmt: str, *, draft: bool = False, profile: ProfileChoice = None) -> bytes:
     """Render one document for a validated case in one format (``docx``, ``html`` or ``pdf``).
 
-    Raises UnresolvedFindingsError while the checks find errors, unless
-    ``draft`` is true (the document is then marked DRAFT throughout).
+    ``profile`` is a shipped profile's name, a path, or a loaded profile; by
+    default the one the case names, else ``default``. Raises
+    UnresolvedFindingsError while the checks find errors, unless ``draft``
+    is true (the document is then marked DRAFT throughout).
     """
-    (data,) = render_all(case, document, [fmt], draft=draft, settings=settings).values()
+    (data,) = render_all(case, document, [fmt], draft=draft, profile=resolve_profile(profile, case.profile)).values()
     return data
 
 
@@ -79,11 +95,12 @@ def write(
     *,
     force: bool = False,
     draft: bool = False,
-    settings: PolicySettings = DEFAULT_SETTINGS,
+    profile: ProfileChoice = None,
 ) -> list[Path]:
     """Render a document in each format and write the files into ``out_dir``.
 
     Nothing is written unless every format renders; existing files are left
     alone (``OutputExistsError``) unless ``force`` is true.
     """
-    return write_files(render_all(case, document, formats, draft=draft, settings=settings), out_dir, force=force)
+    chosen = resolve_profile(profile, case.profile)
+    return write_files(render_all(case, document, formats, draft=draft, profile=chosen), out_dir, force=force)

@@ -59,6 +59,20 @@ def _report_bug(error: Exception) -> None:
     )
 
 
+PROFILE_HELP = (
+    "Council profile: a shipped name (default, devon-style, essex-style) or a path to a profile. "
+    "Defaults to the profile the case names, else 'default'."
+)
+
+
+def _profile_for(case: Any, profile_name: str | None, case_file: str) -> Any:
+    from pathlib import Path
+
+    from .profiles import resolve_profile
+
+    return resolve_profile(profile_name, case.profile, Path(case_file).resolve().parent)
+
+
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Run 'permdocs COMMAND --help' for examples.",
@@ -85,8 +99,9 @@ def main() -> None:
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False), help="Folder to write into.")
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
 @click.option("--draft", is_flag=True, help="Render even if the checks find errors; every page is marked DRAFT.")
+@click.option("--profile", "profile_name", metavar="NAME|PATH", help=PROFILE_HELP)
 @_reports_errors
-def render(case_file: str, document: str, formats: str, out_dir: str, force: bool, draft: bool) -> None:
+def render(case_file: str, document: str, formats: str, out_dir: str, force: bool, draft: bool, profile_name: str | None) -> None:
     """Render a document for a case into DOCX, HTML and/or PDF files.
 
     Final documents are refused while 'permdocs check' finds errors; with
@@ -101,6 +116,7 @@ def render(case_file: str, document: str, formats: str, out_dir: str, force: boo
       permdocs render case.json --doc care-plan-permanence --format docx
       permdocs render case.json --doc care-plan-permanence --format pdf --out out/ --force
       permdocs render case.json --doc care-plan-permanence --draft
+      permdocs render case.json --doc care-plan-permanence --profile devon-style
     """
     import permdocs
 
@@ -108,7 +124,8 @@ def render(case_file: str, document: str, formats: str, out_dir: str, force: boo
     if not format_names:
         raise click.BadParameter("give at least one format", param_hint="--format")
     case = permdocs.load_case(case_file)
-    for path in permdocs.write(case, document, format_names, out_dir, force=force, draft=draft):
+    profile = _profile_for(case, profile_name, case_file)
+    for path in permdocs.write(case, document, format_names, out_dir, force=force, draft=draft, profile=profile):
         click.echo(f"wrote {path}")
 
 
@@ -119,8 +136,9 @@ def render(case_file: str, document: str, formats: str, out_dir: str, force: boo
     "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
     help="Judge the case as on this day (default: the case's prepared_on date).",
 )
+@click.option("--profile", "profile_name", metavar="NAME|PATH", help=PROFILE_HELP)
 @_reports_errors
-def check(case_file: str, as_json: bool, as_of: Any) -> None:
+def check(case_file: str, as_json: bool, as_of: Any, profile_name: str | None) -> None:
     """Check a case: statutory key dates, and rules a plan must meet.
 
     Exit code 0 when there are no errors (warnings are allowed), 1 when there
@@ -137,9 +155,10 @@ def check(case_file: str, as_json: bool, as_of: Any) -> None:
     from .check_report import print_report, report_json
 
     case = permdocs.load_case(case_file)
+    settings = _profile_for(case, profile_name, case_file).settings
     day = as_of.date() if as_of else case.prepared_on
-    findings = checks.check(case, as_of=day)
-    dates = checks.key_dates(case, as_of=day)
+    findings = checks.check(case, settings, as_of=day)
+    dates = checks.key_dates(case, settings, as_of=day)
     if as_json:
         click.echo(report_json(findings, dates, day))
     else:

@@ -89,3 +89,17 @@ class UnresolvedFindingsError(PermdocsError):
             f"The case has {len(findings)} {noun} to fix before final documents can be rendered:\n{lines}\n"
             "Fix them in the case (see 'permdocs check CASE'), or render a draft with --draft."
         )
+
+
+class InvalidProfileError(PermdocsError):
+    """A council profile file is missing, not TOML, or does not match the profile model."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"The profile has {len(problems)} problem{'s' if len(problems) != 1 else ''}:\n{lines}")
+
+
+class BlockedResourceError(PermdocsError):
+    """A template (a council's override, say) asked the PDF renderer for a URL
+    or a file outside permdocs' packaged assets; the render was stopped."""

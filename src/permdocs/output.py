@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .case import Case
-from .checks import DEFAULT_SETTINGS, PolicySettings, check, errors_in
+from .checks import check, errors_in
 from .documents import get_document
 from .documents.common import as_draft
 from .errors import OutputExistsError, UnresolvedFindingsError
+from .profiles import LoadedProfile, resolve_profile
 from .writers import get_format
 
 
@@ -36,7 +37,7 @@ def render_all(
     format_names: Iterable[str],
     *,
     draft: bool = False,
-    settings: PolicySettings = DEFAULT_SETTINGS,
+    profile: LoadedProfile | None = None,
 ) -> dict[str, bytes]:
     """Render one document in several formats, in memory: file name -> bytes.
 
@@ -46,10 +47,11 @@ def render_all(
     """
     document = get_document(document_name)
     formats = [get_format(name) for name in format_names]
-    findings = check(case, settings)
+    profile = resolve_profile(profile, case.profile)
+    findings = check(case, profile.settings)
     if not draft and errors_in(findings):
         raise UnresolvedFindingsError(errors_in(findings))
-    context = document.build_context(case, settings)
+    context = document.build_context(case, profile)
     if draft:
         context = as_draft(context, findings)
     return {

@@ -34,6 +34,15 @@ def long_date(value: date) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
+def capfirst(text: str) -> str:
+    """Capitalise the first letter only: 'contact' -> 'Contact', 'Family Time' unchanged.
+
+    Jinja's own ``capitalize`` lower-cases the rest, which would spoil a
+    council's 'Child in Care Review'.
+    """
+    return text[:1].upper() + text[1:]
+
+
 class MissingValueError(ValueError):
     """A template printed ``None`` or a narrative without the markdown filter."""
 
@@ -69,6 +78,7 @@ def make_environment(loader: BaseLoader | None, markdown: Callable[[NarrativeTex
         lstrip_blocks=True,
     )
     env.filters["long_date"] = long_date
+    env.filters["capfirst"] = capfirst
     env.filters["markdown"] = markdown
     return env
 

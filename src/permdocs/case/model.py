@@ -48,6 +48,12 @@ class Case(CaseModel):
     schema_version: Literal["1"] = field(
         "Schema version", "The version of the case format. Always \"1\" for this release."
     )
+    profile: ShortText | None = field(
+        "Council profile",
+        "The council profile to render with: a shipped profile's name, or a path relative to the case file. "
+        "The command line's --profile takes precedence.",
+        default=None,
+    )
     prepared_on: CalendarDate = field(
         "Prepared on", "The date of this version of the case; documents carry it as their date."
     )

@@ -1,7 +1,7 @@
 """The document types permdocs renders, each a context builder plus templates.
 
 To add a document type: write a module with ``NAME``, ``TITLE``, ``SUMMARY``,
-``NEEDS`` and ``build_context(case, settings)`` returning a dataclass with a
+``NEEDS`` and ``build_context(case, profile)`` returning a dataclass with a
 ``document`` field (a :class:`~permdocs.documents.common.DocumentInfo`), add templates named after ``NAME`` in
 ``templates/html/`` and ``templates/docx/``, and list the module below.
 """
@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from ..case import Case
-from ..checks import PolicySettings
+from ..profiles import LoadedProfile
 from ..errors import UnknownDocumentError
 from . import care_plan_permanence
 
@@ -27,7 +27,7 @@ class DocumentType:
     title: str
     summary: str
     needs: tuple[str, ...]
-    build_context: Callable[[Case, PolicySettings], Any]
+    build_context: Callable[[Case, LoadedProfile], Any]
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "DocumentType":

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..case import Case
-from ..checks import DEFAULT_SETTINGS, PolicySettings, Status, key_dates
+from ..checks import KeyDate as KeyDateRow
+from ..checks import PermanencePlanDue, PolicySettings, Status, key_dates
+from ..checks.key_dates import FIRST_REVIEW_WORKING_DAYS, LATER_REVIEW_MONTHS, SECOND_REVIEW_MONTHS
+from ..profiles import LoadedProfile, Terms
 from ..case.planning import Plan, View
 from ..narrative import NarrativeText
 from .common import (
     ChildIdentity,
     DocumentInfo,
+    capfirst,
     LegalPosition,
     Signatory,
     child_identity,
@@ -182,12 +186,14 @@ class CarePlanPermanence:
     endorsement: EndorsementView | None
 
 
-def build_context(case: Case, settings: PolicySettings = DEFAULT_SETTINGS) -> CarePlanPermanence:
-    """The typed context of the care-plan permanence section for this case."""
+def build_context(case: Case, profile: LoadedProfile) -> CarePlanPermanence:
+    """The typed context of the care-plan permanence section for this case,
+    in the words of the council's profile."""
     plans = case.plans
     authorship = case.authorship
+    terms = profile.terms
     return CarePlanPermanence(
-        document=document_info(case, TITLE, "Section of the care plan"),
+        document=document_info(case, profile, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}"),
         child=child_identity(case),
         legal=legal_position(case),
         need=PermanenceNeedView(
@@ -213,10 +219,10 @@ def build_context(case: Case, settings: PolicySettings = DEFAULT_SETTINGS) -> Ca
         ],
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
         timescales=[
-            TimescaleView(row.label, row.due, row.actual, row.planned, STATUS_LABELS[row.status])
-            for row in key_dates(case, settings)
+            TimescaleView(_timescale_label(row, terms, profile.settings), row.due, row.actual, row.planned, STATUS_LABELS[row.status])
+            for row in key_dates(case, profile.settings)
         ],
-        other_dates=other_dates(case),
+        other_dates=other_dates(case, terms),
         child_voice=_child_voice(case),
         other_views=[
             ViewView(
@@ -305,9 +311,26 @@ def _siblings(case: Case) -> list[SiblingView]:
     return views
 
 
-def other_dates(case: Case) -> list[KeyDate]:
+def _timescale_label(row: KeyDateRow, terms: Terms, settings: PolicySettings) -> str:
+    """The key date's label in the council's words (the checks' own labels use statutory terms)."""
+    review = terms.review
+    if row.key == "care_plan":
+        return f"{capfirst(terms.care_plan)} in place ({settings.care_plan_working_days} working days)"
+    if row.key == "review_1":
+        return f"First {review} ({FIRST_REVIEW_WORKING_DAYS} working days after the child {terms.became_looked_after})"
+    if row.key == "review_2":
+        return f"Second {review} ({SECOND_REVIEW_MONTHS} months after the first)"
+    if row.key.startswith("review_"):
+        return f"{capfirst(review)} {row.key.removeprefix('review_')} ({LATER_REVIEW_MONTHS} months after the last)"
+    if row.key == "permanence_plan":
+        which = "second" if settings.permanence_plan_due is PermanencePlanDue.SECOND_REVIEW else "first"
+        return f"{capfirst(terms.permanence_plan)} endorsed (by the {which} {review})"
+    return row.label
+
+
+def other_dates(case: Case, terms: Terms) -> list[KeyDate]:
     """Dates worth having to hand that are not deadlines, in date order."""
-    dates = [KeyDate(case.care_episode.looked_after_on, "Became looked after")]
+    dates = [KeyDate(case.care_episode.looked_after_on, capfirst(terms.became_looked_after))]
     position = legal_position(case)
     if position.proceedings is not None:
         proceedings = position.proceedings
@@ -315,7 +338,7 @@ def other_dates(case: Case) -> list[KeyDate]:
         if proceedings.final_hearing_on is not None:
             dates.append(KeyDate(proceedings.final_hearing_on, "Final hearing"))
     if case.care_episode.ceased_on is not None:
-        dates.append(KeyDate(case.care_episode.ceased_on, "Stopped being looked after"))
+        dates.append(KeyDate(case.care_episode.ceased_on, capfirst(terms.stopped_being_looked_after)))
     dates.append(KeyDate(case.plans.primary.target_date, "Primary plan target date"))
     return sorted(dates, key=lambda item: item.date)
 

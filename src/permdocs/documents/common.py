@@ -11,17 +11,17 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..case import Case
 from ..case.authorship import Professional
 from ..case.people import Person, PersonRole
 from ..checks import Finding
+from ..profiles import LoadedProfile, Terms
 from ..narrative import NarrativeText
-from ..templating import long_date
+from ..templating import capfirst, long_date
 from .labels import label
-
-PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 
 #: Care proceedings must be decided within 26 weeks of issue
 #: (Children Act 1989 s.32(1)(a)(ii)).
@@ -48,6 +48,18 @@ class FindingView:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """The council's identity on the page, from its profile."""
+
+    council_name: str
+    council_address: str
+    accent_colour: str
+    font: str
+    word_font: str
+    logo: Path | None
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     title: str
     subtitle: str
@@ -56,6 +68,8 @@ class DocumentInfo:
     agency_address: str
     case_reference: str
     protective_marking: str
+    brand: Brand
+    terms: Terms
     #: Goes into PDF and DOCX metadata, which travel further than the pages:
     #: it names the document and case reference, never the child.
     metadata_title: str
@@ -64,8 +78,9 @@ class DocumentInfo:
     findings: tuple[FindingView, ...] = ()
 
 
-def document_info(case: Case, title: str, subtitle: str) -> DocumentInfo:
+def document_info(case: Case, profile: LoadedProfile, title: str, subtitle: str) -> DocumentInfo:
     agency = case.authorship.agency
+    council, branding = profile.profile.council, profile.profile.branding
     return DocumentInfo(
         title=title,
         subtitle=subtitle,
@@ -73,9 +88,14 @@ def document_info(case: Case, title: str, subtitle: str) -> DocumentInfo:
         agency_name=agency.name,
         agency_address=agency.address,
         case_reference=case.child.case_reference,
-        protective_marking=PROTECTIVE_MARKING,
+        protective_marking=branding.protective_marking,
+        brand=Brand(
+            council.name, council.address, branding.accent_colour, branding.font, profile.word_font, profile.logo_path
+        ),
+        terms=profile.terms,
         metadata_title=f"{title}: case {case.child.case_reference}",
     )
+
 
 
 def as_draft(context: Any, findings: list[Finding]) -> Any:

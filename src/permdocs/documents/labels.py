@@ -98,8 +98,8 @@ LABELS: dict[StrEnum, str] = {
     Supervision.NOT_APPLICABLE: "Not applicable",
     FamilyTimeOrder.NONE: "No order",
     FamilyTimeOrder.SECTION_8: "Child arrangements order (s.8 Children Act 1989)",
-    FamilyTimeOrder.SECTION_34: "Contact with a child in care (s.34 Children Act 1989)",
-    FamilyTimeOrder.SECTION_51A: "Post-adoption contact order (s.51A Adoption and Children Act 2002)",
+    FamilyTimeOrder.SECTION_34: "Order for a child in care (s.34 Children Act 1989)",
+    FamilyTimeOrder.SECTION_51A: "Order after adoption (s.51A Adoption and Children Act 2002)",
 }
 
 

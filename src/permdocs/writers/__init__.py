@@ -61,9 +61,12 @@ def get_format(name: str) -> OutputFormat:
 
 
 def template_variables(context: Any) -> dict[str, Any]:
-    """A document context's top-level fields as template variables.
+    """A document context's top-level fields as template variables, plus
+    ``terms``, the council's words, which every template uses.
 
     Shallow on purpose: nested dataclasses stay objects, so templates write
     ``child.preferred_name`` and the sandbox still guards attribute access.
     """
-    return {field.name: getattr(context, field.name) for field in dataclasses.fields(context)}
+    variables = {field.name: getattr(context, field.name) for field in dataclasses.fields(context)}
+    variables["terms"] = context.document.terms
+    return variables

@@ -15,7 +15,9 @@ from datetime import datetime, time, timezone
 from typing import TYPE_CHECKING, Any
 
 from docx.document import Document
-from docxtpl import DocxTemplate
+from docx.oxml.ns import qn
+from docx.shared import Mm, RGBColor
+from docxtpl import DocxTemplate, InlineImage
 
 from .. import narrative
 from ..resources import templates_dir
@@ -34,13 +36,35 @@ def render(document: "DocumentType", context: Any) -> bytes:
     word = template.get_docx()
     numbering = _ListNumbering(word)
     env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart))
-    render_checked(
-        template_name, lambda: template.render(template_variables(context), env, autoescape=True), report_line=False
-    )
+    brand = context.document.brand
+    variables = template_variables(context) | {
+        "logo": None if brand.logo is None else InlineImage(template, str(brand.logo), height=Mm(LOGO_HEIGHT_MM)),
+    }
+    render_checked(template_name, lambda: template.render(variables, env, autoescape=True), report_line=False)
+    _apply_brand(word, brand)
     _set_core_properties(word, context.document)
     buffer = io.BytesIO()
     template.save(buffer)
     return normalise_zip(buffer.getvalue())
+
+
+LOGO_HEIGHT_MM = 14
+_BRANDED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Header", "Footer")
+_ACCENT_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
+
+
+def _apply_brand(word: Document, brand: Any) -> None:
+    # The template's styles stay the council's to restyle; only the font and
+    # accent colour chosen in the profile are applied over them.
+    for name in _BRANDED_STYLES:
+        word.styles[name].font.name = brand.word_font
+    colour = RGBColor.from_string(brand.accent_colour.removeprefix("#").upper())
+    for name in _ACCENT_STYLES:
+        word.styles[name].font.color.rgb = colour
+    # The Title style's rule under the title takes the accent colour too.
+    for border in word.styles["Title"].element.xpath("./w:pPr/w:pBdr/*"):
+        border.set(qn("w:color"), str(colour))
+        border.attrib.pop(qn("w:themeColor"), None)
 
 
 class _ListNumbering:

@@ -7,7 +7,9 @@ print stylesheet.
 
 from __future__ import annotations
 
+import base64
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import FileSystemLoader
@@ -32,9 +34,11 @@ def render_text(document: "DocumentType", context: Any, *, for_print: bool = Fal
     """The document as HTML text; ``for_print`` adds the PDF page rules."""
     template_name = f"{document.name}.html"
     template = _environment().get_template(template_name)
+    brand = context.document.brand
     variables = template_variables(context) | {
-        "stylesheet": _stylesheet("permdocs.css"),
+        "stylesheet": _stylesheet("permdocs.css") + brand_stylesheet(brand),
         "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
+        "logo": None if brand.logo is None else _data_uri(brand.logo),
     }
     return render_checked(template_name, lambda: template.render(variables))
 
@@ -45,6 +49,18 @@ def _environment() -> SandboxedEnvironment:
         FileSystemLoader(templates_dir() / "html"),
         markdown=lambda text: narrative.to_html(text.source),
     )
+
+
+def brand_stylesheet(brand: Any) -> Markup:
+    """The council's colour and font. Both were validated by the profile model
+    (a #RRGGBB colour, a bundled font's name), so they are safe inside CSS,
+    where HTML escaping would not help."""
+    return Markup(f'\n:root {{ --accent: {brand.accent_colour}; }}\nhtml {{ font-family: "{brand.font}", serif; }}\n')
+
+
+def _data_uri(path: Path) -> Markup:
+    # Inline, so the HTML stands alone and the PDF fetches nothing.
+    return Markup("data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
 
 
 @cache

@@ -24,6 +24,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from ..errors import BlockedResourceError
 from ..resources import assets_dir
 from . import html
 
@@ -36,18 +37,25 @@ FIXED_SOURCE_DATE_EPOCH = "1577836800"
 
 
 class ForbiddenResourceError(FatalURLFetchingError):
-    """The HTML asked for a resource outside the packaged assets."""
+    """The HTML asked for a resource outside the packaged assets.
+
+    WeasyPrint stops only on this class, which derives from BaseException;
+    :func:`html_to_pdf` turns it into a BlockedResourceError.
+    """
 
 
 class AssetsOnlyFetcher(URLFetcher):
-    """Fetches files from the packaged assets folder and nothing else."""
+    """Fetches inline ``data:`` URLs and files from the packaged assets folder,
+    and nothing else."""
 
     def __init__(self, allowed_root: Path):
-        super().__init__(allowed_protocols={"file"}, fail_on_errors=True)
+        super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
         self._root = allowed_root.resolve()
 
     def fetch(self, url: str, headers: Any = None) -> Any:
         parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise ForbiddenResourceError(f"refused to fetch a {parts.scheme or 'relative'} URL")
         path = Path(unquote(parts.path)).resolve()
@@ -68,12 +76,15 @@ def html_to_pdf(markup: str) -> bytes:
     font_config = FontConfiguration()
     # base_url must end with a slash for url(fonts/...) to resolve inside it.
     base_url = root.as_uri() + "/"
-    with _pinned_source_date_epoch():
-        return HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
-            font_config=font_config,
-            pdf_tags=True,
-            uncompressed_pdf=False,
-        )
+    try:
+        with _pinned_source_date_epoch():
+            return HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
+                font_config=font_config,
+                pdf_tags=True,
+                uncompressed_pdf=False,
+            )
+    except ForbiddenResourceError as refused:
+        raise BlockedResourceError(f"A template asked for a resource permdocs does not allow: {refused}") from None
 
 
 @contextmanager
@@ -93,5 +104,6 @@ def _pinned_source_date_epoch() -> Iterator[None]:
 
 
 def bundled_font_names() -> frozenset[str]:
-    """The font families the PDF relies on; tests assert they are embedded."""
-    return frozenset({"Liberation-Sans", "Liberation-Sans-Bold", "Liberation-Sans-Italic", "Liberation-Sans-BoldItalic"})
+    """The fonts the PDF may embed (PostScript names); tests assert nothing else is."""
+    families = ("Liberation-Sans", "Liberation-Serif")
+    return frozenset(f"{family}{style}" for family in families for style in ("", "-Bold", "-Italic", "-BoldItalic"))

@@ -1,0 +1,86 @@
+"""A council profile: the council's own words, branding, policy settings and
+template overrides, in one small TOML file validated by these models."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
+
+from ..case.base import CaseModel, Identifier, ShortText, field
+from ..checks.settings import PermanencePlanDue, PolicySettings
+
+HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+#: Fonts shipped with permdocs (SIL Open Font License), and the Word font
+#: with the same metrics that the DOCX names, so that pages break alike.
+BUNDLED_FONTS: dict[str, str] = {"Liberation Sans": "Arial", "Liberation Serif": "Times New Roman"}
+FontName = Literal["Liberation Sans", "Liberation Serif"]
+
+
+class Council(CaseModel):
+    """Who the documents come from."""
+
+    name: ShortText = field("Name", "The council's name as printed on documents.")
+    address: ShortText = field("Address", "The council's postal address on one line.")
+    logo: ShortText | None = field(
+        "Logo", "A PNG file in the profile's folder, printed in the document header; null for none.", default=None
+    )
+
+
+class Branding(CaseModel):
+    """How documents look."""
+
+    accent_colour: HexColour = field("Accent colour", "Colour of headings and rules, as #RRGGBB.")
+    font: FontName = field("Font", "One of the open fonts shipped with permdocs.")
+    protective_marking: ShortText = field(
+        "Protective marking", "Printed on every page, e.g. OFFICIAL-SENSITIVE (Government Security Classifications)."
+    )
+
+
+class Terms(CaseModel):
+    """Words councils choose differently (brief section 2). Each is written as
+    it reads mid-sentence; templates capitalise the first letter where needed."""
+
+    care_plan: ShortText = field("Care plan", "The overall plan for a child in care, e.g. 'care plan' or 'Life Plan'.")
+    permanence_plan: ShortText = field("Permanence plan", "The plan for permanence, e.g. 'permanence plan'.")
+    became_looked_after: ShortText = field(
+        "Became looked after", "The phrase after a child's name: 'became looked after' or 'came into care'."
+    )
+    stopped_being_looked_after: ShortText = field(
+        "Stopped being looked after", "The phrase after a child's name: 'stopped being looked after' or 'left care'."
+    )
+    looked_after_child: ShortText = field("Looked-after child", "A child in care: 'looked-after child' or 'Child in Care'.")
+    family_time: ShortText = field("Family time", "Time with birth family: 'contact' or 'Family Time'.")
+    review: ShortText = field("Review", "The statutory review meeting, e.g. 'review' or 'Child in Care Review'.")
+    the_panel: ShortText = field("The panel", "The permanence or adoption panel, as the council names it.")
+    agency_decision_maker: ShortText = field("Agency Decision Maker", "The Agency Decision Maker's title.")
+
+
+class Policy(CaseModel):
+    """Policy settings of the practice checks (see permdocs.checks.settings)."""
+
+    permanence_plan_due: PermanencePlanDue = field("Permanence plan due", "The review by which the permanence plan is due.")
+    care_plan_working_days: int = field("Care plan working days", "Working days to complete the care plan.", ge=1, le=60)
+    later_life_letter_working_days: int = field(
+        "Later-life letter working days", "Working days after the celebration hearing to hand over the letter.", ge=1, le=60
+    )
+
+    def settings(self) -> PolicySettings:
+        return PolicySettings(self.permanence_plan_due, self.care_plan_working_days, self.later_life_letter_working_days)
+
+
+class Profile(CaseModel):
+    """A council profile file (profile.toml)."""
+
+    id: Identifier = field("Id", "A short name for the profile, as given to --profile.")
+    description: ShortText = field("Description", "What the profile is for.")
+    council: Council = field("Council", "Who the documents come from.")
+    branding: Branding = field("Branding", "Colours, font and protective marking.")
+    terms: Terms = field("Terms", "The council's words for things councils name differently.")
+    policy: Policy = field("Policy", "Policy settings used by the practice checks.")
+    overrides: ShortText | None = field(
+        "Template overrides",
+        "A folder, relative to the profile, whose html/ and docx/ templates replace packaged ones of the same name.",
+        default=None,
+    )

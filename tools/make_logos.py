@@ -1,0 +1,50 @@
+"""Draw the fictional councils' logos (simple emblems) as PNG, with no
+image library: a PNG is a zlib stream of pixel rows in a few chunks."""
+
+from __future__ import annotations
+
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+PROFILES = Path(__file__).resolve().parents[1] / "templates" / "profiles"
+
+
+def png(width: int, height: int, pixel) -> bytes:  # type: ignore[no-untyped-def]
+    rows = b"".join(b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(width)) for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+
+
+def emblem(colour: tuple[int, int, int], shape: str) -> bytes:
+    """A 240 x 80 banner: a coloured field with a white emblem on the left."""
+
+    def pixel(x: int, y: int) -> tuple[int, int, int]:
+        dx, dy = x - 40, y - 40
+        inside = {
+            "circle": dx * dx + dy * dy <= 26 * 26,
+            "diamond": abs(dx) + abs(dy) <= 28,
+            "square": abs(dx) <= 22 and abs(dy) <= 22,
+        }[shape]
+        stripe = 90 <= x <= 230 and y in range(34, 46)
+        return (255, 255, 255) if inside or stripe else colour
+
+    return png(240, 80, pixel)
+
+
+LOGOS = {
+    "default": ((0x1F, 0x4E, 0x79), "circle"),
+    "devon-style": ((0x00, 0x5A, 0x3C), "diamond"),
+    "essex-style": ((0x6B, 0x1F, 0x5A), "square"),
+}
+
+if __name__ == "__main__":
+    for name, (colour, shape) in LOGOS.items():
+        (PROFILES / name).mkdir(parents=True, exist_ok=True)
+        (PROFILES / name / "logo.png").write_bytes(emblem(colour, shape))
+        print(f"wrote {PROFILES / name / 'logo.png'}", file=sys.stderr)
