@@ -26,9 +26,11 @@ demo: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-## Regenerate schemas/case.schema.json from the models.
+## Regenerate schemas/case.schema.json and schemas/profile.schema.json from the models.
 schemas: $(INSTALLED)
-	$(BIN)/permdocs schema > schemas/case.schema.json.tmp && mv schemas/case.schema.json.tmp schemas/case.schema.json
+	for kind in case profile; do \
+		$(BIN)/permdocs schema --of $$kind > schemas/$$kind.schema.json.tmp && mv schemas/$$kind.schema.json.tmp schemas/$$kind.schema.json || exit $$?; \
+	done
 
 ## Regenerate the Word templates from tools/build_docx_templates.py.
 templates: $(INSTALLED)

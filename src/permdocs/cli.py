@@ -184,9 +184,10 @@ def validate(case_file: str) -> None:
     click.echo(f"{case_file}: valid")
 
 
-@main.command(short_help="Print the JSON Schema of the case file.")
+@main.command(short_help="Print the JSON Schema of the case file or of a council profile.")
+@click.option("--of", "which", type=click.Choice(["case", "profile"]), default="case", show_default=True)
 @_reports_errors
-def schema() -> None:
+def schema(which: str) -> None:
     """Print the JSON Schema of the case file (also in schemas/case.schema.json).
 
     The schema helps editors and case systems; the case model is the final
@@ -194,12 +195,13 @@ def schema() -> None:
     became looked after) cannot be expressed in JSON Schema.
 
     \b
-    Example:
+    Examples:
       permdocs schema > case.schema.json
+      permdocs schema --of profile > profile.schema.json
     """
-    from .case.schema import case_json_schema_text
+    from .case.schema import schema_text
 
-    click.echo(case_json_schema_text(), nl=False)
+    click.echo(schema_text(which), nl=False)
 
 
 @main.command(short_help="List document types and what each reads.")

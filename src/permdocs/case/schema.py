@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from .model import Case
 
-SCHEMA_ID = "https://permdocs.invalid/schemas/case.schema.json"
+SCHEMA_BASE = "https://permdocs.invalid/schemas"
 
 
 class _TitledFieldsSchema(GenerateJsonSchema):
@@ -29,12 +30,27 @@ class _TitledFieldsSchema(GenerateJsonSchema):
         return reduced if title is None else {**reduced, "title": title}
 
 
+def json_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
+    """A model as a JSON Schema (draft 2020-12) document."""
+    schema = model.model_json_schema(mode="validation", by_alias=True, schema_generator=_TitledFieldsSchema)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{SCHEMA_BASE}/{name}.schema.json", **schema}
+
+
 def case_json_schema() -> dict[str, Any]:
-    """The case model as a JSON Schema (draft 2020-12) document."""
-    schema = Case.model_json_schema(mode="validation", by_alias=True, schema_generator=_TitledFieldsSchema)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+    """The case file's schema."""
+    return json_schema(Case, "case")
+
+
+def schema_text(name: str) -> str:
+    """A published schema as committed: two-space indented, ending in a newline.
+
+    ``name`` is ``case`` or ``profile``.
+    """
+    from ..profiles.model import Profile
+
+    model = {"case": Case, "profile": Profile}[name]
+    return json.dumps(json_schema(model, name), indent=2, ensure_ascii=False) + "\n"
 
 
 def case_json_schema_text() -> str:
-    """The schema as committed: two-space indented, ending in a newline."""
-    return json.dumps(case_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return schema_text("case")

@@ -1,0 +1,140 @@
+"""Council profiles: loading, validation, and each council's words throughout."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import DOCUMENT, ROOT, SAMPLES, sample_ids
+from pypdf import PdfReader
+from readable import docx_all_text
+
+import permdocs
+from permdocs.case.schema import schema_text
+from permdocs.cli import main
+from permdocs.profiles import shipped_profiles
+
+PROFILES = ROOT / "templates" / "profiles"
+
+#: Words that belong to one council's vocabulary and must not appear in
+#: another's documents (brief section 2). Matched case-sensitively, and with
+#: the first letter capitalised for lower-case terms.
+DISTINCTIVE = {
+    "default": ["contact", "looked after"],
+    "devon-style": ["Family Time", "Child in Care Review", "Permanence Plan"],
+    "essex-style": ["Life Plan"],
+}
+
+
+def test_the_shipped_profiles() -> None:
+    assert shipped_profiles() == ["default", "devon-style", "essex-style"]
+    for name in shipped_profiles():
+        loaded = permdocs.load_profile(name)
+        assert loaded.profile.id == name
+        assert loaded.logo_path is not None and loaded.logo_path.read_bytes().startswith(b"\x89PNG")
+
+
+def test_committed_profile_schema_matches_the_model() -> None:
+    assert (ROOT / "schemas" / "profile.schema.json").read_text(encoding="utf-8") == schema_text("profile")
+
+
+def _profile_copy(tmp_path: Path, edit: Any) -> Path:
+    folder = tmp_path / "council"
+    shutil.copytree(PROFILES / "default", folder)
+    path = folder / "profile.toml"
+    path.write_text(edit(path.read_text()))
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda t: t.replace('"#1F4E79"', '"blue"'), "$.branding.accent_colour"),
+        (lambda t: t + "\n[extra]\nkey = 1\n", "$.extra"),
+        (lambda t: t.replace('logo = "logo.png"', 'logo = "../../../etc/hostname"'), "$.council.logo"),
+        (lambda t: t.replace('family_time = "contact"\n', ""), "$.terms.family_time"),
+        (lambda t: t.replace('font = "Liberation Sans"', 'font = "Comic Sans MS"'), "$.branding.font"),
+        (lambda t: t + "\n[[broken", "$"),
+    ],
+    ids=["colour", "unknown-key", "logo-outside", "missing-term", "unbundled-font", "not-toml"],
+)
+def test_invalid_profiles_are_refused_by_path(tmp_path: Path, edit: Any, expected: str) -> None:
+    with pytest.raises(permdocs.InvalidProfileError) as caught:
+        permdocs.load_profile(_profile_copy(tmp_path, edit))
+    assert expected in [problem.path for problem in caught.value.problems]
+
+
+def test_an_unknown_profile_on_the_command_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["render", str(SAMPLES[0]), "--doc", DOCUMENT, "--profile", "nowhere", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "no profile called 'nowhere'" in result.output and "devon-style" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_case_names_its_profile_and_the_command_line_overrides_it(tmp_path: Path) -> None:
+    sample = ROOT / "samples" / "long-term-fostering.json"  # names devon-style
+    out = tmp_path / "out"
+    CliRunner().invoke(main, ["render", str(sample), "--doc", DOCUMENT, "--format", "html", "--out", str(out / "a")])
+    CliRunner().invoke(
+        main, ["render", str(sample), "--doc", DOCUMENT, "--format", "html", "--out", str(out / "b"), "--profile", "essex-style"]
+    )
+    assert "Family Time" in next((out / "a").iterdir()).read_text()
+    assert "Life Plan" in next((out / "b").iterdir()).read_text()
+
+
+def test_a_profile_path_in_the_case_is_relative_to_the_case_file(tmp_path: Path) -> None:
+    _profile_copy(tmp_path, lambda t: t.replace('name = "Fictionshire County Council"', 'name = "Testshire Borough"'))
+    data = json.loads(SAMPLES[0].read_text())
+    data.pop("$schema")
+    data["profile"] = "council"
+    (tmp_path / "case.json").write_text(json.dumps(data))
+    result = CliRunner().invoke(
+        main, ["render", str(tmp_path / "case.json"), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Testshire Borough" in next((tmp_path / "o").iterdir()).read_text()
+
+
+def _text(data: bytes, fmt: str) -> str:
+    if fmt == "docx":
+        text = docx_all_text(data)
+    elif fmt == "pdf":
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    else:
+        text = re.sub(r"<[^>]+>", " ", data.decode())
+    return re.sub(r"\s+", " ", text)
+
+
+def _variants(term: str) -> set[str]:
+    return {term, term[:1].upper() + term[1:]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("profile", ["default", "devon-style", "essex-style"])
+@pytest.mark.parametrize("sample", SAMPLES, ids=sample_ids)
+def test_each_council_speaks_only_its_own_words(profile: str, sample: Path) -> None:
+    case = permdocs.load_case(sample)
+    foreign = {v for other, terms in DISTINCTIVE.items() if other != profile for t in terms for v in _variants(t)}
+    own = DISTINCTIVE[profile]
+    for document in permdocs.DOCUMENTS:
+        for fmt in ("html", "docx", "pdf"):
+            text = _text(permdocs.render(case, document, fmt, profile=profile), fmt)
+            assert not [term for term in foreign if term in text], (document, fmt)
+            assert any(term in text or term.capitalize() in text for term in own), (document, fmt)
+
+
+def test_profile_snapshots(snapshot: Any) -> None:
+    from conftest import HtmlSnapshot, PdfSnapshot
+
+    case = permdocs.load_case(SAMPLES[0])
+    for name in shipped_profiles():
+        assert permdocs.render(case, DOCUMENT, "html", profile=name) == snapshot(name=f"{name}-html").use_extension(HtmlSnapshot)
+        assert permdocs.render(case, DOCUMENT, "pdf", profile=name) == snapshot(name=f"{name}-pdf").use_extension(PdfSnapshot)
