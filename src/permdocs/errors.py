@@ -67,10 +67,12 @@ class TemplateProblemError(PermdocsError):
 
     exit_code = 1
 
-    def __init__(self, template: str, detail: str, line: int | None = None):
+    def __init__(self, template: str, detail: str, line: int | None = None, *, untrusted: bool = False):
         self.template = template
         self.line = line
         self.detail = detail
+        # A council's own template is input to fix, not a bug in permdocs.
+        self.exit_code = 2 if untrusted else 1
         where = f"{template}, line {line}" if line else template
         super().__init__(f"Template {where}: {detail}")
 

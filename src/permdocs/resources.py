@@ -24,3 +24,19 @@ def templates_dir() -> Path:
 def assets_dir() -> Path:
     """Stylesheets and fonts; the only files WeasyPrint may read."""
     return templates_dir() / "assets"
+
+
+def override_dir(overrides: Path | None, kind: str) -> Path | None:
+    """A profile's override folder for one kind of template (``html``, ``docx``), if it has one."""
+    if overrides is None or not (overrides / kind).is_dir():
+        return None
+    return overrides / kind
+
+
+def docx_template(name: str, overrides: Path | None) -> tuple[Path, bool]:
+    """The Word template to use and whether it is a council's override
+    (searched first) rather than the packaged one."""
+    folder = override_dir(overrides, "docx")
+    if folder is not None and (folder / name).is_file():
+        return folder / name, True
+    return templates_dir() / "docx" / name, False

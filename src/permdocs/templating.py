@@ -7,14 +7,17 @@ value in a legal document must be an error, never an empty gap.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Cycler, Joiner, Namespace
 
 from .errors import TemplateProblemError
 from .narrative import NarrativeText
@@ -64,12 +67,39 @@ def finalize(value: Any) -> Any:
     return value
 
 
+class ContextOnlySandbox(SandboxedEnvironment):
+    """A sandbox in which templates reach the context's data and nothing else.
+
+    Jinja's own sandbox blocks private attributes but still lets a template
+    call public methods on whatever it is given: a ``Path`` in the context
+    would let ``.parent.joinpath(...).read_text()`` read any file. Here a
+    template may read the fields of our context dataclasses, keys of plain
+    mappings, a date's parts, and Jinja's own loop and macro helpers; every
+    other attribute is refused with a SecurityError naming it.
+    """
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return attr in {field.name for field in dataclasses.fields(obj)}
+        if isinstance(obj, Mapping):
+            return False  # keys are reached by item lookup, never methods
+        if isinstance(obj, date):
+            return attr in _DATE_ATTRIBUTES
+        return isinstance(obj, _JINJA_HELPERS)
+
+
+_DATE_ATTRIBUTES = frozenset({"year", "month", "day", "isoformat"})
+_JINJA_HELPERS = (LoopContext, Macro, Namespace, Cycler, Joiner)
+
+
 def make_environment(loader: BaseLoader | None, markdown: Callable[[NarrativeText], Any]) -> SandboxedEnvironment:
     """A sandboxed, autoescaping, strict environment with permdocs' filters.
 
     ``markdown`` is the format's narrative renderer (HTML or WordprocessingML).
     """
-    env = SandboxedEnvironment(
+    env = ContextOnlySandbox(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=True,
@@ -83,22 +113,26 @@ def make_environment(loader: BaseLoader | None, markdown: Callable[[NarrativeTex
     return env
 
 
-def render_checked(template_name: str, render: Callable[[], Any], *, report_line: bool = True) -> Any:
+def render_checked(
+    template_name: str, render: Callable[[], Any], *, report_line: bool = True, untrusted: bool = False
+) -> Any:
     """Run a render call, turning any template failure into TemplateProblemError.
 
     The message names the template and line, and the kind of failure; it
     never includes values from the case. ``report_line`` is off for DOCX,
     where Jinja's line is a line of preprocessed XML, not of anything a
-    template author can see.
+    template author can see. ``untrusted`` marks a council's own template,
+    whose faults are the user's input to fix (exit 2), not our bugs (exit 1).
     """
     try:
         return render()
     except TemplateSyntaxError as error:
-        raise TemplateProblemError(template_name, f"syntax error: {error.message}", error.lineno) from None
+        name = error.name or template_name
+        raise TemplateProblemError(name, f"syntax error: {error.message}", error.lineno, untrusted=untrusted) from None
     except (TemplateError, MissingValueError) as error:
         detail = f"{type(error).__name__}: {_safe_message(error)}"
-        line = _template_line(template_name) if report_line else None
-        raise TemplateProblemError(template_name, detail, line) from None
+        name, line = _failing_template(template_name) if report_line else (template_name, None)
+        raise TemplateProblemError(name, detail, line, untrusted=untrusted) from None
 
 
 def _safe_message(error: Exception) -> str:
@@ -106,10 +140,16 @@ def _safe_message(error: Exception) -> str:
     return str(error).splitlines()[0][:300]
 
 
-def _template_line(template_name: str) -> int | None:
-    # Jinja rewrites tracebacks so that template frames carry the template's
-    # own file name and line number.
+def _failing_template(template_name: str) -> tuple[str, int | None]:
+    """The template (perhaps an included or parent one) and line that failed.
+
+    Jinja rewrites tracebacks so that template frames carry the template's
+    own file name and line number.
+    """
     frames = traceback.extract_tb(sys.exc_info()[2])
-    names = (template_name, "<template>")
-    lines = [frame.lineno for frame in frames if frame.filename and frame.filename.endswith(names)]
-    return lines[-1] if lines else None
+    templates = [f for f in frames if f.filename and (f.filename.endswith((".html", ".j2")) or f.filename == "<template>")]
+    if not templates:
+        return template_name, None
+    last = templates[-1]
+    name = template_name if last.filename == "<template>" else last.filename.rsplit("/", 1)[-1]
+    return name, last.lineno

@@ -11,14 +11,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..case import Case
 from ..case.authorship import Professional
 from ..case.people import Person, PersonRole
 from ..checks import Finding
-from ..profiles import LoadedProfile, Terms
+from ..profiles import LoadedProfile
 from ..narrative import NarrativeText
 from ..templating import capfirst, long_date
 from .labels import label
@@ -47,6 +49,20 @@ class FindingView:
     source: str
 
 
+class ProfileFiles:
+    """Files a writer needs from the profile: the logo and the override folder.
+
+    Deliberately not a dataclass: the template sandbox lets templates read
+    dataclass fields only, so these paths stay out of templates' reach.
+    """
+
+    __slots__ = ("logo", "overrides")
+
+    def __init__(self, logo: Path | None, overrides: Path | None):
+        self.logo = logo
+        self.overrides = overrides
+
+
 @dataclass(frozen=True)
 class Brand:
     """The council's identity on the page, from its profile."""
@@ -56,7 +72,7 @@ class Brand:
     accent_colour: str
     font: str
     word_font: str
-    logo: Path | None
+    has_logo: bool
 
 
 @dataclass(frozen=True)
@@ -69,10 +85,12 @@ class DocumentInfo:
     case_reference: str
     protective_marking: str
     brand: Brand
-    terms: Terms
+    #: The profile's words, as a plain mapping (see ContextOnlySandbox).
+    terms: Mapping[str, str]
     #: Goes into PDF and DOCX metadata, which travel further than the pages:
     #: it names the document and case reference, never the child.
     metadata_title: str
+    files: ProfileFiles
     #: A draft carries a DRAFT mark on every page and lists the open findings.
     draft: bool = False
     findings: tuple[FindingView, ...] = ()
@@ -90,9 +108,11 @@ def document_info(case: Case, profile: LoadedProfile, title: str, subtitle: str)
         case_reference=case.child.case_reference,
         protective_marking=branding.protective_marking,
         brand=Brand(
-            council.name, council.address, branding.accent_colour, branding.font, profile.word_font, profile.logo_path
+            council.name, council.address, branding.accent_colour, branding.font, profile.word_font,
+            has_logo=profile.logo_path is not None,
         ),
-        terms=profile.terms,
+        terms=MappingProxyType(profile.terms.model_dump()),
+        files=ProfileFiles(profile.logo_path, profile.overrides_dir),
         metadata_title=f"{title}: case {case.child.case_reference}",
     )
 

@@ -20,7 +20,7 @@ from docx.shared import Mm, RGBColor
 from docxtpl import DocxTemplate, InlineImage
 
 from .. import narrative
-from ..resources import templates_dir
+from ..resources import docx_template
 from ..templating import make_environment, render_checked
 from . import template_variables
 from .docx_package import normalise_zip
@@ -32,15 +32,18 @@ if TYPE_CHECKING:
 def render(document: "DocumentType", context: Any) -> bytes:
     """The document as a Word file, byte-identical for the same case."""
     template_name = f"{document.name}.docx"
-    template = DocxTemplate(templates_dir() / "docx" / template_name)
+    path, is_override = docx_template(template_name, context.document.files.overrides)
+    template = DocxTemplate(path)
     word = template.get_docx()
     numbering = _ListNumbering(word)
     env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart))
-    brand = context.document.brand
+    brand, files = context.document.brand, context.document.files
     variables = template_variables(context) | {
-        "logo": None if brand.logo is None else InlineImage(template, str(brand.logo), height=Mm(LOGO_HEIGHT_MM)),
+        "logo": None if files.logo is None else InlineImage(template, str(files.logo), height=Mm(LOGO_HEIGHT_MM)),
     }
-    render_checked(template_name, lambda: template.render(variables, env, autoescape=True), report_line=False)
+    render_checked(
+        template_name, lambda: template.render(variables, env, autoescape=True), report_line=False, untrusted=is_override
+    )
     _apply_brand(word, brand)
     _set_core_properties(word, context.document)
     buffer = io.BytesIO()

@@ -12,12 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import FileSystemLoader
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from .. import narrative
-from ..resources import assets_dir, templates_dir
+from ..resources import assets_dir, override_dir, templates_dir
 from ..templating import make_environment, render_checked
 from . import template_variables
 
@@ -33,22 +33,26 @@ def render(document: "DocumentType", context: Any) -> bytes:
 def render_text(document: "DocumentType", context: Any, *, for_print: bool = False) -> str:
     """The document as HTML text; ``for_print`` adds the PDF page rules."""
     template_name = f"{document.name}.html"
-    template = _environment().get_template(template_name)
-    brand = context.document.brand
+    overrides = override_dir(context.document.files.overrides, "html")
+    template = render_checked(template_name, lambda: _environment(overrides).get_template(template_name), untrusted=overrides is not None)
+    brand, files = context.document.brand, context.document.files
     variables = template_variables(context) | {
         "stylesheet": _stylesheet("permdocs.css") + brand_stylesheet(brand),
         "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
-        "logo": None if brand.logo is None else _data_uri(brand.logo),
+        "logo": None if files.logo is None else _data_uri(files.logo),
     }
-    return render_checked(template_name, lambda: template.render(variables))
+    return render_checked(template_name, lambda: template.render(variables), untrusted=overrides is not None)
 
 
 @cache
-def _environment() -> SandboxedEnvironment:
-    return make_environment(
-        FileSystemLoader(templates_dir() / "html"),
-        markdown=lambda text: narrative.to_html(text.source),
-    )
+def _environment(overrides: Path | None) -> SandboxedEnvironment:
+    """The HTML environment. A council's override folder is searched first,
+    so it can replace any single template; ``permdocs/NAME`` always names the
+    packaged template, so an override can extend the one it replaces."""
+    packaged = FileSystemLoader(templates_dir() / "html")
+    folders = [FileSystemLoader(overrides)] if overrides is not None else []
+    loader = ChoiceLoader([*folders, packaged, PrefixLoader({"permdocs": packaged})])
+    return make_environment(loader, markdown=lambda text: narrative.to_html(text.source))
 
 
 def brand_stylesheet(brand: Any) -> Markup:
