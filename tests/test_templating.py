@@ -55,3 +55,30 @@ def test_template_failures_name_the_template_and_line() -> None:
         render_checked("doc.html", lambda: template.render())
     assert caught.value.template == "doc.html"
     assert caught.value.line == 2
+
+
+def test_templates_reach_context_fields_but_not_methods_or_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import dataclass
+    from pathlib import Path
+    from types import MappingProxyType
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read")
+
+    @dataclass
+    class Holder:
+        name: str
+        path: Path
+
+        def shout(self) -> str:
+            return self.name.upper()
+
+    holder = Holder("Ada", secret)
+    render = lambda source, **values: env(t=source).get_template("t").render(**values)  # noqa: E731
+    assert render("{{ h.name }}", h=holder) == "Ada"
+    assert render("{{ terms.review }}", terms=MappingProxyType({"review": "review"})) == "review"
+    assert render("{{ d.isoformat() }} {{ d.year }}", d=date(2026, 5, 9)) == "2026-05-09 2026"
+    assert render("{% for x in [1, 2] %}{{ loop.index }}{% endfor %}") == "12"
+    for attempt in ("{{ h.path.read_text() }}", "{{ h.shout() }}", "{{ terms.items() }}", "{{ h.name.upper() }}"):
+        with pytest.raises(SecurityError):
+            render(attempt, h=holder, terms=MappingProxyType({}))

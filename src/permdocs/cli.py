@@ -225,3 +225,52 @@ def docs(as_json: bool) -> None:
         return
     for document in DOCUMENTS.values():
         click.echo(f"{document.name}\n  {document.title}: {document.summary}\n  Reads: {', '.join(document.needs)}")
+
+
+@main.group(short_help="List or check the templates a profile uses.")
+def templates() -> None:
+    """List the templates (packaged and a council's overrides) or check them."""
+
+
+@templates.command("list", short_help="Show every template and where it comes from.")
+@click.option("--profile", "profile_name", metavar="NAME|PATH", default="default", show_default=True, help=PROFILE_HELP)
+@_reports_errors
+def templates_list(profile_name: str) -> None:
+    """Show every template and where it comes from: packaged, or the profile's
+    override folder (searched first).
+
+    \b
+    Example:
+      permdocs templates list --profile samples/profiles/cover-page-council
+    """
+    from .profiles import load_profile
+    from .template_check import template_sources
+
+    for source in template_sources(load_profile(profile_name)):
+        click.echo(f"{source.kind:<5} {source.name:<32} {source.origin:<22} {source.path}")
+
+
+@templates.command("check", short_help="Check templates for errors before they are used.")
+@click.option("--profile", "profile_name", metavar="NAME|PATH", default="default", show_default=True, help=PROFILE_HELP)
+@_reports_errors
+def templates_check(profile_name: str) -> None:
+    """Check every packaged and override template: syntax errors, names the
+    document does not provide (a misspelt field), terminology keys profiles do
+    not define, attempts to read files or internals, '|default' hiding a
+    required value, and Word-template traps (tags split across runs, curly
+    quotes inside tags, narratives printed without {{p }}).
+
+    Exit code 0 when every template is clean, 1 when there are findings.
+
+    \b
+    Example:
+      permdocs templates check --profile samples/profiles/cover-page-council
+    """
+    from .profiles import load_profile
+    from .template_check import check_templates
+
+    findings = check_templates(load_profile(profile_name))
+    for finding in findings:
+        click.echo(str(finding))
+    click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}.")
+    sys.exit(1 if findings else 0)

@@ -122,7 +122,9 @@ def _check_docx(source: TemplateSource, label: str, known: set[tuple[str, str]])
         try:
             tree = _environment().parse(source_text)
         except TemplateSyntaxError as error:
-            findings.append(TemplateFinding(label, _where(part, texts[error.lineno - 1]), f"syntax error: {error.message}"))
+            # The character offset is into our one-paragraph-per-line text, not the document.
+            message = re.sub(r" at \d+$", "", error.message or "")
+            findings.append(TemplateFinding(label, _where(part, texts[error.lineno - 1]), f"syntax error: {message}"))
             continue
         for line, message in _read_against_contexts(tree, source, known):
             findings.append(TemplateFinding(label, _where(part, texts[line - 1]), message))
