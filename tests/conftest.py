@@ -14,6 +14,7 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 import permdocs
+
 from readable import docx_as_text, docx_static_parts_as_text, pdf_as_text
 
 ROOT = Path(__file__).resolve().parents[1]

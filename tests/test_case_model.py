@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SAMPLES, sample_dict
+from pydantic import ValidationError
 
 import permdocs
 from permdocs.case.schema import case_json_schema, case_json_schema_text
+
+from conftest import ROOT, SAMPLES, sample_dict
 
 
 def problems_of(data: Any) -> list[str]:
@@ -145,7 +147,7 @@ def test_dates_are_iso_calendar_dates_only(value: Any, message: str) -> None:
 
 def test_models_are_immutable() -> None:
     case = permdocs.load_case(sample_dict())
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         case.child.preferred_name = "Changed"  # type: ignore[misc]
 
 

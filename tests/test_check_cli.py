@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import DOCUMENT, ROOT, sample_dict
 from pypdf import PdfReader
-from readable import docx_parts, docx_text
 
 import permdocs
 from permdocs.cli import main
+
+from conftest import DOCUMENT, ROOT, sample_dict
+from readable import docx_parts, docx_text
 
 
 def run(*args: str) -> Result:

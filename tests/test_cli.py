@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import DOCUMENT, ROOT, sample_dict
 
 from permdocs import documents
 from permdocs.cli import main
+
+from conftest import DOCUMENT, ROOT, sample_dict
 
 SAMPLE = ROOT / "samples" / "baby-in-proceedings.json"
 

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from conftest import SAMPLES, rendered, require_program, sample_ids
 
 

@@ -10,11 +10,12 @@ import shutil
 from typing import Any
 
 import pytest
-from conftest import DOCUMENT, ROOT, sample_dict
 from pypdf import PdfReader
-from readable import docx_parts, docx_text
 
 import permdocs
+
+from conftest import DOCUMENT, ROOT, sample_dict
+from readable import docx_parts, docx_text
 
 HOSTILE = "{{ 7*7 }} <script>alert(1)</script> & < > \" ' ![x](file:///etc/passwd)"
 

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import DOCUMENT, sample_dict
 
 import permdocs
 from permdocs.checks import PermanencePlanDue, PolicySettings, Status, key_dates
@@ -15,6 +14,8 @@ from permdocs.checks.calendar import add_months, add_working_days, is_working_da
 from permdocs.documents.care_plan_permanence import build_context
 from permdocs.profiles import resolve_profile
 from permdocs.templating import long_date
+
+from conftest import DOCUMENT, sample_dict
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import DOCUMENT, ROOT, SAMPLES, sample_ids
 from pypdf import PdfReader
-from readable import docx_all_text
 
 import permdocs
 from permdocs.case.schema import schema_text
 from permdocs.cli import main
 from permdocs.profiles import shipped_profiles
+
+from conftest import DOCUMENT, ROOT, SAMPLES, sample_ids
+from readable import docx_all_text
 
 PROFILES = ROOT / "templates" / "profiles"
 

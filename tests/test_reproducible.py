@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import DOCUMENT, ROOT
 
 SAMPLE = ROOT / "samples" / "long-term-fostering.json"

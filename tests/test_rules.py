@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from conftest import SAMPLES, sample_dict
 
 import permdocs
 from permdocs.checks import RULES, Severity, check
+
+from conftest import SAMPLES, sample_dict
 
 Change = Callable[[dict[str, Any]], None]
 

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import DOCUMENT, ROOT, SAMPLES
 from docx import Document
-from readable import docx_text
 
 import permdocs
 from permdocs.cli import main
 from permdocs.template_check import check_templates
+
+from conftest import DOCUMENT, ROOT, SAMPLES
+from readable import docx_text
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken-council"
 COVER_PAGE = ROOT / "samples" / "profiles" / "cover-page-council"

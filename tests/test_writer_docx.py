@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import permdocs
+
 from conftest import SAMPLES, rendered
 from readable import W, docx_parts, docx_text, docx_xml
-
-import permdocs
 
 
 def test_docx_snapshot(sample_path: Path, docx_snapshot: Any) -> None:

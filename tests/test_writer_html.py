@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from conftest import rendered
-
 import permdocs
+
+from conftest import rendered
 
 
 class _Outline(HTMLParser):

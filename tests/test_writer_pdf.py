@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import rendered
 from pypdf import PdfReader
-from readable import pdf_fonts, pdf_outline
 
 import permdocs
 from permdocs.writers.pdf import bundled_font_names, html_to_pdf
+
+from conftest import rendered
+from readable import pdf_fonts, pdf_outline
 
 
 def reader(path: Path) -> PdfReader:

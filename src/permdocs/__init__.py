@@ -26,6 +26,7 @@ from .checks import check as run_checks
 from .documents import DOCUMENTS
 from .errors import (
     InvalidCaseError,
+    InvalidProfileError,
     OutputExistsError,
     PermdocsError,
     Problem,
@@ -33,10 +34,9 @@ from .errors import (
     UnknownDocumentError,
     UnknownFormatError,
     UnresolvedFindingsError,
-    InvalidProfileError,
 )
-from .profiles import LoadedProfile, load_profile, resolve_profile
 from .output import render_all, write_files
+from .profiles import LoadedProfile, load_profile, resolve_profile
 from .writers import FORMATS
 
 __version__ = "0.1.0"

@@ -151,6 +151,7 @@ def check(case_file: str, as_json: bool, as_of: Any, profile_name: str | None) -
       permdocs check case.json --as-of 2027-01-31
     """
     import permdocs
+
     from . import checks
     from .check_report import print_report, report_json
 

@@ -14,8 +14,8 @@ from types import ModuleType
 from typing import Any
 
 from ..case import Case
-from ..profiles import LoadedProfile
 from ..errors import UnknownDocumentError
+from ..profiles import LoadedProfile
 from . import care_plan_permanence
 
 

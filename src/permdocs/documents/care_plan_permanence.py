@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..case import Case
+from ..case.planning import Plan, View
 from ..checks import KeyDate as KeyDateRow
 from ..checks import PermanencePlanDue, PolicySettings, Status, key_dates
 from ..checks.key_dates import FIRST_REVIEW_WORKING_DAYS, LATER_REVIEW_MONTHS, SECOND_REVIEW_MONTHS
-from ..profiles import LoadedProfile, Terms
-from ..case.planning import Plan, View
 from ..narrative import NarrativeText
+from ..profiles import LoadedProfile, Terms
+from ..templating import capfirst
 from .common import (
     ChildIdentity,
     DocumentInfo,
-    capfirst,
     LegalPosition,
     Signatory,
     child_identity,

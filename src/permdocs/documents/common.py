@@ -9,9 +9,9 @@ finalize hook, narratives stay :class:`NarrativeText` for the markdown filter.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -20,9 +20,9 @@ from ..case import Case
 from ..case.authorship import Professional
 from ..case.people import Person, PersonRole
 from ..checks import Finding
-from ..profiles import LoadedProfile
 from ..narrative import NarrativeText
-from ..templating import capfirst, long_date
+from ..profiles import LoadedProfile
+from ..templating import long_date
 from .labels import label
 
 #: Care proceedings must be decided within 26 weeks of issue
