@@ -28,7 +28,7 @@ test: $(INSTALLED)
 
 ## Regenerate schemas/case.schema.json and schemas/profile.schema.json from the models.
 schemas: $(INSTALLED)
-	for kind in case profile; do \
+	for kind in case profile routes; do \
 		$(BIN)/permdocs schema --of $$kind > schemas/$$kind.schema.json.tmp && mv schemas/$$kind.schema.json.tmp schemas/$$kind.schema.json || exit $$?; \
 	done
 

@@ -36,6 +36,8 @@ def test_wheel_contains_templates_and_assets(wheel: Path) -> None:
         "permdocs/templates/assets/fonts/LiberationSans-Regular.ttf",
         "permdocs/templates/assets/fonts/LICENSE-LiberationSans.txt",
         "permdocs/templates/assets/fonts/LiberationSerif-Regular.ttf",
+        "permdocs/templates/knowledge/routes.toml",
+        "permdocs/templates/knowledge/sources.toml",
         *(f"permdocs/templates/profiles/{name}/{file}" for name in ("default", "devon-style", "essex-style")
           for file in ("profile.toml", "logo.png")),
     ):

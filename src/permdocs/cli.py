@@ -186,7 +186,7 @@ def validate(case_file: str) -> None:
 
 
 @main.command(short_help="Print the JSON Schema of the case file or of a council profile.")
-@click.option("--of", "which", type=click.Choice(["case", "profile"]), default="case", show_default=True)
+@click.option("--of", "which", type=click.Choice(["case", "profile", "routes"]), default="case", show_default=True)
 @_reports_errors
 def schema(which: str) -> None:
     """Print the JSON Schema of the case file (also in schemas/case.schema.json).
@@ -275,3 +275,33 @@ def templates_check(profile_name: str) -> None:
         click.echo(str(finding))
     click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}.")
     sys.exit(1 if findings else 0)
+
+
+@main.command(short_help="List the routes to permanence, or show one route's facts and sources.")
+@click.argument("route", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@_reports_errors
+def routes(route: str | None, as_json: bool) -> None:
+    """List the routes to permanence in the knowledge base, or show one:
+    its legal characteristics, standard advantages and disadvantages, when it
+    may be appropriate, and the source of every point.
+
+    \b
+    Examples:
+      permdocs routes
+      permdocs routes sgo
+      permdocs routes adoption --json
+    """
+    from .errors import UnknownRouteError
+    from .knowledge import knowledge_base
+    from .routes_report import route_json, route_text
+
+    base = knowledge_base()
+    if route is None:
+        for info in base.routes:
+            click.echo(f"{info.id:<24} {info.name}")
+        return
+    info = base.route(route)
+    if info is None:
+        raise UnknownRouteError(f"There is no route '{route}'. Choose from: {', '.join(r.id for r in base.routes)}.")
+    click.echo(route_json(base, info) if as_json else route_text(base, info))

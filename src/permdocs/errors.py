@@ -105,3 +105,7 @@ class InvalidProfileError(PermdocsError):
 class BlockedResourceError(PermdocsError):
     """A template (a council's override, say) asked the PDF renderer for a URL
     or a file outside permdocs' packaged assets; the render was stopped."""
+
+
+class UnknownRouteError(PermdocsError):
+    """A route was asked for that the knowledge base does not describe."""

@@ -44,11 +44,12 @@ def case_json_schema() -> dict[str, Any]:
 def schema_text(name: str) -> str:
     """A published schema as committed: two-space indented, ending in a newline.
 
-    ``name`` is ``case`` or ``profile``.
+    ``name`` is ``case``, ``profile`` or ``routes`` (the knowledge base).
     """
+    from ..knowledge import KnowledgeBase
     from ..profiles.model import Profile
 
-    model = {"case": Case, "profile": Profile}[name]
+    model = {"case": Case, "profile": Profile, "routes": KnowledgeBase}[name]
     return json.dumps(json_schema(model, name), indent=2, ensure_ascii=False) + "\n"
 
 

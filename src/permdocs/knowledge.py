@@ -1,0 +1,153 @@
+"""The knowledge base of permanence routes: legal characteristics, standard
+advantages and disadvantages, and "may be appropriate where" indicators,
+every point sourced (templates/knowledge/*.toml).
+
+The data is ours to keep correct, so a fault in it is a bug: loading checks
+that ids are unique, every cited source exists, and every route of the case
+model is covered exactly once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from .case.base import CaseModel, ShortText, field
+from .case.planning import Route
+from .resources import templates_dir
+
+PointId = Annotated[str, StringConstraints(pattern=r"^[a-z]+(-[a-z]+)*-(adv|dis|ind)-\d{2}$")]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+
+
+class Source(CaseModel):
+    """Where a fact comes from."""
+
+    publisher: ShortText = field("Publisher", "The council, Parliament or department that published it.")
+    document: ShortText = field("Document", "The document's title.")
+    year: int = field("Year", "The year of the version used.", ge=1989, le=2100)
+    section: ShortText = field("Section", "The section, appendix or heading.")
+
+    def citation(self) -> str:
+        """``Devon County Council 2020, Securing Permanence..., Advantages and disadvantages: ...``."""
+        return f"{self.publisher} {self.year}, {self.document}, {self.section}"
+
+
+class Fact(CaseModel):
+    """A legal characteristic of a route, in one or two sentences."""
+
+    text: Text = field("Text", "The fact, in permdocs' own words.")
+    sources: list[SourceId] = field("Sources", "Ids of the sources it comes from.", min_length=1)
+
+
+class Point(CaseModel):
+    """A standard advantage, disadvantage or indicator of a route."""
+
+    id: PointId = field("Id", "A stable id: route, kind (adv, dis, ind) and number.")
+    text: Text = field("Text", "The point, in permdocs' own words.")
+    sources: list[SourceId] = field("Sources", "Ids of the sources it comes from.", min_length=1)
+
+
+#: The rows of the legal comparison matrix (Essex 2021, Appendix 1), in order.
+LEGAL_ROWS: dict[str, str] = {
+    "route_in": "Route into the arrangement",
+    "parental_responsibility": "Parental responsibility",
+    "approval_basis": "Approval basis",
+    "duration": "Duration",
+    "supervision": "Placement supervision",
+    "support": "Support services",
+    "financial_entitlement": "Financial support: entitlement",
+    "financial_discretionary": "Financial support: discretionary",
+    "staying_in_touch": "Staying in touch with family",
+    "looked_after": "Does the child remain looked after?",
+    "revocation": "Who can apply to revoke or discharge, and when",
+}
+
+
+class LegalCharacteristics(CaseModel):
+    """The legal comparison matrix's rows for one route."""
+
+    route_in: Fact = field("Route into the arrangement", "How a child comes to be in this arrangement.")
+    parental_responsibility: Fact = field("Parental responsibility", "Who holds it and how it is shared.")
+    approval_basis: Fact = field("Approval basis", "Who approves or makes the arrangement.")
+    duration: Fact = field("Duration", "How long it lasts.")
+    supervision: Fact = field("Placement supervision", "Visits and supervision of the placement.")
+    support: Fact = field("Support services", "Services the child and carers can get.")
+    financial_entitlement: Fact = field("Financial support: entitlement", "Payments and benefits as of right.")
+    financial_discretionary: Fact = field("Financial support: discretionary", "Payments at the authority's discretion.")
+    staying_in_touch: Fact = field("Staying in touch", "How time with the family is decided.")
+    looked_after: Fact = field("Remains looked after", "Whether the child remains looked after.")
+    revocation: Fact = field("Revocation or discharge", "Who can apply to end it, and when.")
+
+
+class RouteInfo(CaseModel):
+    """Everything the knowledge base says about one route."""
+
+    id: SourceId = field("Id", "The route's short name, as given to 'permdocs routes'.")
+    aliases: list[SourceId] = field("Aliases", "Other names accepted for it.", default_factory=list)
+    routes: list[Route] = field("Case routes", "The case model's route values this entry describes.", min_length=1)
+    name: ShortText = field("Name", "The route's name in documents.")
+    legal: LegalCharacteristics = field("Legal characteristics", "The legal comparison matrix's rows.")
+    advantages: list[Point] = field("Standard advantages", "Points in favour that apply generally.", min_length=1)
+    disadvantages: list[Point] = field("Standard disadvantages", "Points against that apply generally.", min_length=1)
+    indicators: list[Point] = field("May be appropriate where", "Circumstances in which the route may suit a child.")
+
+    def points(self) -> list[Point]:
+        return [*self.advantages, *self.disadvantages, *self.indicators]
+
+
+class KnowledgeBase(CaseModel):
+    """The routes file, with the sources it cites."""
+
+    sources: dict[SourceId, Source] = field("Sources", "Every source, by id.")
+    routes: list[RouteInfo] = field("Routes", "Every route to permanence.")
+
+    def route(self, name: str) -> RouteInfo | None:
+        """A route by id, alias or case route value (``sgo``, ``special-guardianship``, ``special_guardianship``)."""
+        for info in self.routes:
+            if name == info.id or name in info.aliases or name in {r.value for r in info.routes}:
+                return info
+        return None
+
+    def for_route(self, route: Route) -> RouteInfo:
+        return next(info for info in self.routes if route in info.routes)
+
+    def point(self, point_id: str) -> Point | None:
+        return next((p for info in self.routes for p in info.points() if p.id == point_id), None)
+
+    def cite(self, source_ids: list[str]) -> list[str]:
+        return [self.sources[source].citation() for source in source_ids]
+
+
+class KnowledgeBaseError(Exception):
+    """The shipped knowledge base is inconsistent: a bug, caught by the tests."""
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """The shipped knowledge base, loaded and cross-checked once."""
+    folder = templates_dir() / "knowledge"
+    data = {
+        "sources": tomllib.loads((folder / "sources.toml").read_text(encoding="utf-8")),
+        "routes": tomllib.loads((folder / "routes.toml").read_text(encoding="utf-8"))["routes"],
+    }
+    base = KnowledgeBase.model_validate(data, strict=False)
+    _cross_check(base)
+    return base
+
+
+def _cross_check(base: KnowledgeBase) -> None:
+    ids = [p.id for info in base.routes for p in info.points()]
+    if duplicates := {i for i in ids if ids.count(i) > 1}:
+        raise KnowledgeBaseError(f"point ids used twice: {sorted(duplicates)}")
+    cited = {s for info in base.routes for p in info.points() for s in p.sources}
+    cited |= {s for info in base.routes for fact in info.legal.__dict__.values() for s in fact.sources}
+    if unknown := cited - set(base.sources):
+        raise KnowledgeBaseError(f"unknown sources cited: {sorted(unknown)}")
+    covered = [route for info in base.routes for route in info.routes]
+    if sorted(covered) != sorted(Route):
+        raise KnowledgeBaseError("every case route must be described by exactly one entry")
