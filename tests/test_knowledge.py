@@ -7,12 +7,13 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
 from permdocs.case.planning import Route
 from permdocs.case.schema import schema_text
 from permdocs.cli import main
 from permdocs.knowledge import LEGAL_ROWS, knowledge_base
+
+from conftest import ROOT
 
 # (source, route, kind, words that must appear in one point of that kind citing that source)
 # One line per item in the councils' lists for adoption, SGO, CAO, supervision
