@@ -105,6 +105,19 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _all(_set("options.1.advantages", []), _set("options.1.disadvantages", []))),
     "PP-017": (BABY, _set("voices.child.recorded_on", "2026-11-17"), "$.voices.child.recorded_on",
                _set("voices.child.recorded_on", "2026-11-16")),
+    "PP-019": (BABY, _set("options_analysis.recommended_option_id", "long-term-fostering"),
+               "$.options_analysis.recommended_option_id", _set("options_analysis.recommended_option_id", "adoption")),
+    "PP-020": (BABY, _set("options.2.excluded_points.0.reason", None), "$.options[2].excluded_points[0].reason",
+               _set("options.2.excluded_points.0.reason", "It does not apply.")),
+    "PP-021": (BABY, _set("options.2.excluded_points.0.point_id", "adopt-adv-01"), "$.options[2].excluded_points[0].point_id",
+               _set("options.2.excluded_points.0.point_id", "sgo-adv-06")),
+    "PP-022": (BABY, _set("options.1.reasons", None), "$.options[1].reasons", _set("options.1.reasons", "He does not seek to care.")),
+    "PP-023": (HOME, _all(_set("options.1.realistic", False), _set("options.1.outcome", "ruled_out")),
+               "$.options_analysis.single_option_reason",
+               _all(_set("options.1.realistic", False), _set("options.1.outcome", "ruled_out"),
+                    _set("options_analysis.single_option_reason", "The grandfather's health rules out a permanent move."))),
+    "PP-024": (BABY, _set("options_analysis", None), "$.options_analysis",
+               lambda d: [o.update(realistic=False, outcome="ruled_out") for o in d["options"]] and d.update(options_analysis=None)),
 }
 
 

@@ -19,6 +19,7 @@ from .planning import (
     FamilyTimeArrangement,
     IdentityNeed,
     OptionConsidered,
+    OptionsAnalysis,
     PermanenceNeed,
     Plan,
     Plans,
@@ -74,6 +75,9 @@ class Case(CaseModel):
     options: list[OptionConsidered] = field(
         "Options considered", "Every route considered, realistic or not, with its outcome and reasons.", min_length=1
     )
+    options_analysis: OptionsAnalysis | None = field(
+        "Options analysis", "The holistic evaluation of the realistic options and the recommendation.", default=None
+    )
     plans: Plans = field("Plans", "The primary, parallel and contingency plans.")
     adoption: AdoptionDecisions | None = field(
         "Adoption decisions", "The ADM's decision and parents' consents, where adoption is or may be the plan.",
@@ -115,6 +119,9 @@ def _consistency_problems(case: Case) -> Iterator[tuple[Location, str]]:
     reviews, missing plans) are not here: those are findings, not invalid data."""
     yield from _duplicate_ids(case)
     yield from _unknown_person_references(case)
+    analysis = case.options_analysis
+    if analysis is not None and analysis.recommended_option_id not in {option.id for option in case.options}:
+        yield ("options_analysis", "recommended_option_id"), "does not match the id of any option in 'options'"
     looked_after = case.care_episode.looked_after_on
     birth = case.child.date_of_birth
     if looked_after < birth:

@@ -47,6 +47,41 @@ class OptionOutcome(StrEnum):
     STILL_BEING_ASSESSED = "still_being_assessed"
 
 
+class Weight(StrEnum):
+    """How much a point counts in the holistic evaluation."""
+
+    SIGNIFICANT = "significant"
+    MODERATE = "moderate"
+    LIMITED = "limited"
+
+
+class Likelihood(StrEnum):
+    """How likely the benefit or harm a point describes is to come about."""
+
+    LIKELY = "likely"
+    POSSIBLE = "possible"
+    UNLIKELY = "unlikely"
+
+
+class ChildPoint(CaseModel):
+    """An argument for or against an option that is specific to this child."""
+
+    text: Narrative = field("Point", "The argument, about this child.")
+    weight: Weight = field("Weight", "How much the worker gives it in the balance.")
+    likelihood: Likelihood | None = field(
+        "Likelihood", "How likely the benefit or harm is to come about; null where it is a present fact.", default=None
+    )
+
+
+class ExcludedPoint(CaseModel):
+    """A standard point of the knowledge base that does not apply to this child."""
+
+    point_id: ShortText = field("Point", "The id of the standard point, e.g. 'sgo-adv-05' (see 'permdocs routes').")
+    reason: Narrative | None = field(
+        "Reason", "Why it does not apply to this child; null if not yet recorded (a check flags it).", default=None
+    )
+
+
 class OptionConsidered(CaseModel):
     """One route considered for the child, realistic or not."""
 
@@ -59,13 +94,28 @@ class OptionConsidered(CaseModel):
         "Realistic", "True when the option is realistic and must be weighed (Re B-S [2013] EWCA Civ 1146)."
     )
     outcome: OptionOutcome = field("Outcome", "What became of the option.")
-    reasons: Narrative = field("Reasons", "Why the option has this outcome, in plain words.")
-    advantages: list[Narrative] = field(
-        "Advantages", "Arguments for this option for this child (Re B-S [2013] EWCA Civ 1146).", default_factory=list
+    reasons: Narrative | None = field(
+        "Reasons", "Why the option has this outcome, in plain words; null if not yet recorded (a check flags it).",
+        default=None,
     )
-    disadvantages: list[Narrative] = field(
-        "Disadvantages", "Arguments against this option for this child (Re B-S [2013] EWCA Civ 1146).",
+    advantages: list[ChildPoint] = field(
+        "Advantages for this child",
+        "Arguments for this option specific to this child (Re B-S [2013] EWCA Civ 1146). The route's standard "
+        "advantages from the knowledge base apply as well, unless excluded.",
         default_factory=list,
+    )
+    disadvantages: list[ChildPoint] = field(
+        "Disadvantages for this child",
+        "Arguments against this option specific to this child. The route's standard disadvantages apply as well, "
+        "unless excluded.",
+        default_factory=list,
+    )
+    excluded_points: list[ExcludedPoint] = field(
+        "Standard points excluded", "Standard points of the route that do not apply to this child, each with a reason.",
+        default_factory=list,
+    )
+    evidence: list[ShortText] = field(
+        "Evidence", "The assessments and reports the analysis of this option rests on.", default_factory=list
     )
 
     @model_validator(mode="after")
@@ -73,6 +123,18 @@ class OptionConsidered(CaseModel):
         if not self.realistic and self.outcome is not OptionOutcome.RULED_OUT:
             raise ValueError("an option that is not realistic can only have the outcome 'ruled_out'")
         return self
+
+
+class OptionsAnalysis(CaseModel):
+    """The holistic evaluation of all realistic options together (Re B-S; Re G [2013] EWCA Civ 965)."""
+
+    conclusion: Narrative = field(
+        "Holistic conclusion", "All the realistic options weighed against each other, not eliminated one by one."
+    )
+    recommended_option_id: Identifier = field("Recommended option", "The id of the option recommended.")
+    single_option_reason: Narrative | None = field(
+        "Why only one option is realistic", "Required when fewer than two options are realistic.", default=None
+    )
 
 
 class PlanStatus(StrEnum):

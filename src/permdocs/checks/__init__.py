@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..case import Case
+from . import analysis_rules  # noqa: F401 - registers the options-analysis rules
 from .findings import CheckInput, Finding, Rule, Severity
 from .key_dates import KeyDate, Status, key_dates
 from .rules import RULES

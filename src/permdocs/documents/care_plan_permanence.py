@@ -70,7 +70,7 @@ class OptionView:
     carers: str | None
     realistic: str
     outcome: str
-    reasons: NarrativeText
+    reasons: NarrativeText | None
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def build_context(case: Case, profile: LoadedProfile) -> CarePlanPermanence:
                 carers=names(case, option.carer_ids),
                 realistic="Yes" if option.realistic else "No",
                 outcome=label(option.outcome),
-                reasons=NarrativeText(option.reasons),
+                reasons=narrative(option.reasons),
             )
             for option in case.options
         ],

@@ -1,0 +1,61 @@
+"""Rules for the options analysis (Re B-S [2013] EWCA Civ 1146): the options
+are weighed with reasons, against the knowledge base's standard points, and
+the recommendation is one of the realistic options."""
+
+from __future__ import annotations
+
+from ..knowledge import knowledge_base
+from .findings import CheckInput, Severity
+from .rules import Problems, rule
+
+RE_BS = "Re B-S (Children) [2013] EWCA Civ 1146"
+
+
+@rule("PP-019", "The recommended option is not a realistic one", Severity.ERROR, RE_BS)
+def recommendation_not_realistic(given: CheckInput) -> Problems:
+    analysis = given.case.options_analysis
+    if analysis is None:
+        return
+    chosen = next(o for o in given.case.options if o.id == analysis.recommended_option_id)
+    if not chosen.realistic:
+        yield "$.options_analysis.recommended_option_id", "The recommended option is recorded as not realistic."
+
+
+@rule("PP-020", "A standard point excluded without a reason", Severity.ERROR, RE_BS)
+def exclusion_without_reason(given: CheckInput) -> Problems:
+    for i, option in enumerate(given.case.options):
+        for j, excluded in enumerate(option.excluded_points):
+            if excluded.reason is None:
+                yield f"$.options[{i}].excluded_points[{j}].reason", "Say why this standard point does not apply to the child."
+
+
+@rule("PP-021", "An excluded point that is not a standard point of the route", Severity.ERROR, "permdocs knowledge base (permdocs routes)")
+def exclusion_unknown(given: CheckInput) -> Problems:
+    base = knowledge_base()
+    for i, option in enumerate(given.case.options):
+        own = {point.id for point in base.for_route(option.route).points()}
+        for j, excluded in enumerate(option.excluded_points):
+            if excluded.point_id not in own:
+                yield f"$.options[{i}].excluded_points[{j}].point_id", "is not one of this route's standard points (see 'permdocs routes')."
+
+
+@rule("PP-022", "An option without reasons", Severity.ERROR, f"{RE_BS}; Re R (A Child) [2014] EWCA Civ 1625")
+def option_without_reasons(given: CheckInput) -> Problems:
+    for i, option in enumerate(given.case.options):
+        if option.reasons is None:
+            kind = "realistic" if option.realistic else "not realistic"
+            yield f"$.options[{i}].reasons", f"Say why this option ({kind}) has the outcome it has."
+
+
+@rule("PP-023", "Fewer than two realistic options and no reason why", Severity.ERROR, RE_BS)
+def too_few_options(given: CheckInput) -> Problems:
+    realistic = [o for o in given.case.options if o.realistic]
+    analysis = given.case.options_analysis
+    if len(realistic) < 2 and (analysis is None or analysis.single_option_reason is None):
+        yield "$.options_analysis.single_option_reason", "Only one option is realistic: record why no other option is."
+
+
+@rule("PP-024", "No holistic evaluation of the realistic options", Severity.ERROR, f"{RE_BS}; Re G (A Child) [2013] EWCA Civ 965")
+def no_holistic_evaluation(given: CheckInput) -> Problems:
+    if given.case.options_analysis is None and any(o.realistic for o in given.case.options):
+        yield "$.options_analysis", "Weigh all the realistic options together in one conclusion, and name the recommended option."
