@@ -20,6 +20,7 @@ from readable import docx_as_text, docx_static_parts_as_text, pdf_as_text
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
 DOCUMENT = "care-plan-permanence"
+ALL_DOCUMENTS = list(permdocs.DOCUMENTS)
 
 
 def sample_ids(path: Path) -> str:
@@ -41,14 +42,19 @@ def sample_dict(name: str = "baby-in-proceedings") -> dict[str, Any]:
     return json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8"))
 
 
-_RENDERED: dict[tuple[str, str], bytes] = {}
+@pytest.fixture(params=ALL_DOCUMENTS)
+def document_name(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
-def rendered(path: Path, fmt: str) -> bytes:
+_RENDERED: dict[tuple[str, str, str], bytes] = {}
+
+
+def rendered(path: Path, fmt: str, document: str = DOCUMENT) -> bytes:
     """Render a sample once per session; several tests read each output."""
-    key = (path.stem, fmt)
+    key = (path.stem, fmt, document)
     if key not in _RENDERED:
-        _RENDERED[key] = permdocs.render(permdocs.load_case(path), DOCUMENT, fmt)
+        _RENDERED[key] = permdocs.render(permdocs.load_case(path), document, fmt)
     return _RENDERED[key]
 
 

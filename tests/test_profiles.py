@@ -114,6 +114,11 @@ def _text(data: bytes, fmt: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _says(text: str, term: str) -> bool:
+    """Whole words only: 'Permanence Planning Guidance', a cited title, is not 'Permanence Plan'."""
+    return re.search(rf"\b{re.escape(term)}\b", text) is not None
+
+
 def _variants(term: str) -> set[str]:
     return {term, term[:1].upper() + term[1:]}
 
@@ -125,11 +130,12 @@ def test_each_council_speaks_only_its_own_words(profile: str, sample: Path) -> N
     case = permdocs.load_case(sample)
     foreign = {v for other, terms in DISTINCTIVE.items() if other != profile for t in terms for v in _variants(t)}
     own = DISTINCTIVE[profile]
-    for document in permdocs.DOCUMENTS:
-        for fmt in ("html", "docx", "pdf"):
-            text = _text(permdocs.render(case, document, fmt, profile=profile), fmt)
-            assert not [term for term in foreign if term in text], (document, fmt)
-            assert any(term in text or term.capitalize() in text for term in own), (document, fmt)
+    for fmt in ("html", "docx", "pdf"):
+        texts = [_text(permdocs.render(case, document, fmt, profile=profile), fmt) for document in permdocs.DOCUMENTS]
+        for document, text in zip(permdocs.DOCUMENTS, texts):
+            assert not [term for term in foreign if _says(text, term)], (document, fmt)
+        # Not every document needs a council's words; together they use them.
+        assert any(_says(text, term) or _says(text, term.capitalize()) for term in own for text in texts), fmt
 
 
 @pytest.mark.parametrize("profile", ["default", "devon-style", "essex-style"])

@@ -100,8 +100,8 @@ def test_word_template_traps_are_found(tmp_path: Path) -> None:
         "Word runs, which docxtpl cannot repair: retype the tag in one go",
         f'{override}, document.xml, paragraph "{{{{ child.full_name|replace(\u201ca\u201d, \u201cb\u201d) }}}}": a tag '
         "contains curly quotes: Word's AutoFormat changed them; use straight quotes",
-        f'{override}, document.xml, paragraph "{{{{ need.legal|markdown }}}}": a narrative (|markdown) must be printed '
-        "with {{p ... }}, which replaces the whole paragraph",
+        f'{override}, document.xml, paragraph "{{{{ need.legal|markdown }}}}": a narrative or table (|markdown, '
+        "|grid_table) must be printed with {{p ... }}, which replaces the whole paragraph",
         f'{override}, document.xml, paragraph "{{{{ child.full_name|replace(\u201ca\u201d, \u201cb\u201d) }}}}": syntax '
         "error: unexpected char '\u201c'",
         f'{override}, footer1.xml, paragraph "{{% if %}}": syntax error: Expected an expression, got \'end of statement block\'',

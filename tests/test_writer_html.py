@@ -29,41 +29,41 @@ def outline(html: bytes) -> _Outline:
     return parser
 
 
-def test_html_snapshot(sample_path: Path, html_snapshot: Any) -> None:
-    assert rendered(sample_path, "html") == html_snapshot
+def test_html_snapshot(sample_path: Path, document_name: str, html_snapshot: Any) -> None:
+    assert rendered(sample_path, "html", document_name) == html_snapshot
 
 
-def test_html_is_standalone_and_in_british_english(sample_path: Path) -> None:
-    parsed = outline(rendered(sample_path, "html"))
+def test_html_is_standalone_and_in_british_english(sample_path: Path, document_name: str) -> None:
+    parsed = outline(rendered(sample_path, "html", document_name))
     assert ("html", {"lang": "en-GB"}) in parsed.tags
     assert not [tag for tag, attrs in parsed.tags if tag in ("link", "script", "iframe", "object", "embed")]
     images = [attrs for tag, attrs in parsed.tags if tag == "img"]
     assert all((attrs.get("src") or "").startswith("data:image/png;base64,") and attrs.get("alt") for attrs in images)
 
 
-def test_headings_start_at_one_and_never_skip_a_level(sample_path: Path) -> None:
-    levels = outline(rendered(sample_path, "html")).headings
+def test_headings_start_at_one_and_never_skip_a_level(sample_path: Path, document_name: str) -> None:
+    levels = outline(rendered(sample_path, "html", document_name)).headings
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:]))
 
 
-def test_table_headers_have_scope(sample_path: Path) -> None:
-    tags = outline(rendered(sample_path, "html")).tags
+def test_table_headers_have_scope(sample_path: Path, document_name: str) -> None:
+    tags = outline(rendered(sample_path, "html", document_name)).tags
     headers = [attrs for tag, attrs in tags if tag == "th"]
     assert headers and all(attrs.get("scope") in ("col", "row") for attrs in headers)
     assert sum(1 for tag, _ in tags if tag == "table") == sum(1 for tag, _ in tags if tag == "caption")
 
 
-def test_title_names_the_document_not_the_child(sample_case: permdocs.Case, sample_path: Path) -> None:
-    html = rendered(sample_path, "html").decode()
+def test_title_names_the_document_not_the_child(sample_case: permdocs.Case, sample_path: Path, document_name: str) -> None:
+    html = rendered(sample_path, "html", document_name).decode()
     title = html.split("<title>")[1].split("</title>")[0]
     assert sample_case.child.case_reference in title
     assert sample_case.child.given_names.split()[0] not in title
     assert sample_case.child.family_name not in title
 
 
-def test_foster_carers_and_adopters_are_not_named(sample_case: permdocs.Case, sample_path: Path) -> None:
-    html = rendered(sample_path, "html").decode()
+def test_foster_carers_and_adopters_are_not_named(sample_case: permdocs.Case, sample_path: Path, document_name: str) -> None:
+    html = rendered(sample_path, "html", document_name).decode()
     for person in sample_case.people:
         if person.role in ("foster_carer", "prospective_adopter"):
             assert person.family_name not in html

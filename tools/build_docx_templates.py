@@ -16,11 +16,10 @@ from docx_template_kit import TemplateWriter  # noqa: E402
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx"
 
 
-def care_plan_permanence() -> TemplateWriter:
-    t = TemplateWriter()
+def _opening(t: TemplateWriter) -> None:
+    """Header, footer and title block, the same for every document."""
     t.header("{{ document.protective_marking }}", "{{ child.full_name }} · Case {{ document.case_reference }}")
     t.footer("{{ document.brand.council_name }} · {{ document.date }}")
-
     t.tag("{%p if logo is not none %}")
     t.para("{{ logo }}")
     t.tag("{%p endif %}")
@@ -28,6 +27,110 @@ def care_plan_permanence() -> TemplateWriter:
     t.para("{{ document.subtitle }} for ", ("b", "{{ child.preferred_name }}"))
     t.para("{{ document.brand.council_name }}, {{ document.brand.council_address }} · {{ document.date }}")
     t.draft_banner()
+
+
+def _grids(t: TemplateWriter, grids: str, orientation: str, otherwise: str) -> None:
+    t.tag(f"{{%p for grid in {grids} %}}")
+    t.tag(f'{{{{p grid|grid_table("{orientation}") }}}}')
+    t.tag("{%p else %}")
+    t.para(otherwise)
+    t.tag("{%p endfor %}")
+
+
+def _analysis_summary(t: TemplateWriter, level: int) -> None:
+    """Mirrors the analysis_summary macro in templates/html/partials/grid.html."""
+    t.tag("{%p if analysis.single_option_reason is not none %}")
+    t.heading("Why only one option is realistic", level)
+    t.narrative("analysis.single_option_reason")
+    t.tag("{%p endif %}")
+    t.heading("Holistic evaluation", level)
+    t.tag("{%p if analysis.conclusion is not none %}")
+    t.narrative("analysis.conclusion")
+    t.tag("{%p else %}")
+    t.para(("b", "No holistic evaluation is recorded."))
+    t.tag("{%p endif %}")
+    t.heading("Recommendation", level)
+    t.tag("{%p if analysis.recommended is not none %}")
+    t.para(("b", "{{ analysis.recommended }}"))
+    t.tag("{%p else %}")
+    t.para(("b", "No option is recommended yet."))
+    t.tag("{%p endif %}")
+    t.heading("Options that are not realistic", level)
+    t.tag("{%p for option in analysis.ruled_out %}")
+    t.para(("b", "{{ option.option }}."))
+    t.tag("{%p if option.reasons is not none %}")
+    t.narrative("option.reasons")
+    t.tag("{%p else %}")
+    t.para("No reason recorded.")
+    t.tag("{%p endif %}")
+    t.tag("{%p else %}")
+    t.para("Every option considered was realistic.")
+    t.tag("{%p endfor %}")
+    t.tag("{%p if analysis.excluded %}")
+    t.heading("General points that do not apply to this child", level)
+    t.tag("{%p for item in analysis.excluded %}")
+    t.para("{{ item.option }}. {{ item.text }}")
+    t.tag("{%p if item.reason is not none %}")
+    t.narrative("item.reason")
+    t.tag("{%p else %}")
+    t.para("No reason recorded.")
+    t.tag("{%p endif %}")
+    t.tag("{%p endfor %}")
+    t.tag("{%p endif %}")
+
+
+def _sources(t: TemplateWriter, sources: str) -> None:
+    t.tag(f"{{%p if {sources} %}}")
+    t.heading("Sources", 1)
+    t.tag(f"{{%p for source in {sources} %}}")
+    t.para("[{{ source.number }}] {{ source.citation }}")
+    t.tag("{%p endfor %}")
+    t.tag("{%p endif %}")
+
+
+def options_analysis() -> TemplateWriter:
+    t = TemplateWriter()
+    _opening(t)
+    t.heading("About this analysis", 1)
+    t.para(
+        "Each realistic option for {{ child.preferred_name }} is set out with the arguments for and against it: "
+        "points about {{ child.preferred_name }} in particular, with the weight given to each, and general points "
+        "about the legal route, with their sources. The options are then weighed together in one evaluation, as "
+        "the law requires (Re B-S (Children) [2013] EWCA Civ 1146)."
+    )
+    t.landscape_section()
+    t.heading("The realistic options", 1)
+    _grids(t, "analysis.grids", "landscape", "No option is recorded as realistic.")
+    t.portrait_section()
+    t.heading("Weighing the options together", 1)
+    _analysis_summary(t, 3)
+    _sources(t, "analysis.sources")
+    t.draft_appendix()
+    return t
+
+
+def route_comparison() -> TemplateWriter:
+    t = TemplateWriter()
+    _opening(t)
+    t.heading("About this comparison", 1)
+    t.para(
+        "The legal routes being considered for {{ child.preferred_name }} differ in who holds parental "
+        "responsibility, how long the arrangement lasts, what support comes with it and how the family stays in "
+        "touch. This table sets them side by side. It describes each route in general; what suits "
+        "{{ child.preferred_name }} is set out in the options analysis."
+    )
+    t.landscape_section()
+    t.heading("The routes side by side", 1)
+    _grids(t, "comparison.grids", "landscape", "No route is under consideration.")
+    t.portrait_section()
+    _sources(t, "comparison.sources")
+    t.draft_appendix()
+    return t
+
+
+def care_plan_permanence() -> TemplateWriter:
+    t = TemplateWriter()
+    _opening(t)
 
     t.heading("The plan at a glance", 1)
     t.table(
@@ -126,6 +229,9 @@ def care_plan_permanence() -> TemplateWriter:
         widths=[4, 2, 2.5, 9],
         loop="option in options",
     )
+    t.heading("Weighing the realistic options", 2)
+    _grids(t, "analysis.grids", "portrait", "No option is recorded as realistic.")
+    _analysis_summary(t, 3)
 
     t.heading("6. Actions", 1)
     t.tag("{%p if actions %}")
@@ -319,7 +425,11 @@ def _plan_block(t: TemplateWriter, var: str) -> None:
     _fact(t, "Status", f"{{{{ {var}.status }}}}")
 
 
-TEMPLATES = {"care-plan-permanence": care_plan_permanence}
+TEMPLATES = {
+    "care-plan-permanence": care_plan_permanence,
+    "options-analysis": options_analysis,
+    "route-comparison": route_comparison,
+}
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Sequence
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
@@ -109,6 +109,19 @@ class TemplateWriter:
             lang = parse_xml(f"<w:lang {nsdecls('w')}/>")
             defaults.append(lang)
         lang.set(qn("w:val"), "en-GB")
+
+    def landscape_section(self) -> None:
+        """Start a new page in landscape, for wide tables."""
+        self._new_section(WD_ORIENT.LANDSCAPE, Mm(297), Mm(210))
+
+    def portrait_section(self) -> None:
+        """Start a new page in portrait again."""
+        self._new_section(WD_ORIENT.PORTRAIT, Mm(210), Mm(297))
+
+    def _new_section(self, orientation: WD_ORIENT, width: Mm, height: Mm) -> None:
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = orientation
+        section.page_width, section.page_height = width, height
 
     # --- header and footer --------------------------------------------
     def header(self, left: str, right: str) -> None:

@@ -63,7 +63,7 @@ LEGAL_ROWS: dict[str, str] = {
     "financial_entitlement": "Financial support: entitlement",
     "financial_discretionary": "Financial support: discretionary",
     "staying_in_touch": "Staying in touch with family",
-    "looked_after": "Does the child remain looked after?",
+    "looked_after": "Does the child remain in care?",
     "revocation": "Who can apply to revoke or discharge, and when",
 }
 
@@ -80,7 +80,7 @@ class LegalCharacteristics(CaseModel):
     financial_entitlement: Fact = field("Financial support: entitlement", "Payments and benefits as of right.")
     financial_discretionary: Fact = field("Financial support: discretionary", "Payments at the authority's discretion.")
     staying_in_touch: Fact = field("Staying in touch", "How time with the family is decided.")
-    looked_after: Fact = field("Remains looked after", "Whether the child remains looked after.")
+    looked_after: Fact = field("Remains in care", "Whether the child remains looked after by the local authority.")
     revocation: Fact = field("Revocation or discharge", "Who can apply to end it, and when.")
 
 

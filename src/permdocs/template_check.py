@@ -62,14 +62,18 @@ class TemplateFinding:
 def template_sources(profile: LoadedProfile) -> list[TemplateSource]:
     """Every template, packaged and the profile's overrides, in a stable order."""
     sources = []
-    for kind, pattern in (("html", "*.html"), ("docx", "*.docx")):
+    for kind, pattern in (("html", "**/*.html"), ("docx", "*.docx")):
+        packaged = templates_dir() / kind
         overrides = override_dir(profile.overrides_dir, kind)
-        overridden = {p.name for p in overrides.glob(pattern)} if overrides else set()
-        for path in sorted((templates_dir() / kind).glob(pattern)):
-            origin = "packaged (overridden)" if path.name in overridden else "packaged"
-            sources.append(TemplateSource(kind, path.name, origin, path))
+        overridden = {p.relative_to(overrides).as_posix() for p in overrides.glob(pattern)} if overrides else set()
+        for path in sorted(packaged.glob(pattern)):
+            name = path.relative_to(packaged).as_posix()
+            origin = "packaged (overridden)" if name in overridden else "packaged"
+            sources.append(TemplateSource(kind, name, origin, path))
         if overrides:
-            sources += [TemplateSource(kind, p.name, "override", p) for p in sorted(overrides.glob(pattern))]
+            sources += [
+                TemplateSource(kind, p.relative_to(overrides).as_posix(), "override", p) for p in sorted(overrides.glob(pattern))
+            ]
     return sources
 
 
@@ -144,8 +148,8 @@ def _docx_pitfalls(paragraph: Any, text: str) -> Iterator[str]:
     for tag in _TAG.findall(text):
         if re.search("[\u2018\u2019\u201c\u201d]", tag):
             yield "a tag contains curly quotes: Word's AutoFormat changed them; use straight quotes"
-        if re.search(r"\|\s*markdown\b", tag) and not tag.startswith("{{p "):
-            yield "a narrative (|markdown) must be printed with {{p ... }}, which replaces the whole paragraph"
+        if re.search(r"\|\s*(markdown|grid_table)\b", tag) and not tag.startswith("{{p "):
+            yield "a narrative or table (|markdown, |grid_table) must be printed with {{p ... }}, which replaces the whole paragraph"
 
 
 # --- reading a template against its context ---------------------------------
@@ -165,7 +169,7 @@ class _ListOf:
 
 def _read_against_contexts(tree: nodes.Template, source: TemplateSource, known: set[tuple[str, str]]) -> list[tuple[int, str]]:
     """Problems with the names a template uses, for every document that uses it."""
-    stem = source.name.rsplit(".", 1)[0]
+    stem = source.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     contexts = [DOCUMENTS[stem]] if stem in DOCUMENTS else list(DOCUMENTS.values())
     problems: dict[tuple[int, str], None] = {}
     for document in contexts:
@@ -210,6 +214,10 @@ class _Reader:
             scope.update(_bind(node.target, value))
         elif isinstance(node, nodes.Extends | nodes.Include | nodes.Import | nodes.FromImport):
             self.check_template_name(node)
+            if isinstance(node, nodes.FromImport):
+                scope.update({(n if isinstance(n, str) else n[1]): ANY for n in node.names})
+            elif isinstance(node, nodes.Import):
+                scope[node.target] = ANY
         elif isinstance(node, nodes.Filter) and node.name in ("default", "d"):
             self.problem(node, "'|default' hides a missing value; test optional values with 'is not none' instead")
             self.resolve(node, scope)

@@ -16,7 +16,7 @@ from typing import Any
 from ..case import Case
 from ..errors import UnknownDocumentError
 from ..profiles import LoadedProfile
-from . import care_plan_permanence
+from . import care_plan_permanence, options_analysis, route_comparison
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class DocumentType:
 
 DOCUMENTS: dict[str, DocumentType] = {
     document.name: document
-    for document in map(DocumentType.from_module, [care_plan_permanence])
+    for document in map(DocumentType.from_module, [care_plan_permanence, options_analysis, route_comparison])
 }
 
 

@@ -20,6 +20,7 @@ from ..checks.key_dates import FIRST_REVIEW_WORKING_DAYS, LATER_REVIEW_MONTHS, S
 from ..narrative import NarrativeText
 from ..profiles import LoadedProfile, Terms
 from ..templating import capfirst
+from .analysis import Analysis, build_analysis
 from .common import (
     ChildIdentity,
     DocumentInfo,
@@ -42,7 +43,7 @@ TITLE = "Permanence plan"
 SUMMARY = "The permanence plan section of the care plan, for the child's review and the court."
 NEEDS = (
     "$.child", "$.people", "$.legal_basis", "$.care_episode", "$.reviews", "$.care_proceedings",
-    "$.permanence_need", "$.options", "$.plans", "$.actions", "$.voices", "$.identity_needs",
+    "$.permanence_need", "$.options", "$.options_analysis", "$.plans", "$.actions", "$.voices", "$.identity_needs",
     "$.family_time", "$.support_services", "$.authorship", "$.prepared_on",
 )
 
@@ -172,6 +173,8 @@ class CarePlanPermanence:
     parallel_plans: list[PlanView]
     contingency_plan: PlanView | None
     options: list[OptionView]
+    #: The same analysis as the options-analysis document, one block per option.
+    analysis: Analysis
     actions: list[ActionView]
     timescales: list[TimescaleView]
     other_dates: list[KeyDate]
@@ -217,6 +220,7 @@ def build_context(case: Case, profile: LoadedProfile) -> CarePlanPermanence:
             )
             for option in case.options
         ],
+        analysis=build_analysis(case, layout="blocks"),
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
         timescales=[
             TimescaleView(_timescale_label(row, terms, profile.settings), row.due, row.actual, row.planned, STATUS_LABELS[row.status])

@@ -15,10 +15,12 @@ from ..case.planning import (
     FamilyTimeKind,
     FamilyTimeOrder,
     IdentityAspect,
+    Likelihood,
     OptionOutcome,
     PlanStatus,
     Route,
     Supervision,
+    Weight,
 )
 
 LABELS: dict[StrEnum, str] = {
@@ -96,6 +98,12 @@ LABELS: dict[StrEnum, str] = {
     Supervision.SUPPORTED: "Supported",
     Supervision.UNSUPERVISED: "Not supervised",
     Supervision.NOT_APPLICABLE: "Not applicable",
+    Weight.SIGNIFICANT: "Significant weight",
+    Weight.MODERATE: "Moderate weight",
+    Weight.LIMITED: "Limited weight",
+    Likelihood.LIKELY: "Likely",
+    Likelihood.POSSIBLE: "Possible",
+    Likelihood.UNLIKELY: "Unlikely",
     FamilyTimeOrder.NONE: "No order",
     FamilyTimeOrder.SECTION_8: "Child arrangements order (s.8 Children Act 1989)",
     FamilyTimeOrder.SECTION_34: "Order for a child in care (s.34 Children Act 1989)",

@@ -23,6 +23,7 @@ from .. import narrative
 from ..resources import docx_template
 from ..templating import make_environment, render_checked
 from . import template_variables
+from .docx_grid import grid_table
 from .docx_package import normalise_zip
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def render(document: "DocumentType", context: Any) -> bytes:
     word = template.get_docx()
     numbering = _ListNumbering(word)
     env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart))
+    env.filters["grid_table"] = lambda grid, orientation="landscape": grid_table(grid, numbering.restart, orientation)
     brand, files = context.document.brand, context.document.files
     variables = template_variables(context) | {
         "logo": None if files.logo is None else InlineImage(template, str(files.logo), height=Mm(LOGO_HEIGHT_MM)),
