@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-DOCUMENT := care-plan-permanence
+DOCUMENTS := care-plan-permanence options-analysis route-comparison
 SAMPLES := $(wildcard samples/*.json)
 
 .PHONY: demo test schemas templates snapshots bench clean
@@ -16,11 +16,11 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## Render the permanence plan for every sample case into out/ (DOCX, HTML, PDF).
+## Render every document for every sample case into out/ (DOCX, HTML, PDF).
 demo: $(INSTALLED)
-	@for case in $(SAMPLES); do \
-		$(BIN)/permdocs render "$$case" --doc $(DOCUMENT) --format docx,html,pdf --out out --force || exit $$?; \
-	done
+	@for case in $(SAMPLES); do for doc in $(DOCUMENTS); do \
+		$(BIN)/permdocs render "$$case" --doc $$doc --format docx,html,pdf --out out --force || exit $$?; \
+	done; done
 
 ## Run the whole test suite. Snapshots are never updated here.
 test: $(INSTALLED)
