@@ -138,13 +138,14 @@ def test_each_council_speaks_only_its_own_words(profile: str, sample: Path) -> N
         assert any(_says(text, term) or _says(text, term.capitalize()) for term in own for text in texts), fmt
 
 
-@pytest.mark.parametrize("profile", ["default", "devon-style", "essex-style"])
+# The default profile's output is pinned by the writer snapshots already.
+@pytest.mark.parametrize("profile", ["devon-style", "essex-style"])
 def test_profile_html_snapshot(profile: str, html_snapshot: Any) -> None:
     case = permdocs.load_case(SAMPLES[0])
     assert permdocs.render(case, DOCUMENT, "html", profile=profile) == html_snapshot
 
 
-@pytest.mark.parametrize("profile", ["default", "devon-style", "essex-style"])
+@pytest.mark.parametrize("profile", ["devon-style", "essex-style"])
 def test_profile_pdf_snapshot(profile: str, pdf_snapshot: Any) -> None:
     case = permdocs.load_case(SAMPLES[0])
     assert permdocs.render(case, DOCUMENT, "pdf", profile=profile) == pdf_snapshot
