@@ -37,6 +37,14 @@ def _grids(t: TemplateWriter, grids: str, orientation: str, otherwise: str) -> N
     t.tag("{%p endfor %}")
 
 
+def _landscape_grids(t: TemplateWriter, heading: str, grids: str, otherwise: str) -> None:
+    """Wide tables on landscape pages, then back to portrait."""
+    t.landscape_section()
+    t.heading(heading, 1)
+    _grids(t, grids, "landscape", otherwise)
+    t.portrait_section()
+
+
 def _analysis_summary(t: TemplateWriter, level: int) -> None:
     """Mirrors the analysis_summary macro in templates/html/partials/grid.html."""
     t.tag("{%p if analysis.single_option_reason is not none %}")
@@ -98,10 +106,7 @@ def options_analysis() -> TemplateWriter:
         "about the legal route, with their sources. The options are then weighed together in one evaluation, as "
         "the law requires (Re B-S (Children) [2013] EWCA Civ 1146)."
     )
-    t.landscape_section()
-    t.heading("The realistic options", 1)
-    _grids(t, "analysis.grids", "landscape", "No option is recorded as realistic.")
-    t.portrait_section()
+    _landscape_grids(t, "The realistic options", "analysis.grids", "No option is recorded as realistic.")
     t.heading("Weighing the options together", 1)
     _analysis_summary(t, 3)
     _sources(t, "analysis.sources")
@@ -119,10 +124,7 @@ def route_comparison() -> TemplateWriter:
         "touch. This table sets them side by side. It describes each route in general; what suits "
         "{{ child.preferred_name }} is set out in the options analysis."
     )
-    t.landscape_section()
-    t.heading("The routes side by side", 1)
-    _grids(t, "comparison.grids", "landscape", "No route is under consideration.")
-    t.portrait_section()
+    _landscape_grids(t, "The routes side by side", "comparison.grids", "No route is under consideration.")
     _sources(t, "comparison.sources")
     t.draft_appendix()
     return t

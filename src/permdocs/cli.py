@@ -15,6 +15,7 @@ import json
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -66,8 +67,6 @@ PROFILE_HELP = (
 
 
 def _profile_for(case: Any, profile_name: str | None, case_file: str) -> Any:
-    from pathlib import Path
-
     from .profiles import resolve_profile
 
     return resolve_profile(profile_name, case.profile, Path(case_file).resolve().parent)

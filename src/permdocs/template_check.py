@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -307,11 +308,7 @@ def _bind(target: nodes.Node, value: Any) -> dict[str, Any]:
     return {}
 
 
-_ENV = None
-
-
+@cache
 def _environment() -> Any:
-    global _ENV  # noqa: PLW0603 - one parser environment, built on first use
-    if _ENV is None:
-        _ENV = make_environment(None, markdown=lambda text: text)
-    return _ENV
+    """One environment for parsing; templates are read here, never rendered."""
+    return make_environment(None, markdown=lambda text: text)
