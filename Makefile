@@ -5,10 +5,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-DOCUMENTS := care-plan-permanence options-analysis route-comparison
 SAMPLES := $(wildcard samples/*.json)
 
-.PHONY: demo test schemas templates snapshots bench clean
+.PHONY: demo test schemas snapshots bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +15,13 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## Render every document for every sample case into out/ (DOCX, HTML, PDF).
+## Render every document, in every audience's copy, for every sample case
+## into out/ (DOCX, HTML, PDF). Documents and audiences come from the
+## registry ('permdocs docs --json'), so a new document joins the demo by itself.
 demo: $(INSTALLED)
-	@for case in $(SAMPLES); do for doc in $(DOCUMENTS); do \
-		$(BIN)/permdocs render "$$case" --doc $$doc --format docx,html,pdf --out out --force || exit $$?; \
-	done; done
+	@for case in $(SAMPLES); do \
+		$(BIN)/permdocs render "$$case" --doc all --audience all --format docx,html,pdf --out out --force || exit $$?; \
+	done
 
 ## Run the whole test suite. Snapshots are never updated here.
 test: $(INSTALLED)
@@ -31,10 +32,6 @@ schemas: $(INSTALLED)
 	for kind in case profile routes; do \
 		$(BIN)/permdocs schema --of $$kind > schemas/$$kind.schema.json.tmp && mv schemas/$$kind.schema.json.tmp schemas/$$kind.schema.json || exit $$?; \
 	done
-
-## Regenerate the Word templates from tools/build_docx_templates.py.
-templates: $(INSTALLED)
-	$(BIN)/python tools/build_docx_templates.py
 
 ## After a deliberate change of output: rewrite snapshots, then review the diff
 ## and open the changed documents before committing.

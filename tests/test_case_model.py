@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 import permdocs
-from permdocs.case.schema import case_json_schema, case_json_schema_text
+from permdocs.schemas import case_json_schema, case_json_schema_text
 
 from conftest import ROOT, SAMPLES, sample_dict
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -139,7 +140,7 @@ def test_an_internal_failure_is_reported_as_a_bug_without_case_data(
     def broken_builder(case: Any, settings: Any) -> Any:
         raise RuntimeError(f"failed on {case.child.given_names} {case.child.family_name}")
 
-    broken = documents.DocumentType(DOCUMENT, "t", "s", (), broken_builder)
+    broken = dataclasses.replace(documents.DOCUMENTS[DOCUMENT], build_context=broken_builder)
     monkeypatch.setitem(documents.DOCUMENTS, DOCUMENT, broken)
     result = run("render", str(SAMPLE), "--doc", DOCUMENT, "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
@@ -163,7 +164,7 @@ def test_every_declared_need_is_a_case_field() -> None:
 
     fields = {f"$.{field.alias or name}" for name, field in Case.model_fields.items()}
     for document in documents.DOCUMENTS.values():
-        assert set(document.needs) <= fields
+        assert set(document.reads) <= fields
 
 
 def test_schema_prints_the_committed_schema() -> None:

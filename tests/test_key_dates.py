@@ -12,7 +12,8 @@ import permdocs
 from permdocs.checks import PermanencePlanDue, PolicySettings, Status, key_dates
 from permdocs.checks.calendar import add_months, add_working_days, is_working_day
 from permdocs.documents.care_plan_permanence import build_context
-from permdocs.profiles import resolve_profile
+from permdocs.pipeline import resolve_request
+from permdocs.request import RenderRequest
 from permdocs.templating import long_date
 
 from conftest import DOCUMENT, sample_dict
@@ -147,7 +148,7 @@ def test_the_rendered_key_dates_table_matches_the_computed_dates() -> None:
         html = permdocs.render(case, DOCUMENT, "html").decode()
         table = html.split("<caption>Statutory and policy timescales</caption>")[1].split("</table>")[0]
         rows = re.findall(r"<tr><td>(.*?)</td><td class=\"date\">(.*?)</td><td class=\"date\">(.*?)</td><td>(.*?)</td></tr>", table)
-        labels = [row.label for row in build_context(case, resolve_profile(None, case.profile)).timescales]
+        labels = [row.label for row in build_context(case, resolve_request(case, RenderRequest(DOCUMENT))).timescales]
         expected = [
             (
                 labels.pop(0),

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from permdocs.case.planning import Route
-from permdocs.case.schema import schema_text
 from permdocs.cli import main
 from permdocs.knowledge import LEGAL_ROWS, knowledge_base
+from permdocs.schemas import schema_text
 
 from conftest import ROOT
 

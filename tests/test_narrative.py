@@ -10,13 +10,15 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from permdocs import narrative
+from permdocs.writers.docx_styles import REQUIRED_STYLES
 
 WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def wordml(text: str) -> str:
     numbers = count(100)
-    return str(narrative.to_wordml(text, lambda style: next(numbers)))
+    styles = {name: usual for name, usual in REQUIRED_STYLES.items()}
+    return str(narrative.to_wordml(text, lambda style: next(numbers), styles))
 
 
 def parse_wordml(xml: str) -> etree._Element:

@@ -10,7 +10,9 @@ from pathlib import Path
 from pypdf import PdfReader
 
 import permdocs
+from permdocs.blocks import Paragraph
 from permdocs.documents.analysis import build_analysis, build_route_comparison
+from permdocs.pipeline import resolve_request
 
 from conftest import ROOT, rendered
 from readable import W, docx_xml
@@ -27,12 +29,13 @@ def _landscape_pages(path: Path, document: str) -> list[str]:
 def test_more_than_three_options_become_blocks_and_fewer_sit_side_by_side() -> None:
     baby = build_analysis(permdocs.load_case(BABY))
     home = build_analysis(permdocs.load_case(HOME))
-    assert (baby.layout, len(baby.grids), baby.grids[0].header) == ("blocks", 4, ["For", "Against"])
-    assert (home.layout, len(home.grids)) == ("columns", 1)
-    assert home.grids[0].header == [
+    assert (baby.layout, len(baby.tables), baby.tables[0].header) == ("blocks", 4, ("", "For", "Against"))
+    assert (home.layout, len(home.tables)) == ("columns", 1)
+    assert home.tables[0].header == (
+        "",
         "Return home: Farah Testbury (mother) (recommended)",
         "Child arrangements order: Karim Testbury (maternal grandfather)",
-    ]
+    )
 
 
 def test_the_pdf_repeats_table_headers_on_every_landscape_page() -> None:
@@ -52,24 +55,28 @@ def test_the_docx_header_rows_repeat() -> None:
 
 def test_standard_and_child_points_are_told_apart_and_sourced() -> None:
     html = rendered(BABY, "html", "options-analysis").decode()
-    assert html.count('class="point child"') == 13  # this child's points in the four realistic options
-    assert 'class="point standard"><span class="tag">General</span>' in html
-    assert "<h2 id=\"sources\">Sources</h2>" in html
+    # this child's points in the four realistic options, each with its weight
+    assert len(re.findall(r'class="note">(Significant|Moderate|Limited) weight', html)) == 13
+    assert '<span class="tag">General: </span><em>' in html
+    assert "<h2>Sources</h2>" in html
     assert "Devon County Council 2020, Securing Permanence: Policy, Procedure and Practice, Advantages and disadvantages: Special Guardianship Order" in html
 
 
 def test_excluded_points_are_left_out_and_listed_with_their_reason() -> None:
     analysis = build_analysis(permdocs.load_case(BABY))
-    sgo = next(g for g in analysis.grids if g.caption.startswith("Special guardianship"))
-    general = " ".join(p.text.source for row in sgo.rows for cell in row.cells for p in cell)
+    sgo = next(t for t in analysis.tables if t.caption.startswith("Special guardianship"))
+    general = " ".join(
+        run.text for row in sgo.rows for cell in row.cells for block in cell if isinstance(block, Paragraph) for run in block.runs
+    )
     assert "If the placement fails and the parents have changed" not in general  # sgo-adv-05, excluded
-    assert [item.text[:10] for item in analysis.excluded] == ["sgo-adv-05", "adopt-dis-"]
+    texts = [b.runs[0].text for b in analysis.summary if isinstance(b, Paragraph)]
+    assert [t.split(". ", 1)[1][:10] for t in texts if "-adv-" in t or "-dis-" in t] == ["sgo-adv-05", "adopt-dis-"]
 
 
 def test_the_conclusion_recommendation_and_ruled_out_options_follow() -> None:
     html = rendered(BABY, "html", "options-analysis").decode()
     headings = ('<h2 id="comparison">', "<h3>Holistic evaluation", "<h3>Recommendation",
-                "<h3>Options that are not realistic", '<h2 id="sources">')
+                "<h3>Options that are not realistic", "<h2>Sources")
     order = [html.index(heading) for heading in headings]
     assert order == sorted(order)
     assert "Long-term fostering." in html and "Return home: Tomas Draftley" in html
@@ -78,18 +85,19 @@ def test_the_conclusion_recommendation_and_ruled_out_options_follow() -> None:
 def test_the_care_plan_embeds_the_same_analysis() -> None:
     case = permdocs.load_case(BABY)
     standalone = build_analysis(case, layout="blocks")
-    plan = permdocs.documents.care_plan_permanence.build_context(case, permdocs.load_profile("default"))
-    assert plan.analysis == standalone
+    request = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
+    plan = permdocs.documents.care_plan_permanence.build_context(case, request)
+    assert plan.analysis.tables == standalone.tables
     html = rendered(BABY, "html").decode()
     assert "Weighing the realistic options" in html and "Holistic evaluation" in html
 
 
 def test_the_route_comparison_covers_the_realistic_routes_three_to_a_table() -> None:
     comparison = build_route_comparison(permdocs.load_case(BABY))
-    assert [g.header for g in comparison.grids] == [
-        ["Remain at or return home, with or without a supervision order", "Special guardianship order",
-         "Connected persons (kinship) foster care"],
-        ["Adoption, including early permanence (fostering for adoption)"],
+    assert [t.header for t in comparison.tables] == [
+        ("", "Remain at or return home, with or without a supervision order", "Special guardianship order",
+         "Connected persons (kinship) foster care"),
+        ("", "Adoption, including early permanence (fostering for adoption)"),
     ]
-    assert [row.label for row in comparison.grids[0].rows][0] == "Route into the arrangement"
-    assert len(comparison.grids[0].rows) == 11
+    assert [row.label for row in comparison.tables[0].rows][0] == "Route into the arrangement"
+    assert len(comparison.tables[0].rows) == 11

@@ -29,8 +29,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_templates_and_assets(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (
-        "permdocs/templates/docx/care-plan-permanence.docx",
-        "permdocs/templates/html/care-plan-permanence.html",
+        *(f"permdocs/documents/{folder}/{name}.{kind}" for folder, name in (
+            ("care_plan_permanence", "care-plan-permanence"), ("options_analysis", "options-analysis"),
+            ("route_comparison", "route-comparison")) for kind in ("docx", "html")),
+        "permdocs/documents/care_plan_permanence/document.toml",
+        "permdocs/documents/audiences.toml",
         "permdocs/templates/html/base.html",
         "permdocs/templates/assets/print.css",
         "permdocs/templates/assets/fonts/LiberationSans-Regular.ttf",

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 import permdocs
-from permdocs.case.schema import schema_text
 from permdocs.cli import main
 from permdocs.profiles import shipped_profiles
+from permdocs.schemas import schema_text
 
 from conftest import DOCUMENT, ROOT, SAMPLES, sample_ids
 from readable import docx_all_text

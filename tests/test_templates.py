@@ -36,7 +36,7 @@ def test_the_broken_override_gives_the_expected_findings() -> None:
         "html/base.html (override), line 7: syntax error: Unexpected end of template. Jinja was looking for the "
         "following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.",
         f"{override}, line 3: 'ChildIdentity' has no field 'prefered_name'",
-        f"{override}, line 4: 'logo' cannot be read from a template (ProfileFiles values expose no fields)",
+        f"{override}, line 4: 'DocumentInfo' has no field 'files'",
         f"{override}, line 5: '../../../../etc/passwd' is not one of the templates; templates cannot read other files",
         f"{override}, line 6: the terminology key 'contact_time' is not defined for profiles",
         f"{override}, line 7: '|default' hides a missing value; test optional values with 'is not none' instead",
@@ -71,7 +71,11 @@ def _council_with(tmp_path: Path, html: str | None = None, docx: Path | None = N
 
 
 def _word_file(path: Path, paragraphs: list[list[str]], footer: str = "") -> Path:
-    document = Document()
+    """A council's Word template: the packaged one's styles, header and footer, with our own body."""
+    document = Document(str(permdocs.DOCUMENTS[DOCUMENT].template("docx")))
+    body = document.element.body
+    for child in list(body)[:-1]:  # keep the final section properties
+        body.remove(child)
     for runs in paragraphs:
         paragraph = document.add_paragraph()
         for run in runs:
@@ -100,12 +104,31 @@ def test_word_template_traps_are_found(tmp_path: Path) -> None:
         "Word runs, which docxtpl cannot repair: retype the tag in one go",
         f'{override}, document.xml, paragraph "{{{{ child.full_name|replace(\u201ca\u201d, \u201cb\u201d) }}}}": a tag '
         "contains curly quotes: Word's AutoFormat changed them; use straight quotes",
-        f'{override}, document.xml, paragraph "{{{{ need.legal|markdown }}}}": a narrative or table (|markdown, '
-        "|grid_table) must be printed with {{p ... }}, which replaces the whole paragraph",
+        f'{override}, document.xml, paragraph "{{{{ need.legal|markdown }}}}": a narrative or blocks (|markdown, '
+        "|blocks) must be printed with {{p ... }}, which replaces the whole paragraph",
         f'{override}, document.xml, paragraph "{{{{ child.full_name|replace(\u201ca\u201d, \u201cb\u201d) }}}}": syntax '
         "error: unexpected char '\u201c'",
         f'{override}, footer1.xml, paragraph "{{% if %}}": syntax error: Expected an expression, got \'end of statement block\'',
     ]
+
+
+def test_a_word_template_without_permdocs_styles_is_reported_and_refused(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.docx"
+    bare = Document()
+    bare.add_paragraph("{{ child.preferred_name }}")
+    bare.save(plain)
+    council = _council_with(tmp_path, docx=plain)
+    findings = [str(f) for f in check_templates(permdocs.load_profile(council))]
+    assert findings == [
+        "docx/care-plan-permanence.docx (override), styles: the template has no style called "
+        f"'{name}', which permdocs draws with"
+        for name in ("Permdocs Table", "Permdocs Note")
+    ]
+    out = tmp_path / "out"
+    result = run("render", str(SAMPLES[0]), "--doc", DOCUMENT, "--format", "docx", "--profile", str(council), "--out", str(out))
+    assert result.exit_code == 2
+    assert "Template care-plan-permanence.docx: the Word template has no style called 'Permdocs Table'" in result.output
+    assert not out.exists()
 
 
 def test_word_template_names_are_read_against_the_context(tmp_path: Path) -> None:
@@ -137,7 +160,8 @@ def test_the_cover_page_example_extends_the_packaged_template() -> None:
 @pytest.mark.parametrize(
     ("template", "expected"),
     [
-        ("<p>\n{{ document.files.logo.read_text() }}</p>", "line 2: SecurityError"),
+        # No file path is in the context at all: logos and folders travel outside it.
+        ("<p>\n{{ document.files.logo.read_text() }}</p>", "line 2: UndefinedError"),
         ("<p>\n\n{% include '../../../../etc/passwd' %}</p>", "line 3: TemplateNotFound"),
         ("{{ ''.__class__.__mro__ }}", "line 1: SecurityError"),
         ("{{ child.prefered_name }}", "line 1: UndefinedError"),

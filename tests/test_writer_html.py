@@ -62,8 +62,10 @@ def test_title_names_the_document_not_the_child(sample_case: permdocs.Case, samp
     assert sample_case.child.family_name not in title
 
 
-def test_foster_carers_and_adopters_are_not_named(sample_case: permdocs.Case, sample_path: Path, document_name: str) -> None:
-    html = rendered(sample_path, "html", document_name).decode()
+def test_foster_carers_and_adopters_are_not_named_in_the_family_copy(
+    sample_case: permdocs.Case, sample_path: Path, document_name: str
+) -> None:
+    html = permdocs.render(sample_case, document_name, "html", audience="family").decode()
     for person in sample_case.people:
         if person.role in ("foster_carer", "prospective_adopter"):
             assert person.family_name not in html

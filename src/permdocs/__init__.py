@@ -7,6 +7,8 @@ The public API is small on purpose::
     case = permdocs.load_case("samples/baby-in-proceedings.json")  # or bytes, or a dict
     findings = permdocs.check(case)                                  # practice checks
     pdf = permdocs.render(case, "care-plan-permanence", "pdf")       # bytes
+    family = permdocs.render(case, "care-plan-permanence", "pdf", audience="family")
+    files = permdocs.render_outputs(case, permdocs.RenderRequest("options-analysis"))  # name -> bytes
     permdocs.write(case, "care-plan-permanence", ["docx", "pdf"], "out/")
 
 Every error permdocs raises on purpose is a :class:`PermdocsError`;
@@ -35,8 +37,10 @@ from .errors import (
     UnknownFormatError,
     UnresolvedFindingsError,
 )
-from .output import render_all, write_files
+from .output import write_files
+from .pipeline import render_outputs as _render_outputs
 from .profiles import LoadedProfile, load_profile, resolve_profile
+from .request import RenderRequest
 from .writers import FORMATS
 
 __version__ = "0.1.0"
@@ -52,6 +56,7 @@ __all__ = [
     "OutputExistsError",
     "PermdocsError",
     "PolicySettings",
+    "RenderRequest",
     "Problem",
     "Severity",
     "TemplateProblemError",
@@ -62,6 +67,7 @@ __all__ = [
     "load_case",
     "load_profile",
     "render",
+    "render_outputs",
     "write",
 ]
 
@@ -75,32 +81,64 @@ def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = Non
     return run_checks(case, resolve_profile(profile, case.profile).settings, as_of)
 
 
-def render(case: Case, document: str, fmt: str, *, draft: bool = False, profile: ProfileChoice = None) -> bytes:
+def render_outputs(case: Case, request: RenderRequest) -> dict[str, bytes]:
+    """Every file a render request makes, in memory: file name -> bytes.
+
+    For case systems that store documents themselves: nothing touches the
+    disk. Raises UnresolvedFindingsError while the checks find errors,
+    unless the request is a draft.
+    """
+    return _render_outputs(case, request)
+
+
+def render(
+    case: Case,
+    document: str,
+    fmt: str,
+    *,
+    audience: str | None = None,
+    draft: bool = False,
+    profile: ProfileChoice = None,
+    as_of: date | None = None,
+    part: str | None = None,
+) -> bytes:
     """Render one document for a validated case in one format (``docx``, ``html`` or ``pdf``).
 
-    ``profile`` is a shipped profile's name, a path, or a loaded profile; by
-    default the one the case names, else ``default``. Raises
-    UnresolvedFindingsError while the checks find errors, unless ``draft``
-    is true (the document is then marked DRAFT throughout).
+    ``audience`` picks whose copy (see ``permdocs docs``; default: the
+    document's first audience). ``profile`` is a shipped profile's name, a
+    path, or a loaded profile; by default the one the case names, else
+    ``default``. Raises UnresolvedFindingsError while the checks find errors,
+    unless ``draft`` is true (the document is then marked DRAFT throughout).
     """
-    (data,) = render_all(case, document, [fmt], draft=draft, profile=resolve_profile(profile, case.profile)).values()
-    return data
+    request = RenderRequest(document, (fmt,), audience, profile, draft, as_of, part)
+    outputs = _render_outputs(case, request)
+    if len(outputs) != 1:
+        raise PermdocsError(f"This request makes {len(outputs)} files; use render_outputs() to get them all.")
+    return next(iter(outputs.values()))
 
 
 def write(
     case: Case,
-    document: str,
-    formats: Iterable[str],
-    out_dir: str | os.PathLike[str],
+    document: str | RenderRequest,
+    formats: Iterable[str] | str = ("docx", "html", "pdf"),
+    out_dir: str | os.PathLike[str] = "out",
     *,
     force: bool = False,
+    audience: str | None = None,
     draft: bool = False,
     profile: ProfileChoice = None,
+    as_of: date | None = None,
 ) -> list[Path]:
     """Render a document in each format and write the files into ``out_dir``.
 
-    Nothing is written unless every format renders; existing files are left
-    alone (``OutputExistsError``) unless ``force`` is true.
+    ``document`` is a document name or a whole :class:`RenderRequest` (then
+    ``formats`` and the keyword options are taken from it). Nothing is
+    written unless every file renders; existing files are left alone
+    (``OutputExistsError``) unless ``force`` is true.
     """
-    chosen = resolve_profile(profile, case.profile)
-    return write_files(render_all(case, document, formats, draft=draft, profile=chosen), out_dir, force=force)
+    if isinstance(document, RenderRequest):
+        request = document
+    else:
+        chosen = (formats,) if isinstance(formats, str) else tuple(formats)
+        request = RenderRequest(document, chosen, audience, profile, draft, as_of)
+    return write_files(_render_outputs(case, request), out_dir, force=force)

@@ -88,9 +88,17 @@ def main() -> None:
     """
 
 
-@main.command(short_help="Render a document as DOCX, HTML and/or PDF.")
+@main.command(short_help="Render documents as DOCX, HTML and/or PDF.")
 @click.argument("case_file", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--doc", "document", required=True, metavar="NAME", help="Document type (see 'permdocs docs').")
+@click.option(
+    "--doc", "documents", required=True, metavar="LIST|all",
+    help="Document types, comma-separated, or 'all' (see 'permdocs docs').",
+)
+@click.option(
+    "--audience", metavar="NAME|all",
+    help="Whose copy: an audience the documents offer (see 'permdocs docs'), or 'all'. Default: each document's first.",
+)
+@click.option("--part", metavar="NAME", help="A separately paginated part of the document, where it has one.")
 @click.option(
     "--format", "formats", default="docx,html,pdf", show_default=True, metavar="LIST",
     help="Comma-separated output formats: docx, html, pdf.",
@@ -99,32 +107,52 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
 @click.option("--draft", is_flag=True, help="Render even if the checks find errors; every page is marked DRAFT.")
 @click.option("--profile", "profile_name", metavar="NAME|PATH", help=PROFILE_HELP)
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+    help="Judge the practice checks as on this day (default: the case's prepared_on date).",
+)
 @_reports_errors
-def render(case_file: str, document: str, formats: str, out_dir: str, force: bool, draft: bool, profile_name: str | None) -> None:
-    """Render a document for a case into DOCX, HTML and/or PDF files.
+def render(
+    case_file: str, documents: str, audience: str | None, part: str | None, formats: str, out_dir: str, force: bool,
+    draft: bool, profile_name: str | None, as_of: Any,
+) -> None:
+    """Render documents for a case into DOCX, HTML and/or PDF files.
 
     Final documents are refused while 'permdocs check' finds errors; with
     --draft they render anyway, marked DRAFT on every page, with the open
-    findings listed at the end and "_DRAFT" in the file names. Nothing is
-    written unless every format renders, and existing files are never
-    replaced without --force.
+    findings listed at the end and "_DRAFT" in the file names. Each audience
+    gets its own copy, from which what that reader must not see (where the
+    child lives, say) has been withheld. Nothing is written unless every
+    file renders, and existing files are never replaced without --force.
 
     \b
     Examples:
       permdocs render case.json --doc care-plan-permanence --out out/
-      permdocs render case.json --doc care-plan-permanence --format docx
-      permdocs render case.json --doc care-plan-permanence --format pdf --out out/ --force
+      permdocs render case.json --doc care-plan-permanence --audience family --format pdf
+      permdocs render case.json --doc options-analysis,route-comparison --format docx
+      permdocs render case.json --doc all --audience all --out out/ --force
       permdocs render case.json --doc care-plan-permanence --draft
       permdocs render case.json --doc care-plan-permanence --profile devon-style
     """
     import permdocs
 
-    format_names = [name.strip() for name in formats.split(",") if name.strip()]
+    from .documents import resolve_documents
+    from .output import write_files
+    from .pipeline import render_outputs
+
+    format_names = tuple(name.strip() for name in formats.split(",") if name.strip())
     if not format_names:
         raise click.BadParameter("give at least one format", param_hint="--format")
     case = permdocs.load_case(case_file)
     profile = _profile_for(case, profile_name, case_file)
-    for path in permdocs.write(case, document, format_names, out_dir, force=force, draft=draft, profile=profile):
+    day = as_of.date() if as_of else None
+    files: dict[str, bytes] = {}
+    for document in resolve_documents(documents):
+        audiences = list(document.audiences) if audience == "all" else [audience]
+        for name in audiences:
+            request = permdocs.RenderRequest(document.name, format_names, name, profile, draft, day, part)
+            files.update(render_outputs(case, request))
+    for path in write_files(files, out_dir, force=force):
         click.echo(f"wrote {path}")
 
 
@@ -199,16 +227,18 @@ def schema(which: str) -> None:
       permdocs schema > case.schema.json
       permdocs schema --of profile > profile.schema.json
     """
-    from .case.schema import schema_text
+    from .schemas import schema_text
 
     click.echo(schema_text(which), nl=False)
 
 
-@main.command(short_help="List document types and what each reads.")
+@main.command(short_help="List document types, their audiences and what each reads.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @_reports_errors
 def docs(as_json: bool) -> None:
-    """List the document types and the parts of the case each one reads.
+    """List the document types: what each is, the audiences (copies) it
+    offers and what each audience withholds, and the parts of the case it
+    reads. Case systems and the Makefile read the --json form.
 
     \b
     Examples:
@@ -219,12 +249,26 @@ def docs(as_json: bool) -> None:
 
     if as_json:
         listing = [
-            {"name": d.name, "title": d.title, "summary": d.summary, "needs": list(d.needs)} for d in DOCUMENTS.values()
+            {
+                "name": d.name, "title": d.title, "summary": d.summary, "reads": list(d.reads),
+                "audiences": [
+                    {"name": a.name, "title": a.title, "reader": a.reader, "default": a is d.default_audience,
+                     "withholds": {str(k): str(v) for k, v in a.withholds.items()}}
+                    for a in d.audiences.values()
+                ],
+                "parts": {name: part.title for name, part in d.parts.items()},
+            }
+            for d in DOCUMENTS.values()
         ]
         click.echo(json.dumps(listing, indent=2))
         return
     for document in DOCUMENTS.values():
-        click.echo(f"{document.name}\n  {document.title}: {document.summary}\n  Reads: {', '.join(document.needs)}")
+        click.echo(f"{document.name}\n  {document.title}: {document.summary}")
+        for audience in document.audiences.values():
+            default = " (default)" if audience is document.default_audience else ""
+            withheld = ", ".join(f"{k}: {v}" for k, v in audience.withholds.items()) or "nothing"
+            click.echo(f"  --audience {audience.name}{default}: {audience.title}. Withholds {withheld}.")
+        click.echo(f"  Reads: {', '.join(document.reads)}")
 
 
 @main.group(short_help="List or check the templates a profile uses.")

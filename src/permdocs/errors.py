@@ -45,6 +45,14 @@ class UnknownDocumentError(PermdocsError):
     """A document type was asked for that permdocs does not have."""
 
 
+class UnknownAudienceError(PermdocsError):
+    """An audience (a copy for a kind of reader) was asked for that the document does not offer."""
+
+
+class UnknownPartError(PermdocsError):
+    """A part was asked for that the document does not have."""
+
+
 class UnknownFormatError(PermdocsError):
     """An output format was asked for that permdocs does not have."""
 

@@ -15,16 +15,16 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from .case.base import CaseModel, ShortText, field
 from .case.planning import Route
 from .resources import templates_dir
+from .strict import ShortText, StrictModel, field
 
 PointId = Annotated[str, StringConstraints(pattern=r"^[a-z]+(-[a-z]+)*-(adv|dis|ind)-\d{2}$")]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
 
 
-class Source(CaseModel):
+class Source(StrictModel):
     """Where a fact comes from."""
 
     publisher: ShortText = field("Publisher", "The council, Parliament or department that published it.")
@@ -37,14 +37,14 @@ class Source(CaseModel):
         return f"{self.publisher} {self.year}, {self.document}, {self.section}"
 
 
-class Fact(CaseModel):
+class Fact(StrictModel):
     """A legal characteristic of a route, in one or two sentences."""
 
     text: Text = field("Text", "The fact, in permdocs' own words.")
     sources: list[SourceId] = field("Sources", "Ids of the sources it comes from.", min_length=1)
 
 
-class Point(CaseModel):
+class Point(StrictModel):
     """A standard advantage, disadvantage or indicator of a route."""
 
     id: PointId = field("Id", "A stable id: route, kind (adv, dis, ind) and number.")
@@ -68,7 +68,7 @@ LEGAL_ROWS: dict[str, str] = {
 }
 
 
-class LegalCharacteristics(CaseModel):
+class LegalCharacteristics(StrictModel):
     """The legal comparison matrix's rows for one route."""
 
     route_in: Fact = field("Route into the arrangement", "How a child comes to be in this arrangement.")
@@ -84,7 +84,7 @@ class LegalCharacteristics(CaseModel):
     revocation: Fact = field("Revocation or discharge", "Who can apply to end it, and when.")
 
 
-class RouteInfo(CaseModel):
+class RouteInfo(StrictModel):
     """Everything the knowledge base says about one route."""
 
     id: SourceId = field("Id", "The route's short name, as given to 'permdocs routes'.")
@@ -100,7 +100,7 @@ class RouteInfo(CaseModel):
         return [*self.advantages, *self.disadvantages, *self.indicators]
 
 
-class KnowledgeBase(CaseModel):
+class KnowledgeBase(StrictModel):
     """The routes file, with the sources it cites."""
 
     sources: dict[SourceId, Source] = field("Sources", "Every source, by id.")

@@ -10,7 +10,7 @@ goes on to WeasyPrint, which would otherwise fetch what an ``<img>`` points at.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -71,17 +71,18 @@ def to_html(text: str) -> Markup:
 
 # --- WordprocessingML -------------------------------------------------------
 
-#: Paragraph style ids of python-docx's default template (and so of ours).
+#: The list styles by kind and depth, as logical style names; the Word writer
+#: maps them to the template's own style ids.
 _LIST_STYLES = {
-    ("bullet", 0): "ListBullet", ("bullet", 1): "ListBullet2", ("bullet", 2): "ListBullet3",
-    ("ordered", 0): "ListNumber", ("ordered", 1): "ListNumber2", ("ordered", 2): "ListNumber3",
+    ("bullet", 0): "List Bullet", ("bullet", 1): "List Bullet 2", ("bullet", 2): "List Bullet 3",
+    ("ordered", 0): "List Number", ("ordered", 1): "List Number 2", ("ordered", 2): "List Number 3",
 }
 
 RestartNumbering = Callable[[str], int]
 """Given a numbered-list style id, returns a fresh ``w:numId`` that restarts at 1."""
 
 
-def to_wordml(text: str, restart_numbering: RestartNumbering, paragraph_style: str | None = None) -> Markup:
+def to_wordml(text: str, restart_numbering: RestartNumbering, styles: Mapping[str, str]) -> Markup:
     """Render narrative text as a run of ``<w:p>`` elements for docxtpl's ``{{p }}`` tag.
 
     Lists become paragraphs in Word's List Bullet and List Number styles; each
@@ -94,24 +95,24 @@ def to_wordml(text: str, restart_numbering: RestartNumbering, paragraph_style: s
         if token.type == "bullet_list_open":
             lists.append(("bullet", None))
         elif token.type == "ordered_list_open":
-            style = _LIST_STYLES[("ordered", min(len(lists), 2))]
+            style = styles[_LIST_STYLES[("ordered", min(len(lists), 2))]]
             lists.append(("ordered", restart_numbering(style)))
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
         elif token.type == "inline":
-            properties = _paragraph_properties(lists, paragraph_style)
+            properties = _paragraph_properties(lists, styles)
             paragraphs.append(f"<w:p>{properties}{_runs(token)}</w:p>")
     if not tokens:
         paragraphs.append("<w:p/>")
     return Markup("".join(paragraphs))
 
 
-def _paragraph_properties(lists: list[tuple[str, int | None]], paragraph_style: str | None) -> str:
+def _paragraph_properties(lists: list[tuple[str, int | None]], styles: Mapping[str, str]) -> str:
     if not lists:
-        return f'<w:pPr><w:pStyle w:val="{paragraph_style}"/></w:pPr>' if paragraph_style else ""
+        return ""
     kind, num_id = lists[-1]
     level = min(len(lists) - 1, 2)
-    style = _LIST_STYLES[(kind, level)]
+    style = styles[_LIST_STYLES[(kind, level)]]
     if num_id is None:
         return f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
     return f'<w:pPr><w:pStyle w:val="{style}"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'

@@ -1,6 +1,7 @@
 """Where the packaged templates and assets are.
 
-In a wheel they sit inside the package (``permdocs/templates``, copied there
+Each document's own templates sit in its folder under
+``permdocs/documents/``; what documents share is here. In a wheel it sits inside the package (``permdocs/templates``, copied there
 by hatchling's ``force-include``); in a source checkout or an editable install
 they are the top-level ``templates/`` folder.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 
 @cache
 def templates_dir() -> Path:
-    """The folder holding ``html/``, ``docx/`` and ``assets/``."""
+    """The folder holding the shared ``html/`` templates, ``assets/``, ``profiles/`` and ``knowledge/``."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "templates", here.parents[1] / "templates"):
         if (candidate / "html").is_dir():
@@ -31,12 +32,3 @@ def override_dir(overrides: Path | None, kind: str) -> Path | None:
     if overrides is None or not (overrides / kind).is_dir():
         return None
     return overrides / kind
-
-
-def docx_template(name: str, overrides: Path | None) -> tuple[Path, bool]:
-    """The Word template to use and whether it is a council's override
-    (searched first) rather than the packaged one."""
-    folder = override_dir(overrides, "docx")
-    if folder is not None and (folder / name).is_file():
-        return folder / name, True
-    return templates_dir() / "docx" / name, False

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import docx
 from jinja2 import TemplateSyntaxError, nodes
 from lxml import etree
 
@@ -32,6 +33,7 @@ from .profiles import LoadedProfile
 from .profiles.model import Terms
 from .resources import override_dir, templates_dir
 from .templating import make_environment
+from .writers.docx_styles import missing_styles
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -64,18 +66,32 @@ def template_sources(profile: LoadedProfile) -> list[TemplateSource]:
     """Every template, packaged and the profile's overrides, in a stable order."""
     sources = []
     for kind, pattern in (("html", "**/*.html"), ("docx", "*.docx")):
-        packaged = templates_dir() / kind
         overrides = override_dir(profile.overrides_dir, kind)
         overridden = {p.relative_to(overrides).as_posix() for p in overrides.glob(pattern)} if overrides else set()
-        for path in sorted(packaged.glob(pattern)):
-            name = path.relative_to(packaged).as_posix()
+        for name, path in _packaged(kind, pattern):
             origin = "packaged (overridden)" if name in overridden else "packaged"
             sources.append(TemplateSource(kind, name, origin, path))
         if overrides:
             sources += [
                 TemplateSource(kind, p.relative_to(overrides).as_posix(), "override", p) for p in sorted(overrides.glob(pattern))
             ]
+    reference = profile.reference_docx_path
+    if reference is not None:
+        sources.append(TemplateSource("docx", reference.name, "reference", reference))
     return sources
+
+
+def _packaged(kind: str, pattern: str) -> list[tuple[str, Path]]:
+    """Packaged templates of one kind: the shared ones, then each document's own."""
+    found: list[tuple[str, Path]] = []
+    shared = templates_dir() / kind
+    if shared.is_dir():
+        found += [(p.relative_to(shared).as_posix(), p) for p in sorted(shared.glob(pattern))]
+    for document in DOCUMENTS.values():
+        path = document.template(kind)
+        if path.is_file():
+            found.append((path.name, path))
+    return found
 
 
 def check_templates(profile: LoadedProfile) -> list[TemplateFinding]:
@@ -114,6 +130,15 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 def _check_docx(source: TemplateSource, label: str, known: set[tuple[str, str]]) -> list[TemplateFinding]:
     findings = []
+    try:
+        word = docx.Document(str(source.path))
+    except Exception:  # noqa: BLE001 - any failure to open is the finding
+        return [TemplateFinding(label, "the file", "is not a Word document that permdocs can open")]
+    if source.origin != "reference":
+        findings += [
+            TemplateFinding(label, "styles", f"the template has no style called '{name}', which permdocs draws with")
+            for name in missing_styles(word)
+        ]
     with zipfile.ZipFile(source.path) as archive:
         parts = sorted(n for n in archive.namelist() if re.match(r"word/(document|header\d*|footer\d*|footnotes)\.xml$", n))
         xml = {name: archive.read(name) for name in parts}
@@ -149,8 +174,8 @@ def _docx_pitfalls(paragraph: Any, text: str) -> Iterator[str]:
     for tag in _TAG.findall(text):
         if re.search("[\u2018\u2019\u201c\u201d]", tag):
             yield "a tag contains curly quotes: Word's AutoFormat changed them; use straight quotes"
-        if re.search(r"\|\s*(markdown|grid_table)\b", tag) and not tag.startswith("{{p "):
-            yield "a narrative or table (|markdown, |grid_table) must be printed with {{p ... }}, which replaces the whole paragraph"
+        if re.search(r"\|\s*(markdown|blocks)\b", tag) and not tag.startswith("{{p "):
+            yield "a narrative or blocks (|markdown, |blocks) must be printed with {{p ... }}, which replaces the whole paragraph"
 
 
 # --- reading a template against its context ---------------------------------

@@ -1,115 +1,24 @@
-"""The strict building blocks every case model is made of.
-
-Why so strict: what goes into the case comes out in a legal document. A
-stray form feed becomes a page break in Word, an ``\\x0b`` is silently dropped
-by docxtpl, and a date such as 2025-02-30 must never be "repaired". So text
-is normalised to NFC and control characters are refused here, once, before
-any writer sees the data.
-"""
+"""The case model's base class and text types (see :mod:`permdocs.strict`)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from datetime import date
-from typing import Annotated, Any
+from ..strict import (
+    NARRATIVE_MAX_CHARS,
+    CalendarDate,
+    CaseReference,
+    Identifier,
+    Name,
+    Narrative,
+    ShortText,
+    StrictModel,
+    field,
+)
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-
-#: Longest free-text narrative accepted. A care plan is read at a meeting; a
-#: narrative longer than this belongs in an attached report, not a field.
-NARRATIVE_MAX_CHARS = 20_000
-SHORT_TEXT_MAX_CHARS = 1_000
-NAME_MAX_CHARS = 200
-
-# C0 and C1 controls and DEL. Newline and tab are allowed back in below for
-# multi-line text only.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _normalise_text(value: str, *, multiline: bool) -> str:
-    # Windows line endings come from pasted text; they are not an error.
-    value = value.replace("\r\n", "\n")
-    value = unicodedata.normalize("NFC", value)
-    for match in _CONTROL.finditer(value):
-        char = match.group()
-        if multiline and char in "\n\t":
-            continue
-        if char in "\n\t":
-            raise ValueError("must be a single line (no line breaks or tabs)")
-        raise ValueError(
-            f"contains the control character U+{ord(char):04X}, "
-            "which cannot appear in a document"
-        )
-    if not value.strip():
-        raise ValueError("must not be blank")
-    return value
-
-
-def _single_line(value: str) -> str:
-    return _normalise_text(value, multiline=False)
-
-
-def _multi_line(value: str) -> str:
-    return _normalise_text(value, multiline=True)
-
-
-Name = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=NAME_MAX_CHARS),
-    AfterValidator(_single_line),
+__all__ = [
+    "NARRATIVE_MAX_CHARS", "CalendarDate", "CaseModel", "CaseReference", "Identifier", "Name", "Narrative",
+    "ShortText", "field",
 ]
-"""A person's name or another short label on one line."""
-
-ShortText = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX_CHARS),
-    AfterValidator(_single_line),
-]
-"""A phrase or sentence on one line: a venue, a frequency, an address."""
-
-Narrative = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=NARRATIVE_MAX_CHARS),
-    AfterValidator(_multi_line),
-    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
-]
-"""Free text in a small Markdown subset: paragraphs, bulleted and numbered
-lists, **bold**, *italic* and line breaks. Anything else shows literally."""
-
-Identifier = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
-]
-"""A short id that other parts of the case use to refer to this entry."""
-
-CaseReference = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$"),
-]
-"""A council's case or court reference: letters, digits and ``/ _ . -``."""
-
-CalendarDate = Annotated[date, Field(json_schema_extra={"format": "date"})]
-"""An ISO 8601 calendar date, ``YYYY-MM-DD``. Times and week dates are refused."""
 
 
-def field(title: str, description: str, **kwargs: Any) -> Any:
-    """A model field that always carries a title and a description.
-
-    The published JSON Schema is what case-system integrators read, so no
-    field may go without a human title and an explanation.
-    """
-    return Field(title=title, description=description, **kwargs)
-
-
-class CaseModel(BaseModel):
-    """Base of every case model: unknown fields are errors, types are strict,
-    values are immutable once validated."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        frozen=True,
-        allow_inf_nan=False,
-        hide_input_in_errors=True,
-    )
+class CaseModel(StrictModel):
+    """Base of every part of the case file."""

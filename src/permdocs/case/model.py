@@ -12,7 +12,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
 from .legal import CareEpisode, CareProceedings, LegalBasis, Review
-from .people import Child, Person
+from .people import Child, Person, Placement
 from .planning import (
     Action,
     AdoptionDecisions,
@@ -64,6 +64,10 @@ class Case(CaseModel):
         "Legal status and orders", "Every order and any s.20 accommodation, past and present, oldest first."
     )
     care_episode: CareEpisode = field("Care episode", "When the child became looked after.")
+    placement: Placement | None = field(
+        "Placement", "Where the child lives now: the home, school, GP and activities. Null when not recorded.",
+        default=None,
+    )
     reviews: list[Review] = field("Reviews", "Reviews held and planned, in date order.", default_factory=list)
     care_proceedings: CareProceedings | None = field(
         "Care proceedings", "Public-law proceedings, where there are or were any.", default=None
@@ -165,6 +169,8 @@ def _unknown_person_references(case: Case) -> Iterator[tuple[Location, str]]:
             ]
     if case.adoption is not None:
         references += [(("adoption", "consents", i, "person_id"), c.person_id) for i, c in enumerate(case.adoption.consents)]
+    if case.placement is not None:
+        references += [(("placement", "carer_ids", j), pid) for j, pid in enumerate(case.placement.carer_ids)]
     for i, view in enumerate(case.voices.others):
         if view.person_id is not None:
             references.append((("voices", "others", i, "person_id"), view.person_id))

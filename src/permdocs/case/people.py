@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from pydantic import model_validator
 
+from ..sensitivity import CARER_NAME, CONTACT_DETAILS, EMPLOYMENT, Sensitivity
 from .base import CalendarDate, CaseModel, CaseReference, Identifier, Name, Narrative, ShortText, field
 
 
@@ -44,6 +45,7 @@ class Child(CaseModel):
         "Disability or additional needs",
         "Any disability, health condition or additional need, or null where there is none.",
         default=None,
+        sensitivity=Sensitivity.HEALTH.value,
     )
 
 
@@ -92,7 +94,9 @@ class SiblingDetails(CaseModel):
 
 
 class ContactDetails(CaseModel):
-    """How to reach a person. Never printed in a document for the birth family."""
+    """How to reach a person. A carer's details identify the placement; a
+    relative's are theirs alone. Audiences withhold both (see the parent
+    field's x-sensitivity)."""
 
     address: ShortText | None = field("Address", "Postal address on one line.", default=None)
     phone: ShortText | None = field("Phone", "Telephone number.", default=None)
@@ -114,13 +118,30 @@ class Person(CaseModel):
     relationship: ShortText = field(
         "Relationship to the child", "How the person is related to the child, e.g. 'maternal aunt'."
     )
-    given_names: Name = field("Given names", "The person's first names.")
-    family_name: Name = field("Family name", "The person's surname.")
+    given_names: Name = field(
+        "Given names", "The person's first names. A foster carer's or adopter's are withheld from a birth family.",
+        sensitivity=CARER_NAME, name_of_person=True,
+    )
+    family_name: Name = field(
+        "Family name", "The person's surname. A foster carer's or adopter's is withheld from a birth family.",
+        sensitivity=CARER_NAME, name_of_person=True,
+    )
     date_of_birth: CalendarDate | None = field("Date of birth", "Date of birth, or null where not known.", default=None)
     has_parental_responsibility: bool = field(
         "Holds parental responsibility", "True when the person holds parental responsibility for the child."
     )
-    contact: ContactDetails | None = field("Contact details", "How to reach the person, where known.", default=None)
+    contact: ContactDetails | None = field(
+        "Contact details", "How to reach the person, where known.", default=None, sensitivity=CONTACT_DETAILS
+    )
+    employment: ShortText | None = field(
+        "Employment", "The person's job or employer, where relevant (for carers, part of their assessment).",
+        default=None, sensitivity=EMPLOYMENT,
+    )
+    background: Narrative | None = field(
+        "Background",
+        "What the case records about this person's own history, health or circumstances: third-party information.",
+        default=None, sensitivity=Sensitivity.THIRD_PARTY.value,
+    )
     sibling: SiblingDetails | None = field(
         "Sibling details", "Required when the role is 'sibling'; null otherwise.", default=None
     )
@@ -138,4 +159,36 @@ class Person(CaseModel):
 
     @property
     def full_name(self) -> str:
-        return f"{self.given_names} {self.family_name}"
+        """Given and family names; in a redacted copy either may be empty."""
+        return " ".join(part for part in (self.given_names, self.family_name) if part)
+
+
+class Placement(CaseModel):
+    """Where the child lives now. Every detail here identifies the placement,
+    so each is tagged and withheld from the readers who must not know it."""
+
+    carer_ids: list[Identifier] = field("Carers", "Ids of the people the child lives with (see 'people').", default_factory=list)
+    since: CalendarDate = field("Since", "When the child moved there.")
+    description: ShortText = field(
+        "Kind of home", "What kind of home it is, without identifying it, e.g. 'foster home' or 'with her aunt'."
+    )
+    address: ShortText | None = field(
+        "Address", "The placement's postal address on one line.", default=None, sensitivity=Sensitivity.PLACEMENT.value
+    )
+    town: ShortText | None = field(
+        "Town", "The town or area where the child lives.", default=None, sensitivity=Sensitivity.PLACEMENT.value
+    )
+    school_or_nursery: ShortText | None = field(
+        "School or nursery", "The child's school, nursery or childminder.", default=None,
+        sensitivity=Sensitivity.PLACEMENT.value,
+    )
+    gp_practice: ShortText | None = field(
+        "GP practice", "The child's GP practice.", default=None, sensitivity=Sensitivity.PLACEMENT.value
+    )
+    clubs: list[ShortText] = field(
+        "Clubs and activities", "Clubs, groups and activities the child goes to.", default_factory=list,
+        sensitivity=Sensitivity.PLACEMENT.value,
+    )
+    place_of_worship: ShortText | None = field(
+        "Place of worship", "Where the child worships, if anywhere.", default=None, sensitivity=Sensitivity.PLACEMENT.value
+    )

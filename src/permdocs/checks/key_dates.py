@@ -13,23 +13,21 @@ from enum import StrEnum
 
 from ..case import Case
 from ..case.legal import LegalBasisKind, ReviewStatus
+from ..timescales import (
+    FIRST_REVIEW_WORKING_DAYS,
+    LATER_REVIEW_MONTHS,
+    PROCEEDINGS_SOURCE,
+    PROCEEDINGS_WEEKS,
+    REVIEWS_SOURCE,
+    SECOND_REVIEW_MONTHS,
+    SUPERVISION_ORDER_LIMIT_MONTHS,
+    SUPERVISION_ORDER_MONTHS,
+    SUPERVISION_SOURCE,
+    key_date_label,
+    proceedings_label,
+)
 from .calendar import add_months, add_working_days
 from .settings import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
-
-#: Care Planning, Placement and Case Review (England) Regulations 2010, reg 33.
-FIRST_REVIEW_WORKING_DAYS = 20
-SECOND_REVIEW_MONTHS = 3
-LATER_REVIEW_MONTHS = 6
-REVIEWS_SOURCE = "Care Planning, Placement and Case Review (England) Regulations 2010, reg 33"
-
-#: Children Act 1989 s.32(1)(a)(ii); extensions of up to 8 weeks, s.32(5), (8).
-PROCEEDINGS_WEEKS = 26
-PROCEEDINGS_SOURCE = "Children Act 1989, s.32(1)(a)(ii) and s.32(5)"
-
-#: Children Act 1989 Sch 3 paras 6(1) and 6(4).
-SUPERVISION_ORDER_MONTHS = 12
-SUPERVISION_ORDER_LIMIT_MONTHS = 36
-SUPERVISION_SOURCE = "Children Act 1989, Schedule 3, paragraph 6"
 
 
 class Status(StrEnum):
@@ -77,7 +75,7 @@ def _care_plan(case: Case, settings: PolicySettings, today: date) -> KeyDate:
     episode = case.care_episode
     due = add_working_days(episode.looked_after_on, settings.care_plan_working_days)
     return KeyDate(
-        key="care_plan", label=f"Care plan in place ({settings.care_plan_working_days} working days)",
+        key="care_plan", label=key_date_label("care_plan", settings),
         due=due, actual=episode.care_plan_made_on, planned=None,
         status=status_of(due, episode.care_plan_made_on, today),
         path="$.care_episode.care_plan_made_on", source="Council procedures (policy setting care_plan_working_days)",
@@ -105,7 +103,7 @@ def _reviews(case: Case, today: date) -> list[KeyDate]:
         path_index = index if index is not None else (next_planned[0] if next_planned else len(case.reviews))
         rows.append(
             KeyDate(
-                key=f"review_{number}", label=_review_label(number),
+                key=f"review_{number}", label=key_date_label(f"review_{number}", DEFAULT_SETTINGS),
                 due=due, actual=review.date if review else None,
                 planned=next_planned[1].date if next_planned else None,
                 status=status_of(due, review.date if review else None, today),
@@ -118,14 +116,6 @@ def _reviews(case: Case, today: date) -> list[KeyDate]:
     return rows
 
 
-def _review_label(number: int) -> str:
-    if number == 1:
-        return f"First review ({FIRST_REVIEW_WORKING_DAYS} working days after becoming looked after)"
-    if number == 2:
-        return f"Second review ({SECOND_REVIEW_MONTHS} months after the first)"
-    return f"Review {number} ({LATER_REVIEW_MONTHS} months after the last)"
-
-
 def _permanence_plan(case: Case, settings: PolicySettings, reviews: list[KeyDate], today: date) -> KeyDate | None:
     wanted = 1 if settings.permanence_plan_due is PermanencePlanDue.FIRST_REVIEW else 2
     if len(reviews) < wanted:
@@ -134,9 +124,8 @@ def _permanence_plan(case: Case, settings: PolicySettings, reviews: list[KeyDate
     due = review.actual or review.due
     endorsed = sorted(r.date for r in case.reviews if r.status is ReviewStatus.HELD and r.permanence_plan_endorsed)
     actual = endorsed[0] if endorsed else None
-    which = "second" if wanted == 2 else "first"
     return KeyDate(
-        key="permanence_plan", label=f"Permanence plan endorsed (by the {which} review)",
+        key="permanence_plan", label=key_date_label("permanence_plan", settings),
         due=due, actual=actual, planned=None, status=status_of(due, actual, today),
         path="$.reviews", source="Children Act 1989 Guidance Vol 2 (policy setting permanence_plan_due)",
     )
@@ -157,8 +146,7 @@ def _proceedings(case: Case, today: date) -> list[KeyDate]:
     if proceedings is None or deadline is None:
         return []
     extended = sum(extension.weeks for extension in proceedings.extensions)
-    label = f"Care proceedings decided ({PROCEEDINGS_WEEKS} weeks from issue"
-    label += f", extended by {extended} weeks)" if extended else ")"
+    label = proceedings_label(extended)
     return [
         KeyDate(
             key="proceedings", label=label, due=deadline, actual=proceedings.concluded_on,

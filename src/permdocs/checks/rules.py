@@ -23,9 +23,10 @@ from ..case.planning import (
     Route,
 )
 from ..templating import long_date
+from ..timescales import SUPERVISION_ORDER_LIMIT_MONTHS
 from .calendar import add_months
 from .findings import CheckInput, Rule, RuleCheck, Severity
-from .key_dates import SUPERVISION_ORDER_LIMIT_MONTHS, Status, proceedings_deadline
+from .key_dates import Status, proceedings_deadline
 
 Problems = Iterator[tuple[str, str]]
 RULES: list[Rule] = []

@@ -1,49 +1,44 @@
-"""The document types permdocs renders, each a context builder plus templates.
+"""The document types permdocs renders: one folder each.
 
-To add a document type: write a module with ``NAME``, ``TITLE``, ``SUMMARY``,
-``NEEDS`` and ``build_context(case, profile)`` returning a dataclass with a
-``document`` field (a :class:`~permdocs.documents.common.DocumentInfo`), add templates named after ``NAME`` in
-``templates/html/`` and ``templates/docx/``, and list the module below.
+To add a document: make a folder here holding ``document.toml`` (its
+declaration), ``__init__.py`` (its context builder), ``NAME.html`` and
+``NAME.docx`` (its templates), then add its package to ``_PACKAGES`` below.
+See :mod:`permdocs.documents.declaration` and the README's contributor
+section.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from types import ModuleType
-from typing import Any
-
-from ..case import Case
 from ..errors import UnknownDocumentError
-from ..profiles import LoadedProfile
 from . import care_plan_permanence, options_analysis, route_comparison
+from .declaration import Audience, DocumentType, Output, document_from_package
 
+__all__ = ["DOCUMENTS", "Audience", "DocumentType", "Output", "get_document", "resolve_documents"]
 
-@dataclass(frozen=True)
-class DocumentType:
-    """A kind of document: what it is called, what it reads, how its context is built."""
+#: The registry: one line per document folder.
+_PACKAGES = (
+    care_plan_permanence,
+    options_analysis,
+    route_comparison,
+)
 
-    name: str
-    title: str
-    summary: str
-    needs: tuple[str, ...]
-    build_context: Callable[[Case, LoadedProfile], Any]
-
-    @classmethod
-    def from_module(cls, module: ModuleType) -> "DocumentType":
-        return cls(module.NAME, module.TITLE, module.SUMMARY, module.NEEDS, module.build_context)
-
-
-DOCUMENTS: dict[str, DocumentType] = {
-    document.name: document
-    for document in map(DocumentType.from_module, [care_plan_permanence, options_analysis, route_comparison])
-}
+DOCUMENTS: dict[str, DocumentType] = {doc.name: doc for doc in map(document_from_package, _PACKAGES)}
 
 
 def get_document(name: str) -> DocumentType:
     """The document type called ``name``, or UnknownDocumentError listing the choices."""
     try:
-        return DOCUMENTS[name]
+        return DOCUMENTS[name.strip().lower()]
     except KeyError:
         choices = ", ".join(sorted(DOCUMENTS))
-        raise UnknownDocumentError(f"There is no document type '{name}'. Choose from: {choices}.") from None
+        raise UnknownDocumentError(f"There is no document type '{name}'. Choose from: {choices}, or all.") from None
+
+
+def resolve_documents(names: str) -> list[DocumentType]:
+    """A comma-separated list of document names, or ``all``, as document types."""
+    wanted = [name.strip() for name in names.split(",") if name.strip()]
+    if [name.lower() for name in wanted] == ["all"]:
+        return list(DOCUMENTS.values())
+    if not wanted:
+        raise UnknownDocumentError(f"Name at least one document type. Choose from: {', '.join(sorted(DOCUMENTS))}, or all.")
+    return list({doc.name: doc for doc in map(get_document, wanted)}.values())

@@ -3,86 +3,41 @@ shared by the options-analysis document, the route comparison and the
 care-plan section, so that the analysis is written once and shown the same
 everywhere.
 
-Tables are described as *grids*: a header and labelled rows of cells, each
-cell a list of parts marked "child" (this child's points, with weight and
-likelihood), "standard" (the knowledge base's general points, with source
-numbers), "fact" (a legal characteristic, with source numbers) or "plain".
-Each writer draws grids its own way.
+The tables, the summary and the sources list are blocks (permdocs.blocks):
+built here once, drawn by each writer its own way. In the tables, this
+child's points carry their weight and likelihood; general points from the
+knowledge base are marked "General" with their source numbers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
+from .. import blocks
+from ..blocks import Block, Heading, Markdown, Paragraph, Row, Run, Table
 from ..case import Case
 from ..case.planning import ChildPoint, OptionConsidered
 from ..knowledge import LEGAL_ROWS, Fact, KnowledgeBase, Point, RouteInfo, knowledge_base
 from ..narrative import NarrativeText
-from .common import names, narrative
+from .common import names
 from .labels import label
 
 #: Up to this many realistic options sit side by side, one column each;
 #: more become one block per option (the page would be too narrow).
 MAX_COLUMNS = 3
 
-PartKind = Literal["child", "standard", "fact", "plain"]
-
-
-@dataclass(frozen=True)
-class CellPart:
-    kind: PartKind
-    text: NarrativeText
-    note: str | None = None  # weight and likelihood of a child point
-    marks: str | None = None  # source numbers of a standard point, e.g. "2, 5"
-
-
-@dataclass(frozen=True)
-class GridRow:
-    label: str
-    cells: list[list[CellPart]]
-
-
-@dataclass(frozen=True)
-class Grid:
-    caption: str
-    corner: str
-    header: list[str]
-    rows: list[GridRow]
-
-
-@dataclass(frozen=True)
-class ExcludedView:
-    option: str
-    text: str
-    reason: NarrativeText | None
-
-
-@dataclass(frozen=True)
-class RuledOutView:
-    option: str
-    reasons: NarrativeText | None
-
-
-@dataclass(frozen=True)
-class SourceView:
-    number: int
-    citation: str
-
-
 @dataclass(frozen=True)
 class Analysis:
-    """Everything a document needs to show the options analysis."""
+    """Everything a document needs to show the options analysis, as blocks
+    (permdocs.blocks) that each writer draws its own way."""
 
     layout: str  # "columns" or "blocks"
-    grids: list[Grid]
+    tables: tuple[Table, ...]
     realistic_count: int
-    conclusion: NarrativeText | None
-    recommended: str | None
-    single_option_reason: NarrativeText | None
-    ruled_out: list[RuledOutView]
-    excluded: list[ExcludedView]
-    sources: list[SourceView]
+    #: Why only one option, the holistic evaluation, the recommendation, the
+    #: options ruled out and the general points excluded.
+    summary: tuple[Block, ...]
+    sources: tuple[Block, ...]
 
 
 @dataclass
@@ -95,8 +50,13 @@ class _Footnotes:
     def marks(self, source_ids: list[str]) -> str:
         return ", ".join(str(self.numbers.setdefault(s, len(self.numbers) + 1)) for s in source_ids)
 
-    def views(self) -> list[SourceView]:
-        return [SourceView(n, self.base.sources[s].citation()) for s, n in self.numbers.items()]
+    def blocks(self) -> tuple[Block, ...]:
+        if not self.numbers:
+            return ()
+        listed = tuple(
+            Paragraph((Run(f"[{n}] "), Run(self.base.sources[s].citation())), "note") for s, n in self.numbers.items()
+        )
+        return (Heading("Sources"), *listed)
 
 
 def option_title(case: Case, option: OptionConsidered) -> str:
@@ -104,7 +64,7 @@ def option_title(case: Case, option: OptionConsidered) -> str:
     return label(option.route) + (f": {carers}" if carers else "")
 
 
-def build_analysis(case: Case, layout: str | None = None) -> Analysis:
+def build_analysis(case: Case, layout: str | None = None, heading_level: int = 2) -> Analysis:
     """The analysis of the case's options; ``layout`` forces columns or blocks."""
     base = knowledge_base()
     notes = _Footnotes(base)
@@ -114,66 +74,100 @@ def build_analysis(case: Case, layout: str | None = None) -> Analysis:
     recommended = next((o for o in case.options if analysis and o.id == analysis.recommended_option_id), None)
     titles = [option_title(case, o) + (" (recommended)" if o is recommended else "") for o in realistic]
     if chosen == "columns":
-        grids = [_side_by_side(case, realistic, titles, notes)] if realistic else []
+        tables = (_side_by_side(realistic, titles, notes),) if realistic else ()
     else:
-        grids = [_block(case, option, title, notes) for option, title in zip(realistic, titles)]
+        tables = tuple(_block(option, title, notes) for option, title in zip(realistic, titles))
     return Analysis(
         layout=chosen,
-        grids=grids,
+        tables=tables,
         realistic_count=len(realistic),
-        conclusion=narrative(analysis.conclusion) if analysis else None,
-        recommended=option_title(case, recommended) if recommended else None,
-        single_option_reason=narrative(analysis.single_option_reason) if analysis else None,
-        ruled_out=[RuledOutView(option_title(case, o), narrative(o.reasons)) for o in case.options if not o.realistic],
-        excluded=[
-            ExcludedView(option_title(case, o), _point_text(base, e.point_id), narrative(e.reason))
-            for o in realistic for e in o.excluded_points
-        ],
-        sources=notes.views(),
+        summary=_summary(case, base, recommended, heading_level),
+        sources=notes.blocks(),
     )
 
 
-def _side_by_side(case: Case, options: list[OptionConsidered], titles: list[str], notes: _Footnotes) -> Grid:
-    rows = [
-        GridRow("Outcome", [[CellPart("plain", NarrativeText(label(o.outcome)))] for o in options]),
-        GridRow("For: this child", [_child(o.advantages) for o in options]),
-        GridRow("For: in general", [_standard(o, "advantages", notes) for o in options]),
-        GridRow("Against: this child", [_child(o.disadvantages) for o in options]),
-        GridRow("Against: in general", [_standard(o, "disadvantages", notes) for o in options]),
-        GridRow("Evidence", [_evidence(o) for o in options]),
-    ]
-    return Grid("The realistic options side by side", "", titles, rows)
+def _side_by_side(options: list[OptionConsidered], titles: list[str], notes: _Footnotes) -> Table:
+    rows = (
+        Row(tuple((_plain(label(o.outcome)),) for o in options), "Outcome"),
+        Row(tuple(_child(o.advantages) for o in options), "For: this child"),
+        Row(tuple(_standard(o, "advantages", notes) for o in options), "For: in general"),
+        Row(tuple(_child(o.disadvantages) for o in options), "Against: this child"),
+        Row(tuple(_standard(o, "disadvantages", notes) for o in options), "Against: in general"),
+        Row(tuple(_evidence(o) for o in options), "Evidence"),
+    )
+    widths = (12, *(88 // max(len(options), 1),) * len(options))
+    return Table("The realistic options side by side", ("", *titles), rows, widths, landscape=True)
 
 
-def _block(case: Case, option: OptionConsidered, title: str, notes: _Footnotes) -> Grid:
-    rows = [
-        GridRow("This child", [_child(option.advantages), _child(option.disadvantages)]),
-        GridRow("In general", [_standard(option, "advantages", notes), _standard(option, "disadvantages", notes)]),
-        GridRow("Evidence", [_evidence(option), [CellPart("plain", NarrativeText(label(option.outcome)))]]),
-    ]
-    return Grid(title, "", ["For", "Against"], rows)
+def _block(option: OptionConsidered, title: str, notes: _Footnotes) -> Table:
+    rows = (
+        Row((_child(option.advantages), _child(option.disadvantages)), "This child"),
+        Row((_standard(option, "advantages", notes), _standard(option, "disadvantages", notes)), "In general"),
+        Row((_evidence(option), (_plain(label(option.outcome)),)), "Evidence"),
+    )
+    return Table(title, ("", "For", "Against"), rows, (12, 44, 44), landscape=True)
 
 
-def _child(points: list[ChildPoint]) -> list[CellPart]:
-    parts = []
+def _plain(value: str) -> Paragraph:
+    return blocks.text(value)
+
+
+def _child(points: list[ChildPoint]) -> tuple[Block, ...]:
+    parts: list[Block] = []
     for point in points:
         note = label(point.weight) + (f", {label(point.likelihood).lower()}" if point.likelihood else "")
-        parts.append(CellPart("child", NarrativeText(point.text), note=note))
-    return parts or [CellPart("plain", NarrativeText("None recorded."))]
+        parts += [Markdown(NarrativeText(point.text)), Paragraph((Run(note),), "note")]
+    return tuple(parts) or (_plain("None recorded."),)
 
 
-def _standard(option: OptionConsidered, kind: str, notes: _Footnotes) -> list[CellPart]:
+def _standard(option: OptionConsidered, kind: str, notes: _Footnotes) -> tuple[Block, ...]:
     excluded = {e.point_id for e in option.excluded_points}
     points: list[Point] = getattr(notes.base.for_route(option.route), kind)
-    return [
-        CellPart("standard", NarrativeText(p.text), marks=notes.marks(p.sources)) for p in points if p.id not in excluded
-    ]
+    parts: list[Block] = []
+    for point in points:
+        if point.id not in excluded:
+            parts += [
+                Paragraph((Run("General: ", tag=True), Run(point.text, italic=True))),
+                Paragraph((Run(f"Sources: {notes.marks(point.sources)}"),), "note"),
+            ]
+    return tuple(parts)
 
 
-def _evidence(option: OptionConsidered) -> list[CellPart]:
-    return [CellPart("plain", NarrativeText(item)) for item in option.evidence] or [
-        CellPart("plain", NarrativeText("None recorded."))
-    ]
+def _evidence(option: OptionConsidered) -> tuple[Block, ...]:
+    return tuple(_plain(item) for item in option.evidence) or (_plain("None recorded."),)
+
+
+def _summary(case: Case, base: KnowledgeBase, recommended: OptionConsidered | None, level: int) -> tuple[Block, ...]:
+    """The weighing after the tables: one evaluation of all the options together."""
+    analysis = case.options_analysis
+    out: list[Block] = []
+    if analysis is not None and analysis.single_option_reason is not None:
+        out += [Heading("Why only one option is realistic", level), Markdown(NarrativeText(analysis.single_option_reason))]
+    out.append(Heading("Holistic evaluation", level))
+    out.append(Markdown(NarrativeText(analysis.conclusion)) if analysis else blocks.text("No holistic evaluation is recorded.", "warning"))
+    out.append(Heading("Recommendation", level))
+    out.append(
+        blocks.text(option_title(case, recommended), bold=True) if recommended
+        else blocks.text("No option is recommended yet.", "warning")
+    )
+    out.append(Heading("Options that are not realistic", level))
+    ruled_out = [o for o in case.options if not o.realistic]
+    for option in ruled_out:
+        out.append(blocks.text(f"{option_title(case, option)}.", bold=True))
+        out.append(_reason(option.reasons))
+    if not ruled_out:
+        out.append(blocks.text("Every option considered was realistic."))
+    excluded = [(o, e) for o in case.options if o.realistic for e in o.excluded_points]
+    if excluded:
+        out.append(Heading("General points that do not apply to this child", level))
+        for option, point in excluded:
+            out.append(blocks.text(f"{option_title(case, option)}. {_point_text(base, point.point_id)}"))
+            out.append(_reason(point.reason))
+    return tuple(out)
+
+
+def _reason(text: str | None) -> Block:
+    return Markdown(NarrativeText(text)) if text is not None else blocks.text("No reason recorded.", "warning")
 
 
 def _point_text(base: KnowledgeBase, point_id: str) -> str:
@@ -183,8 +177,8 @@ def _point_text(base: KnowledgeBase, point_id: str) -> str:
 
 @dataclass(frozen=True)
 class RouteComparison:
-    grids: list[Grid]
-    sources: list[SourceView]
+    tables: tuple[Table, ...]
+    sources: tuple[Block, ...]
 
 
 def build_route_comparison(case: Case) -> RouteComparison:
@@ -198,16 +192,17 @@ def build_route_comparison(case: Case) -> RouteComparison:
         info = base.for_route(option.route)
         if info not in entries:
             entries.append(info)
-    grids = []
+    tables = []
     for start in range(0, len(entries), MAX_COLUMNS):
         chunk = entries[start:start + MAX_COLUMNS]
-        rows = [
-            GridRow(title, [[_fact(getattr(info.legal, key), notes)] for info in chunk])
-            for key, title in LEGAL_ROWS.items()
-        ]
-        grids.append(Grid("How the routes compare in law", "", [info.name for info in chunk], rows))
-    return RouteComparison(grids, notes.views())
+        rows = tuple(
+            Row(tuple(_fact(getattr(info.legal, key), notes) for info in chunk), title) for key, title in LEGAL_ROWS.items()
+        )
+        widths = (12, *(88 // len(chunk),) * len(chunk))
+        header = ("", *(info.name for info in chunk))
+        tables.append(Table("How the routes compare in law", header, rows, widths, landscape=True))
+    return RouteComparison(tuple(tables), notes.blocks())
 
 
-def _fact(fact: Fact, notes: _Footnotes) -> CellPart:
-    return CellPart("fact", NarrativeText(fact.text), marks=notes.marks(fact.sources))
+def _fact(fact: Fact, notes: _Footnotes) -> tuple[Block, ...]:
+    return (_plain(fact.text), Paragraph((Run(f"Sources: {notes.marks(fact.sources)}"),), "note"))

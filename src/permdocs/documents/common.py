@@ -8,70 +8,56 @@ finalize hook, narratives stay :class:`NarrativeText` for the markdown filter.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
+from .. import blocks
+from ..blocks import Block, Heading, Row, Table
 from ..case import Case
 from ..case.authorship import Professional
-from ..case.people import Person, PersonRole
+from ..case.people import Person
 from ..checks import Finding
 from ..narrative import NarrativeText
-from ..profiles import LoadedProfile
-from ..templating import long_date
+from ..request import ResolvedRequest
+from ..templating import capfirst, long_date
+from ..timescales import PROCEEDINGS_WEEKS
 from .labels import label
-
-#: Care proceedings must be decided within 26 weeks of issue
-#: (Children Act 1989 s.32(1)(a)(ii)).
-PROCEEDINGS_WEEKS = 26
-
-#: Carers whose names and whereabouts are withheld from documents a birth
-#: family receives; the care plan is served on the parents in proceedings.
-_CARERS_NAMED_BY_ROLE = frozenset({PersonRole.FOSTER_CARER, PersonRole.PROSPECTIVE_ADOPTER})
 
 
 def narrative(text: str | None) -> NarrativeText | None:
     return None if text is None else NarrativeText(text)
 
 
-@dataclass(frozen=True)
-class FindingView:
-    """A check finding as the DRAFT appendix lists it."""
+class Terms(Mapping[str, str]):
+    """The council's words as a read-only mapping that pickles (a batch
+    sends contexts to worker processes); templates write ``terms.review``."""
 
-    severity: str
-    rule: str
-    message: str
-    path: str
-    source: str
+    __slots__ = ("_words",)
 
+    def __init__(self, words: Mapping[str, str]):
+        self._words = dict(words)
 
-class ProfileFiles:
-    """Files a writer needs from the profile: the logo and the override folder.
+    def __getitem__(self, key: str) -> str:
+        return self._words[key]
 
-    Deliberately not a dataclass: the template sandbox lets templates read
-    dataclass fields only, so these paths stay out of templates' reach.
-    """
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
 
-    __slots__ = ("logo", "overrides")
+    def __len__(self) -> int:
+        return len(self._words)
 
-    def __init__(self, logo: Path | None, overrides: Path | None):
-        self.logo = logo
-        self.overrides = overrides
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Terms, (self._words,))
 
 
 @dataclass(frozen=True)
 class Brand:
-    """The council's identity on the page, from its profile."""
+    """Who the documents come from, as printed on them."""
 
     council_name: str
     council_address: str
-    accent_colour: str
-    font: str
-    word_font: str
     has_logo: bool
 
 
@@ -86,18 +72,22 @@ class DocumentInfo:
     protective_marking: str
     brand: Brand
     #: The profile's words, as a plain mapping (see ContextOnlySandbox).
-    terms: Mapping[str, str]
+    terms: Terms
     #: Goes into PDF and DOCX metadata, which travel further than the pages:
     #: it names the document and case reference, never the child.
     metadata_title: str
-    files: ProfileFiles
+    #: Whose copy this is ("Family copy") and who reads it.
+    copy: str
+    copy_reader: str
     #: A draft carries a DRAFT mark on every page and lists the open findings.
-    draft: bool = False
-    findings: tuple[FindingView, ...] = ()
+    draft: bool
+    draft_appendix: tuple[Block, ...]
 
 
-def document_info(case: Case, profile: LoadedProfile, title: str, subtitle: str) -> DocumentInfo:
+def document_info(case: Case, request: ResolvedRequest, title: str, subtitle: str) -> DocumentInfo:
+    """The details every document prints in its title block, header and footer."""
     agency = case.authorship.agency
+    profile = request.profile
     council, branding = profile.profile.council, profile.profile.branding
     return DocumentInfo(
         title=title,
@@ -107,26 +97,30 @@ def document_info(case: Case, profile: LoadedProfile, title: str, subtitle: str)
         agency_address=agency.address,
         case_reference=case.child.case_reference,
         protective_marking=branding.protective_marking,
-        brand=Brand(
-            council.name, council.address, branding.accent_colour, branding.font, profile.word_font,
-            has_logo=profile.logo_path is not None,
-        ),
-        terms=MappingProxyType(profile.terms.model_dump()),
-        files=ProfileFiles(profile.logo_path, profile.overrides_dir),
+        brand=Brand(council.name, council.address, has_logo=profile.logo_path is not None),
+        terms=Terms(profile.terms.model_dump()),
         metadata_title=f"{title}: case {case.child.case_reference}",
+        copy=request.audience.title,
+        copy_reader=request.audience.reader,
+        draft=request.draft,
+        draft_appendix=draft_appendix(request.findings) if request.draft else (),
     )
 
 
-
-def as_draft(context: Any, findings: list[Finding]) -> Any:
-    """The same context, marked DRAFT and carrying the open findings.
-
-    Every document context has a ``document`` field, so this works for all.
-    """
-    views = tuple(
-        FindingView(f.severity.value.capitalize(), f.rule, f.message, f.path, f.source) for f in findings
+def draft_appendix(findings: Iterable[Finding]) -> tuple[Block, ...]:
+    """The end of a draft: the practice checks' findings still open."""
+    rows = tuple(
+        Row((
+            (blocks.text(f.severity.value.capitalize()),), (blocks.text(f.rule),), (blocks.text(f.path),),
+            (blocks.text(f.message),), (blocks.text(f.source),),
+        ))
+        for f in findings
     )
-    return dataclasses.replace(context, document=dataclasses.replace(context.document, draft=True, findings=views))
+    heading = Heading("Appendix: open findings")
+    if not rows:
+        return heading, blocks.text("The practice checks found nothing to fix.")
+    header = ("Severity", "Rule", "Where in the case", "Finding", "Source")
+    return heading, Table("What the practice checks found when this draft was made", header, rows, (2, 2, 4, 7, 4))
 
 
 @dataclass(frozen=True)
@@ -172,9 +166,10 @@ def age_on(birth: date, on: date) -> str:
 
 
 def display_name(person: Person) -> str:
-    """How a person is named in documents the birth family may see."""
-    if person.role in _CARERS_NAMED_BY_ROLE:
-        return person.relationship
+    """A person's name and relationship, or only the relationship where the
+    audience's copy withholds the name (permdocs.redaction empties it)."""
+    if not person.full_name:
+        return capfirst(person.relationship)
     return f"{person.full_name} ({person.relationship.lower()})"
 
 

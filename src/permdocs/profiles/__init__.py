@@ -53,6 +53,11 @@ class LoadedProfile:
         return None if logo is None else _inside(self.folder, logo, "council.logo")
 
     @property
+    def reference_docx_path(self) -> Path | None:
+        reference = self.profile.reference_docx
+        return None if reference is None else _inside(self.folder, reference, "reference_docx")
+
+    @property
     def overrides_dir(self) -> Path | None:
         folder = self.profile.overrides
         return None if folder is None else _inside(self.folder, folder, "overrides")
@@ -97,7 +102,7 @@ def _load_cached(path: Path) -> LoadedProfile:
         ]
         raise InvalidProfileError(problems) from None
     loaded = LoadedProfile(profile, path.parent)
-    loaded.logo_path, loaded.overrides_dir  # noqa: B018 - validate both paths now, not mid-render
+    loaded.logo_path, loaded.overrides_dir, loaded.reference_docx_path  # noqa: B018 - validate paths now, not mid-render
     return loaded
 
 

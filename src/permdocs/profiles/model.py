@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints
 
-from ..case.base import CaseModel, Identifier, ShortText, field
 from ..checks.settings import PermanencePlanDue, PolicySettings
+from ..strict import Identifier, ShortText, StrictModel, field
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
@@ -18,7 +18,7 @@ BUNDLED_FONTS: dict[str, str] = {"Liberation Sans": "Arial", "Liberation Serif":
 FontName = Literal["Liberation Sans", "Liberation Serif"]
 
 
-class Council(CaseModel):
+class Council(StrictModel):
     """Who the documents come from."""
 
     name: ShortText = field("Name", "The council's name as printed on documents.")
@@ -28,7 +28,7 @@ class Council(CaseModel):
     )
 
 
-class Branding(CaseModel):
+class Branding(StrictModel):
     """How documents look."""
 
     accent_colour: HexColour = field("Accent colour", "Colour of headings and rules, as #RRGGBB.")
@@ -38,7 +38,7 @@ class Branding(CaseModel):
     )
 
 
-class Terms(CaseModel):
+class Terms(StrictModel):
     """Words councils choose differently (brief section 2). Each is written as
     it reads mid-sentence; templates capitalise the first letter where needed."""
 
@@ -57,7 +57,7 @@ class Terms(CaseModel):
     agency_decision_maker: ShortText = field("Agency Decision Maker", "The Agency Decision Maker's title.")
 
 
-class Policy(CaseModel):
+class Policy(StrictModel):
     """Policy settings of the practice checks (see permdocs.checks.settings)."""
 
     permanence_plan_due: PermanencePlanDue = field("Permanence plan due", "The review by which the permanence plan is due.")
@@ -70,7 +70,7 @@ class Policy(CaseModel):
         return PolicySettings(self.permanence_plan_due, self.care_plan_working_days, self.later_life_letter_working_days)
 
 
-class Profile(CaseModel):
+class Profile(StrictModel):
     """A council profile file (profile.toml)."""
 
     id: Identifier = field("Id", "A short name for the profile, as given to --profile.")
@@ -79,6 +79,12 @@ class Profile(CaseModel):
     branding: Branding = field("Branding", "Colours, font and protective marking.")
     terms: Terms = field("Terms", "The council's words for things councils name differently.")
     policy: Policy = field("Policy", "Policy settings used by the practice checks.")
+    reference_docx: ShortText | None = field(
+        "Reference Word file",
+        "A .docx in the profile's folder whose styles, header and footer are applied to every Word document, "
+        "as pandoc's --reference-doc does: restyle once, in Word, without touching any template.",
+        default=None,
+    )
     overrides: ShortText | None = field(
         "Template overrides",
         "A folder, relative to the profile, whose html/ and docx/ templates replace packaged ones of the same name.",

@@ -1,6 +1,9 @@
 """Output formats: each writer turns a document's context into bytes.
 
-Every writer has the same shape, ``render(document, context) -> bytes``. PDF
+Every writer has the same shape, ``render(document, context, styling) ->
+bytes``: the document type (for its templates), the context (what the
+templates may print) and the styling (what the writer needs from the
+council's profile, which templates never see). PDF
 is not a writer of its own kind: it is the HTML writer plus WeasyPrint.
 Writers are imported only when used, so that ``permdocs --help`` or a
 DOCX-only render never loads WeasyPrint.
@@ -15,14 +18,46 @@ import dataclasses
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnknownFormatError
 
 if TYPE_CHECKING:
     from ..documents import DocumentType
+    from ..profiles import LoadedProfile
 
-Writer = Callable[["DocumentType", Any], bytes]
+
+@dataclass(frozen=True)
+class Styling:
+    """What writers take from the council's profile besides the words:
+    colour, fonts, logo, template overrides and a reference Word file.
+
+    Kept out of the template context on purpose: templates print data and
+    never see file paths.
+    """
+
+    accent_colour: str
+    font: str
+    word_font: str
+    logo: Path | None = None
+    overrides: Path | None = None
+    reference_docx: Path | None = None
+
+    @classmethod
+    def from_profile(cls, profile: "LoadedProfile") -> "Styling":
+        branding = profile.profile.branding
+        return cls(
+            accent_colour=branding.accent_colour,
+            font=branding.font,
+            word_font=profile.word_font,
+            logo=profile.logo_path,
+            overrides=profile.overrides_dir,
+            reference_docx=profile.reference_docx_path,
+        )
+
+
+Writer = Callable[["DocumentType", Any, Styling], bytes]
 
 
 @dataclass(frozen=True)
@@ -32,9 +67,9 @@ class OutputFormat:
     media_type: str
     module: str
 
-    def render(self, document: "DocumentType", context: Any) -> bytes:
+    def render(self, document: "DocumentType", context: Any, styling: Styling) -> bytes:
         writer: Writer = importlib.import_module(self.module).render
-        return writer(document, context)
+        return writer(document, context, styling)
 
 
 FORMATS: dict[str, OutputFormat] = {
@@ -52,9 +87,9 @@ FORMATS: dict[str, OutputFormat] = {
 
 
 def get_format(name: str) -> OutputFormat:
-    """The output format called ``name``, or UnknownFormatError listing the choices."""
+    """The output format called ``name`` (any case), or UnknownFormatError listing the choices."""
     try:
-        return FORMATS[name]
+        return FORMATS[name.strip().lower()]
     except KeyError:
         choices = ", ".join(FORMATS)
         raise UnknownFormatError(f"There is no output format '{name}'. Choose from: {choices}.") from None

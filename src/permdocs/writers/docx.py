@@ -3,73 +3,119 @@
 docxtpl is used behind this small adapter because its defaults are unsafe
 (autoescape off silently drops text containing ``&`` or ``<``) and its output
 is not reproducible. Here it always runs with our sandboxed, autoescaping,
-strict environment; narratives become real Word paragraphs and lists; core
-properties are set from the case, not inherited from whoever last saved the
-template; and the zip is rewritten with fixed timestamps.
+strict environment; narratives and shared blocks become real Word paragraphs,
+lists and tables in the template's own named styles; core properties are set
+from the case, not inherited from whoever last saved the template; and the
+zip is rewritten with fixed timestamps.
+
+Whose styles win: a council's override template or reference Word file keeps
+its own fonts and colours. Only permdocs' packaged templates take the
+profile's font and accent colour.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime, time, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
 from docxtpl import DocxTemplate, InlineImage
 
 from .. import narrative
-from ..resources import docx_template
+from ..errors import TemplateProblemError
+from ..resources import override_dir
 from ..templating import make_environment, render_checked
-from . import template_variables
-from .docx_grid import grid_table
+from . import Styling, template_variables
+from .docx_blocks import WordBlocks
 from .docx_package import normalise_zip
+from .docx_reference import apply_reference_docx
+from .docx_styles import resolve_styles
 
 if TYPE_CHECKING:
     from ..documents import DocumentType
 
+LOGO_HEIGHT_MM = 14
+_BRANDED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Header", "Footer", "Caption")
+_ACCENT_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
 
-def render(document: "DocumentType", context: Any) -> bytes:
+
+def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     """The document as a Word file, byte-identical for the same case."""
     template_name = f"{document.name}.docx"
-    path, is_override = docx_template(template_name, context.document.files.overrides)
-    template = DocxTemplate(path)
+    path, from_council = word_template(document, styling.overrides)
+    template = open_template(path, template_name, untrusted=from_council)
     word = template.get_docx()
-    numbering = _ListNumbering(word)
-    env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart))
-    env.filters["grid_table"] = lambda grid, orientation="landscape": grid_table(grid, numbering.restart, orientation)
-    brand, files = context.document.brand, context.document.files
+    if styling.reference_docx is not None:
+        apply_reference_docx(word, open_template(styling.reference_docx, "reference_docx", untrusted=True).get_docx())
+    elif not from_council:
+        _apply_brand(word, styling)
+    council_styles = from_council or styling.reference_docx is not None
+    styles = resolve_styles(word, template_name, untrusted=council_styles)
+    numbering = _ListNumbering(word, styles)
+    env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart, styles))
+    env.filters["blocks"] = WordBlocks(styles, numbering.restart)
     variables = template_variables(context) | {
-        "logo": None if files.logo is None else InlineImage(template, str(files.logo), height=Mm(LOGO_HEIGHT_MM)),
+        "logo": None if styling.logo is None else InlineImage(template, str(styling.logo), height=Mm(LOGO_HEIGHT_MM)),
     }
     render_checked(
-        template_name, lambda: template.render(variables, env, autoescape=True), report_line=False, untrusted=is_override
+        template_name, lambda: template.render(variables, env, autoescape=True), report_line=False,
+        untrusted=council_styles,
     )
-    _apply_brand(word, brand)
+    _drop_styles_with_effects(word)
     _set_core_properties(word, context.document)
     buffer = io.BytesIO()
     template.save(buffer)
     return normalise_zip(buffer.getvalue())
 
 
-LOGO_HEIGHT_MM = 14
-_BRANDED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Header", "Footer")
-_ACCENT_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
+def word_template(document: "DocumentType", overrides: Path | None) -> tuple[Path, bool]:
+    """The Word template to use, and whether it is a council's override
+    (searched first) rather than the packaged one."""
+    folder = override_dir(overrides, "docx")
+    name = f"{document.name}.docx"
+    if folder is not None and (folder / name).is_file():
+        return folder / name, True
+    return document.template("docx"), False
 
 
-def _apply_brand(word: Document, brand: Any) -> None:
-    # The template's styles stay the council's to restyle; only the font and
-    # accent colour chosen in the profile are applied over them.
+def open_template(path: Path, name: str, *, untrusted: bool) -> DocxTemplate:
+    """Open a Word file as a template; a file that is not one is the council's to fix."""
+    template = DocxTemplate(path)
+    try:
+        template.get_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise TemplateProblemError(name, f"is not a Word document that permdocs can open ({type(error).__name__})",
+                                   untrusted=untrusted) from None
+    return template
+
+
+def _apply_brand(word: Document, styling: Styling) -> None:
+    # Packaged templates only: the profile's font and accent colour over our
+    # own styles. A council's own template keeps the styles it was given.
     for name in _BRANDED_STYLES:
-        word.styles[name].font.name = brand.word_font
-    colour = RGBColor.from_string(brand.accent_colour.removeprefix("#").upper())
+        word.styles[name].font.name = styling.word_font
+    colour = RGBColor.from_string(styling.accent_colour.removeprefix("#").upper())
     for name in _ACCENT_STYLES:
         word.styles[name].font.color.rgb = colour
     # The Title style's rule under the title takes the accent colour too.
     for border in word.styles["Title"].element.xpath("./w:pPr/w:pBdr/*"):
         border.set(qn("w:color"), str(colour))
         border.attrib.pop(qn("w:themeColor"), None)
+    # So do table header rows.
+    for shading in word.styles["Permdocs Table"].element.xpath("./w:tblStylePr[@w:type='firstRow']/w:tcPr/w:shd"):
+        shading.set(qn("w:fill"), _tint(styling.accent_colour))
+
+
+def _tint(colour: str, share: float = 0.18) -> str:
+    """A pale tint of a #RRGGBB colour, for shaded header rows."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "".join(f"{round(255 - (255 - c) * share):02X}" for c in rgb)
 
 
 class _ListNumbering:
@@ -80,17 +126,31 @@ class _ListNumbering:
     ``w:num`` on the same definition as its style, restarting at 1.
     """
 
-    def __init__(self, word: Document):
+    def __init__(self, word: Document, styles: dict[str, str]):
         self._word = word
+        self._styles = styles
 
     def restart(self, style_id: str) -> int:
         style = self._word.styles.element.get_by_id(style_id)
-        style_num_id = style.pPr.numPr.numId.val
         numbering = self._word.part.numbering_part.element
-        abstract_id = numbering.num_having_numId(style_num_id).abstractNumId.val
+        if style is None or style.pPr is None or style.pPr.numPr is None or style.pPr.numPr.numId is None:
+            # A council's list style without numbering: number it as a plain list.
+            return 0
+        abstract_id = numbering.num_having_numId(style.pPr.numPr.numId.val).abstractNumId.val
         num = numbering.add_num(abstract_id)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return int(num.numId)
+
+
+def _drop_styles_with_effects(word: Document) -> None:
+    # Word 2010's copy of styles.xml; Word rebuilds it, and a stale copy that
+    # disagrees with styles.xml is reported as unreadable content.
+    part = word.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel_id)
+            if rel_id in part.rels:
+                del part.rels[rel_id]
 
 
 def _set_core_properties(word: Document, info: Any) -> None:

@@ -19,29 +19,37 @@ from markupsafe import Markup
 from .. import narrative
 from ..resources import assets_dir, override_dir, templates_dir
 from ..templating import make_environment, render_checked
-from . import template_variables
+from . import Styling, template_variables
+from .html_blocks import blocks_to_html
 
 if TYPE_CHECKING:
     from ..documents import DocumentType
 
 
-def render(document: "DocumentType", context: Any) -> bytes:
+def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     """The document as a standalone HTML file, UTF-8 encoded."""
-    return render_text(document, context).encode("utf-8")
+    return render_text(document, context, styling).encode("utf-8")
 
 
-def render_text(document: "DocumentType", context: Any, *, for_print: bool = False) -> str:
+def render_text(document: "DocumentType", context: Any, styling: Styling, *, for_print: bool = False) -> str:
     """The document as HTML text; ``for_print`` adds the PDF page rules."""
     template_name = f"{document.name}.html"
-    overrides = override_dir(context.document.files.overrides, "html")
-    template = render_checked(template_name, lambda: _environment(overrides).get_template(template_name), untrusted=overrides is not None)
-    brand, files = context.document.brand, context.document.files
+    overrides = override_dir(styling.overrides, "html")
+    untrusted = overrides is not None
+    template = render_checked(template_name, lambda: _environment(overrides).get_template(template_name), untrusted=untrusted)
     variables = template_variables(context) | {
-        "stylesheet": _stylesheet("permdocs.css") + brand_stylesheet(brand),
+        "stylesheet": _stylesheet("permdocs.css") + brand_stylesheet(styling),
         "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
-        "logo": None if files.logo is None else _data_uri(files.logo),
+        "logo": None if styling.logo is None else _data_uri(styling.logo),
     }
-    return render_checked(template_name, lambda: template.render(variables), untrusted=overrides is not None)
+    return render_checked(template_name, lambda: template.render(variables), untrusted=untrusted)
+
+
+def packaged_template_folders() -> list[Path]:
+    """Where packaged HTML templates are: the shared base, then each document's folder."""
+    from ..documents import DOCUMENTS
+
+    return [templates_dir() / "html", *(document.folder for document in DOCUMENTS.values())]
 
 
 @cache
@@ -49,17 +57,19 @@ def _environment(overrides: Path | None) -> SandboxedEnvironment:
     """The HTML environment. A council's override folder is searched first,
     so it can replace any single template; ``permdocs/NAME`` always names the
     packaged template, so an override can extend the one it replaces."""
-    packaged = FileSystemLoader(templates_dir() / "html")
+    packaged = FileSystemLoader(packaged_template_folders())
     folders = [FileSystemLoader(overrides)] if overrides is not None else []
     loader = ChoiceLoader([*folders, packaged, PrefixLoader({"permdocs": packaged})])
-    return make_environment(loader, markdown=lambda text: narrative.to_html(text.source))
+    env = make_environment(loader, markdown=lambda text: narrative.to_html(text.source))
+    env.filters["blocks"] = blocks_to_html
+    return env
 
 
-def brand_stylesheet(brand: Any) -> Markup:
+def brand_stylesheet(styling: Styling) -> Markup:
     """The council's colour and font. Both were validated by the profile model
     (a #RRGGBB colour, a bundled font's name), so they are safe inside CSS,
     where HTML escaping would not help."""
-    return Markup(f'\n:root {{ --accent: {brand.accent_colour}; }}\nhtml {{ font-family: "{brand.font}", serif; }}\n')
+    return Markup(f'\n:root {{ --accent: {styling.accent_colour}; }}\nhtml {{ font-family: "{styling.font}", serif; }}\n')
 
 
 def _data_uri(path: Path) -> Markup:

@@ -26,7 +26,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from ..errors import BlockedResourceError
 from ..resources import assets_dir
-from . import html
+from . import Styling, html
 
 if TYPE_CHECKING:
     from ..documents import DocumentType
@@ -64,9 +64,9 @@ class AssetsOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def render(document: "DocumentType", context: Any) -> bytes:
+def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     """The document as a tagged A4 PDF with bookmarks and embedded fonts."""
-    return html_to_pdf(html.render_text(document, context, for_print=True))
+    return html_to_pdf(html.render_text(document, context, styling, for_print=True))
 
 
 def html_to_pdf(markup: str) -> bytes:

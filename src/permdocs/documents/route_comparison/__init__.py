@@ -7,15 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..case import Case
-from ..profiles import LoadedProfile
-from .analysis import RouteComparison, build_route_comparison
-from .common import ChildIdentity, DocumentInfo, child_identity, document_info
-
-NAME = "route-comparison"
-TITLE = "How the routes compare"
-SUMMARY = "The legal characteristics of the routes under consideration, side by side, with sources."
-NEEDS = ("$.child", "$.options", "$.authorship", "$.prepared_on")
+from ...case import Case
+from ...request import ResolvedRequest
+from ..analysis import RouteComparison, build_route_comparison
+from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
 
 
 @dataclass(frozen=True)
@@ -27,10 +22,10 @@ class RouteComparisonDocument:
     comparison: RouteComparison
 
 
-def build_context(case: Case, profile: LoadedProfile) -> RouteComparisonDocument:
+def build_context(case: Case, request: ResolvedRequest) -> RouteComparisonDocument:
     """The route-comparison context for this case."""
     return RouteComparisonDocument(
-        document=document_info(case, profile, TITLE, "Legal routes to permanence under consideration"),
+        document=document_info(case, request, "How the routes compare", "Legal routes to permanence under consideration"),
         child=child_identity(case),
         comparison=build_route_comparison(case),
     )

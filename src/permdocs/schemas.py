@@ -1,7 +1,8 @@
-"""The published JSON Schema of the case file, generated from the models.
+"""The published JSON Schemas (case file, council profile, knowledge base),
+generated from the models.
 
-``schemas/case.schema.json`` is this text, committed; a test fails when the
-two drift apart. Strictness that JSON Schema cannot say (NFC, control
+``schemas/*.schema.json`` are this module's text, committed; a test fails
+when they drift apart. Strictness that JSON Schema cannot say (NFC, control
 characters, cross-field rules) lives only in the models, which are the
 authority.
 """
@@ -14,7 +15,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from .model import Case
+from .case import Case
+from .knowledge import KnowledgeBase
+from .profiles.model import Profile
 
 SCHEMA_BASE = "https://permdocs.invalid/schemas"
 
@@ -46,9 +49,6 @@ def schema_text(name: str) -> str:
 
     ``name`` is ``case``, ``profile`` or ``routes`` (the knowledge base).
     """
-    from ..knowledge import KnowledgeBase
-    from ..profiles.model import Profile
-
     model = {"case": Case, "profile": Profile, "routes": KnowledgeBase}[name]
     return json.dumps(json_schema(model, name), indent=2, ensure_ascii=False) + "\n"
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..case import Case
-from ..case.planning import Plan, View
-from ..checks import KeyDate as KeyDateRow
-from ..checks import PermanencePlanDue, PolicySettings, Status, key_dates
-from ..checks.key_dates import FIRST_REVIEW_WORKING_DAYS, LATER_REVIEW_MONTHS, SECOND_REVIEW_MONTHS
-from ..narrative import NarrativeText
-from ..profiles import LoadedProfile, Terms
-from ..templating import capfirst
-from .analysis import Analysis, build_analysis
-from .common import (
+from ...case import Case
+from ...case.planning import Plan, View
+from ...checks import KeyDate as KeyDateRow
+from ...checks import PolicySettings, Status, key_dates
+from ...narrative import NarrativeText
+from ...profiles import Terms
+from ...request import ResolvedRequest
+from ...templating import capfirst
+from ...timescales import key_date_label
+from ..analysis import Analysis, build_analysis
+from ..common import (
     ChildIdentity,
     DocumentInfo,
     LegalPosition,
@@ -34,18 +35,23 @@ from .common import (
     narrative,
     signatory,
 )
-from .labels import label
+from ..labels import label
 
 STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Due"}
 
-NAME = "care-plan-permanence"
-TITLE = "Permanence plan"
-SUMMARY = "The permanence plan section of the care plan, for the child's review and the court."
-NEEDS = (
-    "$.child", "$.people", "$.legal_basis", "$.care_episode", "$.reviews", "$.care_proceedings",
-    "$.permanence_need", "$.options", "$.options_analysis", "$.plans", "$.actions", "$.voices", "$.identity_needs",
-    "$.family_time", "$.support_services", "$.authorship", "$.prepared_on",
-)
+
+
+@dataclass(frozen=True)
+class PlacementView:
+    description: str
+    since: date
+    carers: str | None
+    address: str | None
+    town: str | None
+    school_or_nursery: str | None
+    gp_practice: str | None
+    clubs: str | None
+    place_of_worship: str | None
 
 
 @dataclass(frozen=True)
@@ -168,6 +174,9 @@ class CarePlanPermanence:
     document: DocumentInfo
     child: ChildIdentity
     legal: LegalPosition
+    #: Where the child lives; null when not recorded. In a copy that
+    #: withholds the placement, its identifying details are already gone.
+    placement: PlacementView | None
     need: PermanenceNeedView
     primary_plan: PlanView
     parallel_plans: list[PlanView]
@@ -189,14 +198,15 @@ class CarePlanPermanence:
     endorsement: EndorsementView | None
 
 
-def build_context(case: Case, profile: LoadedProfile) -> CarePlanPermanence:
+def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
     """The typed context of the care-plan permanence section for this case,
     in the words of the council's profile."""
     plans = case.plans
     authorship = case.authorship
+    profile = request.profile
     terms = profile.terms
     return CarePlanPermanence(
-        document=document_info(case, profile, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}"),
+        document=document_info(case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}"),
         child=child_identity(case),
         legal=legal_position(case),
         need=PermanenceNeedView(
@@ -220,11 +230,12 @@ def build_context(case: Case, profile: LoadedProfile) -> CarePlanPermanence:
             )
             for option in case.options
         ],
-        analysis=build_analysis(case, layout="blocks"),
+        analysis=build_analysis(case, layout="blocks", heading_level=3),
+        placement=_placement(case),
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
         timescales=[
             TimescaleView(_timescale_label(row, terms, profile.settings), row.due, row.actual, row.planned, STATUS_LABELS[row.status])
-            for row in key_dates(case, profile.settings)
+            for row in key_dates(case, profile.settings, request.as_of)
         ],
         other_dates=other_dates(case, terms),
         child_voice=_child_voice(case),
@@ -269,6 +280,23 @@ def build_context(case: Case, profile: LoadedProfile) -> CarePlanPermanence:
             endorsed=authorship.endorsement.endorsed,
             comments=narrative(authorship.endorsement.comments),
         ),
+    )
+
+
+def _placement(case: Case) -> PlacementView | None:
+    placement = case.placement
+    if placement is None:
+        return None
+    return PlacementView(
+        description=placement.description,
+        since=placement.since,
+        carers=names(case, placement.carer_ids),
+        address=placement.address,
+        town=placement.town,
+        school_or_nursery=placement.school_or_nursery,
+        gp_practice=placement.gp_practice,
+        clubs="; ".join(placement.clubs) or None,
+        place_of_worship=placement.place_of_worship,
     )
 
 
@@ -317,19 +345,10 @@ def _siblings(case: Case) -> list[SiblingView]:
 
 def _timescale_label(row: KeyDateRow, terms: Terms, settings: PolicySettings) -> str:
     """The key date's label in the council's words (the checks' own labels use statutory terms)."""
-    review = terms.review
-    if row.key == "care_plan":
-        return f"{capfirst(terms.care_plan)} in place ({settings.care_plan_working_days} working days)"
-    if row.key == "review_1":
-        return f"First {review} ({FIRST_REVIEW_WORKING_DAYS} working days after the child {terms.became_looked_after})"
-    if row.key == "review_2":
-        return f"Second {review} ({SECOND_REVIEW_MONTHS} months after the first)"
-    if row.key.startswith("review_"):
-        return f"{capfirst(review)} {row.key.removeprefix('review_')} ({LATER_REVIEW_MONTHS} months after the last)"
-    if row.key == "permanence_plan":
-        which = "second" if settings.permanence_plan_due is PermanencePlanDue.SECOND_REVIEW else "first"
-        return f"{capfirst(terms.permanence_plan)} endorsed (by the {which} {review})"
-    return row.label
+    try:
+        return key_date_label(row.key, settings, terms.model_dump())
+    except KeyError:
+        return row.label
 
 
 def other_dates(case: Case, terms: Terms) -> list[KeyDate]:

@@ -1,0 +1,84 @@
+"""A small document model for the pieces several documents share.
+
+The draft appendix, the options grids, the analysis summary and the sources
+list are built once, as blocks, by the document builders; each writer draws
+blocks its own way (``writers/html_blocks.py``, ``writers/docx_blocks.py``).
+Templates print them with the ``blocks`` filter: ``{{ x|blocks }}`` in HTML,
+``{{p x|blocks }}`` in Word. So the two formats cannot drift apart.
+
+Blocks are frozen dataclasses of plain values: contexts that hold them stay
+picklable, and the template sandbox lets templates read their fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .narrative import NarrativeText
+
+#: How a paragraph reads: ordinary text, a warning that something is missing,
+#: a small note under a point (weight, sources), or a caption-like label.
+ParagraphStyle = Literal["body", "warning", "note", "draft"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one style. ``tag`` is a small label such as "General"."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    tag: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; level 1 is a section of the document (HTML h2, Word Heading 1)."""
+
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    style: ParagraphStyle = "body"
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """A narrative from the case, in permdocs' Markdown subset."""
+
+    text: NarrativeText
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row: an optional row label (shown as a header cell) and cells of blocks."""
+
+    cells: tuple[tuple["Block", ...], ...]
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose header row repeats on every page and whose rows never split.
+
+    ``widths`` are relative column widths, label column included;
+    ``landscape`` says the table is meant for a landscape page.
+    """
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    widths: tuple[int, ...]
+    landscape: bool = False
+
+
+Block = Heading | Paragraph | Markdown | Table
+
+
+def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False) -> Paragraph:
+    """A one-run paragraph."""
+    return Paragraph((Run(value, bold=bold),), style)

@@ -1,0 +1,162 @@
+"""What a document type is: its declaration (``document.toml``), its
+audiences, its templates and its context builder, all in one folder.
+
+A document folder is a Python package holding:
+
+* ``document.toml``: name, title, summary, the parts of the case it reads,
+  the audiences it offers (the first is the default) and any parts;
+* ``__init__.py``: ``build_context(case, request)``, returning a frozen
+  dataclass with a ``document`` field, and optionally ``outputs(case,
+  request)`` for a document that makes several files per request;
+* ``NAME.html`` and ``NAME.docx``: its HTML and Word templates.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import StringConstraints
+
+from ..errors import UnknownAudienceError
+from ..sensitivity import Sensitivity, Treatment
+from ..strict import Identifier, ShortText, StrictModel
+from ..strict import field as described
+
+if TYPE_CHECKING:
+    from ..case import Case
+    from ..request import ResolvedRequest
+
+JsonPath = Annotated[str, StringConstraints(pattern=r"^\$(\.[a-z_]+)+$")]
+
+
+class AudienceDeclaration(StrictModel):
+    """Who reads a copy, and what it withholds from them."""
+
+    title: ShortText = described("Title", "How the copy is named on the page, e.g. 'Family copy'.")
+    reader: ShortText = described("Reader", "Who receives this copy and what it keeps from them.")
+    withholds: dict[Sensitivity, Treatment] = described(
+        "Withholds", "How each sensitivity category is withheld; categories not listed are shown.", default_factory=dict
+    )
+
+
+class PartDeclaration(StrictModel):
+    """A separately paginated part of a document, rendered only on request."""
+
+    title: ShortText = described("Title", "The part's title.")
+    summary: ShortText = described("Summary", "What the part holds and why it is separate.")
+
+
+class DocumentDeclaration(StrictModel):
+    """A document.toml file."""
+
+    name: Identifier = described("Name", "The document's name, as given to --doc.")
+    title: ShortText = described("Title", "Its title.")
+    summary: ShortText = described("Summary", "What it is and who it is for.")
+    reads: list[JsonPath] = described("Reads", "The parts of the case it reads.")
+    audiences: list[Identifier] = described(
+        "Audiences", "The audiences it offers, the default first; shared ones come from audiences.toml.", min_length=1
+    )
+    own_audiences: dict[Identifier, AudienceDeclaration] = described(
+        "Own audiences", "Audiences only this document has.", default_factory=dict
+    )
+    parts: dict[Identifier, PartDeclaration] = described(
+        "Parts", "Separately paginated parts, rendered with --part.", default_factory=dict
+    )
+
+
+@dataclass(frozen=True)
+class Audience:
+    """One reader's copy of a document."""
+
+    name: str
+    title: str
+    reader: str
+    withholds: Mapping[Sensitivity, Treatment]
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file's worth of a document: its context, and what its name adds
+    (an arrangement's id, a part's name), if anything."""
+
+    context: Any
+    label: str = ""
+
+
+Builder = Callable[["Case", "ResolvedRequest"], Any]
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """A kind of document, as its folder declares it."""
+
+    name: str
+    title: str
+    summary: str
+    reads: tuple[str, ...]
+    audiences: Mapping[str, Audience]
+    parts: Mapping[str, PartDeclaration]
+    folder: Path
+    build_context: Builder
+    _outputs: Callable[["Case", "ResolvedRequest"], list[Output]] | None = field(default=None, repr=False)
+
+    @property
+    def default_audience(self) -> Audience:
+        return next(iter(self.audiences.values()))
+
+    def audience(self, name: str | None) -> Audience:
+        """The named audience, or the default; UnknownAudienceError lists the choices."""
+        if name is None:
+            return self.default_audience
+        try:
+            return self.audiences[name]
+        except KeyError:
+            choices = ", ".join(self.audiences)
+            raise UnknownAudienceError(f"The {self.name} document has no audience '{name}'. Choose from: {choices}.") from None
+
+    def template(self, extension: str) -> Path:
+        """The packaged template for one format (``html`` or ``docx``)."""
+        return self.folder / f"{self.name}.{extension}"
+
+    def outputs(self, case: "Case", request: "ResolvedRequest") -> list[Output]:
+        """Everything one request makes: usually one output, several for per-copy documents."""
+        if self._outputs is not None:
+            return self._outputs(case, request)
+        return [Output(self.build_context(case, request))]
+
+
+def document_from_package(package: ModuleType) -> DocumentType:
+    """Read a document folder: its declaration and its builder."""
+    folder = Path(package.__file__ or "").parent
+    declaration = DocumentDeclaration.model_validate(tomllib.loads((folder / "document.toml").read_text("utf-8")), strict=False)
+    shared = shared_audiences()
+    audiences = {}
+    for name in declaration.audiences:
+        spec = declaration.own_audiences.get(name) or shared.get(name)
+        if spec is None:
+            raise ValueError(f"{folder.name}/document.toml: audience '{name}' is declared nowhere")
+        audiences[name] = Audience(name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)))
+    return DocumentType(
+        name=declaration.name,
+        title=declaration.title,
+        summary=declaration.summary,
+        reads=tuple(declaration.reads),
+        audiences=MappingProxyType(audiences),
+        parts=MappingProxyType(dict(declaration.parts)),
+        folder=folder,
+        build_context=package.build_context,
+        _outputs=getattr(package, "outputs", None),
+    )
+
+
+@cache
+def shared_audiences() -> dict[str, AudienceDeclaration]:
+    """The audiences in documents/audiences.toml."""
+    data = tomllib.loads((Path(__file__).parent / "audiences.toml").read_text("utf-8"))
+    return {name: AudienceDeclaration.model_validate(spec, strict=False) for name, spec in data.items()}

@@ -1,0 +1,78 @@
+"""The render pipeline, top to bottom: case -> request -> redacted case ->
+contexts -> outputs -> bytes.
+
+1. Resolve the request: the document type, the audience, the profile, the
+   checks' findings (a final document is refused while errors remain).
+2. Redact the case for the audience, once (permdocs.redaction).
+3. Build each output's context from the redacted case (the document's folder).
+4. Draw each context in each format (permdocs.writers).
+
+Nothing here touches the disk: the result is file name -> bytes, and
+:func:`permdocs.output.write_files` writes it all or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .case import Case
+from .checks import check, errors_in
+from .documents import get_document
+from .documents.declaration import DocumentType
+from .errors import UnknownPartError, UnresolvedFindingsError
+from .profiles import resolve_profile
+from .redaction import redact
+from .request import RenderRequest, ResolvedRequest
+from .writers import Styling, get_format
+
+
+def render_outputs(case: Case, request: RenderRequest) -> dict[str, bytes]:
+    """Every file a request makes, in memory: file name -> bytes."""
+    resolved = resolve_request(case, request)
+    formats = [get_format(name) for name in request.formats]
+    redacted = redact(case, resolved.audience.withholds)
+    styling = Styling.from_profile(resolved.profile)
+    files: dict[str, bytes] = {}
+    for output in resolved.document.outputs(redacted, resolved):
+        for fmt in formats:
+            name = output_name(case, resolved, output.label, fmt.extension)
+            files[name] = fmt.render(resolved.document, output.context, styling)
+    return files
+
+
+def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
+    """Look up everything a request names, and refuse a final document while
+    the practice checks find errors (a draft renders anyway)."""
+    document = get_document(request.document)
+    for name in request.formats:
+        get_format(name)
+    audience = document.audience(request.audience)
+    _check_part(document, request.part)
+    profile = resolve_profile(request.profile, case.profile)
+    as_of = request.as_of or case.prepared_on
+    findings = check(case, profile.settings, as_of)
+    if not request.draft and errors_in(findings):
+        raise UnresolvedFindingsError(errors_in(findings))
+    return ResolvedRequest(document, audience, profile, request.draft, as_of, tuple(findings), request.part)
+
+
+def _check_part(document: DocumentType, part: str | None) -> None:
+    if part is not None and part not in document.parts:
+        choices = ", ".join(document.parts) or "none"
+        raise UnknownPartError(f"The {document.name} document has no part '{part}'. Its parts: {choices}.")
+
+
+def output_name(case: Case, request: ResolvedRequest, label: str, extension: str) -> str:
+    """``care-plan-permanence_FX-2026-0412_family.pdf``: the document, the case
+    reference, the audience unless it is the default, any label or part, and
+    ``_DRAFT``. Never the child's name: file names travel in e-mails and
+    folder listings. A draft's name can never replace the final document's."""
+    pieces = [request.document.name, case.child.case_reference]
+    if request.audience.name != request.document.default_audience.name:
+        pieces.append(request.audience.name)
+    pieces += [piece for piece in (label, request.part) if piece]
+    if request.draft:
+        pieces.append("DRAFT")
+    stem = "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", piece) for piece in pieces)
+    return f"{stem}.{extension}"
+

@@ -1,0 +1,62 @@
+"""A render request: everything that decides what one render makes.
+
+What used to travel as loose arguments (profile, draft, "as of") travels as
+one value, together with the audience (whose copy) and any part. The
+pipeline resolves it (loads the profile, runs the checks, picks the
+audience) into a :class:`ResolvedRequest`, which is what document builders
+receive.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .checks import Finding
+    from .documents.declaration import Audience, DocumentType
+    from .profiles import LoadedProfile
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    """What to render for a case.
+
+    ``document`` is a document type's name (see ``permdocs docs``);
+    ``audience`` names one of its audiences (default: its first);
+    ``profile`` is a shipped profile's name, a path or a loaded profile (by
+    default the case's own, else ``default``); ``draft`` renders despite
+    errors, marked DRAFT; ``as_of`` judges the checks on that day (default:
+    the case's ``prepared_on``); ``part`` asks for a separately paginated
+    part (see the document's declaration).
+    """
+
+    document: str
+    formats: tuple[str, ...] = ("docx", "html", "pdf")
+    audience: str | None = None
+    profile: "str | os.PathLike[str] | LoadedProfile | None" = None
+    draft: bool = False
+    as_of: date | None = None
+    part: str | None = None
+
+    def __post_init__(self) -> None:
+        # A single string is a common slip ("pdf" instead of ["pdf"]); take it as meant.
+        if isinstance(self.formats, str):
+            object.__setattr__(self, "formats", (self.formats,))
+        else:
+            object.__setattr__(self, "formats", tuple(self.formats))
+
+
+@dataclass(frozen=True)
+class ResolvedRequest:
+    """A request with its parts looked up: what document builders are given."""
+
+    document: "DocumentType"
+    audience: "Audience"
+    profile: "LoadedProfile"
+    draft: bool
+    as_of: date
+    findings: "tuple[Finding, ...]"
+    part: str | None = None
