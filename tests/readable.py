@@ -118,3 +118,24 @@ def pdf_as_text(data: bytes) -> str:
         width, height = round(float(page.mediabox.width)), round(float(page.mediabox.height))
         out += [f"# page {number} ({width} x {height} pt)", page.extract_text().rstrip()]
     return "\n".join(out) + "\n"
+
+
+# --- the same words in every format --------------------------------------------
+
+_WORD = re.compile(r"[\w'’]+(?:[-.:/][\w'’]+)*")
+
+
+def html_body_words(data: bytes) -> list[str]:
+    """The words of an HTML document's main content, in reading order."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(data)
+    main = root.find(".//main")
+    return _WORD.findall(" ".join(main.itertext()))
+
+
+def docx_body_words(data: bytes) -> list[str]:
+    """The words of a Word document's body, in reading order."""
+    root = docx_xml(data, "word/document.xml")
+    texts = [node.text or "" for node in root.iter(f"{W}t")]
+    return _WORD.findall(" ".join(texts))

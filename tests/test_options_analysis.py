@@ -84,7 +84,7 @@ def test_the_conclusion_recommendation_and_ruled_out_options_follow() -> None:
 
 def test_the_care_plan_embeds_the_same_analysis() -> None:
     case = permdocs.load_case(BABY)
-    standalone = build_analysis(case, layout="blocks")
+    standalone = build_analysis(case, layout="blocks", landscape=False)
     request = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
     plan = permdocs.documents.care_plan_permanence.build_context(case, request)
     assert plan.analysis.tables == standalone.tables

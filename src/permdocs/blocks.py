@@ -66,7 +66,9 @@ class Table:
     """A table whose header row repeats on every page and whose rows never split.
 
     ``widths`` are relative column widths, label column included;
-    ``landscape`` says the table is meant for a landscape page.
+    ``landscape`` says the table is meant for a landscape page. Rows never
+    split across pages unless ``rows_may_split``: for rows holding long
+    lists, where keeping them whole would leave half-empty pages.
     """
 
     caption: str
@@ -74,6 +76,7 @@ class Table:
     rows: tuple[Row, ...]
     widths: tuple[int, ...]
     landscape: bool = False
+    rows_may_split: bool = False
 
 
 Block = Heading | Paragraph | Markdown | Table

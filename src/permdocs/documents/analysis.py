@@ -64,8 +64,9 @@ def option_title(case: Case, option: OptionConsidered) -> str:
     return label(option.route) + (f": {carers}" if carers else "")
 
 
-def build_analysis(case: Case, layout: str | None = None, heading_level: int = 2) -> Analysis:
-    """The analysis of the case's options; ``layout`` forces columns or blocks."""
+def build_analysis(case: Case, layout: str | None = None, heading_level: int = 2, landscape: bool = True) -> Analysis:
+    """The analysis of the case's options; ``layout`` forces columns or blocks,
+    ``landscape`` says whether the tables sit on landscape or portrait pages."""
     base = knowledge_base()
     notes = _Footnotes(base)
     realistic = [o for o in case.options if o.realistic]
@@ -74,9 +75,9 @@ def build_analysis(case: Case, layout: str | None = None, heading_level: int = 2
     recommended = next((o for o in case.options if analysis and o.id == analysis.recommended_option_id), None)
     titles = [option_title(case, o) + (" (recommended)" if o is recommended else "") for o in realistic]
     if chosen == "columns":
-        tables = (_side_by_side(realistic, titles, notes),) if realistic else ()
+        tables = (_side_by_side(realistic, titles, notes, landscape),) if realistic else ()
     else:
-        tables = tuple(_block(option, title, notes) for option, title in zip(realistic, titles))
+        tables = tuple(_block(option, title, notes, landscape) for option, title in zip(realistic, titles))
     return Analysis(
         layout=chosen,
         tables=tables,
@@ -86,7 +87,7 @@ def build_analysis(case: Case, layout: str | None = None, heading_level: int = 2
     )
 
 
-def _side_by_side(options: list[OptionConsidered], titles: list[str], notes: _Footnotes) -> Table:
+def _side_by_side(options: list[OptionConsidered], titles: list[str], notes: _Footnotes, landscape: bool) -> Table:
     rows = (
         Row(tuple((_plain(label(o.outcome)),) for o in options), "Outcome"),
         Row(tuple(_child(o.advantages) for o in options), "For: this child"),
@@ -96,16 +97,16 @@ def _side_by_side(options: list[OptionConsidered], titles: list[str], notes: _Fo
         Row(tuple(_evidence(o) for o in options), "Evidence"),
     )
     widths = (12, *(88 // max(len(options), 1),) * len(options))
-    return Table("The realistic options side by side", ("", *titles), rows, widths, landscape=True)
+    return Table("The realistic options side by side", ("", *titles), rows, widths, landscape, rows_may_split=True)
 
 
-def _block(option: OptionConsidered, title: str, notes: _Footnotes) -> Table:
+def _block(option: OptionConsidered, title: str, notes: _Footnotes, landscape: bool) -> Table:
     rows = (
         Row((_child(option.advantages), _child(option.disadvantages)), "This child"),
         Row((_standard(option, "advantages", notes), _standard(option, "disadvantages", notes)), "In general"),
         Row((_evidence(option), (_plain(label(option.outcome)),)), "Evidence"),
     )
-    return Table(title, ("", "For", "Against"), rows, (12, 44, 44), landscape=True)
+    return Table(title, ("", "For", "Against"), rows, (12, 44, 44), landscape, rows_may_split=True)
 
 
 def _plain(value: str) -> Paragraph:

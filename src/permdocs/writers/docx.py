@@ -36,6 +36,7 @@ from .docx_blocks import WordBlocks
 from .docx_package import normalise_zip
 from .docx_reference import apply_reference_docx
 from .docx_styles import resolve_styles
+from .docx_tidy import tidy_package
 
 if TYPE_CHECKING:
     from ..documents import DocumentType
@@ -68,6 +69,7 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
         untrusted=council_styles,
     )
     _drop_styles_with_effects(word)
+    tidy_package(word)
     _set_core_properties(word, context.document)
     buffer = io.BytesIO()
     template.save(buffer)

@@ -62,7 +62,8 @@ class WordBlocks:
         body = "".join(
             _row(
                 ([_cell(widths[0], _plain(row.label or ""))] if labelled else [])
-                + [_cell(w, self(cell)) for w, cell in zip(widths[1:] if labelled else widths, row.cells)]
+                + [_cell(w, self(cell)) for w, cell in zip(widths[1:] if labelled else widths, row.cells)],
+                may_split=table.rows_may_split,
             )
             for row in table.rows
         )
@@ -82,9 +83,12 @@ class WordBlocks:
         )
 
 
-def _row(cells: list[str], header: bool = False) -> str:
-    # No row splits across a page; the header row repeats on every page.
-    properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+def _row(cells: list[str], header: bool = False, may_split: bool = False) -> str:
+    # The header row repeats on every page; other rows split only if allowed.
+    if header:
+        properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    else:
+        properties = "" if may_split else "<w:trPr><w:cantSplit/></w:trPr>"
     return f"<w:tr>{properties}{''.join(cells)}</w:tr>"
 
 

@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
+from collections.abc import Iterator
 
 from docx.document import Document
 from docx.oxml.ns import qn
 
 _R_EMBED = qn("r:embed")
+_DOC_PR = qn("wp:docPr")
 
 
 def apply_reference_docx(word: Document, reference: Document) -> None:
     """Apply the reference's styles, header and footer to ``word``, in place."""
     _apply_styles(word, reference)
     _apply_header_and_footer(word, reference)
+
+
+#: Drawing ids (wp:docPr) must be unique in a document; pictures copied
+#: into several headers are numbered from here on.
+_FIRST_COPIED_DRAWING_ID = 90001
 
 
 def _apply_styles(word: Document, reference: Document) -> None:
@@ -48,7 +56,7 @@ def _apply_styles(word: Document, reference: Document) -> None:
 
 #: Elements that follow w:numPr inside w:pPr (OOXML schema order).
 _AFTER_NUMPR = tuple(
-    qn(f"w:{name}") for name in (
+    f"w:{name}" for name in (
         "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
         "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
         "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
@@ -59,14 +67,15 @@ _AFTER_NUMPR = tuple(
 
 def _apply_header_and_footer(word: Document, reference: Document) -> None:
     source = reference.sections[0]
+    drawing_ids = itertools.count(_FIRST_COPIED_DRAWING_ID)
     for section in word.sections:
         for ours, theirs in ((section.header, source.header), (section.footer, source.footer)):
             if ours.is_linked_to_previous or theirs.is_linked_to_previous:
                 continue
-            _replace_story(ours, theirs)
+            _replace_story(ours, theirs, drawing_ids)
 
 
-def _replace_story(ours, theirs) -> None:  # type: ignore[no-untyped-def]
+def _replace_story(ours, theirs, drawing_ids: Iterator[int]) -> None:  # type: ignore[no-untyped-def]
     target, origin = ours._element, theirs._element
     for child in list(target):
         target.remove(child)
@@ -80,4 +89,6 @@ def _replace_story(ours, theirs) -> None:  # type: ignore[no-untyped-def]
                 blob = theirs.part.rels[rel_id].target_part.blob
                 new_id, _image = ours.part.get_or_add_image(io.BytesIO(blob))
                 element.set(_R_EMBED, new_id)
+            if element.tag == _DOC_PR:
+                element.set("id", str(next(drawing_ids)))
         target.append(copied)

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -52,12 +52,20 @@ def packaged_template_folders() -> list[Path]:
     return [templates_dir() / "html", *(document.folder for document in DOCUMENTS.values())]
 
 
+class _PackagedTemplates(BaseLoader):
+    """The shared templates, then each registered document's folder, looked up
+    when a template is loaded (so a document registered later is found)."""
+
+    def get_source(self, environment: Any, template: str) -> Any:
+        return FileSystemLoader(packaged_template_folders()).get_source(environment, template)
+
+
 @cache
 def _environment(overrides: Path | None) -> SandboxedEnvironment:
     """The HTML environment. A council's override folder is searched first,
     so it can replace any single template; ``permdocs/NAME`` always names the
     packaged template, so an override can extend the one it replaces."""
-    packaged = FileSystemLoader(packaged_template_folders())
+    packaged = _PackagedTemplates()
     folders = [FileSystemLoader(overrides)] if overrides is not None else []
     loader = ChoiceLoader([*folders, packaged, PrefixLoader({"permdocs": packaged})])
     env = make_environment(loader, markdown=lambda text: narrative.to_html(text.source))

@@ -54,7 +54,7 @@ def _table(table: Table) -> Markup:
         label = f'<th scope="row">{escape(row.label or "")}</th>' if labelled else ""
         cells = "".join(f"<td>{blocks_to_html(cell)}</td>" for cell in row.cells)
         body.append(f"<tr>{label}{cells}</tr>")
-    css = "data grid landscape-table" if table.landscape else "data grid"
+    css = "data grid" + (" landscape-table" if table.landscape else "") + (" splittable" if table.rows_may_split else "")
     return Markup(
         f'<table class="{css}"><caption>{escape(table.caption)}</caption><colgroup>{columns}</colgroup>'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"

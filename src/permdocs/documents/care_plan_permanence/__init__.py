@@ -230,7 +230,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
             )
             for option in case.options
         ],
-        analysis=build_analysis(case, layout="blocks", heading_level=3),
+        analysis=build_analysis(case, layout="blocks", heading_level=3, landscape=False),
         placement=_placement(case),
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
         timescales=[
