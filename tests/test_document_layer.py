@@ -176,3 +176,15 @@ def test_the_26_weeks_are_written_once() -> None:
 
 def test_sample_dicts_are_fresh() -> None:
     assert sample_dict() is not sample_dict()
+
+
+def test_the_readmes_example_declaration_is_valid() -> None:
+    import re
+    import tomllib
+
+    from permdocs.documents.declaration import DocumentDeclaration
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```toml\n(name = .*?)```", readme, re.DOTALL)
+    declaration = DocumentDeclaration.model_validate(tomllib.loads(example), strict=False)
+    assert declaration.own_audiences["child-and-adopters"].withholds

@@ -24,7 +24,10 @@ def run(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-@pytest.mark.parametrize("profile", ["default", "devon-style", "essex-style", str(COVER_PAGE)])
+REFERENCE_DOC = ROOT / "samples" / "profiles" / "reference-doc-council"
+
+
+@pytest.mark.parametrize("profile", ["default", "devon-style", "essex-style", str(COVER_PAGE), str(REFERENCE_DOC)])
 def test_shipped_templates_and_profiles_are_clean(profile: str) -> None:
     assert [str(f) for f in check_templates(permdocs.load_profile(profile))] == []
 
