@@ -19,6 +19,7 @@ from readable import docx_as_text, docx_static_parts_as_text, pdf_as_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
+BABY = ROOT / "samples" / "baby-in-proceedings.json"
 DOCUMENT = "care-plan-permanence"
 ALL_DOCUMENTS = list(permdocs.DOCUMENTS)
 
@@ -27,9 +28,27 @@ def sample_ids(path: Path) -> str:
     return path.stem
 
 
-@pytest.fixture(params=SAMPLES, ids=sample_ids)
-def sample_path(request: pytest.FixtureRequest) -> Path:
-    return request.param
+def applicable_pairs() -> list[tuple[Path, str]]:
+    """Every sample with every document it has what it needs for (the
+    later-life letter only where the case holds one)."""
+    cases = {path: permdocs.load_case(path) for path in SAMPLES}
+    return [
+        (path, name) for path in SAMPLES for name, document in permdocs.DOCUMENTS.items()
+        if not document.missing_from(cases[path])
+    ]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``sample_path`` and ``document_name`` together run over the applicable
+    pairs; alone, over every sample or every document."""
+    names = set(metafunc.fixturenames)
+    if {"sample_path", "document_name"} <= names:
+        pairs = applicable_pairs()
+        metafunc.parametrize(("sample_path", "document_name"), pairs, ids=[f"{p.stem}-{d}" for p, d in pairs])
+    elif "sample_path" in names:
+        metafunc.parametrize("sample_path", SAMPLES, ids=sample_ids)
+    elif "document_name" in names:
+        metafunc.parametrize("document_name", ALL_DOCUMENTS)
 
 
 @pytest.fixture
@@ -40,11 +59,6 @@ def sample_case(sample_path: Path) -> permdocs.Case:
 def sample_dict(name: str = "baby-in-proceedings") -> dict[str, Any]:
     """A fresh, mutable copy of a sample, for tests that break it on purpose."""
     return json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(params=ALL_DOCUMENTS)
-def document_name(request: pytest.FixtureRequest) -> str:
-    return request.param
 
 
 _RENDERED: dict[tuple[str, str, str], bytes] = {}

@@ -21,10 +21,8 @@ from permdocs.cli import main
 from permdocs.documents import DOCUMENTS, document_from_package
 from permdocs.pipeline import output_name, resolve_request
 
-from conftest import SAMPLES, sample_dict
+from conftest import BABY, SAMPLES, sample_dict
 from readable import docx_text
-
-BABY = SAMPLES[0]
 
 
 def run(*args: str) -> Any:
@@ -52,6 +50,8 @@ def _walk(value: Any) -> Any:
 def test_contexts_are_frozen_plain_and_picklable(document: Any) -> None:
     for sample in SAMPLES:
         case = permdocs.load_case(sample)
+        if document.missing_from(case):
+            continue
         for audience in document.audiences:
             request = resolve_request(case, permdocs.RenderRequest(document.name, audience=audience, draft=True))
             for output in document.outputs(case, request):
@@ -103,7 +103,7 @@ def test_render_takes_a_list_of_documents_and_all(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["options-analysis_FX-2026-0412.html", "route-comparison_FX-2026-0412.html"]
     result = run("render", str(BABY), "--doc", "all", "--audience", "all", "--format", "html", "--out", str(out), "--force")
     assert result.exit_code == 0, result.output
-    assert len(list(out.iterdir())) == sum(len(d.audiences) for d in DOCUMENTS.values())
+    assert len(list(out.iterdir())) == sum(len(d.audiences) for d in DOCUMENTS.values() if d.name != "later-life-letter")
 
 
 def test_an_unknown_document_in_a_list_writes_nothing(tmp_path: Path) -> None:

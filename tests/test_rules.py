@@ -10,7 +10,7 @@ import pytest
 import permdocs
 from permdocs.checks import RULES, Severity, check
 
-from conftest import SAMPLES, sample_dict
+from conftest import ROOT, SAMPLES, sample_dict
 
 Change = Callable[[dict[str, Any]], None]
 
@@ -18,7 +18,7 @@ Change = Callable[[dict[str, Any]], None]
 def findings_for(sample: str, change: Change) -> list[tuple[str, str]]:
     data = sample_dict(sample)
     change(data)
-    return [(f.rule, f.path) for f in check(permdocs.load_case(data))]
+    return [(f.rule, f.path) for f in check(permdocs.load_case(data, folder=ROOT / "samples"))]
 
 
 def _set(path: str, value: Any) -> Change:
@@ -63,6 +63,8 @@ def _aunt_application(consents: list[str], leave: str | None) -> Change:
 
 
 BABY, LTF, HOME = "baby-in-proceedings", "long-term-fostering", "return-home-supervision"
+LETTER, FIRST_DRAFT = "adopted-child-letter", "letter-first-draft"
+WHO_I_AM = "later_life_letter.sections.0.text"
 
 # rule id -> (sample, change that makes it fire, path it reports, near miss that must not fire)
 CASES: dict[str, tuple[str, Change, str, Change]] = {
@@ -118,6 +120,17 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                     _set("options_analysis.single_option_reason", "The grandfather's health rules out a permanent move."))),
     "PP-024": (BABY, _set("options_analysis", None), "$.options_analysis",
                lambda d: [o.update(realistic=False, outcome="ruled_out") for o in d["options"]] and d.update(options_analysis=None)),
+    "LL-001": (LETTER, _set(WHO_I_AM, "Notwithstanding considerable organisational complexity, responsibility was "
+                                      "comprehensively transferred."),
+               "$.later_life_letter.sections[0].text", _set(WHO_I_AM, "I was your social worker, which means I helped you.")),
+    "LL-002": (LETTER, _set(WHO_I_AM, " ".join(["I was there"] * 9) + "."), "$.later_life_letter.sections[0].text",
+               _set(WHO_I_AM, " ".join(["I was there"] * 8) + ".")),
+    "LL-003": (LETTER, _set(WHO_I_AM, "I helped with your contact."), "$.later_life_letter.sections[0].text",
+               _set(WHO_I_AM, "I helped you keep in touch.")),
+    "LL-004": (LETTER, _set(WHO_I_AM, "Mia was a happy baby."), "$.later_life_letter.sections[0].text",
+               _set(WHO_I_AM, "You were a happy baby.")),
+    "LL-005": (LETTER, lambda d: d["later_life_letter"]["sections"].pop(), "$.later_life_letter.sections",
+               lambda d: d["later_life_letter"]["sections"].pop(7)),
 }
 
 
@@ -144,11 +157,17 @@ def test_rule_does_not_fire_on_a_near_miss(rule_id: str) -> None:
 
 
 def test_the_sample_cases_findings_are_pinned() -> None:
-    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: []}
+    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: []}
     actual = {
         path.stem: [(f.rule, f.severity.value, f.path) for f in check(permdocs.load_case(path))] for path in SAMPLES
     }
+    # The first draft's letter is full of findings on purpose (see test_later_life_letter).
+    assert {rule for rule, _, _ in actual.pop(FIRST_DRAFT)} == {"LL-001", "LL-002", "LL-003", "LL-004", "LL-005"}
     assert actual == expected
+
+
+def test_an_adopted_childs_case_needs_no_contingency_or_live_placement_order() -> None:
+    assert not [f for f in check(permdocs.load_case(ROOT / "samples" / f"{LETTER}.json")) if f.rule in ("PP-004", "PP-006")]
 
 
 def test_a_very_young_child_needs_an_observation() -> None:

@@ -13,7 +13,7 @@ import permdocs
 from permdocs.cli import main
 from permdocs.template_check import check_templates
 
-from conftest import DOCUMENT, ROOT, SAMPLES
+from conftest import BABY, DOCUMENT, ROOT
 from readable import docx_text
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken-council"
@@ -128,7 +128,7 @@ def test_a_word_template_without_permdocs_styles_is_reported_and_refused(tmp_pat
         for name in ("Permdocs Table", "Permdocs Note")
     ]
     out = tmp_path / "out"
-    result = run("render", str(SAMPLES[0]), "--doc", DOCUMENT, "--format", "docx", "--profile", str(council), "--out", str(out))
+    result = run("render", str(BABY), "--doc", DOCUMENT, "--format", "docx", "--profile", str(council), "--out", str(out))
     assert result.exit_code == 2
     assert "Template care-plan-permanence.docx: the Word template has no style called 'Permdocs Table'" in result.output
     assert not out.exists()
@@ -148,13 +148,13 @@ def test_word_template_names_are_read_against_the_context(tmp_path: Path) -> Non
 def test_an_override_replaces_the_packaged_template(tmp_path: Path) -> None:
     word = _word_file(tmp_path / "t.docx", [["Our own layout for {{ child.preferred_name }}"]])
     profile = permdocs.load_profile(_council_with(tmp_path, html="<p>Override for {{ child.preferred_name }}</p>", docx=word))
-    case = permdocs.load_case(SAMPLES[0])
+    case = permdocs.load_case(BABY)
     assert permdocs.render(case, DOCUMENT, "html", profile=profile) == b"<p>Override for Ada</p>"
     assert "Our own layout for Ada" in docx_text(permdocs.render(case, DOCUMENT, "docx", profile=profile))
 
 
 def test_the_cover_page_example_extends_the_packaged_template() -> None:
-    case = permdocs.load_case(SAMPLES[0])
+    case = permdocs.load_case(BABY)
     html = permdocs.render(case, DOCUMENT, "html", profile=COVER_PAGE).decode()
     assert '<section class="cover" aria-label="Cover page">' in html
     assert "13. Sign-off and endorsement" in html  # the rest of the packaged document
@@ -174,7 +174,7 @@ def test_the_cover_page_example_extends_the_packaged_template() -> None:
 def test_a_council_template_cannot_escape_and_is_reported_as_input(tmp_path: Path, template: str, expected: str) -> None:
     council = _council_with(tmp_path, html=template)
     out = tmp_path / "out"
-    result = run("render", str(SAMPLES[0]), "--doc", DOCUMENT, "--format", "html", "--profile", str(council), "--out", str(out))
+    result = run("render", str(BABY), "--doc", DOCUMENT, "--format", "html", "--profile", str(council), "--out", str(out))
     assert result.exit_code == 2
     assert f"Template care-plan-permanence.html, {expected}" in result.output
     assert "Traceback" not in result.output and "root:" not in result.output

@@ -50,7 +50,8 @@ def test_headings_start_at_one_and_never_skip_a_level(sample_path: Path, documen
 def test_table_headers_have_scope(sample_path: Path, document_name: str) -> None:
     tags = outline(rendered(sample_path, "html", document_name)).tags
     headers = [attrs for tag, attrs in tags if tag == "th"]
-    assert headers and all(attrs.get("scope") in ("col", "row") for attrs in headers)
+    assert headers or document_name == "later-life-letter"  # a letter has no tables
+    assert all(attrs.get("scope") in ("col", "row") for attrs in headers)
     assert sum(1 for tag, _ in tags if tag == "table") == sum(1 for tag, _ in tags if tag == "caption")
 
 
@@ -62,10 +63,11 @@ def test_title_names_the_document_not_the_child(sample_case: permdocs.Case, samp
     assert sample_case.child.family_name not in title
 
 
-def test_foster_carers_and_adopters_are_not_named_in_the_family_copy(
-    sample_case: permdocs.Case, sample_path: Path, document_name: str
-) -> None:
-    html = permdocs.render(sample_case, document_name, "html", audience="family").decode()
-    for person in sample_case.people:
-        if person.role in ("foster_carer", "prospective_adopter"):
-            assert person.family_name not in html
+def test_foster_carers_and_adopters_are_not_named_in_the_family_copy(sample_case: permdocs.Case) -> None:
+    documents = [d for d in permdocs.DOCUMENTS.values() if "family" in d.audiences and not d.missing_from(sample_case)]
+    assert documents
+    for document in documents:
+        html = permdocs.render(sample_case, document.name, "html", audience="family").decode()
+        for person in sample_case.people:
+            if person.role in ("foster_carer", "prospective_adopter"):
+                assert person.family_name not in html, document.name

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -41,6 +42,10 @@ def _reports_errors(command: F) -> F:
             sys.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except BrokenPipeError:
+            # The reader went away (`| head`): nothing is wrong, and nothing more to say.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as error:  # noqa: BLE001 - the last line of defence
             _report_bug(error)
             sys.exit(EXIT_INTERNAL)
@@ -111,10 +116,14 @@ def main() -> None:
     "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
     help="Judge the practice checks as on this day (default: the case's prepared_on date).",
 )
+@click.option(
+    "--review", is_flag=True,
+    help="A review copy: the later-life letter with the language review's notes marked at each sentence (HTML, PDF).",
+)
 @_reports_errors
 def render(
     case_file: str, documents: str, audience: str | None, part: str | None, formats: str, out_dir: str, force: bool,
-    draft: bool, profile_name: str | None, as_of: Any,
+    draft: bool, profile_name: str | None, as_of: Any, review: bool,
 ) -> None:
     """Render documents for a case into DOCX, HTML and/or PDF files.
 
@@ -133,6 +142,7 @@ def render(
       permdocs render case.json --doc all --audience all --out out/ --force
       permdocs render case.json --doc care-plan-permanence --draft
       permdocs render case.json --doc care-plan-permanence --profile devon-style
+      permdocs render letter.json --doc later-life-letter --review --format html
     """
     import permdocs
 
@@ -147,10 +157,15 @@ def render(
     profile = _profile_for(case, profile_name, case_file)
     day = as_of.date() if as_of else None
     files: dict[str, bytes] = {}
+    every = documents.strip().lower() == "all"
     for document in resolve_documents(documents):
+        if every and document.missing_from(case):
+            # 'all' means every document this case has what it needs for.
+            click.echo(f"skipped {document.name}: the case has no {', '.join(document.missing_from(case))}", err=True)
+            continue
         audiences = list(document.audiences) if audience == "all" else [audience]
         for name in audiences:
-            request = permdocs.RenderRequest(document.name, format_names, name, profile, draft, day, part)
+            request = permdocs.RenderRequest(document.name, format_names, name, profile, draft, day, part, review)
             files.update(render_outputs(case, request))
     for path in write_files(files, out_dir, force=force):
         click.echo(f"wrote {path}")
@@ -192,6 +207,60 @@ def check(case_file: str, as_json: bool, as_of: Any, profile_name: str | None) -
     else:
         print_report(findings, dates, day)
     sys.exit(1 if checks.errors_in(findings) else 0)
+
+
+@main.command("review-letter", short_help="Review the language of a later-life letter.")
+@click.argument("case_file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--profile", "profile_name", metavar="NAME|PATH", help=PROFILE_HELP)
+@_reports_errors
+def review_letter(case_file: str, as_json: bool, profile_name: str | None) -> None:
+    """Review a later-life letter's language for the teenager who will read it:
+    the estimated reading age of the letter and of each section against the
+    target, sentences over the length limit, jargon and acronyms with a plainer
+    alternative, writing about the child instead of to them, and missing
+    sections. Each finding names the section and quotes the sentence.
+
+    Findings are advice: they never block rendering, and the exit code is 0
+    (2 for an invalid case or one with no letter). 'permdocs check' lists them
+    too, as warnings; 'permdocs render --doc later-life-letter --review' marks
+    them in the letter itself.
+
+    \b
+    Examples:
+      permdocs review-letter samples/letter-first-draft.json
+      permdocs review-letter case.json --json
+    """
+    import permdocs
+
+    from . import letter_review
+    from .errors import DocumentNotApplicableError
+
+    case = permdocs.load_case(case_file)
+    letter = case.later_life_letter
+    if letter is None:
+        raise DocumentNotApplicableError("The case has no later-life letter ($.later_life_letter).")
+    words = dict(_profile_for(case, profile_name, case_file).settings.plain_words)
+    findings = letter_review.review(case, words)
+    ages = [
+        (letter_review.SECTION_TITLES[s.kind], letter_review.reading_age(letter_review.plain_text(s.text or "")))
+        for s in letter.sections
+    ]
+    whole = letter_review.reading_age(" ".join(letter_review.plain_text(s.text or "") for s in letter.sections))
+    if as_json:
+        click.echo(json.dumps({
+            "target_reading_age": letter.reading_age, "reading_age": whole,
+            "sections": [{"title": title, "reading_age": age} for title, age in ages],
+            "findings": [{"rule": f.rule, "path": f.path, "message": f.message} for f in findings],
+        }, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"Reading age: about {whole} for the whole letter (target {letter.reading_age}); "
+               "estimated as the Flesch-Kincaid grade plus five.")
+    for title, age in ages:
+        click.echo(f"  {title}: {age if age is not None else 'no text'}")
+    click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}.")
+    for finding in findings:
+        click.echo(f"{finding.rule} {finding.path}\n  {finding.message}")
 
 
 @main.command(short_help="Check a case file and list its problems.")

@@ -49,6 +49,10 @@ class UnknownAudienceError(PermdocsError):
     """An audience (a copy for a kind of reader) was asked for that the document does not offer."""
 
 
+class DocumentNotApplicableError(PermdocsError):
+    """The case lacks what a document needs (a later-life letter, say)."""
+
+
 class UnknownPartError(PermdocsError):
     """A part was asked for that the document does not have."""
 

@@ -17,9 +17,9 @@ import re
 
 from .case import Case
 from .checks import check, errors_in
-from .documents import get_document
+from .documents import DOCUMENTS, get_document
 from .documents.declaration import DocumentType
-from .errors import UnknownPartError, UnresolvedFindingsError
+from .errors import DocumentNotApplicableError, UnknownPartError, UnresolvedFindingsError
 from .profiles import resolve_profile
 from .redaction import redact
 from .request import RenderRequest, ResolvedRequest
@@ -48,18 +48,32 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
         get_format(name)
     audience = document.audience(request.audience)
     _check_part(document, request.part)
+    _check_applies(document, case, request.review)
     profile = resolve_profile(request.profile, case.profile)
     as_of = request.as_of or case.prepared_on
     findings = check(case, profile.settings, as_of)
     if not request.draft and errors_in(findings):
         raise UnresolvedFindingsError(errors_in(findings))
-    return ResolvedRequest(document, audience, profile, request.draft, as_of, tuple(findings), request.part)
+    return ResolvedRequest(
+        document, audience, profile, request.draft, as_of, tuple(findings), request.part, request.review
+    )
 
 
 def _check_part(document: DocumentType, part: str | None) -> None:
     if part is not None and part not in document.parts:
         choices = ", ".join(document.parts) or "none"
         raise UnknownPartError(f"The {document.name} document has no part '{part}'. Its parts: {choices}.")
+
+
+def _check_applies(document: DocumentType, case: Case, review: bool) -> None:
+    missing = document.missing_from(case)
+    if missing:
+        raise DocumentNotApplicableError(
+            f"The {document.name} document needs {', '.join(missing)}, which this case does not have."
+        )
+    if review and not document.offers_review:
+        offering = ", ".join(d.name for d in DOCUMENTS.values() if d.offers_review) or "none"
+        raise UnknownPartError(f"The {document.name} document has no review copy. Documents with one: {offering}.")
 
 
 def output_name(case: Case, request: ResolvedRequest, label: str, extension: str) -> str:
@@ -71,6 +85,8 @@ def output_name(case: Case, request: ResolvedRequest, label: str, extension: str
     if request.audience.name != request.document.default_audience.name:
         pieces.append(request.audience.name)
     pieces += [piece for piece in (label, request.part) if piece]
+    if request.review:
+        pieces.append("REVIEW")
     if request.draft:
         pieces.append("DRAFT")
     stem = "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", piece) for piece in pieces)

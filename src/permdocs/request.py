@@ -30,7 +30,8 @@ class RenderRequest:
     default the case's own, else ``default``); ``draft`` renders despite
     errors, marked DRAFT; ``as_of`` judges the checks on that day (default:
     the case's ``prepared_on``); ``part`` asks for a separately paginated
-    part (see the document's declaration).
+    part (see the document's declaration); ``review`` asks a document that
+    offers one for its review copy, its findings marked in place.
     """
 
     document: str
@@ -40,6 +41,7 @@ class RenderRequest:
     draft: bool = False
     as_of: date | None = None
     part: str | None = None
+    review: bool = False
 
     def __post_init__(self) -> None:
         # A single string is a common slip ("pdf" instead of ["pdf"]); take it as meant.
@@ -60,3 +62,4 @@ class ResolvedRequest:
     as_of: date
     findings: "tuple[Finding, ...]"
     part: str | None = None
+    review: bool = False

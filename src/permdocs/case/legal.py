@@ -19,6 +19,7 @@ class LegalBasisKind(StrEnum):
     SUPERVISION_ORDER = "supervision_order"
     SPECIAL_GUARDIANSHIP_ORDER = "special_guardianship_order"
     CHILD_ARRANGEMENTS_ORDER = "child_arrangements_order"
+    ADOPTION_ORDER = "adoption_order"
 
 
 class LegalBasis(CaseModel):

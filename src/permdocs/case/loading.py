@@ -16,9 +16,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..errors import InvalidCaseError, Problem
+from .base import Narrative
 from .model import Case
 
 #: Largest case file accepted. Real cases are tens of kilobytes; the cap keeps
@@ -28,17 +29,69 @@ MAX_CASE_BYTES = 5 * 1024 * 1024
 CaseSource = str | os.PathLike[str] | bytes | Mapping[str, Any]
 
 
-def load_case(source: CaseSource) -> Case:
+def load_case(source: CaseSource, *, folder: str | os.PathLike[str] | None = None) -> Case:
     """Load and validate a case from a file path, JSON bytes or a dict.
 
-    A ``str`` is taken as a path. Raises :class:`InvalidCaseError` listing every
-    problem found, each as a JSON path and a message without the input value.
+    A ``str`` is taken as a path. Files the case refers to (a later-life
+    letter's shared sections) are read from the case file's folder, or from
+    ``folder`` for a case given as bytes or a dict. Raises
+    :class:`InvalidCaseError` listing every problem found, each as a JSON
+    path and a message without the input value.
     """
     if isinstance(source, Mapping):
-        return case_from_dict(source)
-    if isinstance(source, bytes | bytearray):
-        return case_from_json(bytes(source))
-    return case_from_json(_read_case_file(Path(source)))
+        case = case_from_dict(source)
+    elif isinstance(source, bytes | bytearray):
+        case = case_from_json(bytes(source))
+    else:
+        path = Path(source)
+        case = case_from_json(_read_case_file(path))
+        folder = folder if folder is not None else path.parent
+    return with_shared_files(case, None if folder is None else Path(folder))
+
+
+#: Largest shared section file: a letter's section is a few paragraphs.
+MAX_SHARED_FILE_BYTES = 100_000
+_NARRATIVE = TypeAdapter(Narrative)
+
+
+def with_shared_files(case: Case, folder: Path | None) -> Case:
+    """The case with each later-life-letter section that names a shared file
+    filled in from that file, which must lie inside ``folder``."""
+    letter = case.later_life_letter
+    if letter is None or all(section.shared_file is None for section in letter.sections):
+        return case
+    problems, sections = [], []
+    for index, section in enumerate(letter.sections):
+        if section.shared_file is not None:
+            where = f"$.later_life_letter.sections[{index}].shared_file"
+            text, problem = _read_shared_file(folder, section.shared_file)
+            if problem is not None:
+                problems.append(Problem(where, problem))
+            section = section.model_copy(update={"text": text})
+        sections.append(section)
+    if problems:
+        raise InvalidCaseError(problems)
+    return case.model_copy(update={"later_life_letter": letter.model_copy(update={"sections": sections})})
+
+
+def _read_shared_file(folder: Path | None, name: str) -> tuple[str | None, str | None]:
+    """The file's text, or why it cannot be used."""
+    if folder is None:
+        return None, "a shared file is read from the case file's folder: load the case from a file, or pass folder="
+    root = folder.resolve()
+    target = (root / name).resolve()
+    if not target.is_relative_to(root):
+        return None, "must name a file inside the case file's own folder"
+    if not target.is_file():
+        return None, "names no file in the case file's folder"
+    if target.stat().st_size > MAX_SHARED_FILE_BYTES:
+        return None, f"the file is larger than {MAX_SHARED_FILE_BYTES // 1000} kB"
+    try:
+        return _NARRATIVE.validate_python(target.read_bytes().decode("utf-8")), None
+    except UnicodeDecodeError:
+        return None, "the file is not UTF-8 text"
+    except ValidationError as error:
+        return None, "the file's text " + error.errors(include_input=False)[0]["msg"].removeprefix("Value error, ")
 
 
 def case_from_dict(data: Mapping[str, Any]) -> Case:

@@ -12,6 +12,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
 from .legal import CareEpisode, CareProceedings, LegalBasis, Review
+from .letter import LaterLifeLetter
 from .people import Child, Person, Placement
 from .planning import (
     Action,
@@ -99,6 +100,10 @@ class Case(CaseModel):
         "Support services", "Services supporting the child, carers and family.", default_factory=list
     )
     authorship: Authorship = field("Authorship", "Who wrote, signed off and endorsed the plan.")
+    later_life_letter: LaterLifeLetter | None = field(
+        "Later-life letter", "The social worker's letter to the child, where the child is or will be adopted.",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> "Case":

@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..case import Case
-from . import analysis_rules  # noqa: F401 - registers the options-analysis rules
+from . import (
+    analysis_rules,  # noqa: F401 - registers the options-analysis rules
+    letter_rules,  # noqa: F401 - registers the later-life letter's language review
+)
 from .findings import CheckInput, Finding, Rule, Severity
 from .key_dates import KeyDate, Status, key_dates
 from .rules import RULES

@@ -20,6 +20,7 @@ from ..case.planning import (
     IdentityAspect,
     OptionOutcome,
     Plan,
+    PlanStatus,
     Route,
 )
 from ..templating import long_date
@@ -94,7 +95,8 @@ def no_parallel_plan(given: CheckInput) -> Problems:
 
 @rule("PP-004", "No contingency plan", Severity.ERROR, "Planning for Permanency para 7; Devon 2020, Communicating the permanence plan")
 def no_contingency_plan(given: CheckInput) -> Problems:
-    if given.case.plans.contingency is None:
+    # Once the primary plan is achieved there is nothing left for it to fall back on.
+    if given.case.plans.contingency is None and given.case.plans.primary.status is not PlanStatus.ACHIEVED:
         yield "$.plans.contingency", "There is no contingency plan for what happens if the primary plan fails."
 
 
@@ -120,6 +122,8 @@ def adoption_without_authority(given: CheckInput) -> Problems:
     decisions = case.adoption
     if decisions is None or decisions.adm_decision_on is None:
         yield "$.adoption.adm_decision_on", "Adoption is the primary plan, but no Agency Decision Maker's decision is recorded."
+    if any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis):
+        return  # adopted: the placement order ended with the adoption order, as the law intends
     placement_order = any(b.kind is LegalBasisKind.PLACEMENT_ORDER and b.in_force for b in case.legal_basis)
     consenting = {c.person_id for c in (decisions.consents if decisions else []) if c.kind is AdoptionConsentKind.PLACEMENT}
     parents_with_pr = {p.id for p in case.people if p.role in PARENTS and p.has_parental_responsibility}

@@ -33,5 +33,9 @@ class PolicySettings:
     #: later-life letter reaches the adopters (council procedures; brief s.3).
     later_life_letter_working_days: int = 10
 
+    #: A council's own additions to the later-life letter's plain-words list
+    #: (jargon -> plainer words), from its profile's ``[plain_words]``.
+    plain_words: tuple[tuple[str, str], ...] = ()
+
 
 DEFAULT_SETTINGS = PolicySettings()

@@ -59,6 +59,11 @@ class DocumentDeclaration(StrictModel):
     title: ShortText = described("Title", "Its title.")
     summary: ShortText = described("Summary", "What it is and who it is for.")
     reads: list[JsonPath] = described("Reads", "The parts of the case it reads.")
+    requires: list[JsonPath] = described(
+        "Requires", "Parts of the case that must be present (not null or empty) for the document to apply.",
+        default_factory=list,
+    )
+    review: bool = described("Review", "Whether it offers a review copy (--review) marking its findings in place.", default=False)
     audiences: list[Identifier] = described(
         "Audiences", "The audiences it offers, the default first; shared ones come from audiences.toml.", min_length=1
     )
@@ -100,6 +105,8 @@ class DocumentType:
     title: str
     summary: str
     reads: tuple[str, ...]
+    requires: tuple[str, ...]
+    offers_review: bool
     audiences: Mapping[str, Audience]
     parts: Mapping[str, PartDeclaration]
     folder: Path
@@ -119,6 +126,10 @@ class DocumentType:
         except KeyError:
             choices = ", ".join(self.audiences)
             raise UnknownAudienceError(f"The {self.name} document has no audience '{name}'. Choose from: {choices}.") from None
+
+    def missing_from(self, case: "Case") -> list[str]:
+        """The required parts of the case that this case lacks (empty: the document applies)."""
+        return [path for path in self.requires if not getattr(case, path.removeprefix("$."), None)]
 
     def template(self, extension: str) -> Path:
         """The packaged template for one format (``html`` or ``docx``)."""
@@ -147,6 +158,8 @@ def document_from_package(package: ModuleType) -> DocumentType:
         title=declaration.title,
         summary=declaration.summary,
         reads=tuple(declaration.reads),
+        requires=tuple(declaration.requires),
+        offers_review=declaration.review,
         audiences=MappingProxyType(audiences),
         parts=MappingProxyType(dict(declaration.parts)),
         folder=folder,

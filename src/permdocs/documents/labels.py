@@ -54,6 +54,7 @@ LABELS: dict[StrEnum, str] = {
     LegalBasisKind.SUPERVISION_ORDER: "Supervision order",
     LegalBasisKind.SPECIAL_GUARDIANSHIP_ORDER: "Special guardianship order",
     LegalBasisKind.CHILD_ARRANGEMENTS_ORDER: "Child arrangements order",
+    LegalBasisKind.ADOPTION_ORDER: "Adoption order",
     ReviewStatus.HELD: "Held",
     ReviewStatus.PLANNED: "Planned",
     Gender.FEMALE: "Female",

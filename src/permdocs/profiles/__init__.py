@@ -37,7 +37,7 @@ class LoadedProfile:
 
     @property
     def settings(self) -> PolicySettings:
-        return self.profile.policy.settings()
+        return self.profile.policy.settings(self.profile.plain_words)
 
     @property
     def terms(self) -> Terms:

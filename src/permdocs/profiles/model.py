@@ -66,8 +66,11 @@ class Policy(StrictModel):
         "Later-life letter working days", "Working days after the celebration hearing to hand over the letter.", ge=1, le=60
     )
 
-    def settings(self) -> PolicySettings:
-        return PolicySettings(self.permanence_plan_due, self.care_plan_working_days, self.later_life_letter_working_days)
+    def settings(self, plain_words: dict[str, str] | None = None) -> PolicySettings:
+        return PolicySettings(
+            self.permanence_plan_due, self.care_plan_working_days, self.later_life_letter_working_days,
+            tuple(sorted((plain_words or {}).items())),
+        )
 
 
 class Profile(StrictModel):
@@ -79,6 +82,12 @@ class Profile(StrictModel):
     branding: Branding = field("Branding", "Colours, font and protective marking.")
     terms: Terms = field("Terms", "The council's words for things councils name differently.")
     policy: Policy = field("Policy", "Policy settings used by the practice checks.")
+    plain_words: dict[ShortText, ShortText] = field(
+        "Plain words",
+        "The council's own additions to the later-life letter review's word list: a word or phrase to avoid, "
+        "and a plainer way to say it.",
+        default_factory=dict,
+    )
     reference_docx: ShortText | None = field(
         "Reference Word file",
         "A .docx in the profile's folder whose styles, header and footer are applied to every Word document, "

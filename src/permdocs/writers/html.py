@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import narrative
 from ..resources import assets_dir, override_dir, templates_dir
@@ -70,7 +70,23 @@ def _environment(overrides: Path | None) -> SandboxedEnvironment:
     loader = ChoiceLoader([*folders, packaged, PrefixLoader({"permdocs": packaged})])
     env = make_environment(loader, markdown=lambda text: narrative.to_html(text.source))
     env.filters["blocks"] = blocks_to_html
+    env.filters["review_marks"] = review_marks
     return env
+
+
+def review_marks(html: Markup, highlights: Any) -> Markup:
+    """Mark each reviewed sentence where it stands in already-rendered HTML,
+    with the review's note as its tooltip. A sentence split by formatting
+    (bold across it) is not found and stays unmarked; its note is still
+    listed by ``permdocs review-letter``."""
+    marked = str(html)
+    for highlight in highlights:
+        # Escaped as markdown-it escapes text (quotes, not apostrophes), to match what it rendered.
+        sentence = highlight.sentence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        if sentence in marked:
+            note = escape(highlight.note)
+            marked = marked.replace(sentence, f'<mark class="review" title="{note}">{sentence}</mark>', 1)
+    return Markup(marked)
 
 
 def brand_stylesheet(styling: Styling) -> Markup:

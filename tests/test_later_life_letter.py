@@ -1,0 +1,195 @@
+"""The later-life letter: its sections and the facts permdocs adds, its
+layout as a letter, shared sections read only from the case's folder, and the
+language review (in 'check', 'review-letter' and the review copy)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import permdocs
+from permdocs import letter_review
+from permdocs.cli import main
+
+from conftest import BABY, ROOT
+from readable import docx_parts, docx_text, docx_xml, html_body_words
+
+GOOD = ROOT / "samples" / "adopted-child-letter.json"
+DRAFT = ROOT / "samples" / "letter-first-draft.json"
+DOC = "later-life-letter"
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def _rules(findings: list[Any]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    return counts
+
+
+def test_the_well_written_letter_gets_no_findings() -> None:
+    case = permdocs.load_case(GOOD)
+    assert letter_review.review(case) == []
+    assert permdocs.check(case) == []
+
+
+def test_the_first_draft_gets_every_kind_of_finding() -> None:
+    findings = letter_review.review(permdocs.load_case(DRAFT))
+    assert _rules(findings) == {"LL-001": 6, "LL-002": 5, "LL-003": 23, "LL-004": 5, "LL-005": 4}
+    jargon = " ".join(f.message for f in findings if f.rule == "LL-003")
+    for term in ("s20", "ICO", "LA", "PLO", "ICPC", "ADM", "contact", "placement", "respite", "threshold",
+                 "significant harm", "neglect", "parenting assessment", "placement order", "adoption panel"):
+        assert f"“{term}”" in jargon, term
+    # The shorter term inside a longer one is not reported twice.
+    assert "“assessment”: try" not in next(f.message for f in findings if "parenting assessment" in f.message)
+    missing = [f.message for f in findings if f.rule == "LL-005"]
+    assert any("“Who decided, and how”" in m for m in missing) and any("“Finding out more”" in m for m in missing)
+
+
+def test_findings_point_at_the_section_and_quote_the_sentence() -> None:
+    findings = letter_review.review(permdocs.load_case(DRAFT))
+    long = next(f for f in findings if f.rule == "LL-002" and f.path.endswith("sections[2].text"))
+    assert long.message.startswith("“Why you could not stay”, sentence 1 has 46 words (aim for 25 or fewer): “The child was")
+    third = next(f for f in findings if f.rule == "LL-004" and f.path.endswith("sections[1].text"))
+    assert "writes about the child instead of to them" in third.message
+
+
+def test_reading_age_is_flesch_kincaid_plus_five() -> None:
+    assert letter_review.reading_age("You are loved. You are safe. We are proud of you.") <= 7
+    assert letter_review.reading_age("") is None
+    hard = "The local authority subsequently initiated proceedings notwithstanding considerable organisational uncertainty."
+    assert letter_review.reading_age(hard) >= 18
+
+
+def test_a_council_extends_the_word_list_in_its_profile(tmp_path: Path) -> None:
+    folder = tmp_path / "council"
+    shutil.copytree(ROOT / "templates" / "profiles" / "default", folder)
+    toml = (folder / "profile.toml").read_text()
+    (folder / "profile.toml").write_text(toml.replace("[council]", '[plain_words]\n"family finding" = "looking for your family"\n\n[council]'))
+    case = permdocs.load_case(DRAFT)
+    findings = permdocs.check(case, profile=folder)
+    assert any("“family finding”: try “looking for your family”" in f.message for f in findings)
+    assert len(letter_review.shipped_plain_words().acronyms) + len(letter_review.shipped_plain_words().words) >= 40
+
+
+def test_the_letter_is_a_letter_in_every_format() -> None:
+    case = permdocs.load_case(GOOD)
+    html = permdocs.render(case, DOC, "html").decode()
+    words = " ".join(html_body_words(html.encode()))
+    assert "<table" not in html.split("<main>")[1]
+    assert "OFFICIAL-SENSITIVE" not in words  # the marking is in the footer, not the body
+    assert "Dear Mia" in words and "With warm wishes" in words and "Dana Casewright" in words
+    docx = permdocs.render(case, DOC, "docx")
+    body = docx_xml(docx, "word/document.xml")
+    assert not list(body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"))
+    assert "OFFICIAL-SENSITIVE" not in docx_text(docx)
+    footers = [n for n in docx_parts(docx) if n.startswith("word/footer")]
+    assert all("OFFICIAL-SENSITIVE" in docx_text(docx, n) for n in footers)
+    normal = docx_xml(docx, "word/styles.xml").xpath(
+        "//w:style[@w:styleId='Normal']/w:rPr/w:sz/@w:val", namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    )
+    assert int(normal[0]) >= 24  # 12 pt or more
+
+
+def test_permdocs_fills_in_the_facts_it_knows() -> None:
+    html = permdocs.render(permdocs.load_case(GOOD), DOC, "html").decode()
+    for fact in (
+        "You were born on 14 March 2019.",
+        "Your birth mother is Jade.",
+        "Your older half-brother is Kai.",
+        "You lived with Maggie, your foster carer, from 2 September 2019 to 15 June 2020.",
+        "made the adoption order, and your family became yours for good.",
+        "You moved in with Sol and Rowan on 15 June 2020.",
+    ):
+        assert fact in html, fact
+
+
+def test_the_letter_holds_no_birth_relatives_contact_details() -> None:
+    data = json.loads(GOOD.read_text())
+    addresses = [p["contact"]["address"] for p in data["people"] if p["role"] in ("mother", "father")]
+    for fmt in ("html", "docx"):
+        text = permdocs.render(permdocs.load_case(GOOD), DOC, fmt)
+        assert not any(a.encode() in text for a in addresses)
+
+
+def test_a_shared_section_is_read_from_the_case_folder() -> None:
+    case = permdocs.load_case(GOOD)
+    section = next(s for s in case.later_life_letter.sections if s.kind == "why_not_stay")
+    assert section.shared_file and section.text and section.text.startswith("Your birth mother, Jade, loved you.")
+
+
+@pytest.mark.parametrize(
+    ("shared_file", "expected"),
+    [
+        ("../outside.md", "must name a file inside the case file's own folder"),
+        ("letters/missing.md", "names no file in the case file's folder"),
+        ("link.md", "must name a file inside the case file's own folder"),
+    ],
+    ids=["escapes-the-folder", "missing", "link-out-of-the-folder"],
+)
+def test_a_shared_section_cannot_leave_the_case_folder(tmp_path: Path, shared_file: str, expected: str) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    (tmp_path / "outside.md").write_text("A secret from another case.")
+    (folder / "link.md").symlink_to(tmp_path / "outside.md")
+    data = json.loads(GOOD.read_text())
+    data["later_life_letter"]["sections"][3] = {"kind": "why_not_stay", "shared_file": shared_file}
+    (folder / "case.json").write_text(json.dumps(data))
+    result = run("validate", str(folder / "case.json"))
+    assert result.exit_code == 2
+    assert f"$.later_life_letter.sections[3].shared_file: {expected}" in result.output
+    assert "secret" not in result.output
+
+
+def test_a_case_given_as_a_dict_needs_a_folder_for_shared_sections() -> None:
+    data = json.loads(GOOD.read_text())
+    with pytest.raises(permdocs.InvalidCaseError, match="load the case from a file, or pass folder="):
+        permdocs.load_case(data)
+    assert permdocs.load_case(data, folder=GOOD.parent).later_life_letter is not None
+
+
+def test_the_review_copy_marks_each_sentence_with_its_notes(tmp_path: Path) -> None:
+    result = run("render", str(DRAFT), "--doc", DOC, "--review", "--format", "html", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "later-life-letter_FX-2019-0931-D_REVIEW.html").read_text()
+    assert html.count('<mark class="review"') == 5
+    assert 'title="“Why you could not stay”, sentence 1 has 46 words' in html
+    assert "Review copy." in html and "reads at about age 22" in html
+
+
+def test_review_copies_exist_only_for_the_letter(tmp_path: Path) -> None:
+    result = run("render", str(BABY), "--doc", "care-plan-permanence", "--review", "--out", str(tmp_path))
+    assert result.exit_code == 2 and "has no review copy" in result.output
+
+
+def test_review_letter_reports_reading_ages_and_findings() -> None:
+    result = run("review-letter", str(DRAFT))
+    assert result.exit_code == 0
+    assert "Reading age: about 22 for the whole letter (target 14)" in result.output
+    assert "43 findings." in result.output
+    listing = json.loads(run("review-letter", str(GOOD), "--json").output)
+    assert listing["findings"] == [] and listing["target_reading_age"] == 14
+    assert run("review-letter", str(BABY)).exit_code == 2
+
+
+def test_check_lists_the_review_as_warnings() -> None:
+    result = run("check", str(DRAFT), "--json")
+    assert result.exit_code == 0  # warnings never block
+    report = json.loads(result.output)
+    assert report["errors"] == 0 and {f["rule"] for f in report["findings"]} >= {"LL-001", "LL-002", "LL-003", "LL-004", "LL-005"}
+
+
+def test_all_skips_the_letter_for_a_case_without_one(tmp_path: Path) -> None:
+    result = run("render", str(BABY), "--doc", "all", "--format", "html", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    assert "skipped later-life-letter: the case has no $.later_life_letter" in result.output
+    asked = run("render", str(BABY), "--doc", DOC, "--format", "html", "--out", str(tmp_path / "x"))
+    assert asked.exit_code == 2 and "needs $.later_life_letter" in asked.output
