@@ -47,14 +47,14 @@ def test_warnings_alone_do_not_fail_the_check() -> None:
 
 def test_errors_fail_the_check_and_are_grouped_by_severity(tmp_path: Path) -> None:
     result = run("check", str(case_with_errors(tmp_path)))
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert result.output.index("Errors (1)") < result.output.index("Warnings (1)")
     assert "PP-004" in result.output and "$.plans.contingency" in result.output
 
 
 def test_check_json_is_machine_readable(tmp_path: Path) -> None:
     result = run("check", str(case_with_errors(tmp_path)), "--json")
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     report = json.loads(result.output)
     assert (report["errors"], report["warnings"]) == (1, 1)
     assert report["findings"][0] == {
@@ -71,7 +71,7 @@ def test_check_as_of_another_day() -> None:
     result = run("check", str(ROOT / "samples" / "baby-in-proceedings.json"), "--as-of", "2027-03-20", "--json")
     report = json.loads(result.output)
     assert [f["rule"] for f in report["findings"]] == ["PP-001", "PP-013"]
-    assert result.exit_code == 1
+    assert result.exit_code == 3
 
 
 def test_check_refuses_an_invalid_case(tmp_path: Path) -> None:

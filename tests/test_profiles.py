@@ -91,17 +91,30 @@ def test_a_case_names_its_profile_and_the_command_line_overrides_it(tmp_path: Pa
     assert "Life Plan" in next((out / "b").iterdir()).read_text()
 
 
-def test_a_profile_path_in_the_case_is_relative_to_the_case_file(tmp_path: Path) -> None:
+def test_a_case_names_a_profile_in_the_configured_profiles_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _profile_copy(tmp_path, lambda t: t.replace('name = "Fictionshire County Council"', 'name = "Testshire Borough"'))
     data = json.loads(BABY.read_text())
     data.pop("$schema")
     data["profile"] = "council"
     (tmp_path / "case.json").write_text(json.dumps(data))
-    result = CliRunner().invoke(
-        main, ["render", str(tmp_path / "case.json"), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path / "o")]
-    )
+    args = ["render", str(tmp_path / "case.json"), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path / "o")]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 2 and "$.profile: names no a shipped profile" not in refused.output
+    assert "$.profile: names no shipped profile" in refused.output and "council" not in refused.output.split("$.profile")[1][:40]
+    monkeypatch.setenv("PERMDOCS_PROFILES_DIR", str(tmp_path))
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Testshire Borough" in next((tmp_path / "o").iterdir()).read_text()
+
+
+@pytest.mark.parametrize("named", ["/etc", "../council", "council/../../x", "/tmp/council"])
+def test_a_case_cannot_name_a_profile_by_path(tmp_path: Path, named: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _profile_copy(tmp_path, lambda t: t)
+    monkeypatch.setenv("PERMDOCS_PROFILES_DIR", str(tmp_path))
+    data = json.loads(BABY.read_text())
+    data["profile"] = named
+    with pytest.raises(permdocs.InvalidProfileError, match=r"\$\.profile: names no shipped profile"):
+        permdocs.render(permdocs.load_case(data), DOCUMENT, "html")
 
 
 def _text(data: bytes, fmt: str) -> str:

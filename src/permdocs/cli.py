@@ -4,8 +4,9 @@ Each command is a few lines over the library API. Heavy modules (docxtpl,
 WeasyPrint) are imported only by the writers that need them, so ``--help``
 and DOCX-only renders stay quick.
 
-Exit codes: 0 success; 2 invalid input or usage; 1 an internal failure,
-reported as a bug without any data from the case.
+Exit codes: 0 success; 2 invalid input or usage (a case, profile, template
+or folder to fix); 3 'check' or 'templates check' found errors; 1 an internal
+failure, reported as a bug without any data from the case.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -25,6 +25,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_INTERNAL = 1
 EXIT_INPUT = 2
+#: 'check' and 'templates check' found errors to fix: the input is readable,
+#: and what it says needs work. Never 1, which is kept for permdocs' own bugs.
+EXIT_FINDINGS = 3
 
 
 def _reports_errors(command: F) -> F:
@@ -42,6 +45,9 @@ def _reports_errors(command: F) -> F:
             sys.exit(error.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except KeyboardInterrupt:
+            click.echo("permdocs: interrupted; no file was written or left half-written.", err=True)
+            sys.exit(130)
         except BrokenPipeError:
             # The reader went away (`| head`): nothing is wrong, and nothing more to say.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -67,14 +73,16 @@ def _report_bug(error: Exception) -> None:
 
 PROFILE_HELP = (
     "Council profile: a shipped name (default, devon-style, essex-style) or a path to a profile. "
-    "Defaults to the profile the case names, else 'default'."
+    "Defaults to the profile the case names (a shipped one, or one in the folder PERMDOCS_PROFILES_DIR names), "
+    "else 'default'."
 )
 
 
 def _profile_for(case: Any, profile_name: str | None, case_file: str) -> Any:
     from .profiles import resolve_profile
 
-    return resolve_profile(profile_name, case.profile, Path(case_file).resolve().parent)
+    # A case names profiles; it never points at folders (see resolve_profile).
+    return resolve_profile(profile_name, case.profile)
 
 
 @click.group(
@@ -183,8 +191,8 @@ def render(
 def check(case_file: str, as_json: bool, as_of: Any, profile_name: str | None) -> None:
     """Check a case: statutory key dates, and rules a plan must meet.
 
-    Exit code 0 when there are no errors (warnings are allowed), 1 when there
-    are errors, 2 when the case file itself is invalid.
+    Exit code 0 when there are no errors (warnings are allowed), 3 when there
+    are errors, 2 when the case file itself is invalid, 1 for a bug in permdocs.
 
     \b
     Examples:
@@ -206,7 +214,7 @@ def check(case_file: str, as_json: bool, as_of: Any, profile_name: str | None) -
         click.echo(report_json(findings, dates, day))
     else:
         print_report(findings, dates, day)
-    sys.exit(1 if checks.errors_in(findings) else 0)
+    sys.exit(EXIT_FINDINGS if checks.errors_in(findings) else 0)
 
 
 @main.command("review-letter", short_help="Review the language of a later-life letter.")
@@ -373,7 +381,7 @@ def templates_check(profile_name: str) -> None:
     required value, and Word-template traps (tags split across runs, curly
     quotes inside tags, narratives printed without {{p }}).
 
-    Exit code 0 when every template is clean, 1 when there are findings.
+    Exit code 0 when every template is clean, 3 when there are findings.
 
     \b
     Example:
@@ -386,7 +394,7 @@ def templates_check(profile_name: str) -> None:
     for finding in findings:
         click.echo(str(finding))
     click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}.")
-    sys.exit(1 if findings else 0)
+    sys.exit(EXIT_FINDINGS if findings else 0)
 
 
 @main.command(short_help="List the routes to permanence, or show one route's facts and sources.")

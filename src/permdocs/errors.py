@@ -73,6 +73,16 @@ class OutputExistsError(PermdocsError):
         )
 
 
+class OutputFolderError(PermdocsError):
+    """The output folder cannot be made or written, or something is in the way.
+    Names the folder (the user's own path) and why; nothing was written."""
+
+    def __init__(self, folder: str, reason: str):
+        self.folder = folder
+        self.reason = reason
+        super().__init__(f"The output folder {folder} {reason}. Nothing was written.")
+
+
 class TemplateProblemError(PermdocsError):
     """A template could not be rendered: a syntax error, a missing value or a
     forbidden operation. Names the template and, where known, the line."""

@@ -1,45 +1,158 @@
 """Writing rendered documents to disk: all or nothing, never overwriting by accident.
 
-Everything is rendered in memory first, so a failure leaves no file behind.
-Each file is then written to a temporary name in the target folder and
-renamed into place, so a reader never sees half a document.
+Everything is rendered in memory first, so a failed render leaves no file
+behind. Then, in order:
+
+1. every target is checked (an existing file without ``force``, a folder in
+   the way, a folder that cannot be written): a problem stops everything;
+2. every file is written to a hidden temporary file beside its target;
+3. only then is each renamed into place.
+
+If writing is interrupted (Ctrl-C, SIGTERM), the temporary files are removed
+and nothing is renamed; a kill that allows no clean-up leaves temporary
+files of permdocs' own naming, which the next write into that folder removes.
+Files get the user's usual permissions (the umask), never wider.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import signal
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import OutputExistsError
+from .errors import OutputExistsError, OutputFolderError
+
+#: Temporary files are named ``.NAME.XXXX.permdocs-part``.
+TEMPORARY_SUFFIX = ".permdocs-part"
+#: A temporary file older than this is debris from a killed run.
+STALE_AFTER_SECONDS = 15 * 60
 
 
 def write_files(files: dict[str, bytes], out_dir: str | os.PathLike[str], *, force: bool = False) -> list[Path]:
-    """Write rendered files into ``out_dir`` atomically.
+    """Write rendered files into ``out_dir``, all or nothing.
 
     Refuses, before writing anything, if any target exists and ``force`` is
-    false. Returns the paths written.
+    false, if a target is a folder, or if the folder cannot be made or written
+    (OutputFolderError). Returns the paths written.
     """
     folder = Path(out_dir)
     targets = {folder / name: data for name, data in files.items()}
-    existing = [str(path) for path in targets if path.exists()]
-    if existing and not force:
-        raise OutputExistsError(existing)
-    folder.mkdir(parents=True, exist_ok=True)
-    for path, data in targets.items():
-        _write_atomically(path, data)
+    _check_targets(folder, list(targets), force=force)
+    _make_folder(folder)
+    _remove_stale_temporaries(folder)
+    temporaries: dict[Path, str] = {}
+    with _cleanup_on_signal(temporaries):
+        try:
+            for path, data in targets.items():
+                _write_temporary(path, data, temporaries)
+            for path, temporary in list(temporaries.items()):
+                os.replace(temporary, path)
+                del temporaries[path]
+        except OSError as error:
+            raise OutputFolderError(str(folder), _reason(error)) from None
+        finally:
+            for temporary in temporaries.values():
+                Path(temporary).unlink(missing_ok=True)
     return list(targets)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+def _check_targets(folder: Path, targets: list[Path], *, force: bool) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise OutputFolderError(str(folder), "is a file, not a folder")
+    for parent in folder.parents:
+        if parent.exists() and not parent.is_dir():
+            raise OutputFolderError(str(folder), f"cannot be made: {parent} is a file")
+    in_the_way = [str(path) for path in targets if path.is_dir()]
+    if in_the_way:
+        raise OutputFolderError(str(folder), "holds a folder named like a file to write: " + ", ".join(in_the_way))
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not force:
+        raise OutputExistsError(existing)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputFolderError(str(folder), _reason(error)) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputFolderError(str(folder), "cannot be written to (permission denied)")
+
+
+def _write_temporary(path: Path, data: bytes, temporaries: dict[Path, str]) -> None:
+    """Write a hidden temporary file beside ``path``, recorded in ``temporaries``
+    the moment it exists, so that an interruption at any point can remove it."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+    temporaries[path] = temporary
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        # mkstemp makes the file 0600; give it what the user's umask gives
+        # any new file, never more (a shared drive must not see case data).
+        os.chmod(temporary, 0o666 & ~_umask())
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    # Reading the umask means setting it; put it straight back.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for debris in folder.glob(f".*{TEMPORARY_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if debris.is_file() and debris.stat().st_mtime < cutoff:
+                debris.unlink()
+
+
+@contextlib.contextmanager
+def _cleanup_on_signal(temporaries: dict[Path, str]) -> Iterator[None]:
+    """While files are written, SIGTERM (like Ctrl-C) removes the temporary
+    files before the process ends. Only in the main thread, where Python
+    allows signal handlers; a host application's own handlers are restored."""
+    if not _in_main_thread():
+        yield
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        for temporary in temporaries.values():
+            Path(temporary).unlink(missing_ok=True)
+        temporaries.clear()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _reason(error: OSError) -> str:
+    reasons = {
+        errno.EACCES: "cannot be written to (permission denied)",
+        errno.EPERM: "cannot be written to (operation not permitted)",
+        errno.EROFS: "is on a read-only file system",
+        errno.ENOSPC: "has no space left on its disk",
+        errno.ENOTDIR: "cannot be made: part of its path is a file",
+        errno.EEXIST: "cannot be made: a file of that name exists",
+        errno.ENOENT: "cannot be made there (that place does not take new folders)",
+    }
+    return reasons.get(error.errno or 0, f"cannot be written ({errno.errorcode.get(error.errno or 0, 'error')})")

@@ -28,7 +28,13 @@ def assets_dir() -> Path:
 
 
 def override_dir(overrides: Path | None, kind: str) -> Path | None:
-    """A profile's override folder for one kind of template (``html``, ``docx``), if it has one."""
+    """A profile's override folder for one kind of template (``html``, ``docx``),
+    if it has one. A linked folder that leads outside the overrides folder
+    is refused (InvalidProfileError), not followed."""
     if overrides is None or not (overrides / kind).is_dir():
         return None
+    if not (overrides / kind).resolve().is_relative_to(overrides.resolve()):
+        from .errors import InvalidProfileError, Problem
+
+        raise InvalidProfileError([Problem(f"overrides/{kind}", "is a link to a folder outside the profile's folder")])
     return overrides / kind

@@ -33,6 +33,7 @@ from .profiles import LoadedProfile
 from .profiles.model import Terms
 from .resources import override_dir, templates_dir
 from .templating import make_environment
+from .untrusted import inside
 from .writers.docx_styles import missing_styles
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -101,7 +102,10 @@ def check_templates(profile: LoadedProfile) -> list[TemplateFinding]:
     findings: list[TemplateFinding] = []
     for source in sources:
         label = f"{source.kind}/{source.name} ({source.origin})"
-        if source.kind == "html":
+        if source.origin in ("override", "reference") and not inside(profile.folder, source.path):
+            # Never read it: it could be any file on the machine.
+            findings.append(TemplateFinding(label, "the file", "is a link to a file outside the profile's folder"))
+        elif source.kind == "html":
             findings += _check_html(source, label, known)
         else:
             findings += _check_docx(source, label, known)
@@ -116,10 +120,29 @@ def _check_html(source: TemplateSource, label: str, known: set[tuple[str, str]])
         tree = _environment().parse(text)
     except TemplateSyntaxError as error:
         return [TemplateFinding(label, f"line {error.lineno}", f"syntax error: {error.message}")]
-    findings = []
+    findings = [TemplateFinding(label, f"line {line}", message) for line, message in _unsafe_html(text)]
     for line, message in _read_against_contexts(tree, source, known):
         findings.append(TemplateFinding(label, f"line {line}", message))
     return findings
+
+
+_UNSAFE_HTML = (
+    (re.compile(r"<\s*(script|iframe|object|embed|link|base|form|frame|svg)\b", re.I), "the element <{0}> is not allowed"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "event handlers (on...=) are not allowed"),
+    (re.compile(r"\b(?:src|href|srcset|action|background)\s*=\s*[\"']?\s*(https?:|file:|ftp:|//)", re.I),
+     "a link or image points outside the document ({0}); only data: images and #links are allowed"),
+    (re.compile(r"url\(\s*[\"']?(?!\s*data:)([a-z]+:|/)", re.I), "a stylesheet loads a resource from outside the document"),
+    (re.compile(r"@import", re.I), "a stylesheet imports another (@import)"),
+)
+
+
+def _unsafe_html(text: str) -> Iterator[tuple[int, str]]:
+    """What render would refuse in a council's HTML, found in the source."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for pattern, message in _UNSAFE_HTML:
+            match = pattern.search(line)
+            if match:
+                yield number, message.format(*(g.lower() for g in match.groups()))
 
 
 # --- DOCX -----------------------------------------------------------------
@@ -185,6 +208,8 @@ class _Any:
 
 
 ANY: Any = _Any()
+#: Methods a template could call on a string or a list; the sandbox refuses them all.
+_METHODS = frozenset({"format", "format_map", "mro", "join", "replace", "split", "read_text", "open"})
 TERMS: Any = "terms"
 
 
@@ -247,6 +272,9 @@ class _Reader:
         elif isinstance(node, nodes.Filter) and node.name in ("default", "d"):
             self.problem(node, "'|default' hides a missing value; test optional values with 'is not none' instead")
             self.resolve(node, scope)
+        elif isinstance(node, nodes.Filter) and node.name == "attr":
+            self.problem(node, "'|attr' reaches attributes by name; templates may only read the context's fields")
+            self.resolve(node, scope)
         elif isinstance(node, nodes.Expr):
             self.resolve(node, scope)
         else:
@@ -261,6 +289,7 @@ class _Reader:
             self.problem(node, f"'{target.value}' is not one of the templates; templates cannot read other files")
 
     def resolve(self, node: nodes.Node, scope: dict[str, Any]) -> Any:
+        self.budget(node)
         if isinstance(node, nodes.Name):
             for table in (scope, self.top):
                 if node.name in table:
@@ -288,7 +317,25 @@ class _Reader:
             self.resolve(child, scope) if isinstance(child, nodes.Expr) else self.walk(child, scope)
         return ANY
 
+    def budget(self, node: nodes.Node) -> None:
+        """Work that would blow the render's budget (see templating.MAX_LOOP_ITERATIONS)."""
+        if isinstance(node, nodes.Filter) and node.name == "attr":
+            self.problem(node, "'|attr' reaches attributes by name; templates may only read the context's fields")
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name == "range":
+            sizes = [a.value for a in node.args if isinstance(a, nodes.Const) and isinstance(a.value, int)]
+            if len(sizes) != len(node.args) or any(abs(size) > 10_000 for size in sizes):
+                self.problem(node, "range() of more than 10,000 items, or of a size known only when rendering, may run away")
+        if isinstance(node, nodes.Pow):
+            self.problem(node, "'**' can make numbers too large to handle; templates should print values, not compute them")
+        if isinstance(node, nodes.Mul):
+            sizes = [n.value for n in (node.left, node.right) if isinstance(n, nodes.Const) and isinstance(n.value, int)]
+            if any(abs(size) > 1_000 for size in sizes) or any(isinstance(n, nodes.Pow) for n in (node.left, node.right)):
+                self.problem(node, "a large '*' can make a string too long to handle")
+
     def attribute(self, node: nodes.Node, owner: Any, name: str) -> Any:
+        if name.startswith("_") or name in _METHODS:
+            self.problem(node, f"'{name}' is an internal attribute or a method; templates may only read the context's fields")
+            return ANY
         if owner is ANY:
             return ANY
         if owner is TERMS:

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, Macro
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, safe_range
 from jinja2.utils import Cycler, Joiner, Namespace
 
 from .errors import TemplateProblemError
@@ -67,6 +71,43 @@ def finalize(value: Any) -> Any:
     return value
 
 
+#: What one render may spend: iterations of range() loops, the size of a
+#: string or list made by ``*``, and time. Generous for any real template,
+#: small enough that a runaway one stops in seconds.
+MAX_LOOP_ITERATIONS = 200_000
+MAX_MADE_LENGTH = 1_000_000
+MAX_RENDER_SECONDS = 30.0
+
+
+@dataclass
+class _Budget:
+    iterations: int = MAX_LOOP_ITERATIONS
+    deadline: float = 0.0
+
+    def spend(self, iterations: int = 0) -> None:
+        self.iterations -= iterations
+        if self.iterations < 0:
+            raise SecurityError(f"the template's loops ran more than {MAX_LOOP_ITERATIONS:,} times")
+        if time.monotonic() > self.deadline:
+            raise SecurityError(f"the template ran for more than {MAX_RENDER_SECONDS:.0f} seconds")
+
+
+_BUDGET: ContextVar[_Budget | None] = ContextVar("permdocs_template_budget", default=None)
+
+
+def _spend(iterations: int = 0) -> None:
+    budget = _BUDGET.get()
+    if budget is not None:
+        budget.spend(iterations)
+
+
+def _budgeted_range(*args: int) -> Iterator[int]:
+    """range() that counts against the render's budget, item by item."""
+    for number in safe_range(*args):
+        _spend(1)
+        yield number
+
+
 class ContextOnlySandbox(SandboxedEnvironment):
     """A sandbox in which templates reach the context's data and nothing else.
 
@@ -77,6 +118,27 @@ class ContextOnlySandbox(SandboxedEnvironment):
     mappings, a date's parts, and Jinja's own loop and macro helpers; every
     other attribute is refused with a SecurityError naming it.
     """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """``'x' * 10**10`` and ``10 ** 10**10`` would exhaust memory or time."""
+        _spend()
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError("the template raised a number to too high a power")
+        if operator == "*":
+            sized, times = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(sized, str | list | tuple) and isinstance(times, int) and len(sized) * times > MAX_MADE_LENGTH:
+                raise SecurityError(f"the template made a string or list longer than {MAX_MADE_LENGTH:,}")
+        return super().call_binop(context, operator, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        _spend()
+        return super().getattr(obj, attribute)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
+        _spend()
+        return super().call(__context, __obj, *args, **kwargs)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
@@ -107,6 +169,7 @@ def make_environment(loader: BaseLoader | None, markdown: Callable[[NarrativeTex
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["range"] = _budgeted_range
     env.filters["long_date"] = long_date
     env.filters["capfirst"] = capfirst
     env.filters["markdown"] = markdown
@@ -124,6 +187,7 @@ def render_checked(
     template author can see. ``untrusted`` marks a council's own template,
     whose faults are the user's input to fix (exit 2), not our bugs (exit 1).
     """
+    token = _BUDGET.set(_Budget(deadline=time.monotonic() + MAX_RENDER_SECONDS))
     try:
         return render()
     except TemplateSyntaxError as error:
@@ -133,6 +197,15 @@ def render_checked(
         detail = f"{type(error).__name__}: {_safe_message(error)}"
         name, line = _failing_template(template_name) if report_line else (template_name, None)
         raise TemplateProblemError(name, detail, line, untrusted=untrusted) from None
+    except (RecursionError, ArithmeticError, TypeError, ValueError, LookupError, MemoryError) as error:
+        if not untrusted:
+            raise  # in our own templates, a bug
+        # A council's template divided by zero, recursed without end, added
+        # a number to a date...: its author's to fix. Type and place only.
+        name, line = _failing_template(template_name) if report_line else (template_name, None)
+        raise TemplateProblemError(name, f"{type(error).__name__} while rendering", line, untrusted=True) from None
+    finally:
+        _BUDGET.reset(token)
 
 
 def _safe_message(error: Exception) -> str:

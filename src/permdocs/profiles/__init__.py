@@ -7,6 +7,7 @@ are found next to it.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,7 @@ from ..case.loading import json_path
 from ..checks.settings import PolicySettings
 from ..errors import InvalidProfileError, Problem
 from ..resources import templates_dir
+from ..untrusted import logo_problem
 from .model import BUNDLED_FONTS, Profile, Terms
 
 DEFAULT_PROFILE = "default"
@@ -50,7 +52,13 @@ class LoadedProfile:
     @property
     def logo_path(self) -> Path | None:
         logo = self.profile.council.logo
-        return None if logo is None else _inside(self.folder, logo, "council.logo")
+        if logo is None:
+            return None
+        path = _inside(self.folder, logo, "council.logo")
+        problem = logo_problem(path)
+        if problem is not None:
+            raise InvalidProfileError([Problem("council.logo", problem)])
+        return path
 
     @property
     def reference_docx_path(self) -> Path | None:
@@ -106,18 +114,49 @@ def _load_cached(path: Path) -> LoadedProfile:
     return loaded
 
 
-def resolve_profile(choice: "str | os.PathLike[str] | LoadedProfile | None", case_profile: str | None, case_dir: Path | None = None) -> LoadedProfile:
-    """The profile to use: the one asked for, else the one the case names
-    (a path there is relative to the case file), else the default."""
+#: Where a case's own profile names are looked up, besides the shipped ones.
+PROFILES_DIR_VARIABLE = "PERMDOCS_PROFILES_DIR"
+
+
+def resolve_profile(
+    choice: "str | os.PathLike[str] | LoadedProfile | None",
+    case_profile: str | None,
+    profiles_dir: "str | os.PathLike[str] | None" = None,
+) -> LoadedProfile:
+    """The profile to use: the one asked for, else the one the case names,
+    else the default.
+
+    A path comes only from the caller (``choice``: the command line's
+    ``--profile`` or a library argument). A case is data, and may only *name*
+    a profile: a shipped one, or a folder inside ``profiles_dir`` (by default
+    the ``PERMDOCS_PROFILES_DIR`` environment variable), never a path, so that
+    a case file cannot make permdocs use templates from anywhere on disk.
+    """
     if isinstance(choice, LoadedProfile):
         return choice
     if choice is not None:
         return load_profile(choice)
     if case_profile is None:
         return load_profile(DEFAULT_PROFILE)
-    if case_profile in shipped_profiles() or case_dir is None:
+    if case_profile in shipped_profiles():
         return load_profile(case_profile)
-    return load_profile(case_dir / case_profile)
+    folder = profiles_dir if profiles_dir is not None else os.environ.get(PROFILES_DIR_VARIABLE)
+    if folder is not None and _is_plain_name(case_profile):
+        root = Path(folder)
+        candidate = root / case_profile
+        if (candidate / PROFILE_FILE).is_file() and candidate.resolve().is_relative_to(root.resolve()):
+            return load_profile(candidate)
+    where = "shipped profile" + (" and no profile folder in the profiles folder" if folder is not None else "")
+    raise InvalidProfileError([Problem(
+        "$.profile",
+        f"names no {where}. A case may name a shipped profile ({', '.join(shipped_profiles())}) or, with "
+        f"--profiles-dir or {PROFILES_DIR_VARIABLE}, a profile folder there; a path to any other profile is given "
+        "with --profile",
+    )])
+
+
+def _is_plain_name(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name)) and ".." not in name
 
 
 def _inside(folder: Path, relative: str, field_name: str) -> Path:

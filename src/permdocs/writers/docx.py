@@ -31,6 +31,7 @@ from .. import narrative
 from ..errors import TemplateProblemError
 from ..resources import override_dir
 from ..templating import make_environment, render_checked
+from ..untrusted import inside
 from . import Styling, template_variables
 from .docx_blocks import WordBlocks
 from .docx_package import normalise_zip
@@ -52,6 +53,8 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     path, from_council = word_template(document, styling.overrides)
     template = open_template(path, template_name, untrusted=from_council)
     word = template.get_docx()
+    if from_council:
+        _drop_external_links(word)
     if styling.reference_docx is not None:
         apply_reference_docx(word, open_template(styling.reference_docx, "reference_docx", untrusted=True).get_docx())
     elif not from_council:
@@ -82,6 +85,8 @@ def word_template(document: "DocumentType", overrides: Path | None) -> tuple[Pat
     folder = override_dir(overrides, "docx")
     name = f"{document.name}.docx"
     if folder is not None and (folder / name).is_file():
+        if not inside(folder, folder / name):
+            raise TemplateProblemError(name, "is a link to a file outside the profile's folder", untrusted=True)
         return folder / name, True
     return document.template("docx"), False
 
@@ -142,6 +147,33 @@ class _ListNumbering:
         num = numbering.add_num(abstract_id)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return int(num.numId)
+
+
+def _drop_external_links(word: Document) -> None:
+    """Remove every relationship to something outside the file (an
+    ``http://`` image or hyperlink, a ``file://`` path): Word would fetch it
+    on opening, and a council template must not reach outside the document.
+    A hyperlink keeps its text; a linked picture loses its link."""
+    for part in word.part.package.iter_parts():
+        external = {rel_id for rel_id, rel in part.rels.items() if rel.is_external}
+        if not external:
+            continue
+        element = getattr(part, "_element", None)
+        if element is not None:
+            for node in list(element.iter()):
+                for attribute in [a for a in node.attrib if a.startswith(_R) and node.attrib[a] in external]:
+                    if node.tag == qn("w:hyperlink"):
+                        parent = node.getparent()
+                        for child in list(node):
+                            node.addprevious(child)
+                        parent.remove(node)
+                        break
+                    del node.attrib[attribute]
+        for rel_id in external:
+            del part.rels[rel_id]
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def _drop_styles_with_effects(word: Document) -> None:

@@ -17,8 +17,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .. import narrative
+from ..errors import TemplateProblemError
 from ..resources import assets_dir, override_dir, templates_dir
 from ..templating import make_environment, render_checked
+from ..untrusted import ConfinedLoader, html_problems, logo_media_type, with_content_security_policy
 from . import Styling, template_variables
 from .html_blocks import blocks_to_html
 
@@ -42,7 +44,15 @@ def render_text(document: "DocumentType", context: Any, styling: Styling, *, for
         "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
         "logo": None if styling.logo is None else _data_uri(styling.logo),
     }
-    return render_checked(template_name, lambda: template.render(variables), untrusted=untrusted)
+    markup = render_checked(template_name, lambda: template.render(variables), untrusted=untrusted)
+    if untrusted:
+        # A council's template must not add scripts or remote resources: whoever
+        # opens the file would send its contents (a child's name) elsewhere.
+        trusted = frozenset(str(v).strip() for v in (variables["stylesheet"], variables["print_stylesheet"]))
+        problems = html_problems(markup, trusted)
+        if problems:
+            raise TemplateProblemError(template_name, "; ".join(problems), untrusted=True)
+    return with_content_security_policy(markup)
 
 
 def packaged_template_folders() -> list[Path]:
@@ -66,7 +76,7 @@ def _environment(overrides: Path | None) -> SandboxedEnvironment:
     so it can replace any single template; ``permdocs/NAME`` always names the
     packaged template, so an override can extend the one it replaces."""
     packaged = _PackagedTemplates()
-    folders = [FileSystemLoader(overrides)] if overrides is not None else []
+    folders = [ConfinedLoader(overrides)] if overrides is not None else []
     loader = ChoiceLoader([*folders, packaged, PrefixLoader({"permdocs": packaged})])
     env = make_environment(loader, markdown=lambda text: narrative.to_html(text.source))
     env.filters["blocks"] = blocks_to_html
@@ -98,7 +108,7 @@ def brand_stylesheet(styling: Styling) -> Markup:
 
 def _data_uri(path: Path) -> Markup:
     # Inline, so the HTML stands alone and the PDF fetches nothing.
-    return Markup("data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
+    return Markup(f"data:{logo_media_type(path)};base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
 
 
 @cache
