@@ -166,3 +166,16 @@ def test_a_logo_must_be_a_small_regular_image(tmp_path: Path, make_logo: Callabl
 def test_every_html_carries_a_content_security_policy() -> None:
     html = permdocs.render(permdocs.load_case(BABY), DOCUMENT, "html").decode()
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in html.split("</head>")[0]
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["{{ {}[child.full_name] }}", "{{ child[child.full_name] }}", "{{ child.full_name() }}", "{{ child.full_name.foo }}",
+     "{{ child[child.preferred_name] }}"],
+)
+def test_template_errors_never_print_case_values(template: str, tmp_path: Path) -> None:
+    council = _council(tmp_path)
+    _html(template)(council)
+    result = _render(council, tmp_path)
+    _assert_refused(result)
+    assert "Ada" not in result.output and "Maple" not in result.output

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -26,6 +27,9 @@ NAME_MAX_CHARS = 200
 # C0 and C1 controls and DEL. Newline and tab are allowed back in below for
 # multi-line text only.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Bidirectional embedding, override and isolate controls: invisible, and able
+# to turn a line (a case reference in a running header) back to front.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _normalise_text(value: str, *, multiline: bool) -> str:
@@ -42,9 +46,37 @@ def _normalise_text(value: str, *, multiline: bool) -> str:
             f"contains the control character U+{ord(char):04X}, "
             "which cannot appear in a document"
         )
+    bidi = _BIDI_CONTROL.search(value)
+    if bidi:
+        raise ValueError(
+            f"contains the invisible direction control U+{ord(bidi.group()):04X}, which can reorder the text around it"
+        )
+    missing = next((char for char in value if char not in "\n\t" and ord(char) not in printable_characters()), None)
+    if missing is not None:
+        raise ValueError(
+            f"contains a character permdocs' fonts cannot print (U+{ord(missing):04X}); it would show as an empty box"
+        )
     if not value.strip():
         raise ValueError("must not be blank")
     return value
+
+
+@cache
+def printable_characters() -> frozenset[int]:
+    """Every character the bundled fonts (Liberation Sans and Serif) can draw.
+
+    Text outside them would print as empty boxes in the PDF, silently; so it
+    is refused when the case is read, naming the field (README, "Fonts").
+    """
+    from fontTools.ttLib import TTFont
+
+    from .resources import assets_dir
+
+    # Both fonts draw both families' characters alike; a character only one
+    # has would fail in the other, so only the shared ones count.
+    sans = set(TTFont(assets_dir() / "fonts" / "LiberationSans-Regular.ttf", lazy=True).getBestCmap())
+    serif = set(TTFont(assets_dir() / "fonts" / "LiberationSerif-Regular.ttf", lazy=True).getBestCmap())
+    return frozenset((sans & serif) | {0x20})
 
 
 def _single_line(value: str) -> str:
@@ -90,8 +122,19 @@ CaseReference = Annotated[
 ]
 """A council's case or court reference: letters, digits and ``/ _ . -``."""
 
-CalendarDate = Annotated[date, Field(json_schema_extra={"format": "date"})]
-"""An ISO 8601 calendar date, ``YYYY-MM-DD``. Times and week dates are refused."""
+#: Dates a case can sensibly hold: later ones overflow the date arithmetic of
+#: the checks (31 December 9999 plus a working day), earlier ones are typos.
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2200, 12, 31)
+
+
+def _plausible_date(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"must be between {EARLIEST_DATE.year} and {LATEST_DATE.year}")
+    return value
+
+
+CalendarDate = Annotated[date, AfterValidator(_plausible_date), Field(json_schema_extra={"format": "date"})]
+"""An ISO 8601 calendar date, ``YYYY-MM-DD``, between 1900 and 2200. Times and week dates are refused."""
 
 
 #: JSON Schema keyword marking a field whose value some readers must not

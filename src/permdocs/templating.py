@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateSyntaxError, Undefined
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment, safe_range
@@ -135,6 +135,15 @@ class ContextOnlySandbox(SandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         _spend()
         return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """As Jinja's, but a failed lookup does not carry the key into the
+        error message: ``x[child.full_name]`` would print the child's name."""
+        _spend()
+        found = super().getitem(obj, argument)
+        if isinstance(found, Undefined):
+            return self.undefined(obj=obj, name="(a key the template computed)")
+        return found
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's signature
         _spend()

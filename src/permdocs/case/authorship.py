@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import AfterValidator
+
 from .base import CalendarDate, CaseModel, Name, Narrative, ShortText, field
+
+
+def _at_most_255(value: str) -> str:
+    if len(value) > 255:
+        raise ValueError("must be at most 255 characters long (Word's limit for a document's author)")
+    return value
 
 
 class Agency(CaseModel):
     """The local authority or agency responsible for the child."""
 
-    name: ShortText = field("Name", "The agency's name as it should appear on documents.")
+    # 255: Word keeps the author property (set from this name) to 255 characters.
+    name: Annotated[ShortText, AfterValidator(_at_most_255)] = field(
+        "Name", "The agency's name as it should appear on documents, in at most 255 characters.",
+        json_schema_extra={"maxLength": 255},
+    )
     address: ShortText = field("Address", "The agency's postal address on one line.")
 
 

@@ -10,8 +10,11 @@ date strings but not datetimes or numbers where a date belongs.
 
 from __future__ import annotations
 
+import codecs
 import json
+import math
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -100,19 +103,42 @@ def case_from_dict(data: Mapping[str, Any]) -> Case:
     The dict is serialised and validated as JSON so that both entry points
     follow exactly the same rules.
     """
+    problems = list(_python_hazards(data, "$"))
+    if problems:
+        raise InvalidCaseError(problems)
     try:
         raw = json.dumps(data, allow_nan=False, ensure_ascii=False).encode()
-    except ValueError:
-        raise InvalidCaseError([Problem("$", "contains NaN or Infinity, which JSON does not allow")]) from None
-    except TypeError as error:
+    except (TypeError, ValueError) as error:
         raise InvalidCaseError([Problem("$", f"contains a value JSON cannot hold ({type(error).__name__})")]) from None
     return case_from_json(raw)
+
+
+#: No field of a case holds a number anywhere near this long.
+MAX_NUMBER_DIGITS = 30
+
+
+def _python_hazards(node: Any, path: str) -> Iterator[Problem]:
+    """What a dict from a case system may hold that JSON cannot, each by path."""
+    if isinstance(node, float) and not math.isfinite(node):
+        yield Problem(path, "is NaN or Infinity, which JSON does not allow")
+    elif isinstance(node, int) and not isinstance(node, bool) and abs(node) >= 10**MAX_NUMBER_DIGITS:
+        yield Problem(path, f"is a number of more than {MAX_NUMBER_DIGITS} digits, which no field holds")
+    elif isinstance(node, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in node):
+        yield Problem(path, "contains a lone surrogate, which is not valid Unicode text")
+    elif isinstance(node, Mapping):
+        for key, value in node.items():
+            yield from _python_hazards(value, json_path_join(path, str(key)))
+    elif isinstance(node, list | tuple):
+        for index, value in enumerate(node):
+            yield from _python_hazards(value, json_path_join(path, index))
 
 
 def case_from_json(raw: bytes) -> Case:
     """Validate a case from the bytes of a JSON document."""
     if len(raw) > MAX_CASE_BYTES:
         raise InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
+    # A byte-order mark (Windows Notepad adds one) is not an error; drop it.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     tree = _parse_json(raw)
     problems = list(_json_hazards(tree, "$"))
     if problems:
@@ -124,12 +150,23 @@ def case_from_json(raw: bytes) -> Case:
 
 
 def _read_case_file(path: Path) -> bytes:
+    """The file's bytes, read through a bounded reader: a device or a file
+    that claims to be small (/dev/zero reports size 0) is never read whole."""
+    too_large = InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
     try:
-        if path.stat().st_size > MAX_CASE_BYTES:
-            raise InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
-        return path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InvalidCaseError([Problem("$", f"is not a regular file (a device, pipe or socket): {path}")])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CASE_BYTES + 1)
+        if len(data) > MAX_CASE_BYTES:
+            raise too_large
+        return data
     except FileNotFoundError:
         raise InvalidCaseError([Problem("$", f"no such file: {path}")]) from None
+    except OSError as error:
+        if isinstance(error, IsADirectoryError | PermissionError):
+            raise InvalidCaseError([Problem("$", _READ_ERRORS[type(error)].format(path=path))]) from None
+        raise InvalidCaseError([Problem("$", f"cannot be read ({type(error).__name__}): {path}")]) from None
     except IsADirectoryError:
         raise InvalidCaseError([Problem("$", f"is a folder, not a case file: {path}")]) from None
     except PermissionError:
@@ -144,6 +181,18 @@ class _JsonObject(dict[str, Any]):
 
 class _NonFinite:
     """Stands in for NaN or Infinity so that its path can be reported."""
+
+
+class _HugeNumber:
+    """Stands in for an integer too long for any field (Python refuses to
+    convert more than 4,300 digits), so that its path can be reported."""
+
+
+def _parse_int(text: str) -> int | _HugeNumber:
+    return _HugeNumber() if len(text.lstrip("-")) > MAX_NUMBER_DIGITS else int(text)
+
+
+_READ_ERRORS = {IsADirectoryError: "is a folder, not a case file: {path}", PermissionError: "permission denied: {path}"}
 
 
 def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> _JsonObject:
@@ -163,7 +212,8 @@ def _parse_json(raw: bytes) -> Any:
         raise InvalidCaseError([Problem("$", f"is not UTF-8 text (bad byte at offset {error.start})")]) from None
     try:
         return json.loads(
-            text, object_pairs_hook=_object_with_duplicates, parse_constant=lambda _name: _NonFinite()
+            text, object_pairs_hook=_object_with_duplicates, parse_constant=lambda _name: _NonFinite(),
+            parse_int=_parse_int,
         )
     except json.JSONDecodeError as error:
         # The decoder's message names the expected token and the position,
@@ -177,6 +227,8 @@ def _parse_json(raw: bytes) -> Any:
 def _json_hazards(node: Any, path: str) -> Iterator[Problem]:
     if isinstance(node, _NonFinite):
         yield Problem(path, "is NaN or Infinity, which is not a number JSON allows")
+    elif isinstance(node, _HugeNumber):
+        yield Problem(path, f"is a number of more than {MAX_NUMBER_DIGITS} digits, which no field holds")
     elif isinstance(node, _JsonObject):
         for key in node.duplicate_keys:
             yield Problem(json_path_join(path, key), "appears more than once in the same object")

@@ -52,8 +52,9 @@ class Case(CaseModel):
     )
     profile: ShortText | None = field(
         "Council profile",
-        "The council profile to render with: a shipped profile's name, or a path relative to the case file. "
-        "The command line's --profile takes precedence.",
+        "The council profile to render with, by name: a shipped profile, or a profile folder in the profiles "
+        "folder the user configures (PERMDOCS_PROFILES_DIR). Never a path. The command line's --profile takes "
+        "precedence.",
         default=None,
     )
     prepared_on: CalendarDate = field(

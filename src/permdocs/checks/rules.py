@@ -1,8 +1,9 @@
 """The practice rules. Each is a small function over the case, registered
 with a stable id, a severity and the source it enforces.
 
-Messages speak to a social worker and name people by their relationship to
-the child, never by name, since findings are printed and logged.
+Messages speak to a social worker and name people by their role or their id
+in the case, never by the free-text relationship a worker typed (which can
+hold anything, names and addresses included), and never by name, never by name, since findings are printed and logged.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ def rule(rule_id: str, title: str, severity: Severity, source: str):  # type: ig
         return check
 
     return register
+
+
+def _role(person: Person) -> str:
+    """A person's role in fixed words, for messages."""
+    return person.role.value.replace("_", " ")
 
 
 def _plans(given: CheckInput) -> Iterator[tuple[str, Plan]]:
@@ -168,7 +174,7 @@ def applicant_without_standing(given: CheckInput) -> Problems:
             if not _entitled(person, plan.route, application.planned_on):
                 yield (
                     f"{path}.application.applicant_ids[{position}]",
-                    f"The {person.relationship.lower()} does not meet the conditions to apply for {order} without the court's leave, and no leave is recorded.",
+                    f"An applicant ({_role(person)}) does not meet the conditions to apply for {order} without the court's leave, and no leave is recorded.",
                 )
 
 
@@ -210,7 +216,7 @@ def siblings_apart(given: CheckInput) -> Problems:
         if person.sibling.together_or_apart_reason is None:
             yield f"$.people[{index}].sibling.together_or_apart_reason", "A brother or sister lives apart from the child and no reason is recorded."
         if not any(person.id in arrangement.with_person_ids for arrangement in case.family_time):
-            yield "$.family_time", f"A brother or sister ({person.relationship.lower()}) lives apart from the child and there is no family-time arrangement with them."
+            yield "$.family_time", f"A brother or sister ({person.id}) lives apart from the child and there is no family-time arrangement with them."
 
 
 @rule("PP-011", "Direct family time without where it happens", Severity.WARNING, "Merton 2019 s.10.5; Devon 2020, Appendix 2 (Family Time)")

@@ -1,0 +1,132 @@
+"""Valid or nearly valid input that once crashed permdocs now gets a clear
+refusal naming the field (exit 2) or renders correctly; and a property test
+that no mutation of a sample ends in anything but success or an input error."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+import permdocs
+from permdocs.cli import main
+
+from conftest import BABY, sample_dict
+
+
+def _problems(data: dict[str, Any]) -> list[str]:
+    try:
+        permdocs.load_case(data)
+    except permdocs.InvalidCaseError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def _edit(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data = sample_dict()
+    node = data
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (("child", "date_of_birth"), "9999-12-31", "$.child.date_of_birth: must be between 1900 and 2200"),
+        (("reviews", 0, "date"), "1850-01-01", "$.reviews[0].date: must be between 1900 and 2200"),
+        (("authorship", "agency", "name"), "A" * 300, "$.authorship.agency.name: must be at most 255 characters"),
+        (("child", "family_name"), "Sample\u202eford", "$.child.family_name: contains the invisible direction control U+202E"),
+        (("child", "given_names"), "Ada \u2066Maple", "$.child.given_names: contains the invisible direction control U+2066"),
+        (("child", "family_name"), "李", "$.child.family_name: contains a character permdocs' fonts cannot print (U+674E)"),
+        (("child", "preferred_name"), "Ada 😀", "$.child.preferred_name: contains a character permdocs' fonts cannot print"),
+        (("reviews", 0, "date"), 10**4999, "$.reviews[0].date: is a number of more than 30 digits"),
+        (("child", "family_name"), "Sam\ud800", "$.child.family_name: contains a lone surrogate"),
+        (("child", "family_name"), float("nan"), "$.child.family_name: is NaN or Infinity"),
+    ],
+    ids=["year-9999", "year-1850", "long-agency", "bidi-override", "bidi-isolate", "chinese", "emoji", "huge-integer",
+         "lone-surrogate", "nan"],
+)
+def test_each_is_refused_naming_the_field(path: tuple[Any, ...], value: Any, expected: str) -> None:
+    problems = _problems(_edit(path, value))
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_latin_names_with_accents_are_fine() -> None:
+    assert _problems(_edit(("child", "family_name"), "Ångström-Łukasz O’Brien")) == []
+
+
+def test_a_huge_integer_in_a_file_names_its_path(tmp_path: Path) -> None:
+    text = BABY.read_text().replace('"schema_version": "1"', '"schema_version": ' + "9" * 5000)
+    (tmp_path / "case.json").write_text(text)
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "case.json")])
+    assert result.exit_code == 2 and "$.schema_version: is a number of more than 30 digits" in result.output
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    data = json.loads(BABY.read_text())
+    data.pop("$schema")
+    (tmp_path / "case.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+    assert CliRunner().invoke(main, ["validate", str(tmp_path / "case.json")]).exit_code == 0
+
+
+def test_a_device_is_never_read_whole() -> None:
+    done = subprocess.run([sys.executable, "-m", "permdocs", "validate", "/dev/zero"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "is not a regular file" in done.stderr
+
+
+def test_a_long_web_address_wraps_instead_of_running_off_the_page() -> None:
+    address = "https://www.example.invalid/" + "family-centre-booking/" * 6 + "room-4"
+    data = _edit(("family_time", 0, "venue"), address)
+    pdf = permdocs.render(permdocs.load_case(data), "care-plan-permanence", "pdf")
+    text = re.sub(r"\s+", "", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    assert address in text
+
+
+# --- property test -----------------------------------------------------------
+
+def _leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in _leaves(value, (*path, key))]
+    if isinstance(node, list):
+        return [p for index, value in enumerate(node) for p in _leaves(value, (*path, index))] or [path]
+    return [path]
+
+
+SAMPLE_LEAVES = _leaves(sample_dict())
+VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(10**40), max_value=10**40), st.floats(allow_nan=True),
+    st.text(max_size=40), st.sampled_from(["", " ", "2025-02-30", "2026-13-01", "9999-12-31", "x" * 25_000, "<script>",
+                                           "{{ 7*7 }}", "\u202e", "mother", "adoption", "held"]),
+    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(leaf=st.sampled_from(SAMPLE_LEAVES), value=VALUES)
+def test_any_mutation_renders_or_is_refused_as_input(leaf: tuple[Any, ...], value: Any) -> None:
+    data = _edit(leaf, value)
+    try:
+        case = permdocs.load_case(data)
+    except permdocs.InvalidCaseError as error:
+        assert all(p.path.startswith("$") for p in error.problems)
+        return
+    for document in permdocs.DOCUMENTS.values():
+        if document.missing_from(case):
+            continue
+        for fmt in ("html", "docx"):
+            try:
+                permdocs.render(case, document.name, fmt, draft=True)
+            except permdocs.PermdocsError as error:
+                assert error.exit_code == 2, (document.name, fmt, str(error)[:200])
