@@ -1,6 +1,11 @@
 """Valid or nearly valid input that once crashed permdocs now gets a clear
 refusal naming the field (exit 2) or renders correctly; and a property test
-that no mutation of a sample ends in anything but success or an input error."""
+that no mutation of a sample ends in anything but success or an input error.
+
+Cases generated from the published JSON Schema itself are not tried:
+hypothesis-jsonschema does not work with the current Hypothesis. Mutating
+every leaf of a real sample reaches further into the code anyway, since
+generated cases rarely get past cross-reference validation."""
 
 from __future__ import annotations
 
@@ -122,10 +127,12 @@ def test_any_mutation_renders_or_is_refused_as_input(leaf: tuple[Any, ...], valu
     except permdocs.InvalidCaseError as error:
         assert all(p.path.startswith("$") for p in error.problems)
         return
+    # PDFs for a sample of the leaves: layout is slow, and HTML already covers its input.
+    pdf = SAMPLE_LEAVES.index(leaf) % 20 == 0
     for document in permdocs.DOCUMENTS.values():
         if document.missing_from(case):
             continue
-        for fmt in ("html", "docx"):
+        for fmt in ("html", "docx", "pdf") if pdf and document.name == "care-plan-permanence" else ("html", "docx"):
             try:
                 permdocs.render(case, document.name, fmt, draft=True)
             except permdocs.PermdocsError as error:
