@@ -2,10 +2,10 @@
 refusal naming the field (exit 2) or renders correctly; and a property test
 that no mutation of a sample ends in anything but success or an input error.
 
-Cases generated from the published JSON Schema itself are not tried:
-hypothesis-jsonschema does not work with the current Hypothesis. Mutating
-every leaf of a real sample reaches further into the code anyway, since
-generated cases rarely get past cross-reference validation."""
+Cases are also generated from the published JSON Schema itself
+(``schema_strategy.py``; hypothesis-jsonschema does not work with the
+current Hypothesis). Few of those get past cross-reference validation, so
+mutating every leaf of a real sample is what reaches the renderers."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ import permdocs
 from permdocs.cli import main
 
 from conftest import BABY, sample_dict
+from schema_strategy import from_schema
 
 
 def _problems(data: dict[str, Any]) -> list[str]:
@@ -91,12 +92,14 @@ def test_a_device_is_never_read_whole() -> None:
     assert done.returncode == 2 and "is not a regular file" in done.stderr
 
 
-def test_a_long_web_address_wraps_instead_of_running_off_the_page() -> None:
+@pytest.mark.parametrize("where", [("family_time", 0, "venue"), ("actions", 0, "what")], ids=["in-text", "in-a-table"])
+def test_a_long_web_address_wraps_instead_of_running_off_the_page(where: tuple[Any, ...]) -> None:
     address = "https://www.example.invalid/" + "family-centre-booking/" * 6 + "room-4"
-    data = _edit(("family_time", 0, "venue"), address)
-    pdf = permdocs.render(permdocs.load_case(data), "care-plan-permanence", "pdf")
+    pdf = permdocs.render(permdocs.load_case(_edit(where, address)), "care-plan-permanence", "pdf")
     text = re.sub(r"\s+", "", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
     assert address in text
+    # ...and the table headings stay whole.
+    assert "RealisticOutcomeReasons" in text
 
 
 # --- property test -----------------------------------------------------------
@@ -137,3 +140,23 @@ def test_any_mutation_renders_or_is_refused_as_input(leaf: tuple[Any, ...], valu
                 permdocs.render(case, document.name, fmt, draft=True)
             except permdocs.PermdocsError as error:
                 assert error.exit_code == 2, (document.name, fmt, str(error)[:200])
+
+
+CASE_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "case.schema.json").read_text())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=from_schema(CASE_SCHEMA))
+def test_any_case_the_schema_describes_renders_or_is_refused_as_input(data: dict[str, Any]) -> None:
+    try:
+        case = permdocs.load_case(data, folder=Path(__file__).parent)
+    except permdocs.InvalidCaseError as error:
+        assert all(p.path.startswith("$") for p in error.problems)
+        return
+    for document in permdocs.DOCUMENTS.values():
+        if not document.missing_from(case):
+            for fmt in ("html", "docx"):
+                try:
+                    permdocs.render(case, document.name, fmt, draft=True)
+                except permdocs.PermdocsError as error:
+                    assert error.exit_code == 2, (document.name, fmt, str(error)[:200])

@@ -84,3 +84,8 @@ def test_the_library_write_reports_folder_problems_as_permdocs_errors(tmp_path: 
     case = permdocs.load_case(Path(__file__).resolve().parents[1] / "samples" / "baby-in-proceedings.json")
     with pytest.raises(permdocs.PermdocsError):
         permdocs.write(case, "route-comparison", ["html"], tmp_path / "afile" / "sub")
+
+
+def test_a_place_that_takes_no_folders_is_an_input_error() -> None:
+    with pytest.raises(OutputFolderError, match="cannot be made there"):
+        output.write_files(FILES, "/proc/permdocs-cannot-be-here")

@@ -147,12 +147,13 @@ def test_a_word_override_loses_its_external_links(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("make_logo", "expected"),
     [
-        (lambda p: p.write_text("not an image"), "is not a PNG or SVG image"),
+        (lambda p: p.write_text("not an image"), "is not a PNG image"),
+        (lambda p: p.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>"), "is not a PNG image"),
         (lambda p: p.mkdir(), "must name a regular file"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(2 * 1024 * 1024)), "is larger than 1024 kB"),
         (lambda p: os.mkfifo(p), "must name a regular file"),
     ],
-    ids=["not-an-image", "a-folder", "too-large", "a-named-pipe"],
+    ids=["not-an-image", "an-svg", "a-folder", "too-large", "a-named-pipe"],
 )
 def test_a_logo_must_be_a_small_regular_image(tmp_path: Path, make_logo: Callable[[Path], None], expected: str) -> None:
     council = _council(tmp_path)

@@ -37,22 +37,21 @@ class ConfinedLoader(FileSystemLoader):
 
 def logo_problem(path: Path) -> str | None:
     """Why a profile's logo cannot be used, or None: it must be a regular PNG
-    or SVG file under the size cap (a folder, a pipe or a 200 MB file is not)."""
+    file under the size cap (a folder, a pipe or a 200 MB file is not). SVG is
+    not accepted yet: the Word writer (python-docx) cannot embed it."""
     if not path.is_file():
-        return "must name a regular file (a PNG or SVG image)"
+        return "must name a regular file (a PNG image)"
     if path.stat().st_size > MAX_LOGO_BYTES:
         return f"is larger than {MAX_LOGO_BYTES // 1024} kB; a logo needs far less"
     with path.open("rb") as handle:
         head = handle.read(512)
     if any(head.startswith(signature) for signature in _LOGO_SIGNATURES):
         return None
-    if path.suffix.lower() == ".svg" and b"<svg" in head.lower():
-        return None
-    return "is not a PNG or SVG image"
+    return "is not a PNG image (Word documents need a PNG logo)"
 
 
 def logo_media_type(path: Path) -> str:
-    return "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+    return "image/png"
 
 
 # --- what a council's HTML may produce ------------------------------------------
