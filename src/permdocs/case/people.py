@@ -86,6 +86,12 @@ class SiblingDetails(CaseModel):
         "A description of the sibling's home, e.g. 'with their father' or 'foster care'. "
         "Never an address: this appears in documents for the birth family.",
     )
+    time_together_matters: bool = field(
+        "Time together matters",
+        "True where the care plan says the child and this sibling should keep spending time together; "
+        "a check then expects a family-time arrangement with them if they live apart.",
+        default=False,
+    )
     together_or_apart_reason: Narrative | None = field(
         "Why together or apart",
         "Why the siblings live together, or why they live apart; null if not yet recorded (a check flags it).",

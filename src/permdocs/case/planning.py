@@ -9,6 +9,7 @@ from enum import StrEnum
 from pydantic import model_validator
 
 from .base import CalendarDate, CaseModel, Identifier, Name, Narrative, ShortText, field
+from .family_time import ADOPTERS_NAMED_AS_HELP, AdoptersNamedAs, LetterboxTerms, Schedule
 
 
 class Route(StrEnum):
@@ -295,10 +296,15 @@ class AdoptionDecisions(CaseModel):
 
 class FamilyTimeKind(StrEnum):
     DIRECT = "direct"
+    SIBLING = "sibling"
     VIDEO = "video"
     PHONE = "phone"
     LETTERBOX = "letterbox"
     INDIRECT_OTHER = "indirect_other"
+
+
+#: Kinds where people meet in person, so the agreement must say where.
+MEETING_KINDS = (FamilyTimeKind.DIRECT, FamilyTimeKind.SIBLING)
 
 
 class Supervision(StrEnum):
@@ -317,21 +323,59 @@ class FamilyTimeOrder(StrEnum):
 
 class FamilyTimeArrangement(CaseModel):
     """Time the child spends with, or hears from, family and connected people.
-    The full agreement document builds on this."""
+    The care plan summarises it; the family-time agreement (one per
+    arrangement) sets it out in full for every party."""
 
-    id: Identifier = field("Id", "A short id, unique among the arrangements.")
+    id: Identifier = field("Id", "A short id, unique among the arrangements; names the agreement's files.")
     with_person_ids: list[Identifier] = field(
-        "With", "Ids of the people the child spends time with or hears from.", min_length=1
+        "With", "Ids of the people the child spends time with or hears from (a check flags an empty list)."
     )
-    kind: FamilyTimeKind = field("Kind", "Direct (face to face), video, phone, letterbox or other indirect.")
+    kind: FamilyTimeKind = field(
+        "Kind", "Direct (face to face), sibling time (face to face), video, phone, letterbox or other indirect."
+    )
     purpose: Narrative = field("Purpose", "What the arrangement is for, from the child's point of view.")
-    frequency: ShortText = field("How often", "How often, e.g. 'twice a week' or 'once a year in March'.")
+    frequency: ShortText | None = field(
+        "How often",
+        "How often, in words, e.g. 'twice a year, in March and September'. Give a schedule as well for the "
+        "agreement to list the dates.",
+        default=None,
+    )
+    schedule: Schedule | None = field(
+        "Schedule", "When sessions or letters happen, as a rule the agreement turns into dates.", default=None
+    )
+    starts_on: CalendarDate | None = field(
+        "Starts on", "When the agreement starts; by default the case's prepared_on date.", default=None
+    )
+    ends_on: CalendarDate | None = field(
+        "Ends on", "When the arrangement ends, if it has an end; it always ends at the child's 18th birthday.",
+        default=None,
+    )
     duration: ShortText | None = field("How long", "How long each session lasts; null for letters.", default=None)
     venue: ShortText | None = field(
         "Where", "Where it happens, described without the carers' address; null for letters.", default=None
     )
     supervision: Supervision = field("Supervision", "How closely the time is supervised.")
     supervised_by: ShortText | None = field("Supervised by", "Who supervises or supports it.", default=None)
+    transport_and_costs: ShortText | None = field(
+        "Transport and costs", "Who brings the child and the family, and who pays for travel and activities.",
+        default=None,
+    )
+    letterbox: LetterboxTerms | None = field(
+        "Letterbox terms", "For a letterbox exchange: what may be sent, who writes first, how letters are signed.",
+        default=None,
+    )
+    when_missed: Narrative | None = field(
+        "If a session or letter is missed",
+        "What happens when a session is cancelled or missed, or a letter does not arrive.",
+        default=None,
+    )
+    childs_wishes: Narrative | None = field(
+        "Hearing the child's wishes", "How the child's wishes about the arrangement will be heard as they grow.",
+        default=None,
+    )
+    adopters_named_as: AdoptersNamedAs = field(
+        "Adopters named as", ADOPTERS_NAMED_AS_HELP, default=AdoptersNamedAs.FIRST_NAMES
+    )
     court_order: FamilyTimeOrder = field(
         "Court order", "Any order that governs it: s.8 or s.34 Children Act 1989, s.51A Adoption and Children Act 2002."
     )

@@ -16,8 +16,8 @@ import holidays
 
 
 @cache
-def _bank_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+def _bank_holidays(year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
 def is_working_day(day: date) -> bool:
@@ -41,3 +41,8 @@ def add_months(start: date, months: int) -> date:
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def bank_holiday_name(day: date) -> str | None:
+    """The name of the bank holiday in England and Wales on ``day``, if it is one."""
+    return _bank_holidays(day.year).get(day)

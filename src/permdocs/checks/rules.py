@@ -17,7 +17,6 @@ from ..case.planning import (
     AdoptionConsentKind,
     ApplicationConsent,
     CourtApplication,
-    FamilyTimeKind,
     IdentityAspect,
     OptionOutcome,
     Plan,
@@ -215,15 +214,9 @@ def siblings_apart(given: CheckInput) -> Problems:
             continue
         if person.sibling.together_or_apart_reason is None:
             yield f"$.people[{index}].sibling.together_or_apart_reason", "A brother or sister lives apart from the child and no reason is recorded."
-        if not any(person.id in arrangement.with_person_ids for arrangement in case.family_time):
+        # Where the plan says their time together matters, FT-007 reports it instead.
+        if not person.sibling.time_together_matters and not any(person.id in arrangement.with_person_ids for arrangement in case.family_time):
             yield "$.family_time", f"A brother or sister ({person.id}) lives apart from the child and there is no family-time arrangement with them."
-
-
-@rule("PP-011", "Direct family time without where it happens", Severity.WARNING, "Merton 2019 s.10.5; Devon 2020, Appendix 2 (Family Time)")
-def direct_family_time_incomplete(given: CheckInput) -> Problems:
-    for index, arrangement in enumerate(given.case.family_time):
-        if arrangement.kind is FamilyTimeKind.DIRECT and arrangement.venue is None:
-            yield f"$.family_time[{index}].venue", "Face-to-face family time must say who, where and how often; where is missing."
 
 
 @rule("PP-012", "Supervision order longer than three years", Severity.ERROR, "Children Act 1989, Schedule 3, paragraph 6(4)")

@@ -1,0 +1,165 @@
+"""The parts of a family-time arrangement that the agreement document needs
+beyond the care plan's summary: when sessions happen (a recurrence rule),
+the terms of a letterbox exchange, and how the adopters are named to the
+birth family.
+
+The schedule is a small structured form of an RFC 5545 recurrence rule, so a
+worker never writes rule syntax and :mod:`permdocs.schedules` can hand it to
+``dateutil.rrule`` unchanged in meaning.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from .base import CalendarDate, CaseModel, ShortText, field
+
+
+class Repeats(StrEnum):
+    """How often the pattern repeats (with ``every``: every 6 weeks)."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+
+
+class Weekday(StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+class OnBankHoliday(StrEnum):
+    """What happens to a session that falls on a bank holiday in England and Wales."""
+
+    #: It stays, marked, so the parties can agree a change in good time.
+    FLAG = "flag"
+    #: It moves to the next working day.
+    NEXT_WORKING_DAY = "next_working_day"
+    #: It moves to the working day before.
+    PREVIOUS_WORKING_DAY = "previous_working_day"
+
+
+MonthNumber = Annotated[int, Field(ge=1, le=12)]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class Schedule(CaseModel):
+    """When sessions or letters happen, as a recurrence rule. Examples:
+    every March and September: ``{"repeats": "yearly", "months": [3, 9]}``;
+    the first Saturday of each month: ``{"repeats": "monthly", "weekday":
+    "saturday", "week_of_month": 1}``; every 6 weeks from a date:
+    ``{"repeats": "weekly", "every": 6, "first_on": "2026-01-10"}``; the
+    week of the child's birthday: ``{"repeats": "yearly", "birthday_week": true}``."""
+
+    repeats: Repeats = field("Repeats", "Weekly, monthly or yearly.")
+    every: int = field("Every", "Repeat every this many weeks, months or years (1 = every one).", default=1, ge=1, le=52)
+    months: list[MonthNumber] = field(
+        "In these months",
+        "Month numbers (1 = January) the sessions fall in. With no day or weekday given, the schedule "
+        "lists months rather than dates, as a letterbox exchange usually does.",
+        default_factory=list,
+    )
+    day_of_month: int | None = field(
+        "Day of the month", "The day of the month (1 to 31; a shorter month uses its last day).", default=None, ge=1, le=31
+    )
+    weekday: Weekday | None = field("Weekday", "The day of the week sessions fall on.", default=None)
+    week_of_month: int | None = field(
+        "Which one in the month",
+        "With a weekday: 1 for the first, 2 for the second ... 4, or -1 for the last of the month.",
+        default=None,
+        ge=-1,
+        le=4,
+    )
+    birthday_week: bool = field(
+        "The week of the child's birthday",
+        "Once a year, in the week (Monday to Sunday) holding the child's birthday.",
+        default=False,
+    )
+    first_on: CalendarDate | None = field(
+        "First on",
+        "The first session, from which 'every' counts; by default the agreement's start.",
+        default=None,
+    )
+    on_bank_holiday: OnBankHoliday = field(
+        "On a bank holiday",
+        "What happens to a session on a bank holiday in England and Wales: flag it, or move it to the next "
+        "or the previous working day.",
+        default=OnBankHoliday.FLAG,
+    )
+    start_time: ClockTime | None = field(
+        "Start time", "The usual start, as HH:MM on the 24-hour clock; null for letters or all-day events.", default=None
+    )
+    length_minutes: int | None = field(
+        "Length in minutes", "How long a session lasts, for calendar entries.", default=None, ge=5, le=24 * 60
+    )
+
+    @model_validator(mode="after")
+    def _one_way_to_name_the_day(self) -> "Schedule":
+        if self.birthday_week and (self.repeats is not Repeats.YEARLY or self.months or self.day_of_month or self.weekday):
+            raise ValueError("birthday_week is a yearly rule on its own: leave out months, day_of_month and weekday")
+        if self.day_of_month is not None and self.weekday is not None:
+            raise ValueError("give either day_of_month or weekday, not both")
+        if self.week_of_month is not None and (self.weekday is None or self.repeats is Repeats.WEEKLY):
+            raise ValueError("week_of_month needs a weekday and a monthly or yearly rule")
+        if self.weekday is not None and self.repeats is not Repeats.WEEKLY and self.week_of_month is None:
+            raise ValueError("a monthly or yearly rule with a weekday needs week_of_month (1 for the first, -1 for the last)")
+        if self.week_of_month == 0:
+            raise ValueError("week_of_month is 1 to 4, or -1 for the last")
+        if self.repeats is Repeats.WEEKLY and (self.months or self.day_of_month):
+            raise ValueError("a weekly rule takes a weekday at most, not months or a day of the month")
+        if self.length_minutes is not None and self.start_time is None:
+            raise ValueError("length_minutes needs a start_time")
+        return self
+
+    @property
+    def lists_months(self) -> bool:
+        """True when the rule names months but no day: the schedule lists months."""
+        return bool(self.months) and self.day_of_month is None and self.weekday is None and not self.birthday_week
+
+
+class LetterboxTerms(CaseModel):
+    """How a letterbox exchange works (brief s.4.4; Merton 2019 s.10.6)."""
+
+    may_send: list[ShortText] = field(
+        "What may be sent", "What the letters may include, e.g. 'a letter', 'photos', 'a drawing'.", min_length=1
+    )
+    may_not_send: list[ShortText] = field(
+        "What may not be sent",
+        "What may not be sent, besides gifts and money, which the agreement always rules out.",
+        default_factory=list,
+    )
+    gifts_or_money_allowed: bool = field(
+        "Gifts or money allowed",
+        "True only where the agency has agreed to pass on gifts or money; a check flags it, as policy rules them out.",
+        default=False,
+    )
+    writes_first: ShortText = field("Who writes first", "Who writes first each time, e.g. 'the adoptive parents'.")
+    signed_as: ShortText = field(
+        "How letters are signed", "How each side signs, e.g. 'Mum' or 'Orla's parents'; never a surname."
+    )
+    agency_address: ShortText | None = field(
+        "The agency's letterbox address",
+        "The address letters go to. The agency's, never a family's: it appears in every copy.",
+        default=None,
+    )
+
+
+class AdoptersNamedAs(StrEnum):
+    """How the birth family's copy names adoptive parents."""
+
+    FIRST_NAMES = "first_names"
+    CHILDS_PARENTS = "childs_parents"
+
+
+ADOPTERS_NAMED_AS_HELP = (
+    "How the birth family's copy names the adoptive parents where the plan is adoption: by first names, "
+    "or as the child's parents ('Orla's parents')."
+)
