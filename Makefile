@@ -20,7 +20,7 @@ $(INSTALLED): pyproject.toml
 ## registry ('permdocs docs --json'), so a new document joins the demo by itself.
 demo: $(INSTALLED)
 	@for case in $(SAMPLES); do \
-		$(BIN)/permdocs render "$$case" --doc all --audience all --format docx,html,pdf --out out --force || exit $$?; \
+		$(BIN)/permdocs render "$$case" --doc all --audience all --format docx,html,pdf,ics --out out --force || exit $$?; \
 	done
 
 ## Run the whole test suite. Snapshots are never updated here.

@@ -65,10 +65,14 @@ _RENDERED: dict[tuple[str, str, str], bytes] = {}
 
 
 def rendered(path: Path, fmt: str, document: str = DOCUMENT) -> bytes:
-    """Render a sample once per session; several tests read each output."""
+    """Render a sample once per session; several tests read each output.
+    A document made per arrangement is rendered for the case's first
+    (tests/test_family_time.py covers every arrangement and copy)."""
     key = (path.stem, fmt, document)
     if key not in _RENDERED:
-        _RENDERED[key] = permdocs.render(permdocs.load_case(path), document, fmt)
+        case = permdocs.load_case(path)
+        arrangement = case.family_time[0].id if permdocs.DOCUMENTS[document].per_arrangement else None
+        _RENDERED[key] = permdocs.render(case, document, fmt, arrangement=arrangement)
     return _RENDERED[key]
 
 

@@ -88,14 +88,23 @@ def output_text(name: str, data: bytes) -> str:
     """All the text of an output: its file name, and for Word every part's text
     and attribute values (body, headers, footers, footnotes, properties, alt
     text); for PDF the pages' text and every string object (metadata,
-    bookmarks, alt text, link targets); for HTML the whole file."""
+    bookmarks, alt text, link targets); for a calendar every property of
+    every event, unfolded and unescaped; for HTML the whole file."""
     if name.endswith(".docx"):
         body = _docx_text(data)
     elif name.endswith(".pdf"):
         body = _pdf_text(data)
+    elif name.endswith(".ics"):
+        body = _ics_text(data)
     else:
         body = html.unescape(data.decode("utf-8"))
     return f"{name}\n{body}"
+
+
+def _ics_text(data: bytes) -> str:
+    # RFC 5545 folds long lines (CRLF + space) and escapes commas and semicolons.
+    unfolded = data.decode("utf-8").replace("\r\n ", "").replace("\r\n\t", "")
+    return re.sub(r"\\([,;\\nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), unfolded)
 
 
 def _docx_text(data: bytes) -> str:

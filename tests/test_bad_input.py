@@ -137,7 +137,7 @@ def test_any_mutation_renders_or_is_refused_as_input(leaf: tuple[Any, ...], valu
             continue
         for fmt in ("html", "docx", "pdf") if pdf and document.name == "care-plan-permanence" else ("html", "docx"):
             try:
-                permdocs.render(case, document.name, fmt, draft=True)
+                permdocs.render_outputs(case, permdocs.RenderRequest(document.name, (fmt,), draft=True))
             except permdocs.PermdocsError as error:
                 assert error.exit_code == 2, (document.name, fmt, str(error)[:200])
 
@@ -157,6 +157,6 @@ def test_any_case_the_schema_describes_renders_or_is_refused_as_input(data: dict
         if not document.missing_from(case):
             for fmt in ("html", "docx"):
                 try:
-                    permdocs.render(case, document.name, fmt, draft=True)
+                    permdocs.render_outputs(case, permdocs.RenderRequest(document.name, (fmt,), draft=True))
                 except permdocs.PermdocsError as error:
                     assert error.exit_code == 2, (document.name, fmt, str(error)[:200])

@@ -23,6 +23,8 @@ PDF_SAMPLE = "baby-in-proceedings"
 #: Documents already rendered to PDF for PDF_SAMPLE; the rest (those it lacks,
 #: like the later-life letter) get their PDFs from the samples that have them.
 PDF_EVERYWHERE_ELSE = ("care-plan-permanence", "options-analysis", "route-comparison")
+#: Calendar files (.ics) join wherever a copy offers them: the family-time
+#: agreement's agency and carers' copies.
 
 CASES = [
     pytest.param(sample, permdocs.DOCUMENTS[name], audience, id=f"{sample.stem}-{name}-{audience}")
@@ -40,7 +42,8 @@ def test_no_withheld_value_reaches_the_audience(sample: Path, document: Any, aud
     # PDFs for the sample with most to withhold, and for every copy of documents with one audience.
     withholding = audience != document.default_audience.name or len(document.audiences) == 1
     pdf = withholding and (sample.stem == PDF_SAMPLE or document.name not in PDF_EVERYWHERE_ELSE)
-    formats = ("docx", "html", "pdf") if pdf else ("docx", "html")
+    wanted = ("docx", "html", "pdf", "ics") if pdf else ("docx", "html", "ics")
+    formats = tuple(f for f in wanted if f in document.formats_for(document.audiences[audience]))
     values = withheld_values(sample_dict(sample.stem), _withholds(document, audience))
     case = permdocs.load_case(sample)
     # A draft carries everything a final document does, and the open findings too.

@@ -26,8 +26,9 @@ def test_every_docx_is_valid_ooxml(sample_path: Path, document_name: str, tmp_pa
     case = permdocs.load_case(sample)
     for audience in document.audiences:
         for draft in (False, True):
-            data = permdocs.render(case, document.name, "docx", audience=audience, draft=draft)
-            assert ooxml_errors(data, tmp_path) == [], f"{document.name} {audience} draft={draft}"
+            request = permdocs.RenderRequest(document.name, ("docx",), audience, draft=draft)
+            for name, data in permdocs.render_outputs(case, request).items():
+                assert ooxml_errors(data, tmp_path) == [], name
 
 
 @pytest.mark.parametrize("document", list(permdocs.DOCUMENTS.values()), ids=lambda d: d.name)

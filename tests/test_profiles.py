@@ -146,9 +146,14 @@ def test_each_council_speaks_only_its_own_words(profile: str, sample: Path) -> N
     for fmt in ("html", "docx", "pdf"):
         # The later-life letter speaks the child's words, not the council's.
         documents = [n for n, d in permdocs.DOCUMENTS.items() if not d.missing_from(case) and n != "later-life-letter"]
-        texts = [_text(permdocs.render(case, document, fmt, profile=profile), fmt) for document in documents]
-        for document, text in zip(documents, texts):
-            assert not [term for term in foreign if _says(text, term)], (document, fmt)
+        outputs = {
+            name: _text(data, fmt)
+            for document in documents
+            for name, data in permdocs.render_outputs(case, permdocs.RenderRequest(document, (fmt,), profile=profile)).items()
+        }
+        texts = list(outputs.values())
+        for name, text in outputs.items():
+            assert not [term for term in foreign if _says(text, term)], (name, fmt)
         # Not every document needs a council's words; together they use them.
         assert any(_says(text, term) or _says(text, term.capitalize()) for term in own for text in texts), fmt
 

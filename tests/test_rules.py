@@ -64,6 +64,8 @@ def _aunt_application(consents: list[str], leave: str | None) -> Change:
 
 BABY, LTF, HOME = "baby-in-proceedings", "long-term-fostering", "return-home-supervision"
 LETTER, FIRST_DRAFT = "adopted-child-letter", "letter-first-draft"
+FT = "adoption-family-time"
+LETTERBOX = "family_time.0.letterbox"
 WHO_I_AM = "later_life_letter.sections.0.text"
 
 # rule id -> (sample, change that makes it fire, path it reports, near miss that must not fire)
@@ -94,7 +96,6 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "PP-009": (BABY, _aunt_application([], None), "$.plans.primary.application.applicant_ids[0]",
                _aunt_application(["local_authority"], None)),
     "PP-010": (LTF, _set("family_time", []), "$.family_time", _set("people.2.sibling.together_or_apart_reason", "They are close.")),
-    "PP-011": (BABY, _set("family_time.0.venue", None), "$.family_time[0].venue", _set("family_time.0.kind", "letterbox")),
     "PP-012": (HOME, _set("legal_basis.1.expires_on", "2029-09-15"), "$.legal_basis[1].expires_on",
                _set("legal_basis.1.expires_on", "2029-09-14")),
     "PP-013": (BABY, _set("care_proceedings.extensions", []), "$.care_proceedings.extensions",
@@ -120,6 +121,19 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                     _set("options_analysis.single_option_reason", "The grandfather's health rules out a permanent move."))),
     "PP-024": (BABY, _set("options_analysis", None), "$.options_analysis",
                lambda d: [o.update(realistic=False, outcome="ruled_out") for o in d["options"]] and d.update(options_analysis=None)),
+    # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
+    "FT-001": (FT, _set("family_time.2.venue", None), "$.family_time[2].venue", _set("family_time.0.venue", None)),
+    "FT-002": (FT, _set(f"{LETTERBOX}.agency_address", None), "$.family_time[0].letterbox.agency_address",
+               _set(f"{LETTERBOX}.writes_first", "Kerry")),
+    "FT-003": (FT, _set("family_time.1.review_on", None), "$.family_time[1].review_on", _set("family_time.1.review_on", "2027-06-01")),
+    "FT-004": (FT, _set(f"{LETTERBOX}.signed_as", "The Plumbridge family"), "$.family_time[0].letterbox.signed_as",
+               _all(_set(f"{LETTERBOX}.signed_as", "The Plumbridge family"), _set("plans.primary.route", "long_term_fostering"))),
+    "FT-005": (FT, _set(f"{LETTERBOX}.may_send.0", "Birthday money"), "$.family_time[0].letterbox.may_send[0]",
+               _set(f"{LETTERBOX}.may_send.0", "A letter, but no money")),
+    "FT-006": (FT, _set("family_time.1.schedule.first_on", "2029-01-01"), "$.family_time[1].schedule",
+               _set("family_time.1.schedule.first_on", "2028-11-04")),
+    "FT-007": (FT, lambda d: d["family_time"].pop(1), "$.people[2].sibling.time_together_matters",
+               _all(lambda d: d["family_time"].pop(1), _set("people.2.sibling.time_together_matters", False))),
     "LL-001": (LETTER, _set(WHO_I_AM, "Notwithstanding considerable organisational complexity, responsibility was "
                                       "comprehensively transferred."),
                "$.later_life_letter.sections[0].text", _set(WHO_I_AM, "I was your social worker, which means I helped you.")),
@@ -157,7 +171,7 @@ def test_rule_does_not_fire_on_a_near_miss(rule_id: str) -> None:
 
 
 def test_the_sample_cases_findings_are_pinned() -> None:
-    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: []}
+    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: [], FT: []}
     actual = {
         path.stem: [(f.rule, f.severity.value, f.path) for f in check(permdocs.load_case(path))] for path in SAMPLES
     }

@@ -84,7 +84,8 @@ def test_a_reference_word_file_restyles_every_document(tmp_path: Path) -> None:
     council = _council(tmp_path, reference=tmp_path / "reference.docx")
     case = permdocs.load_case(BABY)
     for document in [n for n, d in permdocs.DOCUMENTS.items() if not d.missing_from(case)]:
-        data = permdocs.render(case, document, "docx", profile=council)
+        arrangement = case.family_time[0].id if permdocs.DOCUMENTS[document].per_arrangement else None
+        data = permdocs.render(case, document, "docx", profile=council, arrangement=arrangement)
         assert _heading_1(data) == ("Georgia", GREEN)
         text = docx_all_text(data)
         assert "Fictionshire Children's Services · OFFICIAL-SENSITIVE · FX-2026-0412" in text

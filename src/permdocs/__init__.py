@@ -8,6 +8,7 @@ The public API is small on purpose::
     findings = permdocs.check(case)                                  # practice checks
     pdf = permdocs.render(case, "care-plan-permanence", "pdf")       # bytes
     family = permdocs.render(case, "care-plan-permanence", "pdf", audience="family")
+    letters = permdocs.render(case, "family-time", "pdf", audience="birth-family", arrangement="letters-mother")
     files = permdocs.render_outputs(case, permdocs.RenderRequest("options-analysis"))  # name -> bytes
     permdocs.write(case, "care-plan-permanence", ["docx", "pdf"], "out/")
 
@@ -101,6 +102,7 @@ def render(
     profile: ProfileChoice = None,
     as_of: date | None = None,
     part: str | None = None,
+    arrangement: str | None = None,
 ) -> bytes:
     """Render one document for a validated case in one format (``docx``, ``html`` or ``pdf``).
 
@@ -109,11 +111,15 @@ def render(
     path, or a loaded profile; by default the one the case names, else
     ``default``. Raises UnresolvedFindingsError while the checks find errors,
     unless ``draft`` is true (the document is then marked DRAFT throughout).
+    A document made once per family-time arrangement needs ``arrangement``
+    (an arrangement's id) where the case has more than one.
     """
-    request = RenderRequest(document, (fmt,), audience, profile, draft, as_of, part)
+    request = RenderRequest(document, (fmt,), audience, profile, draft, as_of, part, arrangement=arrangement)
     outputs = _render_outputs(case, request)
     if len(outputs) != 1:
-        raise PermdocsError(f"This request makes {len(outputs)} files; use render_outputs() to get them all.")
+        raise PermdocsError(
+            f"This request makes {len(outputs)} files; pass arrangement= to pick one, or use render_outputs() to get them all."
+        )
     return next(iter(outputs.values()))
 
 

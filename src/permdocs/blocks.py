@@ -54,6 +54,13 @@ class Markdown:
 
 
 @dataclass(frozen=True)
+class Bullets:
+    """A bulleted list of short items (HTML ul, Word's List Bullet style)."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Row:
     """A table row: an optional row label (shown as a header cell) and cells of blocks."""
 
@@ -79,7 +86,7 @@ class Table:
     rows_may_split: bool = False
 
 
-Block = Heading | Paragraph | Markdown | Table
+Block = Heading | Paragraph | Markdown | Bullets | Table
 
 
 def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False) -> Paragraph:

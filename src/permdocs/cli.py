@@ -108,13 +108,18 @@ def main() -> None:
     help="Document types, comma-separated, or 'all' (see 'permdocs docs').",
 )
 @click.option(
-    "--audience", metavar="NAME|all",
-    help="Whose copy: an audience the documents offer (see 'permdocs docs'), or 'all'. Default: each document's first.",
+    "--audience", "--copy", "audience", metavar="NAME|all",
+    help="Whose copy: an audience the documents offer (see 'permdocs docs'), or 'all'. Default: each document's first. "
+    "--copy is the same option, in the family-time agreement's words (carers, birth-family, agency, child).",
+)
+@click.option(
+    "--arrangement", metavar="ID",
+    help="For the family-time agreement: one arrangement, by its id in the case. Default: every arrangement, a file each.",
 )
 @click.option("--part", metavar="NAME", help="A separately paginated part of the document, where it has one.")
 @click.option(
     "--format", "formats", default="docx,html,pdf", show_default=True, metavar="LIST",
-    help="Comma-separated output formats: docx, html, pdf.",
+    help="Comma-separated output formats: docx, html, pdf, and ics (calendar files of family-time sessions).",
 )
 @click.option("--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False), help="Folder to write into.")
 @click.option("--force", is_flag=True, help="Replace output files that already exist.")
@@ -130,8 +135,8 @@ def main() -> None:
 )
 @_reports_errors
 def render(
-    case_file: str, documents: str, audience: str | None, part: str | None, formats: str, out_dir: str, force: bool,
-    draft: bool, profile_name: str | None, as_of: Any, review: bool,
+    case_file: str, documents: str, audience: str | None, arrangement: str | None, part: str | None, formats: str,
+    out_dir: str, force: bool, draft: bool, profile_name: str | None, as_of: Any, review: bool,
 ) -> None:
     """Render documents for a case into DOCX, HTML and/or PDF files.
 
@@ -151,6 +156,8 @@ def render(
       permdocs render case.json --doc care-plan-permanence --draft
       permdocs render case.json --doc care-plan-permanence --profile devon-style
       permdocs render letter.json --doc later-life-letter --review --format html
+      permdocs render case.json --doc family-time --copy birth-family --arrangement letters-mother
+      permdocs render case.json --doc family-time --copy carers --format pdf,ics
     """
     import permdocs
 
@@ -166,14 +173,25 @@ def render(
     day = as_of.date() if as_of else None
     files: dict[str, bytes] = {}
     every = documents.strip().lower() == "all"
-    for document in resolve_documents(documents):
+    chosen = resolve_documents(documents)
+    for document in chosen:
         if every and document.missing_from(case):
             # 'all' means every document this case has what it needs for.
             click.echo(f"skipped {document.name}: the case has no {', '.join(document.missing_from(case))}", err=True)
             continue
         audiences = list(document.audiences) if audience == "all" else [audience]
         for name in audiences:
-            request = permdocs.RenderRequest(document.name, format_names, name, profile, draft, day, part, review)
+            offered = document.formats_for(document.audience(name))
+            wanted = format_names
+            if len(chosen) > 1 or audience == "all":
+                # Rendering several: each copy in the asked formats it comes in (a calendar file only where there is one).
+                wanted = tuple(f for f in format_names if f.strip().lower() in offered)
+                if not wanted:
+                    continue
+            request = permdocs.RenderRequest(
+                document.name, wanted, name, profile, draft, day, part, review,
+                arrangement if document.per_arrangement else None,
+            )
             files.update(render_outputs(case, request))
     for path in write_files(files, out_dir, force=force):
         click.echo(f"wrote {path}")

@@ -57,6 +57,11 @@ class UnknownPartError(PermdocsError):
     """A part was asked for that the document does not have."""
 
 
+class UnknownArrangementError(PermdocsError):
+    """An arrangement was asked for that the case does not have, or of a
+    document that is not made once per arrangement."""
+
+
 class UnknownFormatError(PermdocsError):
     """An output format was asked for that permdocs does not have."""
 

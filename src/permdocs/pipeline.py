@@ -18,8 +18,14 @@ import re
 from .case import Case
 from .checks import check, errors_in
 from .documents import DOCUMENTS, get_document
-from .documents.declaration import DocumentType
-from .errors import DocumentNotApplicableError, UnknownPartError, UnresolvedFindingsError
+from .documents.declaration import Audience, DocumentType
+from .errors import (
+    DocumentNotApplicableError,
+    UnknownArrangementError,
+    UnknownFormatError,
+    UnknownPartError,
+    UnresolvedFindingsError,
+)
 from .profiles import resolve_profile
 from .redaction import redact
 from .request import RenderRequest, ResolvedRequest
@@ -44,10 +50,14 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
     """Look up everything a request names, and refuse a final document while
     the practice checks find errors (a draft renders anyway)."""
     document = get_document(request.document)
-    for name in request.formats:
-        get_format(name)
     audience = document.audience(request.audience)
+    _check_formats(document, audience, request.formats)
     _check_part(document, request.part)
+    if request.arrangement is not None and not document.per_arrangement:
+        per = ", ".join(d.name for d in DOCUMENTS.values() if d.per_arrangement) or "none"
+        raise UnknownArrangementError(
+            f"The {document.name} document is not made per arrangement; only these are: {per}."
+        )
     _check_applies(document, case, request.review)
     profile = resolve_profile(request.profile, case.profile)
     as_of = request.as_of or case.prepared_on
@@ -55,8 +65,19 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
     if not request.draft and errors_in(findings):
         raise UnresolvedFindingsError(errors_in(findings))
     return ResolvedRequest(
-        document, audience, profile, request.draft, as_of, tuple(findings), request.part, request.review
+        document, audience, profile, request.draft, as_of, tuple(findings), request.part, request.review,
+        request.arrangement,
     )
+
+
+def _check_formats(document: DocumentType, audience: Audience, names: tuple[str, ...]) -> None:
+    offered = document.formats_for(audience)
+    for name in names:
+        fmt = get_format(name)
+        if fmt.name not in offered:
+            raise UnknownFormatError(
+                f"The {document.name} document's {audience.title.lower()} comes in {', '.join(offered)}, not {fmt.name}."
+            )
 
 
 def _check_part(document: DocumentType, part: str | None) -> None:

@@ -31,7 +31,9 @@ class RenderRequest:
     errors, marked DRAFT; ``as_of`` judges the checks on that day (default:
     the case's ``prepared_on``); ``part`` asks for a separately paginated
     part (see the document's declaration); ``review`` asks a document that
-    offers one for its review copy, its findings marked in place.
+    offers one for its review copy, its findings marked in place;
+    ``arrangement`` picks one family-time arrangement, by id, of a document
+    made once per arrangement (default: every arrangement, a file each).
     """
 
     document: str
@@ -42,6 +44,8 @@ class RenderRequest:
     as_of: date | None = None
     part: str | None = None
     review: bool = False
+    arrangement: str | None = None
+    arrangement: str | None = None
 
     def __post_init__(self) -> None:
         # A single string is a common slip ("pdf" instead of ["pdf"]); take it as meant.
@@ -63,3 +67,4 @@ class ResolvedRequest:
     findings: "tuple[Finding, ...]"
     part: str | None = None
     review: bool = False
+    arrangement: str | None = None

@@ -10,7 +10,7 @@ section.
 from __future__ import annotations
 
 from ..errors import UnknownDocumentError
-from . import care_plan_permanence, later_life_letter, options_analysis, route_comparison
+from . import care_plan_permanence, family_time, later_life_letter, options_analysis, route_comparison
 from .declaration import Audience, DocumentType, Output, document_from_package
 
 __all__ = ["DOCUMENTS", "Audience", "DocumentType", "Output", "get_document", "resolve_documents"]
@@ -21,6 +21,7 @@ _PACKAGES = (
     options_analysis,
     route_comparison,
     later_life_letter,
+    family_time,
 )
 
 DOCUMENTS: dict[str, DocumentType] = {doc.name: doc for doc in map(document_from_package, _PACKAGES)}

@@ -43,6 +43,9 @@ class AudienceDeclaration(StrictModel):
     withholds: dict[Sensitivity, Treatment] = described(
         "Withholds", "How each sensitivity category is withheld; categories not listed are shown.", default_factory=dict
     )
+    formats: list[Identifier] | None = described(
+        "Formats", "The formats this copy comes in, where fewer than the document's.", default=None
+    )
 
 
 class PartDeclaration(StrictModel):
@@ -62,6 +65,12 @@ class DocumentDeclaration(StrictModel):
     requires: list[JsonPath] = described(
         "Requires", "Parts of the case that must be present (not null or empty) for the document to apply.",
         default_factory=list,
+    )
+    formats: list[Identifier] = described(
+        "Formats", "The output formats it offers.", default_factory=lambda: ["docx", "html", "pdf"]
+    )
+    per_arrangement: bool = described(
+        "Per arrangement", "Made once per family-time arrangement; --arrangement picks one.", default=False
     )
     review: bool = described("Review", "Whether it offers a review copy (--review) marking its findings in place.", default=False)
     audiences: list[Identifier] = described(
@@ -83,6 +92,8 @@ class Audience:
     title: str
     reader: str
     withholds: Mapping[Sensitivity, Treatment]
+    #: The formats this copy comes in; None: all the document's.
+    formats: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,8 @@ class DocumentType:
     requires: tuple[str, ...]
     offers_review: bool
     audiences: Mapping[str, Audience]
+    formats: tuple[str, ...]
+    per_arrangement: bool
     parts: Mapping[str, PartDeclaration]
     folder: Path
     build_context: Builder
@@ -126,6 +139,10 @@ class DocumentType:
         except KeyError:
             choices = ", ".join(self.audiences)
             raise UnknownAudienceError(f"The {self.name} document has no audience '{name}'. Choose from: {choices}.") from None
+
+    def formats_for(self, audience: Audience) -> tuple[str, ...]:
+        """The formats one audience's copy comes in."""
+        return tuple(f for f in self.formats if audience.formats is None or f in audience.formats)
 
     def missing_from(self, case: "Case") -> list[str]:
         """The required parts of the case that this case lacks (empty: the document applies)."""
@@ -152,7 +169,8 @@ def document_from_package(package: ModuleType) -> DocumentType:
         spec = declaration.own_audiences.get(name) or shared.get(name)
         if spec is None:
             raise ValueError(f"{folder.name}/document.toml: audience '{name}' is declared nowhere")
-        audiences[name] = Audience(name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)))
+        formats = tuple(spec.formats) if spec.formats is not None else None
+        audiences[name] = Audience(name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)), formats)
     return DocumentType(
         name=declaration.name,
         title=declaration.title,
@@ -161,6 +179,8 @@ def document_from_package(package: ModuleType) -> DocumentType:
         requires=tuple(declaration.requires),
         offers_review=declaration.review,
         audiences=MappingProxyType(audiences),
+        formats=tuple(declaration.formats),
+        per_arrangement=declaration.per_arrangement,
         parts=MappingProxyType(dict(declaration.parts)),
         folder=folder,
         build_context=package.build_context,

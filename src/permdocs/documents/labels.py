@@ -91,6 +91,7 @@ LABELS: dict[StrEnum, str] = {
     IdentityAspect.GENDER_AND_SEXUALITY: "Gender and sexuality",
     IdentityAspect.OTHER: "Other",
     FamilyTimeKind.DIRECT: "Face to face",
+    FamilyTimeKind.SIBLING: "Time with a brother or sister (face to face)",
     FamilyTimeKind.VIDEO: "Video call",
     FamilyTimeKind.PHONE: "Phone call",
     FamilyTimeKind.LETTERBOX: "Letterbox (letters through the agency)",

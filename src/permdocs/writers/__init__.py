@@ -82,6 +82,7 @@ FORMATS: dict[str, OutputFormat] = {
         ),
         OutputFormat("html", "html", "text/html; charset=utf-8", "permdocs.writers.html"),
         OutputFormat("pdf", "pdf", "application/pdf", "permdocs.writers.pdf"),
+        OutputFormat("ics", "ics", "text/calendar; charset=utf-8", "permdocs.writers.ics"),
     )
 }
 

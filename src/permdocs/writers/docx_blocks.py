@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import narrative
-from ..blocks import Block, Heading, Markdown, Paragraph, Run, Table
+from ..blocks import Block, Bullets, Heading, Markdown, Paragraph, Run, Table
 
 #: Text widths of A4 pages with 18 mm margins, in twentieths of a point.
 TEXT_WIDTH = {True: 16838 - 2 * 1020, False: 11906 - 2 * 1020}
@@ -31,7 +31,7 @@ class WordBlocks:
         self.restart_numbering = restart_numbering
 
     def __call__(self, value: Block | Iterable[Block]) -> Markup:
-        blocks = [value] if isinstance(value, Heading | Paragraph | Markdown | Table) else list(value)
+        blocks = [value] if isinstance(value, Heading | Paragraph | Markdown | Bullets | Table) else list(value)
         return Markup("".join(self.block(block) for block in blocks) or "<w:p/>")
 
     def block(self, block: Any) -> str:
@@ -42,6 +42,9 @@ class WordBlocks:
             return self.paragraph(block)
         if isinstance(block, Markdown):
             return str(narrative.to_wordml(block.text.source, self.restart_numbering, self.styles))
+        if isinstance(block, Bullets):
+            style = self.styles["List Bullet"]
+            return "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{_run(Run(item))}</w:p>' for item in block.items)
         return self.table(block)
 
     def paragraph(self, paragraph: Paragraph) -> str:

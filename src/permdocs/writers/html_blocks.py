@@ -8,14 +8,14 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import narrative
-from ..blocks import Block, Heading, Markdown, Paragraph, Run, Table
+from ..blocks import Block, Bullets, Heading, Markdown, Paragraph, Run, Table
 
 _PARAGRAPH_CLASSES = {"body": "", "warning": ' class="warning"', "note": ' class="note"', "draft": ' class="draft-banner"'}
 
 
 def blocks_to_html(value: Block | Iterable[Block]) -> Markup:
     """One block, or a sequence of blocks, as HTML."""
-    blocks = [value] if isinstance(value, Heading | Paragraph | Markdown | Table) else list(value)
+    blocks = [value] if isinstance(value, Heading | Paragraph | Markdown | Bullets | Table) else list(value)
     return Markup("\n").join(_block(block) for block in blocks)
 
 
@@ -27,6 +27,8 @@ def _block(block: Any) -> Markup:
         return Markup(f"<p{_PARAGRAPH_CLASSES[block.style]}>{_runs(block.runs)}</p>")
     if isinstance(block, Markdown):
         return narrative.to_html(block.text.source)
+    if isinstance(block, Bullets):
+        return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(item) for item in block.items))
     return _table(block)
 
 

@@ -19,6 +19,7 @@ from ...checks import PolicySettings, Status, key_dates
 from ...narrative import NarrativeText
 from ...profiles import Terms
 from ...request import ResolvedRequest
+from ...schedules import how_often
 from ...templating import capfirst
 from ...timescales import key_date_label
 from ..analysis import Analysis, build_analysis
@@ -257,7 +258,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
                 with_whom=names(case, arrangement.with_person_ids) or "",
                 kind=label(arrangement.kind),
                 purpose=NarrativeText(arrangement.purpose),
-                frequency=arrangement.frequency,
+                frequency=how_often(arrangement, case.child.preferred_name),
                 duration=arrangement.duration,
                 venue=arrangement.venue,
                 supervision=label(arrangement.supervision)
@@ -326,7 +327,7 @@ def _siblings(case: Case) -> list[SiblingView]:
         details = person.sibling
         # Worker-entered text is kept exactly as typed (case matters: "Sunday").
         arrangements = [
-            f"{label(arrangement.kind)}: {arrangement.frequency}"
+            f"{label(arrangement.kind)}: {how_often(arrangement, case.child.preferred_name)}"
             for arrangement in case.family_time
             if person.id in arrangement.with_person_ids
         ]

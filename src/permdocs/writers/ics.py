@@ -1,0 +1,58 @@
+"""iCalendar writer: a family-time agreement's sessions as a ``.ics`` file,
+for the carers' and the agency's phone calendars (RFC 5545, via the
+maintained ``icalendar`` package).
+
+Only copies whose context carries calendar entries offer this format (see
+the document's ``document.toml``). Entries hold what that copy may show and
+no more: a summary with first names, the venue as the agreement describes
+it, and a pointer to the agreement. The stamp is the document's date and
+each UID is derived from the case, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from icalendar import Calendar, Event
+
+from ..errors import UnknownFormatError
+from . import Styling
+
+if TYPE_CHECKING:
+    from ..documents import DocumentType
+
+PRODUCT_ID = "-//permdocs//family-time agreement//EN"
+
+
+def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
+    """The context's calendar entries as an iCalendar file."""
+    events = getattr(context, "calendar", None)
+    if events is None:
+        raise UnknownFormatError(f"The {document.name} document has no calendar for this copy.")
+    stamp = datetime.combine(context.document.date, time(), tzinfo=timezone.utc)
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", context.document.metadata_title)
+    for entry in events:
+        event = Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", stamp)
+        event.add("summary", entry.summary)
+        if entry.start_time is not None:
+            hours, minutes = map(int, entry.start_time.split(":"))
+            # Floating local time: the session is at 10:00 wherever the phone is.
+            start = datetime.combine(entry.day, time(hours, minutes))
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=entry.minutes or 60))
+        else:
+            event.add("dtstart", entry.day)
+            event.add("dtend", entry.day + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+        if entry.location:
+            event.add("location", entry.location)
+        event.add("description", entry.description)
+        calendar.add_component(event)
+    return calendar.to_ical()
