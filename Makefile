@@ -22,6 +22,7 @@ demo: $(INSTALLED)
 	@for case in $(SAMPLES); do \
 		$(BIN)/permdocs render "$$case" --doc all --audience all --format docx,html,pdf,ics --out out --force || exit $$?; \
 	done
+	$(BIN)/permdocs bundle samples/bundle.yaml --out out/bundle.pdf --force
 
 ## Run the whole test suite. Snapshots are never updated here.
 test: $(INSTALLED)
@@ -29,7 +30,7 @@ test: $(INSTALLED)
 
 ## Regenerate schemas/case.schema.json and schemas/profile.schema.json from the models.
 schemas: $(INSTALLED)
-	for kind in case profile routes; do \
+	for kind in case profile routes bundle; do \
 		$(BIN)/permdocs schema --of $$kind > schemas/$$kind.schema.json.tmp && mv schemas/$$kind.schema.json.tmp schemas/$$kind.schema.json || exit $$?; \
 	done
 
@@ -42,6 +43,7 @@ clean:
 	rm -rf $(VENV) out build dist .pytest_cache
 
 ## Print render-time ratios (small and large case, each format) against an
-## in-process baseline.
+## in-process baseline, and the time and peak memory of a 350-page court bundle.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/render_benchmark.py
+	$(BIN)/python benchmarks/bundle_benchmark.py

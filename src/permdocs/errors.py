@@ -41,6 +41,18 @@ class InvalidCaseError(PermdocsError):
         super().__init__(f"The case has {len(problems)} {noun}:\n{lines}")
 
 
+class InvalidBundleError(PermdocsError):
+    """A bundle manifest, or a file it names, cannot make a bundle. Each
+    problem names the manifest entry by JSON path
+    (``$.sections[1].documents[0].pdf``); nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        noun = "problem" if len(problems) == 1 else "problems"
+        super().__init__(f"The bundle has {len(problems)} {noun}:\n{lines}")
+
+
 class UnknownDocumentError(PermdocsError):
     """A document type was asked for that permdocs does not have."""
 

@@ -47,9 +47,11 @@ def case_json_schema() -> dict[str, Any]:
 def schema_text(name: str) -> str:
     """A published schema as committed: two-space indented, ending in a newline.
 
-    ``name`` is ``case``, ``profile`` or ``routes`` (the knowledge base).
+    ``name`` is ``case``, ``profile``, ``routes`` (the knowledge base) or ``bundle`` (a bundle manifest).
     """
-    model = {"case": Case, "profile": Profile, "routes": KnowledgeBase}[name]
+    from .bundle.manifest import BundleManifest
+
+    model = {"case": Case, "profile": Profile, "routes": KnowledgeBase, "bundle": BundleManifest}[name]
     return json.dumps(json_schema(model, name), indent=2, ensure_ascii=False) + "\n"
 
 
