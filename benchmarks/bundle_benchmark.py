@@ -1,0 +1,123 @@
+"""How long a 350-page court bundle takes to build, and how much memory (make bench).
+
+The bundle: the sample case's care plan, options analysis and route
+comparison (rendered by permdocs) and external PDFs making up the rest of
+350 pages. Machines here are shared and noisy, so the time is printed as a
+ratio against a baseline measured in this same run: a plain pikepdf merge
+of the same PDFs, with no index, stamps, outline or links. Peak memory is
+the process's high-water mark (it includes qpdf's own allocations, which
+Python's tracemalloc cannot see) and, separately, Python's own peak.
+"""
+
+from __future__ import annotations
+
+import io
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import pikepdf
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from permdocs.bundle import build_bundle, load_manifest  # noqa: E402
+from permdocs.bundle.sources import gather_documents  # noqa: E402
+
+from bundle_fixtures import rotated, text_pdf  # noqa: E402
+
+TARGET_PAGES = 350
+REPEATS = 3
+
+
+def make_inputs(folder: Path) -> Path:
+    """A manifest for a bundle of exactly TARGET_PAGES pages."""
+    shutil.copy(ROOT / "samples" / "baby-in-proceedings.json", folder / "case.json")
+    permdocs_entries = [
+        {"case": "case.json", "document": name}
+        for name in ("care-plan-permanence", "options-analysis", "route-comparison")
+    ]
+    manifest = {
+        "title": "Benchmark bundle",
+        "case": {
+            "court": "The Family Court sitting at Exampleton", "case_number": "ZZ26C00123", "child_initials": "A.M.S.",
+            "parties": [{"role": "Applicant", "name": "Fictionshire County Council"}],
+            "hearing": {"kind": "Final hearing", "date": "2027-01-04"},
+        },
+        "sections": [{"letter": "D", "title": "Care plans", "documents": permdocs_entries}],
+    }
+    path = folder / "bundle.yaml"
+    path.write_text(yaml.safe_dump(manifest))
+    used = sum(d.pages for section in gather_documents(load_manifest(path)) for d in section)
+    paragraph = ["A fictional statement paragraph, long enough to fill a few lines of the page. " * 6] * 5
+    remaining, documents, number = TARGET_PAGES - used, [], 0
+    for letter, title in (("C", "Statements"), ("E", "Experts' reports")):
+        entries = []
+        for _ in range(4):
+            number += 1
+            pages = min(remaining, 45 if letter == "E" else 40)
+            if pages <= 0:
+                break
+            data = text_pdf(f"Document {number}", paragraph, pages=pages)
+            if number % 3 == 0:
+                data = rotated(data)
+            (folder / f"doc{number}.pdf").write_bytes(data)
+            entries.append({"pdf": f"doc{number}.pdf", "title": f"Document {number}", "dated": "2026-10-01",
+                            "author": "A fictional author"})
+            remaining -= pages
+        documents.append({"letter": letter, "title": title, "documents": entries})
+    manifest["sections"] = [*documents[:1], *manifest["sections"], *documents[1:]]
+    if remaining > 0:
+        raise SystemExit(f"could not reach {TARGET_PAGES} pages ({remaining} short)")
+    path.write_text(yaml.safe_dump(manifest))
+    return path
+
+
+def plain_merge(pdfs: list[bytes]) -> bytes:
+    out = pikepdf.new()
+    sources = [pikepdf.open(io.BytesIO(data)) for data in pdfs]
+    for source in sources:
+        out.pages.extend(source.pages)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def best_of(action: object) -> float:
+    timings = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="permdocs-bench-") as folder:
+        path = make_inputs(Path(folder))
+        loaded = load_manifest(path)
+        pdfs = [d.pdf for section in gather_documents(loaded) for d in section]
+        baseline = best_of(lambda: plain_merge(pdfs))
+        gather = best_of(lambda: gather_documents(loaded))
+        build = best_of(lambda: build_bundle(loaded))
+        tracemalloc.start()
+        bundle = build_bundle(loaded)
+        _, python_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        process_peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"bundle: {bundle.body_pages} pages (+{bundle.front_pages} front sheet and index), {len(bundle.pdf) / 1e6:.1f} MB")
+    print(f"plain pikepdf merge of the same PDFs (baseline): {baseline:.2f} s")
+    print(f"permdocs bundle, all steps: {build:.2f} s = {build / baseline:.1f} x baseline")
+    print(f"  of which rendering the 3 permdocs documents and reading the PDFs: {gather:.2f} s = {gather / baseline:.1f} x")
+    assembly = build - gather
+    print(f"  of which front sheet, index, merge, stamps, outline and save: {assembly:.2f} s = {assembly / baseline:.1f} x")
+    print(f"peak memory: process {process_peak_kib / 1024:.0f} MiB; Python objects {python_peak / 2**20:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
