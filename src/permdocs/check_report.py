@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import date
 
 from .checks import Finding, KeyDate, Severity
+from .checks.cpr_rules import GROUP_PREFIX as CPR_GROUP_PREFIX
 from .templating import long_date
 
 
@@ -34,11 +35,18 @@ def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date)
 
     console = Console(highlight=False)
     console.print(f"Checked as on {long_date(as_of)}.")
-    for severity, colour in ((Severity.ERROR, "red"), (Severity.WARNING, "yellow")):
-        group = [f for f in findings if f.severity is severity]
+    # The CPR's completeness findings are a group of their own: a checklist
+    # of the report's sections still to write.
+    report = [f for f in findings if f.rule.startswith(CPR_GROUP_PREFIX)]
+    groups = [
+        *((f"{severity.value.capitalize()}s", colour, [f for f in findings if f.severity is severity and f not in report])
+          for severity, colour in ((Severity.ERROR, "red"), (Severity.WARNING, "yellow"))),
+        ("Child's Permanence Report: completeness", "magenta", report),
+    ]
+    for title, colour, group in groups:
         if not group:
             continue
-        table = Table(title=f"{severity.value.capitalize()}s ({len(group)})", title_style=f"bold {colour}", show_lines=True)
+        table = Table(title=f"{title} ({len(group)})", title_style=f"bold {colour}", show_lines=True)
         for column in ("Rule", "Where", "Finding", "Source"):
             table.add_column(column, overflow="fold")
         for finding in group:

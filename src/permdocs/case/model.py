@@ -11,6 +11,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
+from .cpr import ChildsPermanenceReport
 from .legal import CareEpisode, CareProceedings, LegalBasis, Review
 from .letter import LaterLifeLetter
 from .people import Child, Person, Placement
@@ -105,6 +106,11 @@ class Case(CaseModel):
         "Later-life letter", "The social worker's letter to the child, where the child is or will be adopted.",
         default=None,
     )
+    cpr: ChildsPermanenceReport | None = field(
+        "Child's Permanence Report",
+        "The sections of the Child's Permanence Report the social worker writes, where adoption may be the plan.",
+        default=None,
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> "Case":
@@ -180,6 +186,11 @@ def _unknown_person_references(case: Case) -> Iterator[tuple[Location, str]]:
     for i, view in enumerate(case.voices.others):
         if view.person_id is not None:
             references.append((("voices", "others", i, "person_id"), view.person_id))
+    if case.cpr is not None:
+        references += [
+            (("cpr", "relative_assessments", i, "person_id"), a.person_id)
+            for i, a in enumerate(case.cpr.relative_assessments)
+        ]
     for loc, person_id in references:
         if person_id not in known:
             yield loc, "does not match the id of anyone in 'people'"

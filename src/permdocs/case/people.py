@@ -133,6 +133,10 @@ class Person(CaseModel):
         sensitivity=CARER_NAME, name_of_person=True,
     )
     date_of_birth: CalendarDate | None = field("Date of birth", "Date of birth, or null where not known.", default=None)
+    nationality: ShortText | None = field("Nationality", "The person's nationality, where known.", default=None)
+    ethnicity: ShortText | None = field(
+        "Ethnicity", "The person's ethnicity in their own words, where known (the CPR's family table).", default=None
+    )
     has_parental_responsibility: bool = field(
         "Holds parental responsibility", "True when the person holds parental responsibility for the child."
     )

@@ -11,6 +11,7 @@ from datetime import date
 from ..case import Case
 from . import (
     analysis_rules,  # noqa: F401 - registers the options-analysis rules
+    cpr_rules,  # noqa: F401 - registers the Child's Permanence Report rules
     family_time_rules,  # noqa: F401 - registers the family-time rules
     letter_rules,  # noqa: F401 - registers the later-life letter's language review
 )

@@ -1,0 +1,170 @@
+"""What the Child's Permanence Report needs beyond the rest of the case
+(Adoption Agencies Regulations 2005 reg 17 and Schedule 1; brief s.4.3).
+
+Most of the report is built from facts the case already holds: the child,
+the people, the orders, the chronology, the options and their analysis,
+family time, voices. What is here is the report's own: its authors and
+references, the matters for the proceedings, and the sections a social
+worker writes for it. Each such section either has text or says why it does
+not apply: under FPR PD14C an item that does not apply is explained, never
+left blank, and ``permdocs check`` reports a section with neither.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from .base import CalendarDate, CaseModel, Identifier, Name, Narrative, ShortText, field
+
+
+class Written(CaseModel):
+    """One section of the report: its text, or why it does not apply."""
+
+    text: Narrative | None = field("Text", "The section, written for the adult the child will become.", default=None)
+    not_applicable_because: ShortText | None = field(
+        "Not applicable because", "Why the section does not apply to this child (PD14C asks for the reason).", default=None
+    )
+
+    @model_validator(mode="after")
+    def _one_or_the_other(self) -> "Written":
+        if (self.text is None) == (self.not_applicable_because is None):
+            raise ValueError("give either text or not_applicable_because, not both and not neither")
+        return self
+
+
+ReportSection = Literal["A", "B", "C"]
+
+#: A photograph is a small image: larger ones are refused rather than decoded.
+MAX_PHOTOGRAPH_BYTES = 1024 * 1024
+MAX_PHOTOGRAPH_PIXELS = 4000 * 4000
+
+
+class Photograph(CaseModel):
+    """A recent photograph of the child, carried in the case file itself (so a
+    case system sends one file, and rendering reads nothing from disk)."""
+
+    image_base64: Annotated[str, Field(max_length=MAX_PHOTOGRAPH_BYTES * 4 // 3 + 4, pattern=r"^[A-Za-z0-9+/]+={0,2}$")] = field(
+        "Image", "The photograph as a PNG or JPEG file, base64-encoded, at most 1 MB."
+    )
+    alt_text: ShortText = field(
+        "Description", "What the photograph shows, for readers who cannot see it (screen readers, text copies)."
+    )
+
+    @model_validator(mode="after")
+    def _a_small_png_or_jpeg(self) -> "Photograph":
+        self.image()  # raises ValueError, reported at this field's path
+        return self
+
+    def image(self) -> tuple[bytes, str, int, int]:
+        """The image's bytes, MIME type, and width and height in pixels."""
+        try:
+            data = base64.b64decode(self.image_base64, validate=True)
+        except binascii.Error:
+            raise ValueError("image_base64 is not valid base64") from None
+        if len(data) > MAX_PHOTOGRAPH_BYTES:
+            raise ValueError("the photograph is larger than 1 MB")
+        mime = "image/png" if data.startswith(b"\x89PNG\r\n\x1a\n") else "image/jpeg" if data.startswith(b"\xff\xd8\xff") else None
+        if mime is None:
+            raise ValueError("the photograph must be a PNG or JPEG image")
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(io.BytesIO(data)) as picture:
+                width, height = picture.size
+                if width * height > MAX_PHOTOGRAPH_PIXELS:
+                    raise ValueError("the photograph has more than 16 million pixels")
+                picture.verify()
+        except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
+            raise ValueError("the photograph is not a readable PNG or JPEG image") from None
+        return data, mime, width, height
+
+
+class CprAuthor(CaseModel):
+    """Someone who wrote part of the report."""
+
+    name: Name = field("Name", "Full name.")
+    role: ShortText = field("Role", "Job title.")
+    sections: list[ReportSection] = field("Sections written", "The sections (A, B, C) this author wrote.", min_length=1)
+    qualifications: ShortText | None = field("Qualifications", "Professional qualifications.", default=None)
+    qualified_for_adoption_reports: bool = field(
+        "Qualified to write adoption reports",
+        "Whether the author meets the requirements for writing adoption reports (the Restriction on the "
+        "Preparation of Adoption Reports Regulations 2005), or writes under the supervision of someone who does.",
+    )
+
+
+class AgencyReference(CaseModel):
+    label: ShortText = field("Label", "What the reference is, e.g. 'Adoption agency reference'.")
+    value: ShortText = field("Reference", "The reference itself.")
+
+
+class AssessmentOutcome(StrEnum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    WITHDRAWN = "withdrawn"
+    ONGOING = "ongoing"
+
+
+class RelativeAssessment(CaseModel):
+    """An assessment of a relative or friend as a carer for the child."""
+
+    person_id: Identifier = field("Person", "The id of the person assessed (see 'people').")
+    kind: ShortText = field("Assessment", "What was assessed, e.g. 'Special guardianship assessment'.")
+    completed_on: CalendarDate | None = field("Completed on", "When it was completed; null if it goes on.", default=None)
+    outcome: AssessmentOutcome = field("Outcome", "Positive, negative, withdrawn by the person, or still going on.")
+    summary: Narrative = field("Summary", "What the assessment found, and why, in plain words.")
+
+
+class ChildsPermanenceReport(CaseModel):
+    """The sections of the Child's Permanence Report the social worker writes."""
+
+    authors: list[CprAuthor] = field("Authors", "Who wrote the report, and which sections.", min_length=1)
+    agency_references: list[AgencyReference] = field(
+        "Agency references", "The adoption agency's and the local authority's references.", default_factory=list
+    )
+    respondents_under_18: Written | None = field(
+        "Respondents under 18", "Any party to the proceedings who is under 18, other than the child.", default=None
+    )
+    matters_for_proceedings: Written | None = field(
+        "Matters for the proceedings", "What the court is asked to decide, and anything it should know first.",
+        default=None,
+    )
+    photograph: Photograph | None = field(
+        "Photograph", "A recent photograph of the child; without one, the report leaves a marked space.", default=None
+    )
+    health: Written | None = field(
+        "Health", "The medical adviser's summary of the child's health, history and needs.", default=None
+    )
+    medical_adviser: Name | None = field("Medical adviser", "Who wrote the health summary.", default=None)
+    development: Written | None = field(
+        "Development", "Development, emotional and behavioural needs, and self-care.", default=None
+    )
+    education: Written | None = field("Education", "Nursery, school and learning.", default=None)
+    relationships: Written | None = field(
+        "Relationships", "The child's relationships and what each is worth to the child.", default=None
+    )
+    parenting_capacity: Written | None = field(
+        "Parenting capacity", "What the assessments found about each parent's capacity to care for the child.",
+        default=None,
+    )
+    relative_assessments: list[RelativeAssessment] = field(
+        "Assessments of relatives", "Each relative or friend assessed as a carer.", default_factory=list
+    )
+    agency_actions: Written | None = field(
+        "The agency's actions and decisions", "What the agency has done and decided, and when.", default=None
+    )
+    family_time_proposed: Written | None = field(
+        "Family time proposed", "The family time proposed if the child is placed for adoption.", default=None
+    )
+    why_adoption: Written | None = field(
+        "Why adoption", "Why adoption is recommended over the other realistic options.", default=None
+    )
+    adm_decision: Narrative | None = field(
+        "The Agency Decision Maker's decision", "The decision and its reasons, once recorded.", default=None
+    )
