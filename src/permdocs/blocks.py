@@ -34,10 +34,32 @@ class Run:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading; level 1 is a section of the document (HTML h2, Word Heading 1)."""
+    """A heading; level 1 is a section of the document (HTML h2, Word Heading 1).
+
+    ``anchor`` makes it a target for a table of contents (an HTML id, a Word
+    bookmark); ``new_page`` starts it on a new page in print and in Word.
+    """
 
     text: str
     level: int = 1
+    anchor: str | None = None
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    text: str
+    anchor: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A table of contents of headings with anchors: in the PDF, links with
+    page numbers; in Word, a TOC field already filled with the entries (Word
+    adds the page numbers when it updates fields on opening)."""
+
+    entries: tuple[ContentsEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -86,7 +108,28 @@ class Table:
     rows_may_split: bool = False
 
 
-Block = Heading | Paragraph | Markdown | Bullets | Table
+@dataclass(frozen=True)
+class Picture:
+    """An image from the case (PNG or JPEG bytes), shown at ``width_mm`` by
+    ``height_mm`` (already scaled to fit, keeping its aspect ratio), with a
+    description for readers who cannot see it."""
+
+    data: bytes
+    mime: str
+    alt_text: str
+    width_mm: float
+    height_mm: float
+
+
+def fitted(width_px: int, height_px: int, box_mm: tuple[float, float]) -> tuple[float, float]:
+    """The largest size within ``box_mm`` (width, height) with the image's aspect ratio."""
+    scale = min(box_mm[0] / width_px, box_mm[1] / height_px)
+    return round(width_px * scale, 1), round(height_px * scale, 1)
+
+
+Block = Heading | Paragraph | Markdown | Bullets | Table | Contents | Picture
+#: The block classes, for isinstance checks of one block against a sequence.
+BLOCK_TYPES = (Heading, Paragraph, Markdown, Bullets, Table, Contents, Picture)
 
 
 def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False) -> Paragraph:

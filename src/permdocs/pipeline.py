@@ -36,7 +36,7 @@ def render_outputs(case: Case, request: RenderRequest) -> dict[str, bytes]:
     """Every file a request makes, in memory: file name -> bytes."""
     resolved = resolve_request(case, request)
     formats = [get_format(name) for name in request.formats]
-    redacted = redact(case, resolved.audience.withholds)
+    redacted = redact(case, withholds_for(resolved))
     styling = Styling.from_profile(resolved.profile)
     files: dict[str, bytes] = {}
     for output in resolved.document.outputs(redacted, resolved):
@@ -44,6 +44,13 @@ def render_outputs(case: Case, request: RenderRequest) -> dict[str, bytes]:
             name = output_name(case, resolved, output.label, fmt.extension)
             files[name] = fmt.render(resolved.document, output.context, styling)
     return files
+
+
+def withholds_for(request: ResolvedRequest) -> dict:  # type: ignore[type-arg]
+    """What the copy withholds: the audience's categories, less those a
+    separately filed part exists to show."""
+    shown = set(request.document.parts[request.part].shows) if request.part else set()
+    return {category: how for category, how in request.audience.withholds.items() if category not in shown}
 
 
 def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:

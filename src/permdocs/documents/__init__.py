@@ -10,7 +10,7 @@ section.
 from __future__ import annotations
 
 from ..errors import UnknownDocumentError
-from . import care_plan_permanence, family_time, later_life_letter, options_analysis, route_comparison
+from . import care_plan_permanence, cpr, family_time, later_life_letter, options_analysis, route_comparison
 from .declaration import Audience, DocumentType, Output, document_from_package
 
 __all__ = ["DOCUMENTS", "Audience", "DocumentType", "Output", "get_document", "resolve_documents"]
@@ -22,6 +22,7 @@ _PACKAGES = (
     route_comparison,
     later_life_letter,
     family_time,
+    cpr,
 )
 
 DOCUMENTS: dict[str, DocumentType] = {doc.name: doc for doc in map(document_from_package, _PACKAGES)}

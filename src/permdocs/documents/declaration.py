@@ -53,6 +53,12 @@ class PartDeclaration(StrictModel):
 
     title: ShortText = described("Title", "The part's title.")
     summary: ShortText = described("Summary", "What the part holds and why it is separate.")
+    shows: list[Sensitivity] = described(
+        "Shows",
+        "Categories this part shows even to an audience that withholds them from the rest of the document: "
+        "the part exists to hold them apart (the CPR's confidential part holds the adopters' details).",
+        default_factory=list,
+    )
 
 
 class DocumentDeclaration(StrictModel):

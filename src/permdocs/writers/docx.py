@@ -63,7 +63,9 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     styles = resolve_styles(word, template_name, untrusted=council_styles)
     numbering = _ListNumbering(word, styles)
     env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart, styles))
-    env.filters["blocks"] = WordBlocks(styles, numbering.restart)
+    env.filters["blocks"] = WordBlocks(
+        styles, numbering.restart, add_image=lambda data: word.part.get_or_add_image(io.BytesIO(data))[0]
+    )
     variables = template_variables(context) | {
         "logo": None if styling.logo is None else InlineImage(template, str(styling.logo), height=Mm(LOGO_HEIGHT_MM)),
     }

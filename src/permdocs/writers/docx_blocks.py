@@ -10,13 +10,13 @@ cell ends in a paragraph, as Word requires.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from .. import narrative
-from ..blocks import Block, Bullets, Heading, Markdown, Paragraph, Run, Table
+from ..blocks import BLOCK_TYPES, Block, Bullets, Contents, Heading, Markdown, Paragraph, Picture, Run, Table
 
 #: Text widths of A4 pages with 18 mm margins, in twentieths of a point.
 TEXT_WIDTH = {True: 16838 - 2 * 1020, False: 11906 - 2 * 1020}
@@ -26,18 +26,35 @@ DRAFT_RED = "B00020"
 class WordBlocks:
     """Draws blocks with one template's style ids and list numbering."""
 
-    def __init__(self, styles: Mapping[str, str], restart_numbering: narrative.RestartNumbering):
+    def __init__(
+        self,
+        styles: Mapping[str, str],
+        restart_numbering: narrative.RestartNumbering,
+        add_image: Callable[[bytes], str] | None = None,
+    ):
         self.styles = styles
         self.restart_numbering = restart_numbering
+        #: Adds an image to the package and returns its relationship id.
+        self.add_image = add_image
 
     def __call__(self, value: Block | Iterable[Block]) -> Markup:
-        blocks = [value] if isinstance(value, Heading | Paragraph | Markdown | Bullets | Table) else list(value)
+        blocks = [value] if isinstance(value, BLOCK_TYPES) else list(value)
         return Markup("".join(self.block(block) for block in blocks) or "<w:p/>")
 
     def block(self, block: Any) -> str:
         if isinstance(block, Heading):
             style = self.styles[f"Heading {min(block.level, 3)}"]
-            return f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/></w:pPr>{_run(Run(block.text))}</w:p>'
+            page_break = "<w:pageBreakBefore/>" if block.new_page else ""
+            text = _run(Run(block.text))
+            if block.anchor:
+                # A bookmark, so the contents' hyperlinks and Word's TOC find the heading.
+                number = self._bookmark_id(block.anchor)
+                text = f'<w:bookmarkStart w:id="{number}" w:name="{_bookmark(block.anchor)}"/>{text}<w:bookmarkEnd w:id="{number}"/>'
+            return f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/>{page_break}</w:pPr>{text}</w:p>'
+        if isinstance(block, Contents):
+            return self.contents(block)
+        if isinstance(block, Picture):
+            return self.picture(block)
         if isinstance(block, Paragraph):
             return self.paragraph(block)
         if isinstance(block, Markdown):
@@ -46,6 +63,48 @@ class WordBlocks:
             style = self.styles["List Bullet"]
             return "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{_run(Run(item))}</w:p>' for item in block.items)
         return self.table(block)
+
+    def _bookmark_id(self, anchor: str) -> int:
+        # Ids must be unique in the document; numbering from a high base keeps
+        # clear of any bookmark a template already holds.
+        ids = self.__dict__.setdefault("_bookmarks", {})
+        return ids.setdefault(anchor, 9000 + len(ids))
+
+    def contents(self, contents: Contents) -> str:
+        """A TOC field holding the entries as hyperlinks, so the contents show
+        before Word updates the field (which adds page numbers)."""
+        heading = f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Heading 1"]}"/><w:keepNext/></w:pPr>{_run(Run("Contents"))}</w:p>'
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        paragraphs = []
+        for index, entry in enumerate(contents.entries):
+            link = f'<w:hyperlink w:anchor="{_bookmark(entry.anchor)}" w:history="1">{_run(Run(entry.text))}</w:hyperlink>'
+            start = begin if index == 0 else ""
+            end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if index == len(contents.entries) - 1 else ""
+            indent = f'<w:ind w:left="{360 * (entry.level - 1)}"/>' if entry.level > 1 else ""
+            properties = f"<w:pPr>{indent}</w:pPr>" if indent else ""
+            paragraphs.append(f"<w:p>{properties}{start}{link}{end}</w:p>")
+        return heading + "".join(paragraphs)
+
+    def picture(self, picture: Picture) -> str:
+        """An inline picture with its description as alt text (docPr descr)."""
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Mm
+        from lxml import etree
+
+        if self.add_image is None:
+            raise TypeError("this Word template cannot hold pictures")
+        shape_id = 5000 + self.__dict__.setdefault("_pictures", [0]).__len__()
+        self._pictures.append(shape_id)  # type: ignore[attr-defined]
+        inline = CT_Inline.new_pic_inline(
+            shape_id, self.add_image(picture.data), "photograph", Mm(picture.width_mm), Mm(picture.height_mm)
+        )
+        inline.docPr.set("descr", picture.alt_text)
+        drawing = etree.tostring(inline).decode()
+        return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"
 
     def paragraph(self, paragraph: Paragraph) -> str:
         properties = f'<w:pPr><w:pStyle w:val="{self.styles["Permdocs Note"]}"/></w:pPr>' if paragraph.style == "note" else ""
@@ -97,6 +156,11 @@ def _row(cells: list[str], header: bool = False, may_split: bool = False) -> str
 
 def _cell(width: int, content: str) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{content or "<w:p/>"}</w:tc>'
+
+
+def _bookmark(anchor: str) -> str:
+    """A Word bookmark name: letters, digits and underscores, starting with a letter."""
+    return "_pd_" + "".join(c if c.isalnum() else "_" for c in anchor)[:36]
 
 
 def _plain(text: str) -> str:

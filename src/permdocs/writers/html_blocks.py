@@ -2,27 +2,43 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from .. import narrative
-from ..blocks import Block, Bullets, Heading, Markdown, Paragraph, Run, Table
+from ..blocks import BLOCK_TYPES, Block, Bullets, Contents, Heading, Markdown, Paragraph, Picture, Run, Table
 
 _PARAGRAPH_CLASSES = {"body": "", "warning": ' class="warning"', "note": ' class="note"', "draft": ' class="draft-banner"'}
 
 
 def blocks_to_html(value: Block | Iterable[Block]) -> Markup:
     """One block, or a sequence of blocks, as HTML."""
-    blocks = [value] if isinstance(value, Heading | Paragraph | Markdown | Bullets | Table) else list(value)
+    blocks = [value] if isinstance(value, BLOCK_TYPES) else list(value)
     return Markup("\n").join(_block(block) for block in blocks)
 
 
 def _block(block: Any) -> Markup:
     if isinstance(block, Heading):
         level = min(block.level + 1, 6)
-        return Markup(f"<h{level}>{escape(block.text)}</h{level}>")
+        anchor = Markup(' id="{}"').format(block.anchor) if block.anchor else ""
+        new_page = Markup(' class="new-page"') if block.new_page else ""
+        return Markup(f"<h{level}{anchor}{new_page}>{escape(block.text)}</h{level}>")
+    if isinstance(block, Picture):
+        # Inline as a data: URL: the Content-Security-Policy allows images
+        # only from data:, and the PDF writer fetches nothing else.
+        source = f"data:{block.mime};base64,{base64.b64encode(block.data).decode()}"
+        return Markup(
+            '<figure class="picture"><img src="{}" alt="{}" style="width: {}mm; height: {}mm"></figure>'
+        ).format(source, block.alt_text, block.width_mm, block.height_mm)
+    if isinstance(block, Contents):
+        items = Markup("").join(
+            Markup('<li class="level-{}"><a href="#{}">{}</a></li>').format(entry.level, entry.anchor, entry.text)
+            for entry in block.entries
+        )
+        return Markup('<nav class="contents" aria-label="Contents"><h2>Contents</h2><ol>{}</ol></nav>').format(items)
     if isinstance(block, Paragraph):
         return Markup(f"<p{_PARAGRAPH_CLASSES[block.style]}>{_runs(block.runs)}</p>")
     if isinstance(block, Markdown):
