@@ -44,7 +44,7 @@ def test_libreoffice_opens_the_docx(sample_path: Path, document_name: str, libre
     text = subprocess.run([pdftotext, "-layout", str(converted), "-"], capture_output=True, text=True, check=True).stdout
     last_heading = {"care-plan-permanence": "13. Sign-off and endorsement", "options-analysis": "Sources",
                     "route-comparison": "Sources", "later-life-letter": "With warm wishes,",
-                    "family-time": "Signatures"}[document_name]
+                    "family-time": "Signatures", "cpr": "The Agency Decision Maker's decision"}[document_name]
     assert last_heading in text
     assert "Page 1 of" in text and "OFFICIAL-SENSITIVE" in text
     assert "{{" not in text and "{%" not in text

@@ -65,6 +65,7 @@ def _aunt_application(consents: list[str], leave: str | None) -> Change:
 BABY, LTF, HOME = "baby-in-proceedings", "long-term-fostering", "return-home-supervision"
 LETTER, FIRST_DRAFT = "adopted-child-letter", "letter-first-draft"
 FT = "adoption-family-time"
+CPR = "cpr-adoption"
 LETTERBOX = "family_time.0.letterbox"
 WHO_I_AM = "later_life_letter.sections.0.text"
 
@@ -134,6 +135,13 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _set("family_time.1.schedule.first_on", "2028-11-04")),
     "FT-007": (FT, lambda d: d["family_time"].pop(1), "$.people[2].sibling.time_together_matters",
                _all(lambda d: d["family_time"].pop(1), _set("people.2.sibling.time_together_matters", False))),
+    # The Child's Permanence Report: voices.others is the mother's, the grandmother's, then the father's view.
+    "CPR-001": (CPR, _set("cpr.education", None), "$.cpr.education",
+                _set("cpr.education", {"not_applicable_because": "Poppy is too young for school."})),
+    "CPR-002": (CPR, _set("voices.child", None), "$.voices.child", _set("voices.child.method", "observation")),
+    "CPR-003": (CPR, lambda d: d["voices"]["others"].pop(), "$.voices.others", lambda d: d["voices"]["others"].pop(1)),
+    "CPR-004": (CPR, _set("cpr.medical_adviser", None), "$.cpr.medical_adviser",
+                _all(_set("cpr.medical_adviser", None), _set("cpr.health", {"not_applicable_because": "Not yet seen."}))),
     "LL-001": (LETTER, _set(WHO_I_AM, "Notwithstanding considerable organisational complexity, responsibility was "
                                       "comprehensively transferred."),
                "$.later_life_letter.sections[0].text", _set(WHO_I_AM, "I was your social worker, which means I helped you.")),
@@ -171,7 +179,7 @@ def test_rule_does_not_fire_on_a_near_miss(rule_id: str) -> None:
 
 
 def test_the_sample_cases_findings_are_pinned() -> None:
-    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: [], FT: []}
+    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: [], FT: [], CPR: []}
     actual = {
         path.stem: [(f.rule, f.severity.value, f.path) for f in check(permdocs.load_case(path))] for path in SAMPLES
     }

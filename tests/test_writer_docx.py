@@ -22,7 +22,7 @@ def test_docx_template_parts_snapshot(docx_static_snapshot: Any) -> None:
 
 LETTER = "later-life-letter"
 # Documents with no table wide enough to need a landscape section.
-PORTRAIT_ONLY = ("care-plan-permanence", LETTER, "family-time")
+PORTRAIT_ONLY = ("care-plan-permanence", LETTER, "family-time", "cpr")
 
 
 def _styles_used(data: bytes) -> set[str]:
