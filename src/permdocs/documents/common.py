@@ -8,6 +8,7 @@ finalize hook, narratives stay :class:`NarrativeText` for the markdown filter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -171,6 +172,13 @@ def display_name(person: Person) -> str:
     if not person.full_name:
         return capfirst(person.relationship)
     return f"{person.full_name} ({person.relationship.lower()})"
+
+
+def unbracketed(text: str) -> str:
+    """Text that can sit inside brackets: its own brackets become commas, so
+    'birth father (named on the birth certificate)' reads 'birth father, named
+    on the birth certificate' and never '(birth father (named ...))'."""
+    return re.sub(r"\s*\(([^()]*)\)", r", \1", text).replace("(", "").replace(")", "")
 
 
 def names(case: Case, person_ids: list[str]) -> str | None:

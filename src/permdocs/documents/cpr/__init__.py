@@ -44,7 +44,7 @@ from ...schedules import how_often
 from ...sensitivity import Sensitivity
 from ...templating import capfirst, long_date
 from ..analysis import build_analysis
-from ..common import ChildIdentity, DocumentInfo, age_on, child_identity, display_name, document_info
+from ..common import ChildIdentity, DocumentInfo, age_on, child_identity, display_name, document_info, unbracketed
 from ..labels import label
 
 CONFIDENTIAL_PART = "confidential"
@@ -179,7 +179,7 @@ def _section_b(words: _Words) -> list[Part]:
     cpr, name = words.cpr, words.name
     return [
         ("A photograph", [_photograph(words)]),
-        (f"Who {name} is", [_identity(words)]),
+        (f"Who {name} is", [_identity(words), *_identity_needs(words)]),
         (f"Where {name} lives now", _home(words)),
         ("Legal status and orders", [_orders(words)]),
         (f"{name}'s life so far", [_chronology(words)]),
@@ -230,6 +230,19 @@ def _identity(words: _Words) -> Table:
         ("Case reference", child.case_reference),
     ]
     return Table("Identity", ("", "Detail"), tuple(Row(((text(v),),), k) for k, v in rows), (1, 3))
+
+
+def _identity_needs(words: _Words) -> list[Block]:
+    """Culture, religion, language and heritage: what each means for the child and how it is met."""
+    needs = words.case.identity_needs
+    if not needs:
+        return []
+    return [Table(
+        "Culture, religion, language and heritage",
+        ("Aspect", "What it means for " + words.name, "How it is met"),
+        tuple(Row(((text(label(n.aspect)),), (Markdown(NarrativeText(n.need)),), (Markdown(NarrativeText(n.how_met)),))) for n in needs),
+        (2, 4, 4),
+    )]
 
 
 def _home(words: _Words) -> list[Block]:
@@ -351,7 +364,8 @@ def _where_living(person: Person) -> str:
 
 def _person(words: _Words, person: Person) -> list[Block]:
     name = words.name
-    facts = [f"{display_name(person)} is {name}'s {person.relationship.lower()}."]
+    full_name = f"{person.given_names} {person.family_name}".strip() if person.given_names else capfirst(person.relationship)
+    facts = [f"{full_name} is {name}'s {unbracketed(person.relationship.lower())}."]
     if person.role in _PARENT_ROLES:
         facts.append(
             f"{person.given_names} holds parental responsibility for {name}." if person.has_parental_responsibility
