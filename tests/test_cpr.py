@@ -48,7 +48,7 @@ def _words(audience: str, part: str | None = None) -> str:
 # --- the report ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("audience", AUDIENCES)
+@pytest.mark.parametrize("audience", AUDIENCES[1:])  # the default copy's snapshots are test_writer_*'s
 def test_every_copy_snapshot(audience: str, html_snapshot: Any, docx_snapshot: Any) -> None:
     assert _render("html", audience) == html_snapshot
     assert _render("docx", audience) == docx_snapshot
