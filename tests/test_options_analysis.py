@@ -1,103 +1,201 @@
-"""The options analysis and route comparison: layout, sources, and one analysis
-shared by every document that shows it."""
+"""The options analysis (Re B-S) and the route comparison: what a court reads
+first, where the child's own points stand, when the outcome is given, and
+how the pages hold together in PDF and Word."""
 
 from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 from pypdf import PdfReader
 
 import permdocs
-from permdocs.blocks import Paragraph
-from permdocs.documents.analysis import build_analysis, build_route_comparison
-from permdocs.pipeline import resolve_request
+from permdocs.blocks import Heading, Markdown, Paragraph, Table
+from permdocs.case.options import KeyFactor
+from permdocs.documents.analysis import build_analysis
+from permdocs.documents.labels import label
+from permdocs.documents.route_comparison import comparison_body, routes_compared
+from permdocs.knowledge import knowledge_base
 
-from conftest import ROOT, rendered
+from conftest import ROOT, rendered, sample_dict
 from readable import W, docx_xml
 
 BABY = ROOT / "samples" / "baby-in-proceedings.json"  # four realistic options
 HOME = ROOT / "samples" / "return-home-supervision.json"  # two realistic options
+LEO = ROOT / "samples" / "long-term-fostering.json"  # one realistic option
 
 
-def _landscape_pages(path: Path, document: str) -> list[str]:
-    pdf = PdfReader(io.BytesIO(rendered(path, "pdf", document)))
-    return [re.sub(r"\s+", " ", p.extract_text()) for p in pdf.pages if float(p.mediabox.width) > float(p.mediabox.height)]
+def _html(path=BABY, document: str = "options-analysis") -> str:  # type: ignore[no-untyped-def]
+    return rendered(path, "html", document).decode()
 
 
-def test_more_than_three_options_become_blocks_and_fewer_sit_side_by_side() -> None:
-    baby = build_analysis(permdocs.load_case(BABY))
-    home = build_analysis(permdocs.load_case(HOME))
-    assert (baby.layout, len(baby.tables), baby.tables[0].header) == ("blocks", 4, ("", "For", "Against"))
-    assert (home.layout, len(home.tables)) == ("columns", 1)
-    assert home.tables[0].header == (
-        "",
-        "Return home: Farah Testbury (mother) (recommended)",
-        "Child arrangements order: Karim Testbury (maternal grandfather)",
-    )
+def _text(html: str) -> str:
+    """The words of the document's body, without the stylesheet."""
+    main = html[html.index("<main>"):html.index("</main>")]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 
-def test_the_pdf_repeats_table_headers_on_every_landscape_page() -> None:
-    pages = _landscape_pages(BABY, "options-analysis")
-    assert len(pages) >= 3
-    assert all("For Against" in page for page in pages)
-    matrix = _landscape_pages(BABY, "route-comparison")
-    assert all("Special guardianship order" in page or "Adoption" in page for page in matrix)
+def _tables(blocks: tuple) -> list[Table]:  # type: ignore[type-arg]
+    return [block for block in blocks if isinstance(block, Table)]
 
 
-def test_the_docx_header_rows_repeat() -> None:
-    body = docx_xml(rendered(BABY, "docx", "options-analysis"), "word/document.xml")
-    tables = list(body.iter(f"{W}tbl"))
-    assert len(tables) == 4
-    assert all(t.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None for t in tables)
-
-
-def test_standard_and_child_points_are_told_apart_and_sourced() -> None:
-    html = rendered(BABY, "html", "options-analysis").decode()
-    # this child's points in the four realistic options, each with its weight
-    assert len(re.findall(r'class="note">(Significant|Moderate|Limited) weight', html)) == 13
-    assert '<span class="tag">General: </span><em>' in html
-    assert "<h2>Sources</h2>" in html
-    assert "Devon County Council 2020, Securing Permanence: Policy, Procedure and Practice, Advantages and disadvantages: Special Guardianship Order" in html
-
-
-def test_excluded_points_are_left_out_and_listed_with_their_reason() -> None:
+def test_four_options_sit_side_by_side_against_the_key_factors_first() -> None:
     analysis = build_analysis(permdocs.load_case(BABY))
-    sgo = next(t for t in analysis.tables if t.caption.startswith("Special guardianship"))
-    general = " ".join(
-        run.text for row in sgo.rows for cell in row.cells for block in cell if isinstance(block, Paragraph) for run in block.runs
+    first = analysis.sections[0]
+    (grid,) = _tables(first.body)
+    assert first.title == "The options at a glance"
+    assert len(grid.header) == 5 and grid.header[0] == ""
+    assert [row.label for row in grid.rows] == [label(factor) for factor in KeyFactor]
+    assert all(len(row.cells) == 4 for row in grid.rows)
+
+
+def test_a_missing_key_factor_shows_as_not_assessed() -> None:
+    data = sample_dict()
+    del data["options"][0]["key_factors"]["timescale"]
+    grid = _tables(build_analysis(permdocs.load_case(data, folder=ROOT / "samples")).sections[0].body)[0]
+    timescale = next(row for row in grid.rows if row.label == "Timescale")
+    first = timescale.cells[0][0]
+    assert isinstance(first, Paragraph) and first.style == "warning" and first.runs[0].text == "Not assessed."
+
+
+def test_the_childs_own_points_fill_each_option_and_the_route_is_summed_up_in_a_sentence() -> None:
+    html = _html()
+    assert "General:" not in _text(html)
+    assert html.count("The route in general.") == 4
+    assert html.count("The route comparison sets out its general advantages and disadvantages") == 4
+    # this child's points in the four realistic options, each with its weight
+    assert len(re.findall(r'class="note">(Significant|Moderate|Limited) weight', html)) == 14
+
+
+def test_a_standard_point_pulled_in_by_id_reads_in_the_knowledge_bases_words_with_its_source() -> None:
+    html = _html()
+    point = knowledge_base().point("sgo-adv-12")
+    assert point is not None and point.text.replace("'", "&#39;") in html
+    assert re.search(r"Moderate weight · a general point about the route, source \d+", html)
+    assert "sgo-adv-12" not in html
+
+
+def test_no_verdict_before_the_weighing() -> None:
+    text = _text(_html())
+    before, after = text.split("Weighing the options together", 1)
+    for outcome in ("Ruled out", "Primary plan", "Parallel plan", "(recommended)"):
+        assert outcome not in before, outcome
+    assert after.index("What became of each option") < after.index("Recommendation:")
+    assert "Primary plan" in after and "Ruled out" in after
+
+
+def test_whose_analysis_it_is_and_its_sign_off() -> None:
+    text = _text(_html())
+    assert "Written by Dana Casewright, social worker, Fictionshire County Council" in text
+    assert "Owen Signoff Team manager Signed on 16 November 2026" in text
+    assert "awaiting sign-off" not in text
+
+
+def test_an_unsigned_analysis_says_it_awaits_sign_off() -> None:
+    data = sample_dict()
+    data["authorship"]["team_manager_signed_on"] = None
+    html = permdocs.render(permdocs.load_case(data, folder=ROOT / "samples"), "options-analysis", "html").decode()
+    assert _text(html).count("This analysis is awaiting sign-off by the team manager.") == 2
+    assert "Not yet signed" in html
+
+
+def test_the_labels_are_explained_once_and_no_internal_id_or_nested_bracket_shows() -> None:
+    text = _text(_html())
+    assert text.count("How to read this analysis") == 1
+    assert "(significant, moderate or limited)" in text
+    assert not re.search(r"\b[a-z]+-(adv|dis|ind)-\d{2}\b", text)
+    assert not re.search(r"\([^()]*\(", text), re.search(r"\([^()]*\([^)]*\)", text)
+    assert "Why:" not in text
+
+
+def test_excluded_general_points_are_listed_with_their_reason_in_words() -> None:
+    text = _text(_html())
+    assert "General points that do not apply to Ada" in text
+    assert "If the placement fails and the parents have changed" in text  # sgo-adv-05, excluded
+    assert "A later return to her mother is not part of this plan." in text
+
+
+def test_every_page_of_the_analysis_and_the_comparison_is_landscape() -> None:
+    for document in ("options-analysis", "route-comparison"):
+        pdf = PdfReader(io.BytesIO(rendered(BABY, "pdf", document)))
+        assert all(float(page.mediabox.width) > float(page.mediabox.height) for page in pdf.pages), document
+        body = docx_xml(rendered(BABY, "docx", document), "word/document.xml")
+        sections = list(body.iter(f"{W}sectPr"))
+        assert len(sections) == 1 and sections[0].find(f"{W}pgSz").get(f"{W}orient") == "landscape"
+
+
+def test_the_summary_grid_is_on_the_second_page_whole_and_the_first_page_is_full() -> None:
+    pdf = PdfReader(io.BytesIO(rendered(BABY, "pdf", "options-analysis")))
+    first, second = (re.sub(r"\s+", " ", page.extract_text()) for page in pdf.pages[:2])
+    assert "About this analysis" in first and "How to read this analysis" in first and "Wishes and feelings:" in first
+    assert "The options at a glance" in second
+    assert all(label(factor) in second for factor in KeyFactor)
+
+
+def test_word_keeps_short_tables_and_headers_with_what_follows() -> None:
+    body = docx_xml(rendered(BABY, "docx", "options-analysis"), "word/document.xml")
+    for table in body.iter(f"{W}tbl"):
+        rows = table.findall(f"{W}tr")
+        header_paragraphs = rows[0].iter(f"{W}p")
+        assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in header_paragraphs)
+        assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+
+
+def test_the_cpr_shows_the_same_analysis() -> None:
+    case = permdocs.load_case(ROOT / "samples" / "cpr-adoption.json")
+    text = _text(rendered(ROOT / "samples" / "cpr-adoption.json", "html", "cpr").decode())
+    analysis = build_analysis(case, level=3, landscape=False)
+    headings = [b.text for b in analysis.blocks(3) if isinstance(b, Heading)]
+    assert all(heading in text for heading in headings)
+    conclusion = next(b for s in analysis.sections if s.anchor == "weighing" for b in s.body if isinstance(b, Markdown))
+    assert conclusion.text.source.split("\n")[0][:60] in text
+
+
+# --- the route comparison ----------------------------------------------------------------
+
+
+def test_four_routes_fit_one_table_of_the_legal_matrix() -> None:
+    (matrix, *_) = _tables(comparison_body(permdocs.load_case(BABY)))
+    assert matrix.header[1:] == (
+        "Remain at or return home, with or without a supervision order", "Special guardianship order",
+        "Connected persons (kinship) foster care", "Adoption, including early permanence (fostering for adoption)",
     )
-    assert "If the placement fails and the parents have changed" not in general  # sgo-adv-05, excluded
-    texts = [b.runs[0].text for b in analysis.summary if isinstance(b, Paragraph)]
-    assert [t.split(". ", 1)[1][:10] for t in texts if "-adv-" in t or "-dis-" in t] == ["sgo-adv-05", "adopt-dis-"]
+    assert len(matrix.rows) == 11 and matrix.rows[-1].label == "Who can apply to revoke or discharge, and when"
 
 
-def test_the_conclusion_recommendation_and_ruled_out_options_follow() -> None:
-    html = rendered(BABY, "html", "options-analysis").decode()
-    headings = ('<h2 id="comparison">', "<h3>Holistic evaluation", "<h3>Recommendation",
-                "<h3>Options that are not realistic", "<h2>Sources")
-    order = [html.index(heading) for heading in headings]
-    assert order == sorted(order)
-    assert "Long-term fostering." in html and "Return home: Tomas Draftley" in html
+def test_one_realistic_option_is_compared_with_the_routes_ruled_out() -> None:
+    case = permdocs.load_case(LEO)
+    assert sum(o.realistic for o in case.options) == 1
+    compared = [info.id for info in routes_compared(case, knowledge_base())]
+    assert compared[0] == "long-term-fostering" and len(compared) >= 2
 
 
-def test_the_care_plan_embeds_the_same_analysis() -> None:
-    case = permdocs.load_case(BABY)
-    standalone = build_analysis(case, layout="blocks", landscape=False)
-    request = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
-    plan = permdocs.documents.care_plan_permanence.build_context(case, request)
-    assert plan.analysis.tables == standalone.tables
-    html = rendered(BABY, "html").decode()
-    assert "Weighing the realistic options" in html and "Holistic evaluation" in html
+def test_the_comparison_lists_every_general_point_and_the_needs_table_with_sources() -> None:
+    text = _text(_html(document="route-comparison"))
+    sgo = knowledge_base().route("sgo")
+    assert sgo is not None
+    assert all(point.text.replace("'", "&#39;")[:50] in text for point in sgo.advantages + sgo.disadvantages)
+    assert "Which route tends to suit which need" in text
+    assert "Merton 2019, Permanence Planning Guidance, Appendix 1: Identifying Permanence Options" in text
 
 
-def test_the_route_comparison_covers_the_realistic_routes_three_to_a_table() -> None:
-    comparison = build_route_comparison(permdocs.load_case(BABY))
-    assert [t.header for t in comparison.tables] == [
-        ("", "Remain at or return home, with or without a supervision order", "Special guardianship order",
-         "Connected persons (kinship) foster care"),
-        ("", "Adoption, including early permanence (fostering for adoption)"),
-    ]
-    assert [row.label for row in comparison.tables[0].rows][0] == "Route into the arrangement"
-    assert len(comparison.tables[0].rows) == 11
+def test_source_numbers_are_in_order_and_legal_references_never_break() -> None:
+    html = _html(document="route-comparison")
+    for marks in re.findall(r"Sources?: ([\d, ]+)<", html):
+        numbers = [int(n) for n in marks.split(", ")]
+        assert numbers == sorted(numbers)
+    assert '<span class="nobreak">s.20</span>' in html
+
+
+def test_matrix_rows_never_split_across_pdf_pages() -> None:
+    pdf = PdfReader(io.BytesIO(rendered(BABY, "pdf", "route-comparison")))
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in pdf.pages]
+    label_text = "Who can apply to revoke or discharge, and when"
+    assert sum(label_text in page for page in pages) == 1
+    assert not any(page.strip().endswith("Who can apply to revoke or") for page in pages)
+
+
+def test_word_rows_of_the_matrix_cannot_split() -> None:
+    body = docx_xml(rendered(BABY, "docx", "route-comparison"), "word/document.xml")
+    matrix = next(body.iter(f"{W}tbl"))
+    assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in matrix.findall(f"{W}tr"))

@@ -122,6 +122,9 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                     _set("options_analysis.single_option_reason", "The grandfather's health rules out a permanent move."))),
     "PP-024": (BABY, _set("options_analysis", None), "$.options_analysis",
                lambda d: [o.update(realistic=False, outcome="ruled_out") for o in d["options"]] and d.update(options_analysis=None)),
+    "PP-025": (BABY, _set("options.0.key_factors", {}), "$.options[0].key_factors", _set("options.1.key_factors", {})),
+    "PP-026": (BABY, _set("options.2.advantages.2.point_id", "adopt-adv-01"), "$.options[2].advantages[2].point_id",
+               _set("options.2.advantages.2.point_id", "sgo-adv-06")),
     # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
     "FT-001": (FT, _set("family_time.2.venue", None), "$.family_time[2].venue", _set("family_time.0.venue", None)),
     "FT-002": (FT, _set(f"{LETTERBOX}.agency_address", None), "$.family_time[0].letterbox.agency_address",

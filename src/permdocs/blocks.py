@@ -12,6 +12,7 @@ picklable, and the template sandbox lets templates read their fields.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,12 +25,11 @@ ParagraphStyle = Literal["body", "warning", "note", "draft"]
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text in one style. ``tag`` is a small label such as "General"."""
+    """A stretch of text in one style."""
 
     text: str
     bold: bool = False
     italic: bool = False
-    tag: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,10 @@ class Row:
     label: str | None = None
 
 
+#: Tables of up to this many rows are kept on one page where they fit.
+SHORT_TABLE_ROWS = 8
+
+
 @dataclass(frozen=True)
 class Table:
     """A table whose header row repeats on every page and whose rows never split.
@@ -106,6 +110,12 @@ class Table:
     widths: tuple[int, ...]
     landscape: bool = False
     rows_may_split: bool = False
+
+    @property
+    def keeps_together(self) -> bool:
+        """A short table moves to the next page whole rather than leave its
+        header, or one row, behind (a sign-off table, a summary grid)."""
+        return not self.rows_may_split and len(self.rows) <= SHORT_TABLE_ROWS
 
 
 @dataclass(frozen=True)
@@ -135,3 +145,8 @@ BLOCK_TYPES = (Heading, Paragraph, Markdown, Bullets, Table, Contents, Picture)
 def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False) -> Paragraph:
     """A one-run paragraph."""
     return Paragraph((Run(value, bold=bold),), style)
+
+
+#: A legal reference such as "s.20", "s. 14A" or "Sch 3", which must never
+#: break across a line (HTML keeps it whole, Word gets a no-break space).
+LEGAL_REFERENCE = re.compile(r"\b(?:ss?|reg|para|Sch)\.?\s?\d+[A-Z]?(?:\(\d+\))*")

@@ -91,6 +91,10 @@ class RouteInfo(StrictModel):
     aliases: list[SourceId] = field("Aliases", "Other names accepted for it.", default_factory=list)
     routes: list[Route] = field("Case routes", "The case model's route values this entry describes.", min_length=1)
     name: ShortText = field("Name", "The route's name in documents.")
+    summary: Fact = field(
+        "Summary", "The route's general character in a sentence or two, for the options analysis; the detail is in "
+        "the route comparison."
+    )
     legal: LegalCharacteristics = field("Legal characteristics", "The legal comparison matrix's rows.")
     advantages: list[Point] = field("Standard advantages", "Points in favour that apply generally.", min_length=1)
     disadvantages: list[Point] = field("Standard disadvantages", "Points against that apply generally.", min_length=1)
@@ -100,11 +104,35 @@ class RouteInfo(StrictModel):
         return [*self.advantages, *self.disadvantages, *self.indicators]
 
 
+class NeedsColumn(StrictModel):
+    """A column of the needs-to-route table: one route, or routes the councils group."""
+
+    id: SourceId = field("Id", "The column's id, named by each row's cells.")
+    title: ShortText = field("Title", "The column heading.")
+    routes: list[SourceId] = field("Routes", "Ids of the knowledge base's routes the column describes.", min_length=1)
+
+
+class NeedsRow(StrictModel):
+    """A permanence need, and what it looks like where each route suits it."""
+
+    need: ShortText = field("Need", "The permanence need, e.g. 'Parental responsibility'.")
+    cells: dict[SourceId, Text] = field("Cells", "By column id: when this route meets the need.")
+    sources: list[SourceId] = field("Sources", "Ids of the sources the row comes from.", min_length=1)
+
+
+class NeedsTable(StrictModel):
+    """The needs-to-route table (Merton 2019, Appendix 1; Devon 2020, comparison table)."""
+
+    columns: list[NeedsColumn] = field("Columns", "The routes compared, in order.", min_length=1)
+    needs: list[NeedsRow] = field("Needs", "The rows, in order.", min_length=1)
+
+
 class KnowledgeBase(StrictModel):
-    """The routes file, with the sources it cites."""
+    """The routes file, with the sources it cites and the needs-to-route table."""
 
     sources: dict[SourceId, Source] = field("Sources", "Every source, by id.")
     routes: list[RouteInfo] = field("Routes", "Every route to permanence.")
+    needs: NeedsTable = field("Needs to routes", "Which route tends to suit which permanence need.")
 
     def route(self, name: str) -> RouteInfo | None:
         """A route by id, alias or case route value (``sgo``, ``special-guardianship``, ``special_guardianship``)."""
@@ -118,6 +146,12 @@ class KnowledgeBase(StrictModel):
 
     def point(self, point_id: str) -> Point | None:
         return next((p for info in self.routes for p in info.points() if p.id == point_id), None)
+
+    def cited_sources(self) -> set[str]:
+        """Every source id the routes, their summaries and the needs table cite."""
+        cited = {s for info in self.routes for p in info.points() for s in p.sources}
+        cited |= {s for info in self.routes for fact in (info.summary, *info.legal.__dict__.values()) for s in fact.sources}
+        return cited | {s for row in self.needs.needs for s in row.sources}
 
     def cite(self, source_ids: list[str]) -> list[str]:
         return [self.sources[source].citation() for source in source_ids]
@@ -134,6 +168,7 @@ def knowledge_base() -> KnowledgeBase:
     data = {
         "sources": tomllib.loads((folder / "sources.toml").read_text(encoding="utf-8")),
         "routes": tomllib.loads((folder / "routes.toml").read_text(encoding="utf-8"))["routes"],
+        "needs": tomllib.loads((folder / "needs.toml").read_text(encoding="utf-8")),
     }
     base = KnowledgeBase.model_validate(data, strict=False)
     _cross_check(base)
@@ -144,10 +179,14 @@ def _cross_check(base: KnowledgeBase) -> None:
     ids = [p.id for info in base.routes for p in info.points()]
     if duplicates := {i for i in ids if ids.count(i) > 1}:
         raise KnowledgeBaseError(f"point ids used twice: {sorted(duplicates)}")
-    cited = {s for info in base.routes for p in info.points() for s in p.sources}
-    cited |= {s for info in base.routes for fact in info.legal.__dict__.values() for s in fact.sources}
-    if unknown := cited - set(base.sources):
+    if unknown := base.cited_sources() - set(base.sources):
         raise KnowledgeBaseError(f"unknown sources cited: {sorted(unknown)}")
+    route_ids = {info.id for info in base.routes}
+    if unknown := {r for column in base.needs.columns for r in column.routes} - route_ids:
+        raise KnowledgeBaseError(f"needs table names unknown routes: {sorted(unknown)}")
+    columns = [column.id for column in base.needs.columns]
+    if bad := [row.need for row in base.needs.needs if sorted(row.cells) != sorted(columns)]:
+        raise KnowledgeBaseError(f"needs table rows without a cell for every column: {bad}")
     covered = [route for info in base.routes for route in info.routes]
     if sorted(covered) != sorted(Route):
         raise KnowledgeBaseError("every case route must be described by exactly one entry")

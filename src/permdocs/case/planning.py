@@ -10,6 +10,7 @@ from pydantic import model_validator
 
 from .base import CalendarDate, CaseModel, Identifier, Name, Narrative, ShortText, field
 from .family_time import ADOPTERS_NAMED_AS_HELP, AdoptersNamedAs, LetterboxTerms, Schedule
+from .options import FactorAssessment, KeyFactor
 
 
 class Route(StrEnum):
@@ -65,13 +66,29 @@ class Likelihood(StrEnum):
 
 
 class ChildPoint(CaseModel):
-    """An argument for or against an option that is specific to this child."""
+    """An argument for or against an option, as it bears on this child: the
+    worker's own words, or a standard point of the knowledge base pulled into
+    the child's analysis by its id."""
 
-    text: Narrative = field("Point", "The argument, about this child.")
+    text: Narrative | None = field(
+        "Point", "The argument, about this child. Give this or 'point_id', not both.", default=None
+    )
+    point_id: ShortText | None = field(
+        "Standard point",
+        "The id of a standard point of the option's route (see 'permdocs routes'), e.g. 'sgo-adv-01', to weigh it "
+        "for this child in the knowledge base's words, with its source. Give this or 'text', not both.",
+        default=None,
+    )
     weight: Weight = field("Weight", "How much the worker gives it in the balance.")
     likelihood: Likelihood | None = field(
         "Likelihood", "How likely the benefit or harm is to come about; null where it is a present fact.", default=None
     )
+
+    @model_validator(mode="after")
+    def _text_or_standard_point(self) -> "ChildPoint":
+        if (self.text is None) == (self.point_id is None):
+            raise ValueError("give exactly one of 'text' and 'point_id'")
+        return self
 
 
 class ExcludedPoint(CaseModel):
@@ -117,6 +134,13 @@ class OptionConsidered(CaseModel):
     )
     evidence: list[ShortText] = field(
         "Evidence", "The assessments and reports the analysis of this option rests on.", default_factory=list
+    )
+    key_factors: dict[KeyFactor, FactorAssessment] = field(
+        "Key factors",
+        "For a realistic option: how it measures up on each key factor (legal_security, relationships, identity, "
+        "risk_of_harm, timescale, wishes_and_feelings), one line each. The options analysis shows every realistic "
+        "option against these factors side by side, before the detail.",
+        default_factory=dict,
     )
 
     @model_validator(mode="after")

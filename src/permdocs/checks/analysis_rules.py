@@ -4,6 +4,7 @@ the recommendation is one of the realistic options."""
 
 from __future__ import annotations
 
+from ..case.options import KeyFactor
 from ..knowledge import knowledge_base
 from .findings import CheckInput, Severity
 from .rules import Problems, rule
@@ -59,3 +60,27 @@ def too_few_options(given: CheckInput) -> Problems:
 def no_holistic_evaluation(given: CheckInput) -> Problems:
     if given.case.options_analysis is None and any(o.realistic for o in given.case.options):
         yield "$.options_analysis", "Weigh all the realistic options together in one conclusion, and name the recommended option."
+
+
+@rule("PP-025", "A realistic option not measured against every key factor", Severity.WARNING, RE_BS)
+def key_factor_missing(given: CheckInput) -> Problems:
+    for i, option in enumerate(given.case.options):
+        if not option.realistic:
+            continue
+        missing = [factor for factor in KeyFactor if factor not in option.key_factors]
+        if missing:
+            listed = ", ".join(factor.value for factor in missing)
+            yield f"$.options[{i}].key_factors", (
+                f"The options analysis compares every realistic option on the same key factors; this one has none for: {listed}."
+            )
+
+
+@rule("PP-026", "A point weighed for the child that is not a standard point of the route", Severity.ERROR, "permdocs knowledge base (permdocs routes)")
+def weighed_point_unknown(given: CheckInput) -> Problems:
+    base = knowledge_base()
+    for i, option in enumerate(given.case.options):
+        own = {point.id for point in base.for_route(option.route).points()}
+        for kind in ("advantages", "disadvantages"):
+            for j, point in enumerate(getattr(option, kind)):
+                if point.point_id is not None and point.point_id not in own:
+                    yield f"$.options[{i}].{kind}[{j}].point_id", "is not one of this route's standard points (see 'permdocs routes')."

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from ..case.legal import LegalBasisKind, ReviewStatus
+from ..case.options import Balance, KeyFactor
 from ..case.people import Gender, PersonRole, SiblingBlood, SiblingSide
 from ..case.planning import (
     ChildVoiceMethod,
@@ -106,6 +107,16 @@ LABELS: dict[StrEnum, str] = {
     Likelihood.LIKELY: "Likely",
     Likelihood.POSSIBLE: "Possible",
     Likelihood.UNLIKELY: "Unlikely",
+    KeyFactor.LEGAL_SECURITY: "Legal security",
+    KeyFactor.RELATIONSHIPS: "Relationships",
+    KeyFactor.IDENTITY: "Identity",
+    KeyFactor.RISK_OF_HARM: "Risk of harm",
+    KeyFactor.TIMESCALE: "Timescale",
+    KeyFactor.WISHES_AND_FEELINGS: "Wishes and feelings",
+    Balance.FOR: "For",
+    Balance.AGAINST: "Against",
+    Balance.MIXED: "Mixed",
+    Balance.NEUTRAL: "Neutral",
     FamilyTimeOrder.NONE: "No order",
     FamilyTimeOrder.SECTION_8: "Child arrangements order (s.8 Children Act 1989)",
     FamilyTimeOrder.SECTION_34: "Order for a child in care (s.34 Children Act 1989)",

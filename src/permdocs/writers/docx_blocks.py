@@ -10,13 +10,26 @@ cell ends in a paragraph, as Word requires.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from .. import narrative
-from ..blocks import BLOCK_TYPES, Block, Bullets, Contents, Heading, Markdown, Paragraph, Picture, Run, Table
+from ..blocks import (
+    BLOCK_TYPES,
+    LEGAL_REFERENCE,
+    Block,
+    Bullets,
+    Contents,
+    Heading,
+    Markdown,
+    Paragraph,
+    Picture,
+    Run,
+    Table,
+)
 
 #: Text widths of A4 pages with 18 mm margins, in twentieths of a point.
 TEXT_WIDTH = {True: 16838 - 2 * 1020, False: 11906 - 2 * 1020}
@@ -126,8 +139,9 @@ class WordBlocks:
                 ([_cell(widths[0], _plain(row.label or ""))] if labelled else [])
                 + [_cell(w, self(cell)) for w, cell in zip(widths[1:] if labelled else widths, row.cells)],
                 may_split=table.rows_may_split,
+                keep_with_next=table.keeps_together and index < len(table.rows) - 1,
             )
-            for row in table.rows
+            for index, row in enumerate(table.rows)
         )
         caption = (
             f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Caption"]}"/><w:keepNext/></w:pPr>{_run(Run(table.caption))}</w:p>'
@@ -145,13 +159,28 @@ class WordBlocks:
         )
 
 
-def _row(cells: list[str], header: bool = False, may_split: bool = False) -> str:
+def _row(cells: list[str], header: bool = False, may_split: bool = False, keep_with_next: bool = False) -> str:
     # The header row repeats on every page; other rows split only if allowed.
+    # Word keeps a table together when every paragraph but the last row's
+    # keeps with the next, so the header row of a short table does too.
     if header:
         properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        keep_with_next = True
     else:
         properties = "" if may_split else "<w:trPr><w:cantSplit/></w:trPr>"
-    return f"<w:tr>{properties}{''.join(cells)}</w:tr>"
+    content = "".join(cells)
+    return f"<w:tr>{properties}{_keeping_with_next(content) if keep_with_next else content}</w:tr>"
+
+
+def _keeping_with_next(xml: str) -> str:
+    """The same paragraphs, each kept with the next. ``w:keepNext`` follows
+    ``w:pStyle`` and precedes everything else in ``w:pPr`` (schema order);
+    the paragraphs here are our own, written as ``<w:p>`` or ``<w:p/>``."""
+    xml = xml.replace("<w:p/>", "<w:p></w:p>")
+    xml = re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr><w:keepNext/></w:pPr>", xml)
+    xml = re.sub(r'<w:p><w:pPr>(<w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)', r"<w:p><w:pPr>\1<w:keepNext/>", xml)
+    xml = re.sub(r"<w:p><w:pPr>(?!<w:pStyle |<w:keepNext/>)", "<w:p><w:pPr><w:keepNext/>", xml)
+    return xml
 
 
 def _cell(width: int, content: str) -> str:
@@ -171,8 +200,10 @@ def _run(run: Run, *, bold: bool = False, colour: str | None = None) -> str:
     # Schema order inside w:rPr: b, i, color.
     properties = (
         ("<w:b/>" if bold or run.bold else "")
-        + ("<w:i/>" if run.italic or run.tag else "")
+        + ("<w:i/>" if run.italic else "")
         + (f'<w:color w:val="{colour}"/>' if colour else "")
     )
     properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(run.text)}</w:t></w:r>'
+    # Word breaks lines only at spaces, so a no-break space keeps "s. 20" whole.
+    words = LEGAL_REFERENCE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), run.text)
+    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(words)}</w:t></w:r>'

@@ -9,7 +9,19 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import narrative
-from ..blocks import BLOCK_TYPES, Block, Bullets, Contents, Heading, Markdown, Paragraph, Picture, Run, Table
+from ..blocks import (
+    BLOCK_TYPES,
+    LEGAL_REFERENCE,
+    Block,
+    Bullets,
+    Contents,
+    Heading,
+    Markdown,
+    Paragraph,
+    Picture,
+    Run,
+    Table,
+)
 
 _PARAGRAPH_CLASSES = {"body": "", "warning": ' class="warning"', "note": ' class="note"', "draft": ' class="draft-banner"'}
 
@@ -51,15 +63,19 @@ def _block(block: Any) -> Markup:
 def _runs(runs: Iterable[Run]) -> Markup:
     out = []
     for run in runs:
-        piece = escape(run.text)
-        if run.tag:
-            piece = Markup(f'<span class="tag">{piece}</span>')
+        piece = _references_kept_whole(escape(run.text))
         if run.italic:
             piece = Markup(f"<em>{piece}</em>")
         if run.bold:
             piece = Markup(f"<strong>{piece}</strong>")
         out.append(piece)
     return Markup("").join(out)
+
+
+def _references_kept_whole(text: Markup) -> Markup:
+    # The pattern matches letters, digits, dots, spaces and brackets only, so
+    # wrapping a match of the escaped text cannot break its escaping.
+    return Markup(LEGAL_REFERENCE.sub(lambda m: f'<span class="nobreak">{m.group(0)}</span>', str(text)))
 
 
 def _table(table: Table) -> Markup:
@@ -73,7 +89,9 @@ def _table(table: Table) -> Markup:
         cells = "".join(f"<td>{blocks_to_html(cell)}</td>" for cell in row.cells)
         body.append(f"<tr>{label}{cells}</tr>")
     css = "data grid" + (" landscape-table" if table.landscape else "") + (" splittable" if table.rows_may_split else "")
-    return Markup(
+    markup = (
         f'<table class="{css}"><caption>{escape(table.caption)}</caption><colgroup>{columns}</colgroup>'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
+    # WeasyPrint keeps a block together, not a table: the wrapper does it.
+    return Markup(f'<div class="keep-together">{markup}</div>' if table.keeps_together else markup)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ...blocks import Block
 from ...case import Case
 from ...case.planning import Plan, View
 from ...checks import KeyDate as KeyDateRow
@@ -22,7 +23,7 @@ from ...request import ResolvedRequest
 from ...schedules import how_often
 from ...templating import capfirst
 from ...timescales import key_date_label
-from ..analysis import Analysis, build_analysis
+from ..analysis import build_analysis
 from ..common import (
     ChildIdentity,
     DocumentInfo,
@@ -183,8 +184,8 @@ class CarePlanPermanence:
     parallel_plans: list[PlanView]
     contingency_plan: PlanView | None
     options: list[OptionView]
-    #: The same analysis as the options-analysis document, one block per option.
-    analysis: Analysis
+    #: The same analysis as the options-analysis document, as blocks.
+    analysis: tuple[Block, ...]
     actions: list[ActionView]
     timescales: list[TimescaleView]
     other_dates: list[KeyDate]
@@ -231,7 +232,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
             )
             for option in case.options
         ],
-        analysis=build_analysis(case, layout="blocks", heading_level=3, landscape=False),
+        analysis=build_analysis(case, level=3, landscape=False).blocks(3),
         placement=_placement(case),
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
         timescales=[

@@ -43,9 +43,10 @@ from ...request import ResolvedRequest
 from ...schedules import how_often
 from ...sensitivity import Sensitivity
 from ...templating import capfirst, long_date
-from ..analysis import build_analysis
+from ..analysis import build_analysis, legend
 from ..common import ChildIdentity, DocumentInfo, age_on, child_identity, display_name, document_info, unbracketed
 from ..labels import label
+from ..sign_off import awaiting_sign_off, sign_off_table
 
 CONFIDENTIAL_PART = "confidential"
 _PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER)
@@ -452,38 +453,25 @@ def _family_time(words: _Words) -> list[Block]:
 
 def _section_c(words: _Words) -> list[Part]:
     case, cpr = words.case, words.cpr
-    analysis = build_analysis(case, heading_level=3, landscape=False)
+    analysis = build_analysis(case, level=3, landscape=False)
     weighing: list[Block] = [
         text(
-            "The realistic options for " + words.name + " are set out below side by side, as the options analysis "
-            "gives them, and then weighed together."
+            "The realistic options for " + words.name + " are set out below as the options analysis gives them: "
+            "first side by side, then each in detail, and then weighed together."
         ),
-        *analysis.tables,
-        *analysis.summary,
+        *legend(case),
+        *analysis.blocks(3),
     ]
-    authorship = case.authorship
-    sign_off = Table(
-        "Signed",
-        ("Name", "Role", "Signature", "Date"),
-        tuple(
-            Row(((text(p.name),), (text(p.role),), (text("Signed" if on else "Not yet signed"),), (text(long_date(on) if on else ""),)))
-            for p, on in (
-                (authorship.social_worker, authorship.social_worker_signed_on),
-                (authorship.team_manager, authorship.team_manager_signed_on),
-            )
-        ),
-        (3, 3, 3, 2),
-    )
     decision: list[Block] = (
         [Markdown(NarrativeText(cpr.adm_decision))] if cpr.adm_decision
         else [text("The Agency Decision Maker's decision is not yet recorded.")]
     )
+    awaiting = awaiting_sign_off(case, "This report")
     return [
         ("The realistic options", weighing),
         ("Why adoption is recommended", _written(cpr.why_adoption, "$.cpr.why_adoption")),
-        ("Sign-off", [sign_off]),
+        ("Sign-off", [sign_off_table(case), *([awaiting] if awaiting else [])]),
         ("The Agency Decision Maker's decision", decision),
-        ("Sources", [text("The numbers in the options' tables refer to these sources.", "note"), *analysis.sources]),
     ]
 
 

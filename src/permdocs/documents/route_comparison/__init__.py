@@ -1,16 +1,29 @@
 """How the routes under consideration compare in law: who holds parental
 responsibility, for how long, with what support and supervision, and how
-the family stays in touch (Essex 2021, Appendix 1; brief section 4.2).
-For parents, carers and lawyers."""
+the family stays in touch (Essex 2021, Appendix 1; brief section 4.2); each
+route's general advantages and disadvantages, to which the options analysis
+refers; and the needs-to-route table councils use to match a child's needs
+to a route (Merton 2019, Appendix 1; Devon 2020, comparison table).
+
+Written about the routes in general, for parents, carers and lawyers; what
+suits this child is the options analysis's business.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ... import blocks
+from ...blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table
 from ...case import Case
+from ...knowledge import LEGAL_ROWS, Fact, KnowledgeBase, Point, RouteInfo, knowledge_base
 from ...request import ResolvedRequest
-from ..analysis import RouteComparison, build_route_comparison
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ..sources import SourceNotes
+
+#: Routes side by side in one table: four fit a landscape page.
+ROUTES_PER_TABLE = 4
 
 
 @dataclass(frozen=True)
@@ -19,7 +32,8 @@ class RouteComparisonDocument:
 
     document: DocumentInfo
     child: ChildIdentity
-    comparison: RouteComparison
+    #: The whole body, drawn alike by both templates.
+    body: tuple[Block, ...]
 
 
 def build_context(case: Case, request: ResolvedRequest) -> RouteComparisonDocument:
@@ -27,5 +41,114 @@ def build_context(case: Case, request: ResolvedRequest) -> RouteComparisonDocume
     return RouteComparisonDocument(
         document=document_info(case, request, "How the routes compare", "Legal routes to permanence under consideration"),
         child=child_identity(case),
-        comparison=build_route_comparison(case),
+        body=comparison_body(case),
     )
+
+
+def routes_compared(case: Case, base: KnowledgeBase) -> list[RouteInfo]:
+    """The routes of the realistic options and of every plan; where that is
+    a single route, the other routes considered too, so that the one left is
+    compared with the ones ruled out rather than with nothing."""
+    wanted = [o.route for o in case.options if o.realistic]
+    plans = case.plans
+    wanted += [plan.route for plan in (plans.primary, *plans.parallel, plans.contingency) if plan is not None]
+    entries = _unique(base.for_route(route) for route in wanted)
+    if len(entries) < 2:
+        entries = _unique([*entries, *(base.for_route(o.route) for o in case.options)])
+    return entries
+
+
+def comparison_body(case: Case) -> tuple[Block, ...]:
+    """About, the legal matrix, each route's general points, the needs table, sources."""
+    base = knowledge_base()
+    notes = SourceNotes(base)
+    entries = routes_compared(case, base)
+    name = case.child.preferred_name
+    body: list[Block] = [
+        Heading("About this comparison", anchor="about"),
+        blocks.text(
+            f"The routes being considered for {name} differ in who holds parental responsibility, how long the "
+            "arrangement lasts, what support comes with it and how the family stays in touch. This document sets "
+            f"them side by side. It describes each route in general; what suits {name} is set out in the options analysis."
+        ),
+        Heading("The routes side by side", anchor="matrix"),
+        *_legal_matrices(entries, notes),
+        Heading("Each route's general advantages and disadvantages", anchor="general-points"),
+        blocks.text(
+            "These points hold for the route in general, whoever the child. The options analysis weighs what they "
+            f"mean for {name}, and says which of them do not apply."
+        ),
+    ]
+    for info in entries:
+        body += _general_points(info, notes)
+    body += [Heading("Matching needs to routes", anchor="needs"), *_needs_table(base, notes)]
+    return (*body, *notes.blocks())
+
+
+def _legal_matrices(entries: list[RouteInfo], notes: SourceNotes) -> list[Block]:
+    if not entries:
+        return [blocks.text("No route is under consideration.", "warning")]
+    tables: list[Block] = []
+    for start in range(0, len(entries), ROUTES_PER_TABLE):
+        chunk = entries[start:start + ROUTES_PER_TABLE]
+        rows = tuple(
+            Row(tuple(_fact(getattr(info.legal, key), notes) for info in chunk), title) for key, title in LEGAL_ROWS.items()
+        )
+        width = 84 // len(chunk)
+        caption = "How the routes compare in law" + (f" ({start // ROUTES_PER_TABLE + 1})" if len(entries) > ROUTES_PER_TABLE else "")
+        tables.append(Table(caption, ("", *(info.name for info in chunk)), rows, (16, *(width,) * len(chunk)), landscape=True))
+    return tables
+
+
+def _fact(fact: Fact, notes: SourceNotes) -> tuple[Block, ...]:
+    return blocks.text(fact.text), notes.note(fact.sources)
+
+
+def _general_points(info: RouteInfo, notes: SourceNotes) -> list[Block]:
+    table = Table(
+        f"General advantages and disadvantages: {info.name}",
+        ("Advantages", "Disadvantages"),
+        (Row((_listed(info.advantages, notes), _listed(info.disadvantages, notes))),),
+        (1, 1),
+        landscape=True,
+        rows_may_split=True,
+    )
+    out: list[Block] = [Heading(info.name, 2), table]
+    if info.indicators:
+        out += [
+            Paragraph((Run("It may suit a child where:", bold=True),)),
+            Bullets(tuple(f"{point.text} (source {notes.marks(point.sources)})" for point in info.indicators)),
+        ]
+    return out
+
+
+def _listed(points: list[Point], notes: SourceNotes) -> tuple[Block, ...]:
+    return tuple(block for point in points for block in (blocks.text(point.text), notes.note(point.sources)))
+
+
+def _needs_table(base: KnowledgeBase, notes: SourceNotes) -> list[Block]:
+    table = base.needs
+    rows = tuple(
+        Row(tuple((blocks.text(need.cells[column.id]),) for column in table.columns), need.need) for need in table.needs
+    )
+    width = 84 // len(table.columns)
+    sources = sorted({s for need in table.needs for s in need.sources})
+    return [
+        blocks.text(
+            "Councils use this table to see which route tends to suit which permanence need. It is a guide to "
+            "the questions to ask, not a rule: the options analysis weighs this child's own needs."
+        ),
+        Table(
+            "Which route tends to suit which need", ("Need", *(column.title for column in table.columns)),
+            rows, (16, *(width,) * len(table.columns)), landscape=True,
+        ),
+        notes.note(sources),
+    ]
+
+
+def _unique(items: Iterable[RouteInfo]) -> list[RouteInfo]:
+    seen: list[RouteInfo] = []
+    for info in items:
+        if info not in seen:
+            seen.append(info)
+    return seen
