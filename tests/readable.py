@@ -131,6 +131,9 @@ def html_body_words(data: bytes) -> list[str]:
 
     root = lxml_html.fromstring(data)
     main = root.find(".//main")
+    # A span that only keeps a legal reference on one line is not a word break.
+    for span in main.findall(".//span[@class='nobreak']"):
+        span.drop_tag()
     return _WORD.findall(" ".join(main.itertext()))
 
 

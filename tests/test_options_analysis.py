@@ -147,7 +147,7 @@ def test_the_cpr_shows_the_same_analysis() -> None:
     analysis = build_analysis(case, level=3, landscape=False)
     headings = [b.text for b in analysis.blocks(3) if isinstance(b, Heading)]
     assert all(heading in text for heading in headings)
-    conclusion = next(b for s in analysis.sections if s.anchor == "weighing" for b in s.body if isinstance(b, Markdown))
+    conclusion = next(b for s in analysis.sections if s.anchor == "options-weighing" for b in s.body if isinstance(b, Markdown))
     assert conclusion.text.source.split("\n")[0][:60] in text
 
 

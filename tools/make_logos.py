@@ -8,7 +8,8 @@ import sys
 import zlib
 from pathlib import Path
 
-PROFILES = Path(__file__).resolve().parents[1] / "templates" / "profiles"
+ROOT = Path(__file__).resolve().parents[1]
+PROFILES = ROOT / "templates" / "profiles"
 
 
 def png(width: int, height: int, pixel) -> bytes:  # type: ignore[no-untyped-def]
@@ -21,20 +22,23 @@ def png(width: int, height: int, pixel) -> bytes:  # type: ignore[no-untyped-def
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 
 
-def emblem(colour: tuple[int, int, int], shape: str) -> bytes:
-    """A 240 x 80 banner: a coloured field with a white emblem on the left."""
+def emblem(colour: tuple[int, int, int], shape: str, scale: int = 3) -> bytes:
+    """A 720 x 240 banner (240 x 80 drawn at three times the resolution, so
+    that it prints sharply at 14 mm high): a coloured field with a white
+    emblem on the left."""
 
     def pixel(x: int, y: int) -> tuple[int, int, int]:
+        x, y = x / scale, y / scale
         dx, dy = x - 40, y - 40
         inside = {
             "circle": dx * dx + dy * dy <= 26 * 26,
             "diamond": abs(dx) + abs(dy) <= 28,
             "square": abs(dx) <= 22 and abs(dy) <= 22,
         }[shape]
-        stripe = 90 <= x <= 230 and y in range(34, 46)
+        stripe = 90 <= x <= 230 and 34 <= y < 46
         return (255, 255, 255) if inside or stripe else colour
 
-    return png(240, 80, pixel)
+    return png(240 * scale, 80 * scale, pixel)
 
 
 LOGOS = {
@@ -43,8 +47,16 @@ LOGOS = {
     "essex-style": ((0x6B, 0x1F, 0x5A), "square"),
 }
 
+#: The fictional councils in the samples and test fixtures borrow the shipped emblems.
+EXAMPLES = {
+    ROOT / "samples" / "profiles" / "cover-page-council": "default",
+    ROOT / "samples" / "profiles" / "reference-doc-council": "essex-style",
+    ROOT / "tests" / "fixtures" / "broken-council": "devon-style",
+}
+
 if __name__ == "__main__":
-    for name, (colour, shape) in LOGOS.items():
-        (PROFILES / name).mkdir(parents=True, exist_ok=True)
-        (PROFILES / name / "logo.png").write_bytes(emblem(colour, shape))
-        print(f"wrote {PROFILES / name / 'logo.png'}", file=sys.stderr)
+    targets = {PROFILES / name: name for name in LOGOS} | EXAMPLES
+    for folder, name in targets.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "logo.png").write_bytes(emblem(*LOGOS[name]))
+        print(f"wrote {folder / 'logo.png'}", file=sys.stderr)

@@ -131,6 +131,14 @@ class Picture:
     height_mm: float
 
 
+def contents_of(body: tuple[Block, ...] | list[Block], levels: int = 2) -> Contents:
+    """A contents block listing the body's anchored headings down to ``levels``."""
+    return Contents(tuple(
+        ContentsEntry(block.text, block.anchor, block.level)
+        for block in body if isinstance(block, Heading) and block.anchor and block.level <= levels
+    ))
+
+
 def fitted(width_px: int, height_px: int, box_mm: tuple[float, float]) -> tuple[float, float]:
     """The largest size within ``box_mm`` (width, height) with the image's aspect ratio."""
     scale = min(box_mm[0] / width_px, box_mm[1] / height_px)
@@ -149,4 +157,4 @@ def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False) -> P
 
 #: A legal reference such as "s.20", "s. 14A" or "Sch 3", which must never
 #: break across a line (HTML keeps it whole, Word gets a no-break space).
-LEGAL_REFERENCE = re.compile(r"\b(?:ss?|reg|para|Sch)\.?\s?\d+[A-Z]?(?:\(\d+\))*")
+LEGAL_REFERENCE = re.compile(r"\b(?:ss?|reg|para|Sch)\.?\s?\d+[A-Z]?(?:\(\d+\))*(?![.\d\w])")

@@ -17,6 +17,10 @@ from jinja2.exceptions import SecurityError
 #: Largest logo a profile may name: a logo is tens of kilobytes.
 MAX_LOGO_BYTES = 1024 * 1024
 _LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "image/png"}
+#: Logos print 14 mm high; raster logos below this many pixels look jagged
+#: there (150 pixels over 14 mm is about 270 dots per inch).
+LOGO_HEIGHT_MM = 14
+MIN_LOGO_PIXELS_HIGH = 150
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -45,9 +49,15 @@ def logo_problem(path: Path) -> str | None:
         return f"is larger than {MAX_LOGO_BYTES // 1024} kB; a logo needs far less"
     with path.open("rb") as handle:
         head = handle.read(512)
-    if any(head.startswith(signature) for signature in _LOGO_SIGNATURES):
-        return None
-    return "is not a PNG image (Word documents need a PNG logo)"
+    if not any(head.startswith(signature) for signature in _LOGO_SIGNATURES):
+        return "is not a PNG image (Word documents need a PNG logo)"
+    height = int.from_bytes(head[20:24], "big") if head[12:16] == b"IHDR" else 0
+    if height < MIN_LOGO_PIXELS_HIGH:
+        return (
+            f"is {height} pixels high; a logo needs at least {MIN_LOGO_PIXELS_HIGH} to print sharply at its "
+            f"{LOGO_HEIGHT_MM} mm height (about 270 dots per inch)"
+        )
+    return None
 
 
 def logo_media_type(path: Path) -> str:

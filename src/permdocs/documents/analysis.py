@@ -71,17 +71,17 @@ def build_analysis(case: Case, *, level: int = 1, landscape: bool = True) -> Ana
     realistic = [o for o in case.options if o.realistic]
     name = case.child.preferred_name
     sections = [
-        AnalysisSection("The options at a glance", "at-a-glance", _at_a_glance(case, realistic, landscape)),
+        AnalysisSection("The options at a glance", "options-at-a-glance", _at_a_glance(case, realistic, landscape)),
         AnalysisSection(
-            "Each option in detail", "each-option",
+            "Each option in detail", "options-each-option",
             tuple(b for o in realistic for b in _option_detail(case, o, notes, level + 1, landscape))
             or (blocks.text("No option is recorded as realistic.", "warning"),),
         ),
-        AnalysisSection("Weighing the options together", "weighing", _weighing(case)),
-        AnalysisSection("What became of each option", "outcomes", _outcomes(case, realistic, level + 1, landscape)),
+        AnalysisSection("Weighing the options together", "options-weighing", _weighing(case)),
+        AnalysisSection("What became of each option", "options-outcomes", _outcomes(case, realistic, level + 1, landscape)),
     ]
     if excluded := _general_points_set_aside(case, notes):
-        sections.append(AnalysisSection(f"General points that do not apply to {name}", "set-aside", excluded))
+        sections.append(AnalysisSection(f"General points that do not apply to {name}", "options-set-aside", excluded))
     return Analysis(len(realistic), tuple(sections), notes.blocks(level))
 
 

@@ -35,4 +35,4 @@ class SourceNotes:
             Paragraph((Run(f"[{n}] "), Run(self.base.sources[s].citation())), "note")
             for s, n in sorted(self.numbers.items(), key=lambda item: item[1])
         )
-        return (Heading("Sources", heading_level), *listed)
+        return (Heading("Sources", heading_level, anchor="sources"), *listed)

@@ -31,8 +31,8 @@ from .. import narrative
 from ..errors import TemplateProblemError
 from ..resources import override_dir
 from ..templating import make_environment, render_checked
-from ..untrusted import inside
-from . import Styling, template_variables
+from ..untrusted import LOGO_HEIGHT_MM, inside
+from . import Styling, accent_tint, template_variables
 from .docx_blocks import WordBlocks
 from .docx_package import normalise_zip
 from .docx_reference import apply_reference_docx
@@ -42,7 +42,6 @@ from .docx_tidy import tidy_package
 if TYPE_CHECKING:
     from ..documents import DocumentType
 
-LOGO_HEIGHT_MM = 14
 _BRANDED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Header", "Footer", "Caption")
 _ACCENT_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
 
@@ -118,13 +117,7 @@ def _apply_brand(word: Document, styling: Styling) -> None:
         border.attrib.pop(qn("w:themeColor"), None)
     # So do table header rows.
     for shading in word.styles["Permdocs Table"].element.xpath("./w:tblStylePr[@w:type='firstRow']/w:tcPr/w:shd"):
-        shading.set(qn("w:fill"), _tint(styling.accent_colour))
-
-
-def _tint(colour: str, share: float = 0.18) -> str:
-    """A pale tint of a #RRGGBB colour, for shaded header rows."""
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    return "".join(f"{round(255 - (255 - c) * share):02X}" for c in rgb)
+        shading.set(qn("w:fill"), accent_tint(styling.accent_colour))
 
 
 class _ListNumbering:

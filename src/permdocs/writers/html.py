@@ -21,7 +21,7 @@ from ..errors import TemplateProblemError
 from ..resources import assets_dir, override_dir, templates_dir
 from ..templating import make_environment, render_checked
 from ..untrusted import ConfinedLoader, html_problems, logo_media_type, with_content_security_policy
-from . import Styling, template_variables
+from . import Styling, accent_tint, template_variables
 from .html_blocks import blocks_to_html
 
 if TYPE_CHECKING:
@@ -100,10 +100,14 @@ def review_marks(html: Markup, highlights: Any) -> Markup:
 
 
 def brand_stylesheet(styling: Styling) -> Markup:
-    """The council's colour and font. Both were validated by the profile model
+    """The council's colour (and the pale tint of it that shades table
+    headers, as in Word) and font. Both were validated by the profile model
     (a #RRGGBB colour, a bundled font's name), so they are safe inside CSS,
     where HTML escaping would not help."""
-    return Markup(f'\n:root {{ --accent: {styling.accent_colour}; }}\nhtml {{ font-family: "{styling.font}", serif; }}\n')
+    shade = "#" + accent_tint(styling.accent_colour)
+    return Markup(
+        f'\n:root {{ --accent: {styling.accent_colour}; --shade: {shade}; }}\nhtml {{ font-family: "{styling.font}", serif; }}\n'
+    )
 
 
 def _data_uri(path: Path) -> Markup:

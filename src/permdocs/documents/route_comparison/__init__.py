@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ... import blocks
-from ...blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table
+from ...blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table, contents_of
 from ...case import Case
 from ...knowledge import LEGAL_ROWS, Fact, KnowledgeBase, Point, RouteInfo, knowledge_base
 from ...request import ResolvedRequest
@@ -82,7 +82,9 @@ def comparison_body(case: Case) -> tuple[Block, ...]:
     for info in entries:
         body += _general_points(info, notes)
     body += [Heading("Matching needs to routes", anchor="needs"), *_needs_table(base, notes)]
-    return (*body, *notes.blocks())
+    body += notes.blocks()
+    # A contents list after the opening paragraph: the comparison runs to ten pages for four routes.
+    return (*body[:2], contents_of(body), *body[2:])
 
 
 def _legal_matrices(entries: list[RouteInfo], notes: SourceNotes) -> list[Block]:
@@ -113,7 +115,7 @@ def _general_points(info: RouteInfo, notes: SourceNotes) -> list[Block]:
         landscape=True,
         rows_may_split=True,
     )
-    out: list[Block] = [Heading(info.name, 2), table]
+    out: list[Block] = [Heading(info.name, 2, anchor=f"route-{info.id}"), table]
     if info.indicators:
         out += [
             Paragraph((Run("It may suit a child where:", bold=True),)),
