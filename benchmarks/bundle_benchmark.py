@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from permdocs.bundle import build_bundle, load_manifest  # noqa: E402
 from permdocs.bundle.sources import gather_documents  # noqa: E402
 
-from bundle_fixtures import rotated, text_pdf  # noqa: E402
+from bundle_fixtures import text_pdf, turned_landscape  # noqa: E402
 
 TARGET_PAGES = 350
 REPEATS = 3
@@ -63,9 +63,11 @@ def make_inputs(folder: Path) -> Path:
             pages = min(remaining, 45 if letter == "E" else 40)
             if pages <= 0:
                 break
-            data = text_pdf(f"Document {number}", paragraph, pages=pages)
+            # Every third document is landscape, stored turned by /Rotate.
             if number % 3 == 0:
-                data = rotated(data)
+                data = turned_landscape(text_pdf(f"Document {number}", paragraph, pages=pages, landscape=True))
+            else:
+                data = text_pdf(f"Document {number}", paragraph, pages=pages)
             (folder / f"doc{number}.pdf").write_bytes(data)
             entries.append({"pdf": f"doc{number}.pdf", "title": f"Document {number}", "dated": "2026-10-01",
                             "author": "A fictional author"})
