@@ -219,8 +219,7 @@ class _Reader:
         # element by element costs several times more.
         data, adjustment = tj_parts(args[0].unparse()) if op == "TJ" else (bytes(args[-1]), 0.0)
         codes = struct.unpack(f">{len(data) // 2}H", data[: len(data) // 2 * 2]) if font.two_byte else data
-        widths, default = font.widths, font.default_width
-        units = sum(widths.get(code, default) for code in codes)
+        units = font.units(codes)
         spacing = state.char_spacing * len(codes)
         if not font.two_byte and state.word_spacing:
             spacing += state.word_spacing * data.count(32)

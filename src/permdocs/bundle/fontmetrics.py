@@ -9,6 +9,10 @@ from dataclasses import dataclass
 
 import pikepdf
 
+#: Character codes up to this get a lookup table (a CID font's are glyph
+#: numbers, in a subset a few hundred at most).
+_TABLE_LIMIT = 4096
+
 
 @dataclass
 class FontMetrics:
@@ -19,6 +23,21 @@ class FontMetrics:
     descent: float  # per 1000, below it (negative)
     embedded: bool
     name: str
+
+    def __post_init__(self) -> None:
+        size = min(max(self.widths, default=255) + 1, _TABLE_LIMIT)
+        self._table = [self.default_width] * max(size, 256)
+        for code, width in self.widths.items():
+            if code < len(self._table):
+                self._table[code] = width
+
+    def units(self, codes: bytes | tuple[int, ...]) -> float:
+        """The advance of ``codes``, per 1000 units of the font size. The
+        table lookup runs in C; this is the measurer's innermost loop."""
+        try:
+            return sum(map(self._table.__getitem__, codes))
+        except IndexError:
+            return sum(self.widths.get(code, self.default_width) for code in codes)
 
 
 def read_font(font: pikepdf.Dictionary) -> FontMetrics:
@@ -64,6 +83,7 @@ def read_font(font: pikepdf.Dictionary) -> FontMetrics:
 
 _TJ_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\()])*)\)|([-+]?(?:\d+\.?\d*|\.\d+))", re.S)
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f]*)>")
+_ODD_HEX_STRING = re.compile(rb"<(?:[0-9A-Fa-f]{2})*[0-9A-Fa-f]>")
 _NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)")
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
@@ -72,13 +92,12 @@ _ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
 def tj_parts(unparsed: bytes) -> tuple[bytes, float]:
     """The bytes of a TJ array's strings, joined, and the sum of its
     adjustments, from the array as qpdf writes it."""
-    if b"(" not in unparsed:
+    if b"(" not in unparsed and not _ODD_HEX_STRING.search(unparsed):
         # Hex strings only (WeasyPrint's way, and most producers' for CID
         # fonts): one regex for the strings, one for the numbers between.
         strings = _HEX_STRING.findall(unparsed)
-        if all(len(digits) % 2 == 0 for digits in strings):
-            numbers = _NUMBER.findall(_HEX_STRING.sub(b" ", unparsed))
-            return bytes.fromhex(b"".join(strings).decode()), sum(map(float, numbers))
+        numbers = _NUMBER.findall(_HEX_STRING.sub(b" ", unparsed))
+        return bytes.fromhex(b"".join(strings).decode()), sum(map(float, numbers))
     strings, adjustment = [], 0.0
     for hexadecimal, literal, number in _TJ_TOKEN.findall(unparsed):
         if number:
