@@ -110,24 +110,14 @@ def corner_text_pdf() -> bytes:
     return html_to_pdf(f"<html lang='en-GB'><head><style>{_STYLE}</style></head><body>{body}</body></html>")
 
 
-def scan_pdf(pages: int = 1) -> bytes:
-    """A PDF of page images with printed words but no text layer, like an
-    unprocessed scan (OCR can read the words back)."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    from permdocs.resources import assets_dir
-
-    font = ImageFont.truetype(str(assets_dir() / "fonts" / "LiberationSans-Regular.ttf"), 36)
+def pictures_pdf(pictures: list) -> bytes:
+    """A PDF with one page per greyscale picture (PIL images), each drawn
+    over the whole A4 page, and nothing else: no text layer."""
     document = pikepdf.new()
-    width, height = 1240, 1754  # A4 at 150 dpi
-    for number in range(1, pages + 1):
-        picture = Image.new("L", (width, height), 255)
-        draw = ImageDraw.Draw(picture)
-        for line, words in enumerate(["SCANNED LETTER", f"Page {number} of a fictional letter", "Nothing here is real"]):
-            draw.text((150, 200 + 70 * line), words, fill=0, font=font)
+    for picture in pictures:
         image = pikepdf.Stream(document, zlib.compress(picture.tobytes()))
         image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-        image.Width, image.Height, image.BitsPerComponent = width, height, 8
+        image.Width, image.Height, image.BitsPerComponent = picture.width, picture.height, 8
         image.ColorSpace, image.Filter = pikepdf.Name.DeviceGray, pikepdf.Name.FlateDecode
         page = document.add_blank_page(page_size=(595, 842))
         page.add_resource(image, pikepdf.Name.XObject, pikepdf.Name("/Im0"))
@@ -137,23 +127,31 @@ def scan_pdf(pages: int = 1) -> bytes:
     return buffer.getvalue()
 
 
+def scan_pdf(pages: int = 1) -> bytes:
+    """A PDF of page images with printed words but no text layer, like an
+    unprocessed scan (OCR can read the words back)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from permdocs.resources import assets_dir
+
+    font = ImageFont.truetype(str(assets_dir() / "fonts" / "LiberationSans-Regular.ttf"), 36)
+    pictures = []
+    for number in range(1, pages + 1):
+        picture = Image.new("L", (1240, 1754), 255)  # A4 at 150 dpi
+        draw = ImageDraw.Draw(picture)
+        for line, words in enumerate(["SCANNED LETTER", f"Page {number} of a fictional letter", "Nothing here is real"]):
+            draw.text((150, 200 + 70 * line), words, fill=0, font=font)
+        pictures.append(picture)
+    return pictures_pdf(pictures)
+
+
 def photograph_pdf() -> bytes:
     """A page covered edge to edge by a picture with ink everywhere (a
     photograph, say): no corner is clear for a stamp."""
     from PIL import Image
 
-    document = pikepdf.new()
-    picture = Image.linear_gradient("L").resize((420, 594))  # dark at the top, mid-grey at the foot
-    image = pikepdf.Stream(document, zlib.compress(picture.point(lambda v: v // 2).tobytes()))
-    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
-    image.Width, image.Height, image.BitsPerComponent = picture.width, picture.height, 8
-    image.ColorSpace, image.Filter = pikepdf.Name.DeviceGray, pikepdf.Name.FlateDecode
-    page = document.add_blank_page(page_size=(595, 842))
-    page.add_resource(image, pikepdf.Name.XObject, pikepdf.Name("/Im0"))
-    page.contents_add(pikepdf.Stream(document, b"q 595 0 0 842 0 0 cm /Im0 Do Q"))
-    buffer = io.BytesIO()
-    document.save(buffer, deterministic_id=True)
-    return buffer.getvalue()
+    gradient = Image.linear_gradient("L").resize((420, 594))
+    return pictures_pdf([gradient.point(lambda v: v // 2)])  # near black at the top, mid-grey at the foot
 
 
 def encrypted_pdf() -> bytes:

@@ -279,7 +279,7 @@ def test_the_courts_permission_allows_more(tmp_path: Path) -> None:
     manifest["sections"][0]["documents"][0]["pdf"] = "external/long.pdf"
     path = bundle_folder(tmp_path, manifest)
     _long_statement(tmp_path)
-    bundle = build_bundle(load_manifest(path))
+    bundle = build_checked(path)
     assert bundle.body_pages == DEFAULT_PAGE_LIMIT + 8
     front_sheet = " ".join(page_texts(bundle.pdf)[0].split())
     assert "The court gave permission for up to 400 pages on 1 December 2026." in front_sheet
@@ -316,6 +316,8 @@ def test_an_existing_output_file_is_refused_before_the_build(tmp_path: Path, mon
 def test_the_summary_counts_in_words(tmp_path: Path) -> None:
     manifest = without_case(fixture_manifest())
     manifest["sections"] = manifest["sections"][:1]
-    done = CliRunner().invoke(main, ["bundle", str(bundle_folder(tmp_path, manifest)), "--out", str(tmp_path / "b.pdf")])
+    out = tmp_path / "bundle.pdf"
+    done = CliRunner().invoke(main, ["bundle", str(bundle_folder(tmp_path, manifest)), "--out", str(out)])
     assert done.exit_code == 0, done.output
+    qpdf_check(out.read_bytes())
     assert "1 page in 1 section, after 2 pages of front sheet and index" in done.output
