@@ -229,6 +229,15 @@ def test_text_under_12_pt_is_reported_per_document(built: tuple[Any, Path]) -> N
         assert set(measure_page(order.pages[0]).text_sizes) == {12.0, 16.0}  # the body, and the heading
 
 
+def test_the_measure_of_a_page_survives_malformed_operators() -> None:
+    """Operators with the wrong operands are skipped, as viewers skip them;
+    what comes after them is still measured."""
+    document = pikepdf.new()
+    page = document.add_blank_page(page_size=(595, 842))
+    page.contents_add(pikepdf.Stream(document, b"1 2 cm /F9 Tf (x) Tj 0 0 1 rg 10 20 30 40 re f"))
+    assert measure_page(page).boxes == ((10.0, 20.0, 40.0, 60.0),)
+
+
 def test_no_withheld_value_of_the_court_copy_reaches_the_bundle(built: tuple[Any, Path]) -> None:
     bundle, _ = built
     document = permdocs.DOCUMENTS["care-plan-permanence"]

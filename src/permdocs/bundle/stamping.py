@@ -228,9 +228,9 @@ def font_resource_name(page: pikepdf.Page, font: pikepdf.Object) -> Name:
     document often share a resource dictionary: the name given for the
     first is found again for the rest, so the dictionary does not grow."""
     resources = page.resources
-    fonts = resources.get("/Font")
-    if fonts is None:
-        resources.Font = fonts = Dictionary()
+    if "/Font" not in resources:
+        resources.Font = Dictionary()
+    fonts = resources.Font
     for name, value in fonts.items():
         if isinstance(value, pikepdf.Dictionary) and value.is_indirect and value.objgen == font.objgen:
             return Name(name)
