@@ -1,26 +1,18 @@
 """Court bundles, in the order they are made: the manifest, the documents it
-names, and the assembled PDF read back page by page.
-
-The fixture bundle has three sections: a permdocs care plan in the court's
-copy, the (landscape) options analysis, and two external PDFs made on the
-spot, one of them turned by /Rotate.
+names, and the command line. The assembled PDF is read back page by page in
+test_bundle_assembled.py. Every bundle a test builds passes qpdf --check.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pikepdf
 import pytest
-import yaml
 from click.testing import CliRunner
-from pypdf import PdfReader
 
 import permdocs
 from permdocs.bundle import build_bundle, load_manifest
@@ -29,76 +21,9 @@ from permdocs.cli import main
 from permdocs.errors import InvalidBundleError
 from permdocs.schemas import schema_text
 
-from bundle_fixtures import encrypted_pdf, rotated, scan_pdf, text_pdf
-from conftest import ROOT, require_program, sample_dict
-from leak import leaks, output_text, withheld_values
-
-CASE_SAMPLE = ROOT / "samples" / "baby-in-proceedings.json"
-
-
-def _manifest(**changes: Any) -> dict[str, Any]:
-    manifest: dict[str, Any] = {
-        "title": "Bundle for the final hearing",
-        "case": {
-            "court": "The Family Court sitting at Exampleton",
-            "case_number": "ZZ26C00123",
-            "child_initials": "A.M.S.",
-            "parties": [{"role": "Applicant", "name": "Fictionshire County Council"}],
-            "hearing": {"kind": "Final hearing", "date": "2027-01-04"},
-        },
-        "sections": [
-            {"letter": "A", "title": "Preliminary documents", "documents": [
-                {"pdf": "external/order.pdf", "title": "Interim care order", "dated": "2026-05-22", "author": "The court"},
-            ]},
-            {"letter": "D", "title": "Care plans", "documents": [
-                {"case": "case.json", "document": "care-plan-permanence", "kind": "care-plan"},
-                {"case": "case.json", "document": "options-analysis"},
-            ]},
-            {"letter": "E", "title": "Experts' reports", "documents": [
-                {"pdf": "external/report.pdf", "title": "Parenting assessment", "dated": "2026-09-18",
-                 "author": "Dr Imogen Fakename", "kind": "expert-report"},
-                {"pdf": "external/tree.pdf", "title": "Family tree", "dated": "2026-11-02", "author": "The council"},
-            ]},
-        ],
-    }
-    manifest.update(changes)
-    return manifest
-
-
-@functools.cache
-def _external_pdfs() -> dict[str, bytes]:
-    return {
-        "order.pdf": text_pdf("Interim care order", ["A fictional order."]),
-        "report.pdf": text_pdf("Parenting assessment", ["A fictional report."], pages=4, landscape_page=True),
-        "tree.pdf": rotated(text_pdf("Family tree", ["A fictional family tree."])),
-    }
-
-
-def _without_case(manifest: dict[str, Any]) -> dict[str, Any]:
-    """The manifest with section D's permdocs documents swapped for a PDF, for
-    tests about external files (rendering the case would only add time)."""
-    manifest["sections"][1]["documents"] = [
-        {"pdf": "external/order.pdf", "title": "Placeholder for the care plan", "dated": "2026-11-16", "author": "A"}
-    ]
-    return manifest
-
-
-def _folder(tmp: Path, manifest: dict[str, Any] | None = None, name: str = "bundle.yaml") -> Path:
-    """A bundle folder: the case, three external PDFs and the manifest."""
-    (tmp / "external").mkdir(parents=True, exist_ok=True)
-    shutil.copy(CASE_SAMPLE, tmp / "case.json")
-    for file_name, data in _external_pdfs().items():
-        (tmp / "external" / file_name).write_bytes(data)
-    path = tmp / name
-    data = manifest or _manifest()
-    path.write_text(json.dumps(data) if name.endswith(".json") else yaml.safe_dump(data, sort_keys=False))
-    return path
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[permdocs.bundle.Bundle, Path]:
-    path = _folder(tmp_path_factory.mktemp("bundle"))
-    return build_bundle(load_manifest(path)), path
+from bundle_fixtures import encrypted_pdf, photograph_pdf, scan_pdf, text_pdf
+from bundle_setup import build_checked, bundle_folder, fixture_manifest, page_texts, qpdf_check, without_case
+from conftest import ROOT, require_program
 
 
 def _problems(path: Path) -> list[str]:
@@ -111,8 +36,8 @@ def _problems(path: Path) -> list[str]:
 
 
 def test_yaml_and_json_manifests_read_alike(tmp_path: Path) -> None:
-    from_yaml = load_manifest(_folder(tmp_path / "y"))
-    from_json = load_manifest(_folder(tmp_path / "j", name="bundle.json"))
+    from_yaml = load_manifest(bundle_folder(tmp_path / "y"))
+    from_json = load_manifest(bundle_folder(tmp_path / "j", name="bundle.json"))
     assert from_yaml.manifest == from_json.manifest
 
 
@@ -128,10 +53,12 @@ def test_the_sample_manifest_loads() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"sections": []}, "$.sections: List should have at least 1 item"),
-        ({"sections": [{"letter": "A", "title": "Empty", "documents": []}]}, "$.sections[0].documents: List should"),
+        ({"sections": []}, "$.sections: lists no sections; a bundle needs at least one"),
+        ({"sections": [{"letter": "A", "title": "Empty", "documents": []}]},
+         "$.sections[0].documents: lists no documents; a section needs at least one"),
         ({"sections": [{"letter": "a", "title": "T", "documents": [{"pdf": "x.pdf", "title": "T", "dated":
-          "2026-01-01", "author": "A"}]}]}, "$.sections[0].letter: String should match"),
+          "2026-01-01", "author": "A"}]}]}, "$.sections[0].letter: must be one capital letter, A to Z"),
+        ({"page_limits": {"Care plan": 3}}, '$.page_limits["Care plan"]: must be a short lower-case name'),
         ({"sections": [{"letter": "A", "title": "T", "documents": [{"pdf": "x.pdf", "case": "c.json"}]}]},
          "$.sections[0].documents[0]: must give either 'case'"),
         ({"sections": [{"letter": "A", "title": "T", "documents": [{"pdf": "x.pdf", "title": "T", "dated":
@@ -140,14 +67,18 @@ def test_the_sample_manifest_loads() -> None:
     ],
 )
 def test_manifest_problems_name_the_entry(tmp_path: Path, change: dict[str, Any], expected: str) -> None:
-    problems = _problems(_folder(tmp_path, _manifest(**change)))
+    problems = _problems(bundle_folder(tmp_path, fixture_manifest(**change)))
     assert any(problem.startswith(expected) for problem in problems), problems
 
 
-def test_a_section_letter_used_twice_is_refused(tmp_path: Path) -> None:
-    manifest = _manifest()
+def test_a_section_letter_used_twice_is_refused_at_its_second_use(tmp_path: Path) -> None:
+    manifest = fixture_manifest()
     manifest["sections"][1]["letter"] = "A"
-    assert _problems(_folder(tmp_path, manifest)) == ["$: section letter A is used twice"]
+    manifest["sections"][2]["title"] = ""  # reported in the same run
+    assert _problems(bundle_folder(tmp_path, manifest)) == [
+        "$.sections[2].title: must not be empty",
+        "$.sections[1].letter: A is already the letter of $.sections[0]; each section needs its own",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -166,9 +97,9 @@ def test_yaml_hazards_are_refused(tmp_path: Path, text: str, expected: str) -> N
 
 
 def test_yaml_yes_and_dates_stay_text(tmp_path: Path) -> None:
-    manifest = _manifest()
+    manifest = fixture_manifest()
     manifest["case"]["parties"][0]["name"] = "Yes"
-    path = _folder(tmp_path, manifest)
+    path = bundle_folder(tmp_path, manifest)
     path.write_text(path.read_text().replace("name: 'Yes'", "name: yes"))
     assert load_manifest(path).manifest.case.parties[0].name == "yes"
 
@@ -177,12 +108,23 @@ def test_yaml_yes_and_dates_stay_text(tmp_path: Path) -> None:
 
 
 def _with_external(tmp_path: Path, name: str, data: bytes | None) -> Path:
-    manifest = _without_case(_manifest())
+    manifest = without_case(fixture_manifest())
     manifest["sections"][0]["documents"][0]["pdf"] = name
-    path = _folder(tmp_path, manifest)
+    path = bundle_folder(tmp_path, manifest)
     if data is not None:
         (tmp_path / name).write_bytes(data)
     return path
+
+
+def _damaged_content() -> bytes:
+    """A PDF whose structure reads, but whose second page's content stream
+    claims a compression its bytes do not have."""
+    with pikepdf.open(io.BytesIO(text_pdf("Statement", ["A fictional statement."], pages=2))) as document:
+        document.pages[1].obj.Contents = pikepdf.Stream(document, b"not compressed at all")
+        document.pages[1].obj.Contents.Filter = pikepdf.Name.FlateDecode
+        buffer = io.BytesIO()
+        document.save(buffer)
+    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -192,6 +134,7 @@ def _with_external(tmp_path: Path, name: str, data: bytes | None) -> Path:
         ("external/notes.pdf", b"Meeting notes, typed in a text editor.\n", "is not a PDF file"),
         ("external/locked.pdf", encrypted_pdf(), "is encrypted with a password"),
         ("external/broken.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\ntrailer\n%%EOF\n", "is damaged"),
+        ("external/garbled.pdf", _damaged_content(), "is damaged: the content of page 2 cannot be read"),
         ("../outside.pdf", text_pdf("Outside", ["x"]), "leads outside the manifest's folder"),
         ("/etc/hostname", None, "must be a path relative to the manifest's folder"),
     ],
@@ -214,18 +157,32 @@ def test_bad_external_pdfs_name_the_entry_and_write_nothing(
 
 
 def test_every_bad_entry_is_reported_in_one_run(tmp_path: Path) -> None:
-    manifest = _manifest()
+    manifest = fixture_manifest()
     manifest["sections"][0]["documents"][0]["pdf"] = "external/gone.pdf"
     manifest["sections"][1]["documents"][0]["document"] = "care-plan"
     manifest["sections"][1]["documents"][1]["audience"] = "carers"
-    problems = _problems(_folder(tmp_path, manifest))
+    problems = _problems(bundle_folder(tmp_path, manifest))
     assert [p.split(":")[0] for p in problems] == [
         "$.sections[0].documents[0].pdf", "$.sections[1].documents[0].document", "$.sections[1].documents[1].audience",
     ]
 
 
+def test_a_copy_other_than_the_courts_needs_the_manifests_say_so(tmp_path: Path) -> None:
+    manifest = fixture_manifest()
+    manifest["sections"][1]["documents"] = [{"case": "case.json", "document": "options-analysis",
+                                             "audience": "professional"}]
+    problems = _problems(bundle_folder(tmp_path, manifest))
+    assert len(problems) == 1 and problems[0].startswith(
+        "$.sections[1].documents[0].audience: is 'professional', not 'court': a bundle goes to every party"
+    )
+    manifest["sections"][1]["documents"][0]["allow_non_court_copy"] = True
+    bundle = build_checked(bundle_folder(tmp_path, manifest))
+    assert any(w.startswith("$.sections[1].documents[0]: is the 'professional' copy, not the court's")
+               for w in bundle.warnings)
+
+
 def test_a_case_with_problems_is_reported_under_its_entry(tmp_path: Path) -> None:
-    path = _folder(tmp_path)
+    path = bundle_folder(tmp_path)
     case = json.loads((tmp_path / "case.json").read_text())
     del case["child"]["date_of_birth"]
     (tmp_path / "case.json").write_text(json.dumps(case))
@@ -234,211 +191,133 @@ def test_a_case_with_problems_is_reported_under_its_entry(tmp_path: Path) -> Non
     assert "$.child.date_of_birth" in problems[0]
 
 
-def test_a_scan_is_reported_and_the_limits_warn(tmp_path: Path) -> None:
-    manifest = _manifest(page_limits={"care-plan": 3})
+def _helvetica_pdf() -> bytes:
+    """A one-page PDF in Helvetica, not embedded, as older software makes them."""
+    document = pikepdf.new()
+    page = document.add_blank_page(page_size=(595, 842))
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    page.add_resource(document.make_indirect(font), pikepdf.Name.Font, pikepdf.Name("/F1"))
+    page.contents_add(pikepdf.Stream(document, b"BT /F1 12 Tf 72 700 Td (A fictional note.) Tj ET"))
+    buffer = io.BytesIO()
+    document.save(buffer, deterministic_id=True)
+    return buffer.getvalue()
+
+
+def test_what_a_user_should_know_is_reported(tmp_path: Path) -> None:
+    """A scan (whose white margins take the stamp), fonts not embedded, a
+    photograph with no clear corner, a court permission under 350 pages; the
+    page limits and small text are reported for the fixture bundle."""
+    manifest = without_case(fixture_manifest(court_permission={"pages": 100, "given_on": "2026-12-01"}))
     manifest["sections"][0]["documents"][0]["pdf"] = "external/scan.pdf"
-    path = _folder(tmp_path, manifest)
+    manifest["sections"][1]["documents"][0]["pdf"] = "external/note.pdf"
+    manifest["sections"][2]["documents"][0]["pdf"] = "external/photograph.pdf"
+    path = bundle_folder(tmp_path, manifest)
     (tmp_path / "external" / "scan.pdf").write_bytes(scan_pdf(2))
-    warnings = build_bundle(load_manifest(path)).warnings
+    (tmp_path / "external" / "note.pdf").write_bytes(_helvetica_pdf())
+    (tmp_path / "external" / "photograph.pdf").write_bytes(photograph_pdf())
+    warnings = build_checked(path).warnings
+    assert warnings[0] == (
+        "$.court_permission.pages: 100 is no more than the 350 pages PD27A allows without permission, "
+        "so the limit stays at 350"
+    )
     assert "$.sections[0].documents[0]: has no text layer (a scan?), so it cannot be searched; try --ocr" in warnings
-    assert any(w.startswith("$.sections[1].documents[0]: 11 pages, over the 3 a care-plan") for w in warnings)
+    assert any(w.startswith("$.sections[1].documents[0]: uses fonts it does not embed (Helvetica)") for w in warnings)
+    covering = [w for w in warnings if "covers part of the page" in w]
+    assert covering == [
+        "$.sections[2].documents[0]: the stamp on page E1 covers part of the page, as neither right-hand corner is "
+        "clear; check it"
+    ]
 
 
-def test_ocr_gives_a_scan_a_text_layer(tmp_path: Path) -> None:
+def test_ocr_gives_a_scan_a_text_layer_and_the_same_bytes_twice(tmp_path: Path) -> None:
     require_program("ocrmypdf")
     require_program("tesseract")
-    manifest = _without_case(_manifest())
+    manifest = without_case(fixture_manifest())
     manifest["sections"][0]["documents"][0]["pdf"] = "external/scan.pdf"
-    path = _folder(tmp_path, manifest)
+    path = bundle_folder(tmp_path, manifest)
     (tmp_path / "external" / "scan.pdf").write_bytes(scan_pdf(1))
-    bundle = build_bundle(load_manifest(path), ocr=True)
+    bundle = build_checked(path, ocr=True)
     assert not any("no text layer" in warning for warning in bundle.warnings)
+    assert bundle.warnings[0].startswith(
+        "OCR added a text layer to 1 page of $.sections[0].documents[0] (Interim care order)"
+    )
+    assert "SCANNED LETTER" in page_texts(bundle.pdf)[bundle.front_pages]
+    # OCRmyPDF names its text layer at random; the bundle must not.
+    assert build_checked(path, ocr=True).pdf == bundle.pdf
 
 
-def test_over_350_pages_needs_the_courts_permission(tmp_path: Path) -> None:
-    manifest = _without_case(_manifest())
-    manifest["sections"][0]["documents"][0]["pdf"] = "external/long.pdf"
-    path = _folder(tmp_path, manifest)
+def _long_statement(folder: Path) -> None:
     with pikepdf.open(io.BytesIO(text_pdf("Long statement", ["Page."]))) as one:
         long = pikepdf.new()
         for _ in range(DEFAULT_PAGE_LIMIT):
             long.pages.append(one.pages[0])
-        long.save(tmp_path / "external" / "long.pdf")
-    pages = DEFAULT_PAGE_LIMIT + 1 + 5 + 1  # the long statement, the placeholder, the report, the tree
-    problems = _problems(path)
-    assert problems == [
-        f"$.sections: the bundle has {pages} pages, over the limit of 350 (PD27A); record the court's permission in "
-        "'court_permission', or remove documents"
-    ]
-    manifest["court_permission"] = {"pages": 400, "given_on": "2026-12-01"}
-    path.write_text(yaml.safe_dump(manifest))
-    assert build_bundle(load_manifest(path)).body_pages == pages
+        long.save(folder / "external" / "long.pdf")
 
 
-# --- the assembled bundle ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("permitted", "expected"),
+    [
+        (None, "over PD27A's limit of 350; record the court's permission in 'court_permission', or remove documents"),
+        # Permission for fewer pages than the rule allows does not lower the limit.
+        (345, "over PD27A's limit of 350; record the court's permission in 'court_permission', or remove documents"),
+        (352, "over the 352 the court permitted on 1 December 2026; ask the court for more, or remove documents"),
+    ],
+)
+def test_over_350_pages_needs_the_courts_permission(tmp_path: Path, permitted: int | None, expected: str) -> None:
+    manifest = without_case(fixture_manifest())
+    manifest["sections"][0]["documents"][0]["pdf"] = "external/long.pdf"
+    if permitted:
+        manifest["court_permission"] = {"pages": permitted, "given_on": "2026-12-01"}
+    path = bundle_folder(tmp_path, manifest)
+    _long_statement(tmp_path)
+    pages = DEFAULT_PAGE_LIMIT + 1 + 5 + 1 + 1  # the long statement, the placeholder, report, tree and letter
+    assert _problems(path) == [f"$.sections: the bundle has {pages} pages, {expected}"]
 
 
-def _page_texts(pdf: bytes) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def _page_number(pdf: pikepdf.Pdf, destination: pikepdf.Array) -> int:
-    return next(i for i, page in enumerate(pdf.pages) if page.obj.objgen == destination[0].objgen)
-
-
-def test_index_ranges_match_where_each_document_starts_and_ends(built: tuple[Any, Path]) -> None:
-    bundle, path = built
-    texts = _page_texts(bundle.pdf)
-    assert len(texts) == bundle.front_pages + bundle.body_pages
-    assert [e.page_range for e in bundle.entries] == ["A1", "D1-D11", "D12-D18", "E1-E5", "E6"]
-    index_text = " ".join(texts[: bundle.front_pages])
-    for entry in bundle.entries:
-        assert f"{entry.page_range} {entry.title}" in " ".join(index_text.split())
-        first, last = bundle.front_pages + entry.first_page, bundle.front_pages + entry.first_page + entry.pages - 1
-        assert entry.title.split()[0].lower() in texts[first].lower(), entry.title
-        if last + 1 < len(texts):  # the next page starts another document
-            assert f"Page {entry.pages} of {entry.pages}" in texts[last] or entry.section in ("A", "E")
-
-
-def test_every_page_carries_its_stamp(built: tuple[Any, Path]) -> None:
-    bundle, _ = built
-    texts = _page_texts(bundle.pdf)[bundle.front_pages:]
-    expected = [f"{e.section}{int(e.first_label[1:]) + n}" for e in bundle.entries for n in range(e.pages)]
-    assert [text.split()[-1] for text in texts] == expected
-
-
-def test_index_links_and_bookmarks_land_on_first_pages(built: tuple[Any, Path]) -> None:
-    bundle, _ = built
-    firsts = [bundle.front_pages + e.first_page for e in bundle.entries]
-    with pikepdf.open(io.BytesIO(bundle.pdf)) as pdf:
-        links = [
-            _page_number(pdf, annotation.Dest)
-            for page in list(pdf.pages)[: bundle.front_pages]
-            for annotation in page.obj.get("/Annots", [])
-            if annotation.get("/Subtype") == "/Link"
-        ]
-        assert links == firsts
-        with pdf.open_outline() as outline:
-            sections = [item for item in outline.root if item.title[1:3] == "  "]
-            documents = [child for section in sections for child in section.children]
-            assert [d.title for d in documents] == [f"{e.page_range}  {e.title}" for e in bundle.entries]
-            assert [_page_number(pdf, d.destination) for d in documents] == firsts
-            # A document's own bookmarks sit beneath it, on its own pages.
-            care_plan = documents[1]
-            assert care_plan.children and all(
-                firsts[1] <= _page_number(pdf, c.destination) < firsts[2] for c in care_plan.children
-            )
-
-
-def test_links_inside_a_document_stay_inside_it(built: tuple[Any, Path]) -> None:
-    bundle, _ = built
-    report = bundle.entries[3]
-    start = bundle.front_pages + report.first_page
-    with pikepdf.open(io.BytesIO(bundle.pdf)) as pdf:
-        tree = pikepdf.NameTree(pdf.Root.Names.Dests)
-        annotation = next(a for a in pdf.pages[start].obj.Annots if a.get("/Subtype") == "/Link")
-        target = tree[str(annotation.Dest)]
-        assert str(annotation.Dest).startswith("doc004-")
-        assert _page_number(pdf, target) == start + 3  # "Go to the last page" of its 4 text pages
-        assert len(set(tree.keys())) == len(list(tree.keys()))
-
-
-def test_landscape_pages_stay_landscape(built: tuple[Any, Path]) -> None:
-    bundle, _ = built
-    with pikepdf.open(io.BytesIO(bundle.pdf)) as pdf:
-        def shown(page: pikepdf.Page) -> tuple[float, float]:
-            box = page.mediabox
-            width, height = float(box[2] - box[0]), float(box[3] - box[1])
-            return (height, width) if int(page.obj.get("/Rotate", 0)) % 180 else (width, height)
-
-        options = bundle.entries[2]
-        start = bundle.front_pages + options.first_page
-        assert any(w > h for w, h in (shown(pdf.pages[i]) for i in range(start, start + options.pages)))
-        report_landscape = bundle.front_pages + bundle.entries[3].first_page + 4
-        tree_page = pdf.pages[bundle.front_pages + bundle.entries[4].first_page]
-        assert shown(pdf.pages[report_landscape])[0] > shown(pdf.pages[report_landscape])[1]
-        assert int(tree_page.obj.Rotate) == 90 and shown(tree_page)[0] > shown(tree_page)[1]
-
-
-def test_the_rotated_page_is_stamped_along_its_visible_foot(built: tuple[Any, Path]) -> None:
-    bundle, _ = built
-    page = PdfReader(io.BytesIO(bundle.pdf)).pages[-1]
-    found: list[tuple[str, list[float]]] = []
-    page.extract_text(visitor_text=lambda text, cm, tm, *_: found.append((text, [*cm, *tm])) if text.strip() == "E6" else None)
-    assert found, "the stamp's text was not found"
-    # Drawn with a transform that turns it with the page: upright once shown.
-    a, b, c, d = found[0][1][:4]
-    assert (round(a), round(b), round(c), round(d)) == (0, 1, -1, 0)
-
-
-def test_the_bundle_opens_at_100_percent_with_page_labels(built: tuple[Any, Path]) -> None:
-    bundle, _ = built
-    with pikepdf.open(io.BytesIO(bundle.pdf)) as pdf:
-        assert float(pdf.Root.OpenAction[4]) == 1.0
-        assert pdf.Root.PageMode == "/UseOutlines"
-    reader = PdfReader(io.BytesIO(bundle.pdf))
-    labels = reader.page_labels
-    assert labels[: bundle.front_pages] == ["i", "ii"][: bundle.front_pages]
-    assert labels[bundle.front_pages] == "A1" and labels[-1] == "E6"
-
-
-def test_the_same_manifest_gives_the_same_bytes(built: tuple[Any, Path]) -> None:
-    bundle, path = built
-    assert build_bundle(load_manifest(path)).pdf == bundle.pdf
-
-
-def test_the_bundle_stays_small(built: tuple[Any, Path]) -> None:
-    """Within 10% of its parts: stamps add a few bytes a page and share one font."""
-    bundle, path = built
-    loaded = load_manifest(path)
-    from permdocs.bundle.sources import gather_documents
-
-    parts = sum(len(d.pdf) for section in gather_documents(loaded) for d in section)
-    front = 40_000  # the front sheet and index, with their font subset
-    assert len(bundle.pdf) <= 1.1 * (parts + front), (len(bundle.pdf), parts)
-    with pikepdf.open(io.BytesIO(bundle.pdf)) as pdf:
-        stamp_fonts = {
-            obj.objgen for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary)
-            and obj.get("/BaseFont") == "/Helvetica-Bold"
-        }
-        assert len(stamp_fonts) == 1
-
-
-def test_no_withheld_value_of_the_court_copy_reaches_the_bundle(built: tuple[Any, Path]) -> None:
-    bundle, _ = built
-    document = permdocs.DOCUMENTS["care-plan-permanence"]
-    withholds = {str(k): str(v) for k, v in document.audiences["court"].withholds.items()}
-    values = withheld_values(sample_dict("baby-in-proceedings"), withholds)
-    assert values, "the court copy withholds something in this sample"
-    assert leaks(output_text("bundle.pdf", bundle.pdf), values) == []
-
-
-def test_qpdf_finds_no_errors(built: tuple[Any, Path], tmp_path: Path) -> None:
-    qpdf = require_program("qpdf")
-    path = tmp_path / "bundle.pdf"
-    path.write_bytes(built[0].pdf)
-    done = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
-def test_continuous_numbering(built: tuple[Any, Path]) -> None:
-    _, path = built
-    bundle = build_bundle(load_manifest(path), numbering="continuous")
-    assert [e.page_range for e in bundle.entries] == ["1", "2-12", "13-19", "20-24", "25"]
-    assert _page_texts(bundle.pdf)[-1].split()[-1] == "25"
+def test_the_courts_permission_allows_more(tmp_path: Path) -> None:
+    manifest = without_case(fixture_manifest(court_permission={"pages": 400, "given_on": "2026-12-01"}))
+    manifest["sections"][0]["documents"][0]["pdf"] = "external/long.pdf"
+    path = bundle_folder(tmp_path, manifest)
+    _long_statement(tmp_path)
+    bundle = build_checked(path)
+    assert bundle.body_pages == DEFAULT_PAGE_LIMIT + 8
+    front_sheet = " ".join(page_texts(bundle.pdf)[0].split())
+    assert "The court gave permission for up to 400 pages on 1 December 2026." in front_sheet
 
 
 # --- the command line ---------------------------------------------------------------------
 
 
 def test_the_command_writes_the_bundle_and_never_replaces_it_unasked(tmp_path: Path) -> None:
-    path = _folder(tmp_path / "in")
+    path = bundle_folder(tmp_path / "in")
     out = tmp_path / "out" / "bundle.pdf"
     first = CliRunner().invoke(main, ["bundle", str(path), "--out", str(out)])
     assert first.exit_code == 0, first.output
-    assert "19 pages in 3 sections" in first.output or "pages in 3 sections" in first.output
-    assert "warning: $.sections[1].documents[0]: 11 pages, over the 10 a care-plan" in first.output
-    written = out.read_bytes()
-    again = CliRunner().invoke(main, ["bundle", str(path), "--out", str(out)])
-    assert again.exit_code == 2 and "already exist" in again.output
-    assert out.read_bytes() == written
+    assert "wrote" in first.output and "26 pages in 3 sections" in first.output
+    assert "warning: $.sections[1].documents[0]: 11 pages, over the 10 set for a care plan" in first.output
+    qpdf_check(out.read_bytes())
+
+
+def test_an_existing_output_file_is_refused_before_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = bundle_folder(tmp_path / "in", without_case(fixture_manifest()))
+    out = tmp_path / "bundle.pdf"
+    out.write_bytes(b"an earlier bundle")
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the bundle was built before the output was checked")
+
+    monkeypatch.setattr(permdocs.bundle, "build_bundle", no_build)
+    refused = CliRunner().invoke(main, ["bundle", str(path), "--out", str(out)])
+    assert refused.exit_code == 2, refused.output
+    assert "This file already exists" in refused.output and "Choose another output file" in refused.output
+    assert out.read_bytes() == b"an earlier bundle"
+
+
+def test_the_summary_counts_in_words(tmp_path: Path) -> None:
+    manifest = without_case(fixture_manifest())
+    manifest["sections"] = manifest["sections"][:1]
+    out = tmp_path / "bundle.pdf"
+    done = CliRunner().invoke(main, ["bundle", str(bundle_folder(tmp_path, manifest)), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    qpdf_check(out.read_bytes())
+    assert "1 page in 1 section, after 2 pages of front sheet and index" in done.output

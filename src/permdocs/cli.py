@@ -226,14 +226,19 @@ def bundle(manifest_file: str, out_file: str, numbering: str, ocr: bool, force: 
       permdocs bundle samples/bundle.yaml --out out/bundle.pdf
       permdocs bundle bundle.json --out bundle.pdf --numbering continuous --force
     """
-    from .bundle import build_bundle, load_manifest, write_bundle
+    from .bundle import build_bundle, check_bundle_target, load_manifest, write_bundle
 
-    built = build_bundle(load_manifest(manifest_file), numbering=numbering.lower(), ocr=ocr)  # type: ignore[arg-type]
+    loaded = load_manifest(manifest_file)
+    # Before the build, which can take a minute (rendering, OCR): an output
+    # in the way is reported at once. write_bundle checks again.
+    check_bundle_target(out_file, force=force)
+    built = build_bundle(loaded, numbering=numbering.lower(), ocr=ocr)  # type: ignore[arg-type]
     path = write_bundle(built, out_file, force=force)
     for warning in built.warnings:
         click.echo(f"warning: {warning}", err=True)
+    pages, sections = built.body_pages, len(built.sections)
     click.echo(
-        f"wrote {path}: {built.body_pages} pages in {len(built.sections)} sections, "
+        f"wrote {path}: {pages} page{'' if pages == 1 else 's'} in {sections} section{'' if sections == 1 else 's'}, "
         f"after {built.front_pages} pages of front sheet and index"
     )
 

@@ -81,12 +81,13 @@ class UnknownFormatError(PermdocsError):
 class OutputExistsError(PermdocsError):
     """Writing would replace files that already exist, and ``force`` was not set."""
 
-    def __init__(self, paths: list[str]):
+    def __init__(self, paths: list[str], *, instead: str = "output folder"):
         self.paths = paths
         listed = "\n".join(f"  {path}" for path in paths)
+        these, them = ("This file already exists", "it") if len(paths) == 1 else ("These files already exist", "them")
         super().__init__(
-            f"These files already exist and were left untouched:\n{listed}\n"
-            "Choose another output folder, or pass --force to replace them."
+            f"{these} and {'was' if len(paths) == 1 else 'were'} left untouched:\n{listed}\n"
+            f"Choose another {instead}, or pass --force to replace {them}."
         )
 
 

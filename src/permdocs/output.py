@@ -33,16 +33,19 @@ TEMPORARY_SUFFIX = ".permdocs-part"
 STALE_AFTER_SECONDS = 15 * 60
 
 
-def write_files(files: dict[str, bytes], out_dir: str | os.PathLike[str], *, force: bool = False) -> list[Path]:
+def write_files(
+    files: dict[str, bytes], out_dir: str | os.PathLike[str], *, force: bool = False, instead: str = "output folder"
+) -> list[Path]:
     """Write rendered files into ``out_dir``, all or nothing.
 
     Refuses, before writing anything, if any target exists and ``force`` is
-    false, if a target is a folder, or if the folder cannot be made or written
+    false (OutputExistsError, whose advice is to choose another ``instead``),
+    if a target is a folder, or if the folder cannot be made or written
     (OutputFolderError). Returns the paths written.
     """
     folder = Path(out_dir)
     targets = {folder / name: data for name, data in files.items()}
-    _check_targets(folder, list(targets), force=force)
+    _check_targets(folder, list(targets), force=force, instead=instead)
     _make_folder(folder)
     _remove_stale_temporaries(folder)
     temporaries: dict[Path, str] = {}
@@ -61,7 +64,17 @@ def write_files(files: dict[str, bytes], out_dir: str | os.PathLike[str], *, for
     return list(targets)
 
 
-def _check_targets(folder: Path, targets: list[Path], *, force: bool) -> None:
+def check_targets(
+    names: list[str], out_dir: str | os.PathLike[str], *, force: bool = False, instead: str = "output folder"
+) -> None:
+    """Refuse now what write_files would refuse, without writing or making
+    anything: for a command whose rendering takes long, so that a file in
+    the way is reported before the work rather than after it."""
+    folder = Path(out_dir)
+    _check_targets(folder, [folder / name for name in names], force=force, instead=instead)
+
+
+def _check_targets(folder: Path, targets: list[Path], *, force: bool, instead: str) -> None:
     if folder.exists() and not folder.is_dir():
         raise OutputFolderError(str(folder), "is a file, not a folder")
     for parent in folder.parents:
@@ -72,7 +85,7 @@ def _check_targets(folder: Path, targets: list[Path], *, force: bool) -> None:
         raise OutputFolderError(str(folder), "holds a folder named like a file to write: " + ", ".join(in_the_way))
     existing = [str(path) for path in targets if path.exists()]
     if existing and not force:
-        raise OutputExistsError(existing)
+        raise OutputExistsError(existing, instead=instead)
 
 
 def _make_folder(folder: Path) -> None:

@@ -19,16 +19,20 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import Discriminator, Field, Tag, ValidationError, model_validator
+from pydantic import Discriminator, Field, Tag, ValidationError
 
 from ..errors import InvalidBundleError, Problem
 from ..strict import CalendarDate, Identifier, Name, ShortText, StrictModel, field
+from .problems import plain_problems
 
 #: A manifest is a page of text; anything larger is not one.
 MAX_MANIFEST_BYTES = 1024 * 1024
 
 #: PD27A's default ceiling, counted without the front sheet and index.
 DEFAULT_PAGE_LIMIT = 350
+
+#: The copy of a permdocs document that a court bundle holds.
+COURT_AUDIENCE = "court"
 
 SectionLetter = Annotated[str, Field(pattern=r"^[A-Z]$")]
 
@@ -63,7 +67,12 @@ class BundleCase(StrictModel):
 class CourtPermission(StrictModel):
     """The court's permission for a bundle over the page limit (PD27A)."""
 
-    pages: int = field("Pages permitted", "The number of pages the court has allowed.", ge=1, le=5000)
+    pages: int = field(
+        "Pages permitted",
+        f"The number of pages the court has allowed; a figure under {DEFAULT_PAGE_LIMIT} does not lower the limit.",
+        ge=1,
+        le=5000,
+    )
     given_on: CalendarDate = field("Given on", "The date of the order or direction giving permission.")
 
 
@@ -74,8 +83,15 @@ class PermdocsEntry(StrictModel):
     document: Identifier = field("Document", "The permdocs document type (see 'permdocs docs').")
     audience: Identifier = field(
         "Audience",
-        "Whose copy. The court's by default, so that what the court must not see stays out of the bundle.",
-        default="court",
+        "Whose copy. The court's by default, so that what the court must not see stays out of the bundle; "
+        "any other needs 'allow_non_court_copy'.",
+        default=COURT_AUDIENCE,
+    )
+    allow_non_court_copy: bool = field(
+        "Allow a copy other than the court's",
+        "Set to true only where the court has directed that this copy go in the bundle: a bundle goes to every "
+        "party, the parents included, and other copies show what the court's copy withholds.",
+        default=False,
     )
     arrangement: Identifier | None = field(
         "Arrangement", "For a document made once per family-time arrangement: which one.", default=None
@@ -148,18 +164,16 @@ class BundleManifest(StrictModel):
 
     model_config = StrictModel.model_config | {"populate_by_name": True}
 
-    @model_validator(mode="after")
-    def _letters_once(self) -> "BundleManifest":
-        seen: set[str] = set()
-        for section in self.sections:
-            if section.letter in seen:
-                raise ValueError(f"section letter {section.letter} is used twice")
-            seen.add(section.letter)
-        return self
-
     @property
     def page_limit(self) -> int:
-        return self.court_permission.pages if self.court_permission else DEFAULT_PAGE_LIMIT
+        """PD27A's 350 pages, or more where the court has permitted more. A
+        permission for fewer leaves the rule's own limit in place."""
+        permitted = self.court_permission.pages if self.court_permission else 0
+        return max(DEFAULT_PAGE_LIMIT, permitted)
+
+    @property
+    def limit_set_by_court(self) -> bool:
+        return self.page_limit > DEFAULT_PAGE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -190,26 +204,41 @@ def load_manifest(path: str | Path) -> LoadedManifest:
 
 
 def manifest_from_data(tree: Any) -> BundleManifest:
-    """Validate parsed manifest data; every problem is reported by JSON path."""
+    """Validate parsed manifest data; every problem is reported by JSON path,
+    the model's and the repeated section letters together."""
     try:
-        return BundleManifest.model_validate_json(json.dumps(tree, ensure_ascii=False))
-    except ValidationError as error:
-        raise InvalidBundleError(_problems(error)) from None
+        text = json.dumps(tree, ensure_ascii=False)
     except (TypeError, ValueError):
         raise InvalidBundleError([Problem("$", "holds a value that is not text, a number, a list or a mapping")]) from None
+    repeated = _repeated_letters(tree)
+    try:
+        manifest = BundleManifest.model_validate_json(text)
+    except ValidationError as error:
+        raise InvalidBundleError(plain_problems(error) + repeated) from None
+    if repeated:
+        raise InvalidBundleError(repeated)
+    return manifest
 
 
-def _problems(error: ValidationError) -> list[Problem]:
-    from ..case.loading import json_path
-
+def _repeated_letters(tree: Any) -> list[Problem]:
+    """A section letter used before, named at its second use. Read from the
+    raw data, so it is reported alongside any other problem."""
+    sections = tree.get("sections") if isinstance(tree, dict) else None
+    if not isinstance(sections, list):
+        return []
+    first_use: dict[str, int] = {}
     problems = []
-    for detail in error.errors(include_input=False, include_url=False, include_context=False):
-        # The union's tags ('permdocs', 'external') are Pydantic's, not the user's.
-        loc = tuple(step for step in detail["loc"] if step not in ("permdocs", "external"))
-        message = {"missing": "is required but missing", "extra_forbidden": "is not a field here (check the spelling)"}.get(
-            detail["type"], detail["msg"]
-        )
-        problems.append(Problem(json_path(loc), message.removeprefix("Value error, ")))
+    for index, section in enumerate(sections):
+        letter = section.get("letter") if isinstance(section, dict) else None
+        if not isinstance(letter, str):
+            continue
+        if letter in first_use:
+            problems.append(
+                Problem(f"$.sections[{index}].letter", f"{letter} is already the letter of $.sections[{first_use[letter]}]; "
+                        "each section needs its own")
+            )
+        else:
+            first_use[letter] = index
     return problems
 
 

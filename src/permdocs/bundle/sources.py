@@ -1,19 +1,19 @@
 """The documents of a bundle, each made into PDF bytes and checked.
 
 A permdocs entry is rendered from its case through the ordinary pipeline,
-in the court's copy unless the manifest says otherwise. An external entry is
-read from disk and refused, naming its manifest entry, if it is missing, not
-a PDF, encrypted, damaged or empty. Every document is looked at for a text
-layer: a scan without one cannot be searched, which the e-bundle guidance
-asks for, so it is reported (and, with OCR, given one).
+in the court's copy: another copy may show what the court's withholds from
+the parents, so it is refused unless the entry says ``allow_non_court_copy:
+true``. An external entry is read from disk and refused, naming its manifest
+entry, if it is missing, not a PDF, encrypted, damaged (its structure, or any
+page's content) or empty. Every page is measured (:mod:`.content`): what it
+draws and where, for the stamp; its text sizes; and whether it has text at
+all, since a scan without a text layer cannot be searched, which the
+e-bundle guidance asks for (with ``--ocr`` it is given one).
 """
 
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,10 @@ from pathlib import Path
 import pikepdf
 
 from ..errors import InvalidBundleError, PermdocsError, Problem
-from .manifest import ExternalEntry, LoadedManifest, PermdocsEntry
+from .content import PageContent, measure_page
+from .manifest import COURT_AUDIENCE, ExternalEntry, LoadedManifest, PermdocsEntry
+from .ocr import with_text_layer
+from .stamping import search_area
 
 #: Larger external PDFs are refused rather than read into memory.
 MAX_EXTERNAL_PDF_BYTES = 512 * 1024 * 1024
@@ -29,8 +32,6 @@ MAX_EXTERNAL_PDF_BYTES = 512 * 1024 * 1024
 #: The page-limit kind of each permdocs document, where a limit applies.
 KIND_OF_DOCUMENT = {"care-plan-permanence": "care-plan"}
 
-#: Text-showing operators of PDF content streams.
-_TEXT_OPERATORS = "Tj TJ ' \""
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,17 @@ class SourceDocument:
     author: str
     kind: str | None
     pdf: bytes
-    pages: int
-    pages_without_text: int
+    contents: tuple[PageContent, ...]  # what each page draws (see .content)
+    audience: str | None = None  # a permdocs document's copy
+    pages_given_text: int = 0  # by OCR
+
+    @property
+    def pages(self) -> int:
+        return len(self.contents)
+
+    @property
+    def pages_without_text(self) -> int:
+        return sum(1 for page in self.contents if not page.shows_text)
 
 
 def gather_documents(loaded: LoadedManifest, *, ocr: bool = False) -> list[list[SourceDocument]]:
@@ -91,6 +101,8 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
             raise InvalidBundleError(
                 [Problem(f"{where}.audience", f"is not a copy this document offers; it offers {offered}")]
             )
+        if entry.audience != COURT_AUDIENCE and not entry.allow_non_court_copy:
+            raise InvalidBundleError([Problem(f"{where}.audience", _NOT_THE_COURTS_COPY.format(entry.audience))])
         pdf = permdocs.render(case, entry.document, "pdf", audience=entry.audience, arrangement=entry.arrangement)
     except InvalidBundleError:
         raise
@@ -99,26 +111,37 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
         detail = str(error).replace("\n", "\n    ")
         raise InvalidBundleError([Problem(f"{where}.case", f"cannot be rendered: {detail}")]) from None
     social_worker = case.authorship.social_worker
-    return _document(
+    return SourceDocument(
         where,
+        entry.title or declaration.title,
+        case.prepared_on,
+        f"{social_worker.name}, {social_worker.role}",
+        entry.kind or KIND_OF_DOCUMENT.get(entry.document),
         pdf,
-        title=entry.title or declaration.title,
-        dated=case.prepared_on,
-        author=f"{social_worker.name}, {social_worker.role}",
-        kind=entry.kind or KIND_OF_DOCUMENT.get(entry.document),
+        _measured(pdf, where),
+        audience=entry.audience,
     )
+
+
+_NOT_THE_COURTS_COPY = (
+    "is '{}', not 'court': a bundle goes to every party, the parents included, and this copy shows what the "
+    "court's copy withholds (where the child lives, who the carers are); use the court's copy, or, where the "
+    "court has directed this copy, say so with 'allow_non_court_copy: true' on this entry"
+)
 
 
 def _external(loaded: LoadedManifest, entry: ExternalEntry, where: str, *, ocr: bool) -> SourceDocument:
     path = loaded.resolve(entry.pdf, f"{where}.pdf")
     data = _read_pdf(path, f"{where}.pdf")
-    if ocr:
-        with _open_checked(data, f"{where}.pdf") as pdf:
-            scanned = any(not _shows_text(page) for page in pdf.pages)
-        if scanned:
-            data = _with_text_layer(data, f"{where}.pdf")
-    return _document(
-        where, data, title=entry.title, dated=entry.dated, author=entry.author, kind=entry.kind, file_field=".pdf"
+    contents = _measured(data, f"{where}.pdf")
+    without_text = sum(1 for page in contents if not page.shows_text)
+    given_text = 0
+    if ocr and without_text:
+        data = with_text_layer(data, f"{where}.pdf")
+        contents = _measured(data, f"{where}.pdf")
+        given_text = without_text - sum(1 for page in contents if not page.shows_text)
+    return SourceDocument(
+        where, entry.title, entry.dated, entry.author, entry.kind, data, contents, pages_given_text=given_text
     )
 
 
@@ -139,13 +162,19 @@ def _read_pdf(path: Path, where: str) -> bytes:
     return data
 
 
-def _document(
-    where: str, data: bytes, *, title: str, dated: date, author: str, kind: str | None, file_field: str = ""
-) -> SourceDocument:
-    with _open_checked(data, where + file_field) as pdf:
-        pages = len(pdf.pages)
-        without_text = sum(1 for page in pdf.pages if not _shows_text(page))
-    return SourceDocument(where, title, dated, author, kind, data, pages, without_text)
+def _measured(data: bytes, where: str) -> tuple[PageContent, ...]:
+    """Every page measured; a page whose content cannot be decoded makes
+    the file damaged (qpdf --check would fail the bundle)."""
+    with _open_checked(data, where) as pdf:
+        contents = []
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                contents.append(measure_page(page, look_at_pictures_in=search_area(page)))
+            except pikepdf.PdfError:
+                raise InvalidBundleError(
+                    [Problem(where, f"is damaged: the content of page {number} cannot be read")]
+                ) from None
+    return tuple(contents)
 
 
 def _open_checked(data: bytes, where: str) -> pikepdf.Pdf:
@@ -164,39 +193,3 @@ def _open_checked(data: bytes, where: str) -> pikepdf.Pdf:
         pdf.close()
         raise InvalidBundleError([Problem(where, "has no pages")])
     return pdf
-
-
-def _shows_text(page: pikepdf.Page | pikepdf.Object, depth: int = 0) -> bool:
-    """Whether a page (or a form it draws) shows any text: a scan shows none."""
-    try:
-        if pikepdf.parse_content_stream(page, _TEXT_OPERATORS):
-            return True
-    except pikepdf.PdfError:
-        return False
-    resources = page.get("/Resources") if isinstance(page, pikepdf.Object) else page.obj.get("/Resources")
-    xobjects = resources.get("/XObject", {}) if resources is not None else {}
-    # Forms may nest; a few levels cover real documents and stop loops.
-    return depth < 4 and any(
-        _shows_text(xobject, depth + 1) for xobject in xobjects.values() if xobject.get("/Subtype") == "/Form"
-    )
-
-
-def _with_text_layer(data: bytes, where: str) -> bytes:
-    """The PDF with a text layer added by OCRmyPDF (Tesseract underneath)."""
-    program = shutil.which("ocrmypdf")
-    if program is None:
-        raise InvalidBundleError(
-            [Problem(where, "has pages without text, and --ocr needs OCRmyPDF and Tesseract, which are not installed")]
-        )
-    with tempfile.TemporaryDirectory(prefix="permdocs-ocr-") as folder:
-        source, target = Path(folder, "in.pdf"), Path(folder, "out.pdf")
-        source.write_bytes(data)
-        done = subprocess.run(
-            [program, "--skip-text", "--quiet", "--output-type", "pdf", str(source), str(target)],
-            capture_output=True,
-            timeout=600,
-            check=False,
-        )
-        if done.returncode != 0 or not target.is_file():
-            raise InvalidBundleError([Problem(where, f"OCRmyPDF could not add a text layer (exit {done.returncode})")])
-        return target.read_bytes()

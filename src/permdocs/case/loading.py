@@ -258,7 +258,7 @@ def json_path(loc: tuple[str | int, ...]) -> str:
 
 # Pydantic's messages are accurate but written for programmers; these are
 # the ones a social worker or integrator meets most.
-_FRIENDLY_MESSAGES = {
+FRIENDLY_MESSAGES = {
     "missing": "is required but missing",
     "extra_forbidden": "is not a field of this object (check the spelling)",
     "date_parsing": "is not a real calendar date in the form YYYY-MM-DD",
@@ -278,7 +278,7 @@ _FRIENDLY_MESSAGES = {
 def _problems_from(error: ValidationError) -> list[Problem]:
     problems = []
     for detail in error.errors(include_input=False, include_url=False, include_context=False):
-        message = _FRIENDLY_MESSAGES.get(detail["type"], detail["msg"])
+        message = FRIENDLY_MESSAGES.get(detail["type"], detail["msg"])
         if detail["type"] == "value_error":
             message = message.removeprefix("Value error, ")
         problems.append(Problem(json_path(tuple(detail["loc"])), message))

@@ -1,0 +1,65 @@
+"""Pydantic's validation errors about a manifest, in plain words.
+
+Pydantic writes for programmers ("String should match pattern '^[A-Z]$'",
+"List should have at least 1 item after validation, not 0"). A manifest is
+written by a lawyer or a bundle clerk, so each problem says, at its JSON
+path, what the field must be.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..case.loading import FRIENDLY_MESSAGES, json_path
+from ..errors import Problem
+
+#: What each patterned field must look like, by the field's name.
+_PATTERNS = {
+    "letter": "must be one capital letter, A to Z",
+    "case_number": "must be the court's case number: up to 40 letters, digits, spaces and / _ . -",
+    "child_initials": "must be the child's initials in capitals, such as A.M.S. (never a name)",
+}
+_IDENTIFIER = "must be a short lower-case name, such as care-plan (letters, digits and hyphens)"
+#: What an empty list is missing, by the list's name.
+_EMPTY_LISTS = {
+    "sections": "lists no sections; a bundle needs at least one",
+    "documents": "lists no documents; a section needs at least one",
+    "parties": "lists no parties; name at least the applicant",
+}
+
+
+def plain_problems(error: ValidationError) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_input=False, include_url=False):
+        # The union's tags ('permdocs', 'external') are Pydantic's, not the user's.
+        loc = [step for step in detail["loc"] if step not in ("permdocs", "external")]
+        key_of_mapping = bool(loc) and loc[-1] == "[key]"
+        if key_of_mapping:
+            loc.pop()
+        field_name = next((step for step in reversed(loc) if isinstance(step, str)), "")
+        message = _IDENTIFIER if key_of_mapping else _message(detail, field_name)
+        problems.append(Problem(json_path(tuple(loc)), message))
+    return problems
+
+
+def _message(detail: Any, field_name: str) -> str:
+    kind, context = detail["type"], detail.get("ctx", {})
+    if kind == "too_short":
+        return _EMPTY_LISTS.get(field_name, f"must list at least {context.get('min_length', 1)}")
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is longer than the {context.get('max_length')} characters allowed"
+    if kind == "string_pattern_mismatch":
+        return _PATTERNS.get(field_name, _IDENTIFIER)
+    if kind == "greater_than_equal":
+        return f"must be at least {context.get('ge')}"
+    if kind == "less_than_equal":
+        return f"must be at most {context.get('le')}"
+    if kind in ("int_parsing", "int_from_float"):
+        return "must be a whole number"
+    if kind == "extra_forbidden":
+        return "is not a field here (check the spelling)"
+    return FRIENDLY_MESSAGES.get(kind, detail["msg"]).removeprefix("Value error, ")
