@@ -7,14 +7,17 @@ The report is read by the Agency Decision Maker, by the court, by the
 prospective adopters and, years later, by the adult the child becomes, who
 may read all of it. So sentences built from facts are written as a person
 would write them to that adult, and the worker's own sections are used as
-written. A section the worker has not written shows as missing (and is a
-check error, CPR-001); one that does not apply says why, as PD14C asks.
+written. A section the worker has not written shows as missing in a draft
+(and is a check error, CPR-001, which refuses a final copy); one that does
+not apply says why, as PD14C asks.
 
-The court's copy never names the prospective adopters or where the child
-lives: those details are withheld for that audience (permdocs.redaction),
-and the separately paginated confidential part (``--part confidential``)
-holds them instead. The body is built as blocks, so the HTML and Word
-templates are thin and say the same words.
+The court's copy names carers by role and never shows who the prospective
+adopters are or where the child lives: those details are withheld for that
+audience (permdocs.redaction), and the separately paginated confidential
+part (``--part confidential``) holds them instead. The body is built as
+blocks, so the HTML and Word templates are thin and say the same words;
+the templates draw the contents themselves, the Word one with page
+references that Word and LibreOffice compute.
 """
 
 from __future__ import annotations
@@ -35,28 +38,61 @@ CONFIDENTIAL_PART = "confidential"
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """A contents entry for the Word template: its text, level (1 or 2) and
+    the bookmark of its heading, which the Word writer names ``_pd_`` and
+    the anchor with underscores (a test checks every one resolves)."""
+
+    text: str
+    level: int
+    bookmark: str
+
+
+@dataclass(frozen=True)
 class ChildsPermanenceReport:
     """Everything the CPR's templates may use."""
 
     document: DocumentInfo
     child: ChildIdentity
+    #: The contents (HTML: links with page numbers in print); empty in the confidential part.
+    contents: tuple[Block, ...]
+    #: The same contents for the Word template's TOC field.
+    toc: tuple[TocEntry, ...]
     body: tuple[Block, ...]
+    #: Whose copy this is, in a sentence after the copy's title.
+    copy_line: str
+    #: Added to the running header and footer: which copy or part this is.
+    running_copy: str
 
 
 def build_context(case: Case, request: ResolvedRequest) -> ChildsPermanenceReport:
-    child = child_identity(case)
-    confidential = request.part == CONFIDENTIAL_PART
-    title = "Child's Permanence Report" + (": confidential part" if confidential else "")
-    subtitle = "Adoption Agencies Regulations 2005, regulation 17 and Schedule 1"
     words = ReportWords(case, request)
-    body = confidential_part(words) if confidential else _report(words)
-    return ChildsPermanenceReport(document_info(case, request, title, subtitle), child, tuple(body))
+    confidential = request.part == CONFIDENTIAL_PART
+    # A no-break space keeps "confidential part" together when the title wraps.
+    title = "Child's Permanence Report" + (": confidential\u00a0part" if confidential else "")
+    subtitle = f"The report on {words.name} under the Adoption Agencies Regulations 2005, regulation 17 and Schedule 1"
+    document = document_info(case, request, title, subtitle)
+    if confidential:
+        entries: list[ContentsEntry] = []
+        body = confidential_part(words)
+    else:
+        entries, body = _report(words)
+    return ChildsPermanenceReport(
+        document=document,
+        child=child_identity(case),
+        contents=(Contents(tuple(entries)),) if entries else (),
+        toc=tuple(TocEntry(e.text, e.level, "_pd_" + e.anchor.replace("-", "_")) for e in entries),
+        body=tuple(body),
+        copy_line=_copy_line(words, confidential),
+        running_copy=("Confidential part: not to be served" if confidential
+                      else document.copy),
+    )
 
 
-def _report(words: ReportWords) -> list[Block]:
+def _report(words: ReportWords) -> tuple[list[ContentsEntry], list[Block]]:
     sections = [
         ("a", "Section A: This report and the matters for the court", section_a(words)),
-        ("b", f"Section B: {words.name} and {words.name}'s birth family", section_b(words)),
+        ("b", f"Section B: {words.name} and {words.her} birth family", section_b(words)),
         ("c", "Section C: The recommendation", section_c(words)),
     ]
     entries, body = [], []
@@ -68,4 +104,20 @@ def _report(words: ReportWords) -> list[Block]:
             entries.append(ContentsEntry(subheading, anchor, 2))
             body.append(Heading(subheading, 2, anchor=anchor))
             body.extend(blocks)
-    return [Contents(tuple(entries)), *body]
+    return entries, body
+
+
+def _copy_line(words: ReportWords, confidential: bool) -> str:
+    """Who this copy is for, and what it leaves out, in words that fit above the report."""
+    name, her = words.name, words.her
+    if confidential:
+        return (f"its confidential part, which says who cares for {name} and where {words.she} lives. It is for the "
+                "court only and is not served on the other parties.")
+    return {
+        "adm": "for the Agency Decision Maker and the adoption panel. Nothing is left out.",
+        "court": (f"for the court and the parties, filed as the Annex B report. It names {name}'s carers by their "
+                  f"role; who they are and where {words.she} lives are in a separate confidential part."),
+        "adopters": (f"for {name}'s prospective adopters, at matching. It leaves out the addresses and contact "
+                     f"details of {her} birth relatives."),
+        "adult": f"for {name} to read as an adult. Nothing is left out.",
+    }.get(words.request.audience.name, words.request.audience.reader)

@@ -1,41 +1,51 @@
-"""The court copy's confidential part: the prospective adopters' identifying
-details, filed separately and not served on the other parties."""
+"""The court copy's confidential part: what identifies the prospective
+adopters and where the child lives, and who the child's carers have been,
+for the court only. It is filed separately from the report and not served
+on the other parties, so the report itself names carers by role."""
 
 from __future__ import annotations
 
 from ...blocks import Block, Heading, Row, Table, text
 from ...case.people import PersonRole
-from ...templating import long_date
-from .words import ReportWords
+from ...templating import capfirst, long_date
+from .words import CARER_ROLES, ReportWords
 
 
 def confidential_part(words: ReportWords) -> list[Block]:
-    """The prospective adopters' identifying details, kept out of the court's
-    copy of the report and filed separately (brief s.4.3)."""
     placement = words.case.placement
     adopters = words.people(PersonRole.PROSPECTIVE_ADOPTER)
+    name = words.name
     blocks: list[Block] = [
-        Heading("The prospective adopters", 1),
+        Heading(f"{name}'s carers, and where {words.she} lives", 1),
         text(
-            f"This part of the report holds what identifies {words.name}'s prospective adopters and where "
-            f"{words.name} lives. It is filed separately from the report and is not served on the other parties."
+            f"This part of the report is for the court only. It holds what identifies {name}'s prospective adopters "
+            f"and where {words.she} lives, and who {name}'s carers have been. It is filed separately and is not "
+            "served on the other parties, so the report itself names the carers only by their role."
         ),
     ]
-    if not adopters:
-        return [*blocks, text("No prospective adopters are recorded for this child yet.")]
     rows: list[Row] = []
     for adopter in adopters:
-        rows.append(Row(((text(f"{adopter.given_names} {adopter.family_name}"),),), "Names"))
+        rows.append(Row(((text(adopter.full_name),),), capfirst(words.carer_role(adopter, possessive=False))))
         if adopter.contact is not None and adopter.contact.address:
             rows.append(Row(((text(adopter.contact.address),),), "Address"))
         if adopter.employment:
-            rows.append(Row(((text(adopter.employment),),), "Employment"))
+            rows.append(Row(((text(adopter.employment),),), "Their work"))
     if placement is not None:
         rows += [
             Row(((text(value),),), what) for what, value in (
                 ("Town", placement.town), ("School or nursery", placement.school_or_nursery),
-                ("Living there since", long_date(placement.since)),
+                (f"{name} has lived there since", long_date(placement.since)),
             ) if value
         ]
-    blocks.append(Table("Identifying details", ("", "Detail"), tuple(rows), (1, 3)))
+    if rows:
+        blocks.append(Table("The prospective adopters", ("", "Detail"), tuple(rows), (1, 2)))
+    else:
+        blocks.append(text(f"No prospective adopters are recorded for {name} yet."))
+    carers = [
+        Row(((text(person.full_name),), (text(capfirst(words.carer_role(person, possessive=False))),),
+             (text(f"{long_date(period.start)} to {long_date(period.end) if period.end else 'now'}"),)))
+        for person in words.people(*CARER_ROLES) for period in person.lived_with_child
+    ]
+    if carers:
+        blocks.append(Table(f"Everyone {name} has lived with in care", ("Name", "Role", "When"), tuple(carers), (3, 2, 4)))
     return blocks
