@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ...blocks import Block, Heading, Row, Table, text
 from ...case.people import PersonRole
+from ...chronology import CARER_ROLES
 from ...templating import capfirst, long_date
-from .words import CARER_ROLES, ReportWords
+from .words import ReportWords
 
 
 def confidential_part(words: ReportWords) -> list[Block]:

@@ -10,12 +10,13 @@ from ...case.cpr import AssessmentOutcome, arrangements_in_place, arrangements_t
 from ...case.legal import LegalBasisKind
 from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
 from ...case.planning import FamilyTimeArrangement
+from ...chronology import CARER_ROLES
 from ...narrative import NarrativeText
 from ...schedules import how_often
 from ...templating import capfirst, long_date
 from ..common import display_name, unbracketed
 from ..labels import label
-from .words import CARER_ROLES, PARENT_ROLES, ReportWords, and_list, written
+from .words import PARENT_ROLES, ReportWords, and_list, written
 
 Part = tuple[str, list[Block]]
 

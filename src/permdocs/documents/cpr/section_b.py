@@ -12,13 +12,14 @@ from functools import cache
 from ...blocks import Block, Markdown, Picture, Row, Table, fitted, text
 from ...case.people import Person
 from ...case.planning import ChildVoiceMethod
+from ...chronology import CARER_ROLES
 from ...narrative import NarrativeText
 from ...templating import capfirst, long_date
 from ..common import age_on
 from ..labels import label
 from .chronology import chronology
 from .family import family_parts
-from .words import CARER_ROLES, ReportWords, and_list, written
+from .words import ReportWords, and_list, written
 
 Part = tuple[str, list[Block]]
 

@@ -19,10 +19,6 @@ from ...request import ResolvedRequest
 from ...sensitivity import Sensitivity
 
 PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER)
-CARER_ROLES = (
-    PersonRole.FOSTER_CARER, PersonRole.PROSPECTIVE_ADOPTER, PersonRole.CONNECTED_PERSON_CARER,
-    PersonRole.SPECIAL_GUARDIAN,
-)
 #: Subject, object and possessive pronouns for the child.
 _PRONOUNS = {Gender.FEMALE: ("she", "her", "her"), Gender.MALE: ("he", "him", "his")}
 
