@@ -63,6 +63,7 @@ def test_check_json_is_machine_readable(tmp_path: Path) -> None:
         "message": "There is no contingency plan for what happens if the primary plan fails.",
         "path": "$.plans.contingency",
         "source": "Planning for Permanency para 7; Devon 2020, Communicating the permanence plan",
+        "group": "practice",
     }
     assert report["key_dates"][1]["key"] == "review_1" and report["key_dates"][1]["due"] == "2026-06-17"
 

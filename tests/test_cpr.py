@@ -1,35 +1,39 @@
-"""The Child's Permanence Report: its sections and contents in PDF and Word,
-what each audience's copy holds, the court copy's confidential part, and the
-completeness checks. The leak test, the OOXML check, LibreOffice and qpdf
-cover the report through the registry like every document."""
+"""The Child's Permanence Report: its sections and contents in PDF and Word
+(through LibreOffice too), the chronology merged with the case's record,
+what each audience's copy holds and how it names people, the court copy's
+confidential part, and the photograph. Completeness and consistency checks
+are in test_cpr_checks; the leak test, the OOXML check and qpdf cover the
+report through the registry like every document."""
 
 from __future__ import annotations
 
 import io
 import json
 import re
+import subprocess
 import zipfile
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pikepdf
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 
 import permdocs
-from permdocs.cli import main
+from permdocs.templating import long_date
 
-from conftest import ROOT, sample_dict
-from readable import docx_as_text
+from conftest import ROOT, require_program, sample_dict
+from readable import W, docx_xml
 
 SAMPLE = ROOT / "samples" / "cpr-adoption.json"
 AUDIENCES = ("adm", "court", "adopters", "adult")
 SECTIONS = (
     "Section A: This report and the matters for the court",
-    "Section B: Poppy and Poppy's birth family",
+    "Section B: Poppy and her birth family",
     "Section C: The recommendation",
 )
+CONFIDENTIAL = "Confidential part: not to be served"
 
 
 @cache
@@ -37,12 +41,22 @@ def _render(fmt: str, audience: str = "adm", part: str | None = None) -> bytes:
     return permdocs.render(permdocs.load_case(SAMPLE), "cpr", fmt, audience=audience, part=part)
 
 
-def _words(audience: str, part: str | None = None) -> str:
+def _words(audience: str = "adm", part: str | None = None, data: bytes | None = None) -> str:
     """The copy's main text, with punctuation, on one line."""
     from lxml import html
 
-    main = html.fromstring(_render("html", audience, part)).find(".//main")
+    main = html.fromstring(data or _render("html", audience, part)).find(".//main")
     return " ".join(" ".join(main.itertext()).split())
+
+
+def _pages(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _draft(data: dict[str, Any], audience: str = "adm") -> str:
+    case = permdocs.load_case(json.dumps(data).encode())
+    files = permdocs.render_outputs(case, permdocs.RenderRequest("cpr", ("html",), audience, draft=True))
+    return _words(data=next(iter(files.values())))
 
 
 # --- the report ------------------------------------------------------------------------
@@ -64,38 +78,59 @@ def test_sections_a_b_and_c_each_start_a_page_and_have_bookmarks() -> None:
         assert [s.title for s in sections] == list(SECTIONS)
         for section in sections:
             page, top = section.destination[0], float(section.destination[3])
-            height = float(page.MediaBox[3])
             # The heading is the first thing below the top margin (22 mm, 62 pt, and its own space above).
-            assert top > height - 62 - 40, (section.title, top)
-        starts = [section.destination[0].objgen for section in sections]
-        assert len(set(starts)) == 3
+            assert top > float(page.MediaBox[3]) - 62 - 40, (section.title, top)
+        assert len({section.destination[0].objgen for section in sections}) == 3
 
 
 def test_the_pdf_contents_link_to_the_sections_with_their_page_numbers() -> None:
     data = _render("pdf")
-    reader = PdfReader(io.BytesIO(data))
-    pages = [page.extract_text() or "" for page in reader.pages]
-    contents = pages[0]
+    pages = _pages(data)
     for heading in SECTIONS:
         actual = next(number for number, text in enumerate(pages[1:], start=2) if heading in text)
-        line = next(line for line in contents.splitlines() if line.startswith(heading))
+        line = next(line for line in pages[0].splitlines() if line.startswith(heading))
         assert line.rstrip().endswith(str(actual)), (line, actual)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         links = [a for a in pdf.pages[0].obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
         assert len(links) >= 3 * 4
 
 
-def test_the_word_file_has_a_filled_contents_field_and_section_breaks() -> None:
-    with zipfile.ZipFile(io.BytesIO(_render("docx"))) as word:
-        body = word.read("word/document.xml").decode()
+def test_the_word_contents_are_links_with_page_references_to_bookmarks() -> None:
+    data = _render("docx")
+    body = docx_xml(data, "word/document.xml")
+    with zipfile.ZipFile(io.BytesIO(data)) as word:
         settings = word.read("word/settings.xml").decode()
-    assert " TOC \\o " in body and re.search(r'w:updateFields w:val="(true|on|1)"', settings)
-    for heading in SECTIONS:
-        anchor = "_pd_section_" + "abc"[SECTIONS.index(heading)]
-        assert f'w:anchor="{anchor}"' in body and f'w:name="{anchor}"' in body
-    assert body.count("<w:pageBreakBefore/>") == 3
-    text = docx_as_text(_render("docx"))
-    assert text.index("Contents") < text.index(SECTIONS[0])
+    entries = [p for p in body.iter(f"{W}p") if (p.find(f"{W}pPr/{W}pStyle") is not None
+                                                and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") in ("TOC1", "TOC2"))]
+    bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    assert len(entries) > 20
+    for entry in entries:
+        (link,) = entry.iter(f"{W}hyperlink")
+        (code,) = [t.text for t in entry.iter(f"{W}instrText")]
+        assert code.split()[:2] == ["PAGEREF", link.get(f"{W}anchor")] and link.get(f"{W}anchor") in bookmarks
+    # No prompt to update fields on opening: the page references need none.
+    assert "updateFields" not in settings
+    assert [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in entries].count("TOC1") == 3
+    assert b"<w:pageBreakBefore/>" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+@pytest.mark.slow
+def test_libreoffice_fills_the_word_contents_with_the_right_page_numbers(tmp_path: Path) -> None:
+    soffice, pdftotext = require_program("soffice"), require_program("pdftotext")
+    source = tmp_path / "cpr.docx"
+    source.write_bytes(_render("docx", "court"))
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=180)
+    text = subprocess.run([pdftotext, "-layout", str(tmp_path / "cpr.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = text.split("\f")
+    contents = [line.strip() for line in pages[0].splitlines() if re.search(r"\.{5,}", line)]
+    assert len(contents) > 20
+    for line in contents:
+        heading, number = re.fullmatch(r"(.+?)\.{5,}\s*(\d+)", line).groups()  # type: ignore[union-attr]
+        first = next(i for i, page in enumerate(pages[1:], start=2)
+                     if heading.strip() in (line.strip() for line in page.splitlines()))
+        assert int(number) == first, line
 
 
 def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
@@ -104,22 +139,82 @@ def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
     with zipfile.ZipFile(io.BytesIO(_render("docx"))) as word:
         body = word.read("word/document.xml").decode()
     assert body.count("<w:tblHeader/>") >= 10 and "<w:cantSplit/>" in body
-    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(_render("pdf"))).pages]
-    chronology_pages = [text for text in pages if "What happened" in text]
+    chronology_pages = [text for text in _pages(_render("pdf")) if "What happened" in text]
     assert len(chronology_pages) >= 2, "the 60-row chronology spans pages, each with its header"
 
 
-def test_the_birth_family_table_lists_each_relative() -> None:
-    words = _words("adm")
-    for who in ("Kerry Quillfeather (birth mother)", "Lee Dummett (birth father)", "Jayden Quillfeather (older half-brother)",
-                "Maisie Quillfeather (older half-sister)", "Maureen Quillfeather (maternal grandmother)"):
-        assert who in words
-    assert "Lee does not hold parental responsibility for Poppy." in words
-    assert "Special guardianship assessment" in words and "Negative" in words
+def test_dates_in_the_tables_never_wrap() -> None:
+    # "29 September 2024" at the report's 10.5 pt table size fits the chronology's date column.
+    text = "\n".join(_pages(_render("pdf")))
+    case = permdocs.load_case(SAMPLE)
+    assert all(long_date(entry.date) in text for entry in case.chronology)
+    (chronology,) = [t for t in docx_xml(_render("docx"), "word/document.xml").iter(f"{W}tbl")
+                     if "What happened" in "".join(t.itertext())]
+    date_column = int(chronology.find(f"{W}tblGrid/{W}gridCol").get(f"{W}w"))
+    assert date_column >= 2100  # twips: 37 mm, the date's 34 mm and the cell's margins
+
+
+def test_the_birth_family_table_names_each_relative_once() -> None:
+    words = _words()
+    assert "Name Relationship PR Date of birth Nationality Ethnicity Where they live" in words
+    assert "Kerry Quillfeather Birth mother Yes 2 May 1998" in words
+    assert "PR: whether the person holds parental responsibility for Poppy." in words
+    assert "Lee is Poppy's birth father and does not hold parental responsibility for her." in words
+    assert "Jayden is Poppy's older half-brother on her mother's side, and lives in long-term foster care." in words
+    assert "The local authority (Fictionshire County Council, Children's Services) holds parental responsibility " \
+           "for Poppy under the interim care order of 18 May 2026." in words
 
 
 def test_a_section_that_does_not_apply_says_why() -> None:
-    assert "Not applicable: No party to the proceedings is under 18" in _words("adm")
+    words = _words()
+    assert "Other parties under 18 Not applicable. Poppy is the only party under 18" in words
+
+
+def test_composed_sentences_read_as_a_person_writes() -> None:
+    words = _words()
+    assert "Poppy is too young to say in words what she wants, so Dana Casewright wrote this from watching her" in words
+    assert "Dr Avery Notreal, medical adviser to the adoption agency, wrote this summary on 15 September 2026." in words
+    assert "Since 28 September 2026, Poppy has lived with her prospective adopters, Ash and Remi Plumbridge, in a " \
+           "fostering-for-adoption home." in words
+    assert "((" not in words and "))" not in words and "Poppy and Poppy's" not in words
+    assert words.count("the Agency Decision Maker decided that Poppy should be placed for adoption") == 1
+    assert "The report on Poppy under the Adoption Agencies Regulations 2005, regulation 17 and Schedule 1 " \
+           "Fictionshire" in words
+
+
+def test_what_others_in_the_family_think_and_the_authors_registration() -> None:
+    words = _words()
+    assert "What others in Poppy's family think Jayden Quillfeather (older half-brother)" in words
+    assert "Maureen accepts that she cannot care for Poppy full time." in words
+    assert "registration number SW000001" in words
+
+
+# --- the chronology ----------------------------------------------------------------------
+
+
+def test_the_chronology_takes_the_case_record_and_marks_it() -> None:
+    words = _words()
+    # Recorded events worded from the record, with their source ...
+    assert "18 May 2026 The court made an interim care order. Court record" in words
+    assert "11 June 2026 The first review of Poppy's care plan. Review record" in words
+    assert "8 October 2026 The Agency Decision Maker decided that Poppy should be placed for adoption. Agency decision" in words
+    # ... and a worker's entry about the same event on the same day stands in its place, once.
+    assert "3 September 2026 Second review: the plan for adoption endorsed. Review record" in words
+    assert "second review of Poppy's care plan" not in words
+    assert "Poppy moved to live with her prospective adopters, under fostering for adoption. Care record" in words
+
+
+def test_every_order_and_review_date_is_in_the_chronology() -> None:
+    from permdocs.documents.cpr.chronology import chronology_rows
+    from permdocs.documents.cpr.words import ReportWords
+    from permdocs.pipeline import resolve_request
+
+    case = permdocs.load_case(SAMPLE)
+    rows = chronology_rows(ReportWords(case, resolve_request(case, permdocs.RenderRequest("cpr"))))
+    recorded = {(row.on, row.source) for row in rows}
+    assert all((basis.made_on, "Court record") in recorded for basis in case.legal_basis)
+    assert all((review.date, "Review record") in recorded for review in case.reviews if review.status.value == "held")
+    assert [row.on for row in rows] == sorted(row.on for row in rows)
 
 
 # --- each reader's copy ------------------------------------------------------------------
@@ -128,74 +223,93 @@ def test_a_section_that_does_not_apply_says_why() -> None:
 def _adopters() -> tuple[str, ...]:
     case = permdocs.load_case(SAMPLE)
     adopter = next(p for p in case.people if p.role.value == "prospective_adopter")
-    assert case.placement is not None
-    return (adopter.family_name, adopter.contact.address, case.placement.town, case.placement.school_or_nursery)  # type: ignore[union-attr]
+    assert case.placement is not None and adopter.contact is not None
+    return (adopter.family_name, adopter.contact.address, case.placement.town, case.placement.school_or_nursery)  # type: ignore[return-value]
 
 
-def test_the_court_copy_leaves_the_adopters_to_the_confidential_part() -> None:
+def test_the_court_copy_names_carers_by_role_and_leaves_the_rest_to_the_confidential_part() -> None:
     court = _words("court")
-    assert not [value for value in _adopters() if value in court]
-    assert "confidential part" in court
+    assert not [value for value in (*_adopters(), "Bev", "Ash and Remi") if value in court]
+    assert "Since 28 September 2026, Poppy has lived with her prospective adopters in a fostering-for-adoption home." in court
+    assert "Before that, Poppy lived with her foster carer from 18 May 2026 to 28 September 2026." in court
+    assert "in the confidential part of this report, which is filed with the court separately" in court
+    # The sample's own text names carers by role too, so nothing had to be scrubbed from it.
+    assert "[withheld]" not in court
     confidential = _words("court", "confidential")
     assert all(value in confidential for value in _adopters())
+    assert "Bev Hollowmere Foster carer 18 May 2026 to 28 September 2026" in confidential
     assert "What happened" not in confidential and "Section B" not in confidential
 
 
-def test_the_confidential_part_is_its_own_file() -> None:
+def test_no_copy_calls_the_prospective_adopters_adoptive_parents() -> None:
+    # Until an adoption order is made they are prospective adopters (Maisie's, who adopted her, are her parents).
+    assert "Adoption: Prospective adopters" in _words("court")
+    assert "Adoption: Ash and Remi Plumbridge (prospective adopters)" in _words("adm")
+    for audience in AUDIENCES:
+        assert "Adoptive parents" not in _words(audience) and "her adoptive family's" not in _words(audience)
+
+
+def test_every_page_says_which_copy_it_is() -> None:
+    for audience, mark in (("court", "Court copy"), ("adopters", "Prospective adopters' copy")):
+        assert all(mark in page for page in _pages(_render("pdf", audience)))
+    header = "".join(docx_xml(_render("docx", "court"), "word/header3.xml").itertext())
+    assert header.endswith("Court copy")
+
+
+def test_the_confidential_part_is_its_own_file_marked_not_to_be_served() -> None:
     outputs = permdocs.render_outputs(
-        permdocs.load_case(SAMPLE), permdocs.RenderRequest("cpr", ("pdf",), "court", part="confidential")
+        permdocs.load_case(SAMPLE), permdocs.RenderRequest("cpr", ("pdf", "docx"), "court", part="confidential")
     )
-    assert list(outputs) == ["cpr_FX-2025-0620_court_confidential.pdf"]
-    assert len(PdfReader(io.BytesIO(outputs.popitem()[1])).pages) == 1
+    assert list(outputs) == ["cpr_FX-2025-0620_court_confidential.pdf", "cpr_FX-2025-0620_court_confidential.docx"]
+    (page,) = _pages(outputs["cpr_FX-2025-0620_court_confidential.pdf"])
+    assert page.count(CONFIDENTIAL) >= 2, "in the header and the footer"
+    # A no-break space keeps the title's last two words together.
+    assert "Permanence Report: confidential\u00a0part" in _render("html", "court", "confidential").decode()
+    word = outputs["cpr_FX-2025-0620_court_confidential.docx"]
+    for part in ("word/header3.xml", "word/footer3.xml"):
+        assert CONFIDENTIAL in "".join(docx_xml(word, part).itertext())
+    words = _words("court", "confidential")
+    assert "never names" not in words and "It is for the court only and is not served on the other parties." in words
 
 
-def test_the_adopters_copy_has_no_birth_relatives_address() -> None:
+def test_the_adopters_copy_says_which_addresses_it_leaves_out() -> None:
     case = permdocs.load_case(SAMPLE)
     addresses = [p.contact.address for p in case.people if p.contact and p.contact.address and p.role.value in ("mother", "relative")]
-    assert addresses and not [a for a in addresses if a in _words("adopters")]
+    adopters = _words("adopters")
+    assert addresses and not [a for a in addresses if a in adopters]
+    assert adopters.count("Not shown in this copy") == 3  # the mother, the father and the grandmother
+    assert "Lee Dummett Birth father No Not known British White and Black Caribbean Not known" in _words("adm")
 
 
-def test_the_adults_copy_is_complete() -> None:
+def test_the_adults_copy_is_complete_and_addressed_to_the_child() -> None:
     adult = _words("adult")
     case = permdocs.load_case(SAMPLE)
     mother = case.person("mother")
     assert mother.contact is not None and mother.contact.address in adult
     assert all(value in adult for value in _adopters())
+    assert "Their work Ash: bus driver; Remi: school librarian" in adult
+    assert "Copy for the adopted adult: for Poppy to read as an adult. Nothing is left out." in _words_of_title("adult")
 
 
-# --- completeness ------------------------------------------------------------------------
+def _words_of_title(audience: str) -> str:
+    from lxml import html
+
+    block = html.fromstring(_render("html", audience)).find(".//div[@class='title-block']")
+    return " ".join(" ".join(block.itertext()).split()).replace(" :", ":")
 
 
-def test_a_missing_section_is_an_error_naming_the_section_and_path() -> None:
-    data = sample_dict("cpr-adoption")
-    del data["cpr"]["health"], data["cpr"]["why_adoption"]
-    findings = permdocs.check(permdocs.load_case(json.dumps(data).encode()))
-    cpr = [(f.rule, f.severity.value, f.path) for f in findings if f.rule.startswith("CPR-")]
-    assert cpr == [("CPR-001", "error", "$.cpr.health"), ("CPR-001", "error", "$.cpr.why_adoption")]
-    message = next(f.message for f in findings if f.path == "$.cpr.health")
-    assert message.startswith("Section B, health")
+def test_the_report_is_set_in_12_point_type() -> None:
+    assert "body.cpr { font-size: 12pt; }" in _render("html").decode()
+    with zipfile.ZipFile(io.BytesIO(_render("docx"))) as word:
+        styles = word.read("word/styles.xml").decode()
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles, re.S).group(0)  # type: ignore[union-attr]
+    assert '<w:sz w:val="24"/>' in defaults
 
 
-def test_a_section_needs_text_or_a_reason() -> None:
-    data = sample_dict("cpr-adoption")
-    data["cpr"]["education"] = {}
-    with pytest.raises(permdocs.InvalidCaseError, match=r"\$\.cpr\.education: give either text or not_applicable_because"):
-        permdocs.load_case(json.dumps(data).encode())
-
-
-def test_check_lists_the_report_as_its_own_group(tmp_path: Any) -> None:
-    data = sample_dict("cpr-adoption")
-    del data["cpr"]["education"]
-    path = tmp_path / "case.json"
-    path.write_text(json.dumps(data))
-    result = CliRunner().invoke(main, ["check", str(path)])
-    assert "Child's Permanence Report: completeness (1)" in result.output
-    assert "Errors (" not in result.output
-
-
-def test_cases_without_a_report_do_not_offer_one() -> None:
-    case = permdocs.load_case(ROOT / "samples" / "baby-in-proceedings.json")
-    assert permdocs.DOCUMENTS["cpr"].missing_from(case) == ["$.cpr"]
+def test_the_sign_off_leaves_room_to_sign_by_hand() -> None:
+    words = _words()
+    assert "Signed by Name Role Date Signature Dana Casewright Social worker 23 October 2026" in words
+    assert "Signed on" not in words
 
 
 # --- the photograph ------------------------------------------------------------------------
@@ -240,8 +354,15 @@ def test_a_bad_photograph_is_refused_at_its_path(image: str, message: str) -> No
     assert message in str(raised.value)
 
 
-def test_without_a_photograph_the_report_leaves_a_marked_space() -> None:
+def test_without_a_photograph_the_report_leaves_a_framed_space_60_by_80_mm() -> None:
     data = sample_dict("cpr-adoption")
     data["cpr"]["photograph"] = None
-    html = permdocs.render(permdocs.load_case(json.dumps(data).encode()), "cpr", "html").decode()
-    assert "Space for a recent photograph of Poppy" in html and "<img" not in html.split("A photograph")[1][:500]
+    case = permdocs.load_case(json.dumps(data).encode())
+    html = permdocs.render(case, "cpr", "html").decode()
+    assert 'alt="An empty frame for a photograph of Poppy" style="width: 60.0mm; height: 80.0mm"' in html
+    assert "A recent photograph of Poppy is to go in this frame in the signed copy." in html
+    body = docx_xml(permdocs.render(case, "cpr", "docx"), "word/document.xml")
+    drawing = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    (frame,) = [i for i in body.iter(f"{drawing}inline") if i.find(f"{drawing}docPr").get("descr", "").startswith("An empty")]
+    extent = frame.find(f"{drawing}extent")
+    assert (int(extent.get("cx")), int(extent.get("cy"))) == (60 * 36000, 80 * 36000)

@@ -145,6 +145,19 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "CPR-003": (CPR, lambda d: d["voices"]["others"].pop(), "$.voices.others", lambda d: d["voices"]["others"].pop(1)),
     "CPR-004": (CPR, _set("cpr.medical_adviser", None), "$.cpr.medical_adviser",
                 _all(_set("cpr.medical_adviser", None), _set("cpr.health", {"not_applicable_because": "Not yet seen."}))),
+    "CPR-005": (CPR, _set("cpr", None), "$.cpr", _all(_set("cpr", None), _set("adoption.adm_decision_on", None))),
+    # The sample's identity needs speak of the father's Caribbean heritage; without them the erasure is flagged.
+    "CPR-006": (CPR, _all(_set("child.ethnicity", "White British"), _set("identity_needs.0.need", "Her family's story."),
+                          _set("identity_needs.0.how_met", "A life story book.")),
+                "$.child.ethnicity", _set("child.ethnicity", "White British")),
+    "CPR-007": (CPR, _set("cpr.health_summary_on", None), "$.cpr.health_summary_on",
+                _all(_set("cpr.health_summary_on", None), _set("cpr.medical_adviser", None))),
+    # chronology[48] is the second review, which the case records on 3 September 2026.
+    "CPR-008": (CPR, _set("chronology.48.date", "2026-09-10"), "$.chronology[48].date", _set("chronology.1.date", "2024-09-03")),
+    "CPR-009": (CPR, _set("people.6.relationship", "Adoptive parents"), "$.people[6].relationship",
+                _all(_set("people.6.relationship", "Adoptive parents"), lambda d: d["legal_basis"].append({
+                    "kind": "adoption_order", "made_on": "2026-10-20", "court": "Family Court sitting at Exampleton",
+                    "court_case_number": "ZZ26A00001"}))),
     "LL-001": (LETTER, _set(WHO_I_AM, "Notwithstanding considerable organisational complexity, responsibility was "
                                       "comprehensively transferred."),
                "$.later_life_letter.sections[0].text", _set(WHO_I_AM, "I was your social worker, which means I helped you.")),
@@ -182,13 +195,25 @@ def test_rule_does_not_fire_on_a_near_miss(rule_id: str) -> None:
 
 
 def test_the_sample_cases_findings_are_pinned() -> None:
-    expected = {BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: [], FT: [], CPR: []}
+    expected = {
+        BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: [],
+        # The family-time sample has an ADM decision and a placement order, and no Child's Permanence Report.
+        FT: [("CPR-005", "warning", "$.cpr")], CPR: [],
+    }
     actual = {
         path.stem: [(f.rule, f.severity.value, f.path) for f in check(permdocs.load_case(path))] for path in SAMPLES
     }
     # The first draft's letter is full of findings on purpose (see test_later_life_letter).
     assert {rule for rule, _, _ in actual.pop(FIRST_DRAFT)} == {"LL-001", "LL-002", "LL-003", "LL-004", "LL-005"}
     assert actual == expected
+
+
+def test_an_adoption_plan_in_open_proceedings_awaits_its_placement_order() -> None:
+    # The placement order application is heard within the care proceedings (the CPR is its Annex B report).
+    data = sample_dict(CPR)
+    assert not [f for f in check(permdocs.load_case(data)) if f.rule == "PP-006"]
+    data["care_proceedings"]["concluded_on"] = "2026-10-22"
+    assert [f.path for f in check(permdocs.load_case(data)) if f.rule == "PP-006"] == ["$.legal_basis"]
 
 
 def test_an_adopted_childs_case_needs_no_contingency_or_live_placement_order() -> None:

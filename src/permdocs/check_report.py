@@ -9,17 +9,24 @@ from datetime import date
 
 from .checks import Finding, KeyDate, Severity
 from .checks.cpr_rules import GROUP_PREFIX as CPR_GROUP_PREFIX
+from .checks.cpr_rules import GROUP_TITLE as CPR_GROUP_TITLE
 from .templating import long_date
 
 
+def group_of(finding: Finding) -> str:
+    """Which list a finding belongs to: ``cpr`` for the Child's Permanence
+    Report's completeness and consistency, ``practice`` for the rest."""
+    return "cpr" if finding.rule.startswith(CPR_GROUP_PREFIX) else "practice"
+
+
 def report_json(findings: list[Finding], key_dates: list[KeyDate], as_of: date) -> str:
-    """A stable JSON document: counts, findings and key dates (ISO dates)."""
+    """A stable JSON document: counts, findings (each with its group) and key dates (ISO dates)."""
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     document = {
         "as_of": as_of.isoformat(),
         "errors": errors,
         "warnings": len(findings) - errors,
-        "findings": [asdict(f) for f in findings],
+        "findings": [{**asdict(f), "group": group_of(f)} for f in findings],
         "key_dates": [
             {key: value.isoformat() if isinstance(value, date) else value for key, value in asdict(row).items()}
             for row in key_dates
@@ -28,8 +35,13 @@ def report_json(findings: list[Finding], key_dates: list[KeyDate], as_of: date) 
     return json.dumps(document, indent=2, default=str)
 
 
-def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date) -> None:
-    """Findings grouped by severity, then key dates, as terminal tables."""
+def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date, *, has_report: bool = False) -> None:
+    """Findings grouped by severity, then key dates, as terminal tables.
+
+    ``has_report``: the case holds a Child's Permanence Report, whose group
+    is listed even when it is clean, so that "nothing missing" is said, not
+    left to be inferred from an absent table.
+    """
     from rich.console import Console
     from rich.table import Table
 
@@ -37,11 +49,11 @@ def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date)
     console.print(f"Checked as on {long_date(as_of)}.")
     # The CPR's completeness findings are a group of their own: a checklist
     # of the report's sections still to write.
-    report = [f for f in findings if f.rule.startswith(CPR_GROUP_PREFIX)]
+    report = [f for f in findings if group_of(f) == "cpr"]
     groups = [
         *((f"{severity.value.capitalize()}s", colour, [f for f in findings if f.severity is severity and f not in report])
           for severity, colour in ((Severity.ERROR, "red"), (Severity.WARNING, "yellow"))),
-        ("Child's Permanence Report: completeness", "magenta", report),
+        (CPR_GROUP_TITLE, "magenta", report),
     ]
     for title, colour, group in groups:
         if not group:
@@ -52,6 +64,8 @@ def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date)
         for finding in group:
             table.add_row(finding.rule, finding.path, finding.message, finding.source)
         console.print(table)
+    if has_report and not report:
+        console.print(f"[magenta]{CPR_GROUP_TITLE}[/magenta]: nothing missing or inconsistent.")
     if not findings:
         console.print("[green]No findings.[/green]")
     table = Table(title="Key dates", show_lines=False)

@@ -277,7 +277,7 @@ def check(case_file: str, as_json: bool, as_of: Any, profile_name: str | None) -
     if as_json:
         click.echo(report_json(findings, dates, day))
     else:
-        print_report(findings, dates, day)
+        print_report(findings, dates, day, has_report=case.cpr is not None)
     sys.exit(EXIT_FINDINGS if checks.errors_in(findings) else 0)
 
 

@@ -15,12 +15,14 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from .base import CalendarDate, CaseModel, Identifier, Name, Narrative, ShortText, field
+from .planning import FamilyTimeArrangement
 
 
 class Written(CaseModel):
@@ -92,6 +94,9 @@ class CprAuthor(CaseModel):
     role: ShortText = field("Role", "Job title.")
     sections: list[ReportSection] = field("Sections written", "The sections (A, B, C) this author wrote.", min_length=1)
     qualifications: ShortText | None = field("Qualifications", "Professional qualifications.", default=None)
+    registration_number: ShortText | None = field(
+        "Registration number", "Professional registration, e.g. with Social Work England.", default=None
+    )
     qualified_for_adoption_reports: bool = field(
         "Qualified to write adoption reports",
         "Whether the author meets the requirements for writing adoption reports (the Restriction on the "
@@ -142,6 +147,9 @@ class ChildsPermanenceReport(CaseModel):
         "Health", "The medical adviser's summary of the child's health, history and needs.", default=None
     )
     medical_adviser: Name | None = field("Medical adviser", "Who wrote the health summary.", default=None)
+    health_summary_on: CalendarDate | None = field(
+        "Health summary dated", "The date of the medical adviser's summary.", default=None
+    )
     development: Written | None = field(
         "Development", "Development, emotional and behavioural needs, and self-care.", default=None
     )
@@ -156,8 +164,20 @@ class ChildsPermanenceReport(CaseModel):
     relative_assessments: list[RelativeAssessment] = field(
         "Assessments of relatives", "Each relative or friend assessed as a carer.", default_factory=list
     )
+    relatives_considered: Written | None = field(
+        "Relatives and friends considered",
+        "Who in the family and network was considered as a carer, and why anyone not assessed was not (for "
+        "example, no one else came forward). With no assessments, this is what the section says.",
+        default=None,
+    )
     agency_actions: Written | None = field(
         "The agency's actions and decisions", "What the agency has done and decided, and when.", default=None
+    )
+    family_time_now: Written | None = field(
+        "Family time now",
+        "The family time the child has now and how it is going, or why there is none. The current arrangements "
+        "in 'family_time' are listed with it.",
+        default=None,
     )
     family_time_proposed: Written | None = field(
         "Family time proposed", "The family time proposed if the child is placed for adoption.", default=None
@@ -168,3 +188,16 @@ class ChildsPermanenceReport(CaseModel):
     adm_decision: Narrative | None = field(
         "The Agency Decision Maker's decision", "The decision and its reasons, once recorded.", default=None
     )
+
+
+def arrangements_in_place(arrangements: list[FamilyTimeArrangement], on: date) -> list[FamilyTimeArrangement]:
+    """The arrangements in place on the report's date: begun (or undated) and not ended."""
+    return [
+        a for a in arrangements
+        if (a.starts_on is None or a.starts_on <= on) and (a.ends_on is None or a.ends_on >= on)
+    ]
+
+
+def arrangements_to_come(arrangements: list[FamilyTimeArrangement], on: date) -> list[FamilyTimeArrangement]:
+    """The arrangements agreed or proposed to begin after the report's date."""
+    return [a for a in arrangements if a.starts_on is not None and a.starts_on > on]

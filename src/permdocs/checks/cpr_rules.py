@@ -1,22 +1,37 @@
-"""Completeness of the Child's Permanence Report (brief s.4.3; Adoption
-Agencies Regulations 2005 Schedule 1; FPR PD14C). Each required section
-either has text or says why it does not apply; a section with neither is an
-error naming the section and the JSON path that would fill it. The rules
-apply only to a case that has begun a report (``$.cpr``).
+"""Completeness and consistency of the Child's Permanence Report (brief
+s.4.3; Adoption Agencies Regulations 2005 Schedule 1; FPR PD14C).
+
+Each required section either has content or says why it does not apply; a
+section with neither is an error naming the section and the JSON path that
+would fill it, so a final report never prints a gap, and never turns a gap
+into a statement ("no relative was assessed") the case does not make. The
+warnings catch what makes a report contradict itself or the child's story:
+a chronology whose dates differ from the orders, a heritage the recorded
+ethnicity leaves out, adopters called parents before any adoption order.
 
 ``permdocs check`` lists these findings as a group of their own (rule ids
 CPR-...), so a worker finishing the report sees what is left in one place.
+Messages name sections, paths and dates, never what a worker wrote.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from ..case.legal import LegalBasisKind
 from ..case.people import PersonRole
+from ..case.planning import IdentityAspect
+from ..chronology import EventKind, entry_kinds, matches, recorded_events
+from ..templating import long_date
 from .findings import CheckInput, Severity
-from .rules import Problems, rule
+from .rules import ADOPTION_ROUTES, Problems, rule
 
 SOURCE = "Adoption Agencies Regulations 2005 Sch. 1; FPR PD14C (Annex B)"
 #: Rule ids of this group start with this.
 GROUP_PREFIX = "CPR-"
+#: How ``permdocs check`` titles the group.
+GROUP_TITLE = "Child's Permanence Report: completeness and consistency"
 
 #: The sections the worker writes, by field, with the report's name for them.
 REQUIRED_SECTIONS = (
@@ -27,7 +42,9 @@ REQUIRED_SECTIONS = (
     ("education", "Section B, education"),
     ("relationships", "Section B, relationships"),
     ("parenting_capacity", "Section B, parenting capacity"),
+    ("relatives_considered", "Section B, the relatives and friends considered as carers"),
     ("agency_actions", "Section B, the agency's actions and decisions"),
+    ("family_time_now", "Section B, family time now"),
     ("family_time_proposed", "Section B, family time proposed"),
     ("why_adoption", "Section C, why adoption is recommended"),
 )
@@ -41,6 +58,17 @@ def missing_sections(given: CheckInput) -> Problems:
     for name, section in REQUIRED_SECTIONS:
         if getattr(report, name) is None:
             yield f"$.cpr.{name}", f"{section} is missing: write it (text), or say why it does not apply (not_applicable_because)."
+    yield from _missing_from_the_case(given)
+
+
+def _missing_from_the_case(given: CheckInput) -> Problems:
+    """Sections the report takes from the rest of the case."""
+    case = given.case
+    assert case.cpr is not None
+    if not case.chronology:
+        yield "$.chronology", "Section B, the chronology of the child's life since birth, is missing: add the significant events."
+    if case.placement is None:
+        yield "$.placement", "Section B, where the child lives now, is missing: record the child's home."
 
 
 @rule("CPR-002", "The Child's Permanence Report has no record of the child's wishes and feelings", Severity.ERROR, SOURCE)
@@ -65,3 +93,125 @@ def medical_adviser(given: CheckInput) -> Problems:
     report = given.case.cpr
     if report is not None and report.health is not None and report.health.text and report.medical_adviser is None:
         yield "$.cpr.medical_adviser", "The health summary comes from the agency's medical adviser: name them."
+
+
+@rule("CPR-005", "Adoption is the plan but the case holds no Child's Permanence Report", Severity.WARNING,
+      "Adoption Agencies Regulations 2005 reg 17; FPR PD14C (Annex B)")
+def no_report(given: CheckInput) -> Problems:
+    case = given.case
+    if case.cpr is not None or case.plans.primary.route not in ADOPTION_ROUTES:
+        return
+    if any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis):
+        return  # adopted: the report did its work before the order
+    decided = case.adoption is not None and case.adoption.adm_decision_on is not None
+    placement_order = any(b.kind is LegalBasisKind.PLACEMENT_ORDER and b.in_force for b in case.legal_basis)
+    if decided or placement_order:
+        reason = "an Agency Decision Maker's decision" if decided else "a placement order"
+        yield "$.cpr", (
+            f"The case records {reason}, which rests on a Child's Permanence Report, but holds no report: start one "
+            "in $.cpr, so that it can be checked and rendered."
+        )
+
+
+#: Words of an ethnicity that say nothing about heritage on their own.
+_NOT_HERITAGE = frozenset(
+    "and or any other background mixed multiple ethnic group groups heritage of the a dual british english "
+    "scottish welsh northern".split()
+)
+
+
+def _heritage_words(ethnicity: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]+", ethnicity.lower()) if word not in _NOT_HERITAGE}
+
+
+@rule("CPR-006", "A parent's heritage is missing from the child's recorded ethnicity", Severity.WARNING,
+      "Adoption Agencies Regulations 2005 Sch. 1 Part 1; Children Act 1989 s.22(5)(c)")
+def heritage_left_out(given: CheckInput) -> Problems:
+    case = given.case
+    if case.cpr is None:
+        return
+    child = _heritage_words(case.child.ethnicity)
+    needs = " ".join(
+        f"{n.need} {n.how_met}" for n in case.identity_needs if n.aspect in (IdentityAspect.ETHNICITY, IdentityAspect.CULTURE)
+    ).lower()
+    for index, person in enumerate(case.people):
+        if person.role not in (PersonRole.MOTHER, PersonRole.FATHER) or person.ethnicity is None:
+            continue
+        missing = _heritage_words(person.ethnicity) - child
+        if missing and not any(re.search(rf"\b{word}\b", needs) for word in missing):
+            yield "$.child.ethnicity", (
+                f"The child's recorded ethnicity leaves out part of the {person.role.value}'s heritage "
+                f"($.people[{index}].ethnicity), and the identity needs (ethnicity, culture) do not mention it: check "
+                "the child's ethnicity, and say how that part of the child's identity is met."
+            )
+
+
+@rule("CPR-007", "The medical adviser's health summary is undated", Severity.WARNING, SOURCE)
+def health_summary_undated(given: CheckInput) -> Problems:
+    report = given.case.cpr
+    if report is not None and report.medical_adviser is not None and report.health_summary_on is None:
+        yield "$.cpr.health_summary_on", "The report names the medical adviser but not the date of their health summary: add it."
+
+
+#: How a check message names each kind of recorded event.
+_EVENT_WORDS = {
+    EventKind.BIRTH: "the child's birth",
+    EventKind.PROCEEDINGS_ISSUED: "the issue of care proceedings",
+    EventKind.ORDER_MADE: "an order being made",
+    EventKind.EXTENSION: "an extension of the timetable",
+    EventKind.FINAL_HEARING: "the final hearing",
+    EventKind.REVIEW: "a review",
+    EventKind.ADM_DECISION: "the Agency Decision Maker's decision that the child should be placed for adoption",
+    EventKind.ASSESSMENT_COMPLETED: "a relative's assessment being completed",
+    EventKind.MOVE: "a move to a new home",
+}
+
+
+@rule("CPR-008", "The chronology gives a date the case records differently", Severity.WARNING,
+      "FPR PD12A (the local authority's chronology); FPR PD14C (Annex B)")
+def chronology_contradicts_the_record(given: CheckInput) -> Problems:
+    case = given.case
+    if case.cpr is None:
+        return
+    events = recorded_events(case, case.prepared_on)
+    for index, entry in enumerate(case.chronology):
+        for kind in entry_kinds(case, entry.event):
+            same_kind = [e for e in events if matches(kind, e)]
+            if any(e.on == entry.date for e in same_kind):
+                continue
+            what = _EVENT_WORDS[kind.kind]
+            recorded = ", ".join(long_date(e.on) for e in same_kind)
+            elsewhere = (
+                f"the case records it on {recorded} ({same_kind[0].path})" if same_kind
+                else "the case holds no record of it"
+            )
+            yield f"$.chronology[{index}].date", (
+                f"This entry tells of {what} on {long_date(entry.date)}, but {elsewhere}. The report's chronology "
+                "lists the case's own record, so correct the entry or the record."
+            )
+
+
+_ADOPTIVE = re.compile(r"\badoptive\b|\badopted\b", re.IGNORECASE)
+
+
+@rule("CPR-009", "Prospective adopters are described as adoptive parents before any adoption order", Severity.WARNING,
+      "Adoption and Children Act 2002 ss.46-47")
+def adopters_called_parents(given: CheckInput) -> Problems:
+    case = given.case
+    if case.cpr is None or any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis):
+        return
+    for path, words in _carer_descriptions(given):
+        if _ADOPTIVE.search(words):
+            yield path, (
+                "The child's prospective adopters are described as adoptive, but no adoption order is recorded: call "
+                "them prospective adopters until the court makes the order."
+            )
+
+
+def _carer_descriptions(given: CheckInput) -> Iterator[tuple[str, str]]:
+    case = given.case
+    for index, person in enumerate(case.people):
+        if person.role is PersonRole.PROSPECTIVE_ADOPTER:
+            yield f"$.people[{index}].relationship", person.relationship
+    if case.placement is not None:
+        yield "$.placement.description", case.placement.description

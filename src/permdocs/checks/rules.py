@@ -129,6 +129,12 @@ def adoption_without_authority(given: CheckInput) -> Problems:
         yield "$.adoption.adm_decision_on", "Adoption is the primary plan, but no Agency Decision Maker's decision is recorded."
     if any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis):
         return  # adopted: the placement order ended with the adoption order, as the law intends
+    proceedings = case.care_proceedings
+    if proceedings is not None and proceedings.concluded_on is None:
+        # The local authority's placement order application is heard within the
+        # open proceedings (its Annex B report, FPR PD14C): no authority yet is
+        # where such a case stands, not a fault.
+        return
     placement_order = any(b.kind is LegalBasisKind.PLACEMENT_ORDER and b.in_force for b in case.legal_basis)
     consenting = {c.person_id for c in (decisions.consents if decisions else []) if c.kind is AdoptionConsentKind.PLACEMENT}
     parents_with_pr = {p.id for p in case.people if p.role in PARENTS and p.has_parental_responsibility}

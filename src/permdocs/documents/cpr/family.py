@@ -1,0 +1,258 @@
+"""Section B of the Child's Permanence Report, as far as it is about the birth
+family: who they are and who holds parental responsibility, what the parents
+and the rest of the family want, parenting capacity, the assessments of
+relatives, what the agency has done, and family time now and proposed."""
+
+from __future__ import annotations
+
+from ...blocks import Block, Heading, Markdown, Row, Table, text
+from ...case.cpr import AssessmentOutcome, arrangements_in_place, arrangements_to_come
+from ...case.legal import LegalBasisKind
+from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
+from ...case.planning import FamilyTimeArrangement
+from ...chronology import CARER_ROLES
+from ...narrative import NarrativeText
+from ...schedules import how_often
+from ...templating import capfirst, long_date
+from ..common import display_name, unbracketed
+from ..labels import label
+from .words import PARENT_ROLES, ReportWords, and_list, written
+
+Part = tuple[str, list[Block]]
+
+_OUTCOMES = {
+    AssessmentOutcome.POSITIVE: "Positive",
+    AssessmentOutcome.NEGATIVE: "Negative",
+    AssessmentOutcome.WITHDRAWN: "Withdrawn",
+    AssessmentOutcome.ONGOING: "Still going on",
+}
+#: Orders under which the local authority (or the adoption agency) holds parental responsibility.
+_PR_ORDERS = (LegalBasisKind.INTERIM_CARE_ORDER, LegalBasisKind.CARE_ORDER, LegalBasisKind.PLACEMENT_ORDER)
+
+
+def family_parts(words: ReportWords) -> list[Part]:
+    name, cpr = words.name, words.cpr
+    return [
+        (f"{name}'s birth family", _birth_family(words)),
+        (f"What {name}'s parents want", _parents_views(words)),
+        (f"What others in {name}'s family think", _others_views(words)),
+        ("Parenting capacity", written(cpr.parenting_capacity)),
+        ("Assessments of relatives and friends", _assessments(words)),
+        ("What the agency has done and decided", [*written(cpr.agency_actions), _adm_line(words)]),
+        ("Family time now, and as proposed", _family_time(words)),
+    ]
+
+
+def _family(words: ReportWords) -> list[Person]:
+    return [p for p in words.case.people if p.role not in CARER_ROLES]
+
+
+def _birth_family(words: ReportWords) -> list[Block]:
+    family = _family(words)
+    blocks: list[Block] = [_family_table(words, family), text(
+        f"PR: whether the person holds parental responsibility for {words.name}.", "note"
+    )]
+    others = [p for p in family if p.role not in (*PARENT_ROLES, PersonRole.SIBLING)]
+    name = words.name
+    groups = (
+        ("Mother", [p for p in family if p.role is PersonRole.MOTHER], f"{name}'s mother is not recorded in this report."),
+        ("Father", [p for p in family if p.role is PersonRole.FATHER], f"{name}'s father is not recorded in this report."),
+        ("Brothers and sisters", [p for p in family if p.role is PersonRole.SIBLING],
+         f"This report records no brother or sister of {name}'s."),
+        ("Other relatives", others, f"This report records no other relative of {name}'s."),
+    )
+    for heading, people, nobody in groups:
+        blocks.append(Heading(heading, 3))
+        if not people:
+            blocks.append(text(nobody))
+        for person in people:
+            blocks.extend(_person(words, person))
+    blocks += [Heading("Who holds parental responsibility", 3), *_parental_responsibility(words)]
+    return blocks
+
+
+def _family_table(words: ReportWords, family: list[Person]) -> Table:
+    rows = tuple(
+        Row((
+            (text(p.full_name or capfirst(p.relationship)),),
+            (text(capfirst(p.relationship)),),
+            (text("Yes" if p.has_parental_responsibility else "No"),),
+            (text(long_date(p.date_of_birth) if p.date_of_birth else "Not known"),),
+            (text(p.nationality or "Not known"),),
+            (text(p.ethnicity or "Not known"),),
+            (text(_where_living(words, p)),),
+        ))
+        for p in family
+    )
+    return Table(
+        "The birth family",
+        ("Name", "Relationship", "PR", "Date of birth", "Nationality", "Ethnicity", "Where they live"),
+        rows,
+        (25, 28, 11, 33, 24, 24, 29),
+    )
+
+
+def _where_living(words: ReportWords, person: Person) -> str:
+    if person.sibling is not None:
+        return capfirst(person.sibling.where_living)
+    if words.contact_withheld:
+        return "Not shown in this copy"
+    if person.contact is not None and person.contact.address:
+        return person.contact.address
+    return "Not known"
+
+
+def _person(words: ReportWords, person: Person) -> list[Block]:
+    name, first = words.name, words.first_name(person)
+    relationship = unbracketed(person.relationship.lower())
+    if person.role in PARENT_ROLES:
+        holds = "holds" if person.has_parental_responsibility else "does not hold"
+        facts = f"{first} is {name}'s {relationship} and {holds} parental responsibility for {words.her_object}."
+    elif person.sibling is not None:
+        facts = f"{first} is {name}'s {relationship}{_side(words, person)}, and {_sibling_home(words, person)}."
+    else:
+        facts = f"{first} is {name}'s {relationship}."
+    blocks: list[Block] = [Heading(person.full_name or capfirst(person.relationship), 4), text(facts)]
+    if person.background:
+        blocks.append(Markdown(NarrativeText(person.background)))
+    if person.sibling is not None and person.sibling.together_or_apart_reason:
+        blocks.append(Markdown(NarrativeText(person.sibling.together_or_apart_reason)))
+    return blocks
+
+
+def _side(words: ReportWords, person: Person) -> str:
+    """'on her mother's side', unless the relationship already says it or they share both parents."""
+    assert person.sibling is not None
+    said = any(w in person.relationship.lower() for w in ("maternal", "paternal", "mother", "father"))
+    if said or person.sibling.relation is SiblingBlood.FULL or person.sibling.side is SiblingSide.BOTH:
+        return ""
+    parent = "mother" if person.sibling.side is SiblingSide.MATERNAL else "father"
+    return f" on {words.her} {parent}'s side"
+
+
+def _sibling_home(words: ReportWords, person: Person) -> str:
+    assert person.sibling is not None
+    if person.sibling.lives_with_child:
+        return f"lives with {words.name}"
+    where = person.sibling.where_living
+    prepositional = where.split(" ", 1)[0].lower() in ("in", "with", "at", "near", "abroad", "overseas")
+    return f"lives {where}" if prepositional else f"does not live with {words.name} ({where})"
+
+
+def _parental_responsibility(words: ReportWords) -> list[Block]:
+    """Who holds parental responsibility, from the people and the orders in force."""
+    case, name = words.case, words.name
+    holders = [p for p in case.people if p.has_parental_responsibility]
+    sentences = []
+    orders = [b for b in case.legal_basis if b.kind in _PR_ORDERS and b.in_force]
+    if orders:
+        under = and_list([f"the {label(b.kind).lower()} of {long_date(b.made_on)}" for b in orders])
+        sentences.append(
+            f"The local authority ({case.authorship.agency.name}) holds parental responsibility for {name} under {under}."
+        )
+    named = [p.full_name if p.role in PARENT_ROLES else words.carer(p) if p.role in CARER_ROLES else display_name(p)
+             for p in holders]
+    if named:
+        also = " also" if orders else ""
+        verb = "holds" if len(named) == 1 else "hold"
+        sentences.append(f"{and_list(named)}{also} {verb} parental responsibility for {words.her_object}.")
+    if not sentences:
+        return [text(f"This report records no one who holds parental responsibility for {name}.", "warning")]
+    return [text(" ".join(sentences))]
+
+
+def _views(words: ReportWords, people: list[Person], missing: str) -> list[Block]:
+    views = {view.person_id: view for view in words.case.voices.others if view.person_id}
+    blocks: list[Block] = []
+    for person in people:
+        view = views.get(person.id)
+        blocks.append(Heading(display_name(person), 3))
+        if view is None:
+            blocks.append(text(missing.format(first=words.first_name(person))))
+        else:
+            blocks += [Markdown(NarrativeText(view.summary)), text(f"Recorded on {long_date(view.recorded_on)}.", "note")]
+    return blocks
+
+
+def _parents_views(words: ReportWords) -> list[Block]:
+    parents = words.people(*PARENT_ROLES)
+    if not parents:
+        return [text(f"This report records neither of {words.name}'s parents.", "warning")]
+    return _views(words, parents, "This report does not yet record a view from {first}.")
+
+
+def _others_views(words: ReportWords) -> list[Block]:
+    views = {view.person_id for view in words.case.voices.others if view.person_id}
+    others = [p for p in _family(words) if p.role not in PARENT_ROLES and p.id in views]
+    if not others:
+        return [text(f"This report records no view from anyone else in {words.name}'s family.")]
+    return _views(words, others, "")
+
+
+def _assessments(words: ReportWords) -> list[Block]:
+    """Who was considered, in the worker's words, then each assessment recorded."""
+    assessments = words.cpr.relative_assessments
+    blocks = written(words.cpr.relatives_considered)
+    if not assessments:
+        return blocks
+    blocks.append(Table(
+        "Assessments of relatives and friends as carers",
+        ("Person", "Assessment", "Completed", "Outcome"),
+        tuple(
+            Row((
+                (text(display_name(words.case.person(a.person_id))),), (text(a.kind),),
+                (text(long_date(a.completed_on) if a.completed_on else "Not completed"),), (text(_OUTCOMES[a.outcome]),),
+            ))
+            for a in assessments
+        ),
+        (3, 3, 2, 2),
+    ))
+    for a in assessments:
+        person = words.case.person(a.person_id)
+        blocks += [Heading(f"{a.kind} of {person.full_name or person.relationship}", 3), Markdown(NarrativeText(a.summary))]
+    return blocks
+
+
+def _adm_line(words: ReportWords) -> Block:
+    decided = words.case.adoption.adm_decision_on if words.case.adoption else None
+    if decided is None:
+        return text(f"The Agency Decision Maker has not yet decided whether {words.name} should be placed for adoption.")
+    return text(
+        f"The Agency Decision Maker's decision that {words.name} should be placed for adoption, made on "
+        f"{long_date(decided)}, is set out in Section C."
+    )
+
+
+def _family_time(words: ReportWords) -> list[Block]:
+    """In the worker's words, each followed by the arrangements the case records for then."""
+    now = arrangements_in_place(words.case.family_time, words.on)
+    to_come = arrangements_to_come(words.case.family_time, words.on)
+    blocks: list[Block] = [Heading("Now", 3), *written(words.cpr.family_time_now)]
+    if now:
+        blocks.append(_family_time_table(words, "Family time now", now))
+    blocks += [Heading("Proposed", 3), *written(words.cpr.family_time_proposed)]
+    if to_come:
+        blocks.append(_family_time_table(words, "Family time agreed or proposed to begin later", to_come))
+    return blocks
+
+
+def _family_time_table(words: ReportWords, caption: str, arrangements: list[FamilyTimeArrangement]) -> Table:
+    def period(a: FamilyTimeArrangement) -> str:
+        start = f"from {long_date(a.starts_on)}" if a.starts_on else ""
+        end = f"until {long_date(a.ends_on)}" if a.ends_on else ""
+        return capfirst(" ".join(filter(None, (start, end)))) or "No end date"
+
+    return Table(
+        caption,
+        ("With", "What", "How often", "When"),
+        tuple(
+            Row((
+                (text(and_list([display_name(words.case.person(i)) for i in a.with_person_ids]) or "Not yet named"),),
+                (text(label(a.kind)),),
+                (text(how_often(a, words.name)),),
+                (text(period(a)),),
+            ))
+            for a in arrangements
+        ),
+        (3, 3, 3, 3),
+    )

@@ -1,0 +1,86 @@
+"""Section A of the Child's Permanence Report: the report itself, its
+authors, the agency, the parties and the matters for the proceedings."""
+
+from __future__ import annotations
+
+from ...blocks import Block, Heading, Row, Table, text
+from ...templating import long_date
+from ..common import display_name
+from .words import PARENT_ROLES, ReportWords, and_list, written
+
+Part = tuple[str, list[Block]]
+
+
+def section_a(words: ReportWords) -> list[Part]:
+    cpr = words.cpr
+    return [
+        ("About this report", [_about(words), _authors(words)]),
+        ("The agency", [_agency(words)]),
+        ("The parties", [
+            *_parties(words), Heading("Other parties under 18", 3), *written(cpr.respondents_under_18),
+        ]),
+        ("The matters for the proceedings", written(cpr.matters_for_proceedings)),
+    ]
+
+
+def _about(words: ReportWords) -> Block:
+    name = words.name
+    return text(
+        f"This is the Child's Permanence Report about {words.full_name}, who is known as {name}. It is written for "
+        f"the Agency Decision Maker, who decides whether {name} should be placed for adoption; for the court, which "
+        "receives it with the local authority's application for a placement order, as Annex B to Practice "
+        f"Direction 14C asks; for the prospective adopters, when they are matched with {name}; and for {name}, "
+        f"who may read all of it as an adult."
+    )
+
+
+def _authors(words: ReportWords) -> Table:
+    def qualifications(author) -> str:  # type: ignore[no-untyped-def]
+        parts = [author.qualifications or "Not recorded"]
+        if author.registration_number:
+            parts.append(f"registration number {author.registration_number}")
+        return "; ".join(parts)
+
+    return Table(
+        "Who wrote this report",
+        ("Name", "Role", "Sections written", "Qualifications and registration", "Qualified to write adoption reports"),
+        tuple(
+            Row((
+                (text(a.name),), (text(a.role),), (text(and_list(list(a.sections))),), (text(qualifications(a)),),
+                (text("Yes" if a.qualified_for_adoption_reports else "No"),),
+            ))
+            for a in words.cpr.authors
+        ),
+        (3, 3, 2, 4, 3),
+    )
+
+
+def _agency(words: ReportWords) -> Table:
+    agency = words.case.authorship.agency
+    return Table(
+        "The agency and its references",
+        ("", "Detail"),
+        (
+            Row(((text(agency.name),),), "Agency"),
+            Row(((text(agency.address),),), "Address"),
+            *(Row(((text(r.value),),), r.label) for r in words.cpr.agency_references),
+        ),
+        (1, 3),
+    )
+
+
+def _parties(words: ReportWords) -> list[Block]:
+    case = words.case
+    proceedings = case.care_proceedings
+    if proceedings is None:
+        return [text(f"This report records no court proceedings about {words.name}.")]
+    rows = [Row(((text(case.authorship.agency.name),),), "Applicant")]
+    for person in words.people(*PARENT_ROLES):
+        if person.has_parental_responsibility:
+            rows.append(Row(((text(display_name(person)),),), "Respondent"))
+    rows.append(Row(((text(f"{words.name}, through {words.her} children's guardian"),),), "Respondent"))
+    where = f"in the {proceedings.court}, case number {proceedings.court_case_number}"
+    return [
+        text(f"The proceedings were issued on {long_date(proceedings.issued_on)} {where}."),
+        Table("Parties to the proceedings", ("Party", "Who"), tuple(rows), (1, 3)),
+    ]

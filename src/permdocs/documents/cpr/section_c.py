@@ -1,0 +1,63 @@
+"""Section C of the Child's Permanence Report: the realistic options, taken
+from the options-analysis builder (never retyped), why adoption is
+recommended, the sign-off and the Agency Decision Maker's decision."""
+
+from __future__ import annotations
+
+from ...blocks import Block, Markdown, Row, Table, text
+from ...narrative import NarrativeText
+from ...templating import long_date
+from ..analysis import build_analysis, legend
+from ..sign_off import awaiting_sign_off
+from .words import ReportWords, written
+
+Part = tuple[str, list[Block]]
+#: Lines left blank in the signature column: room to sign the printed report by hand.
+SIGNATURE_LINES = 3
+
+
+def section_c(words: ReportWords) -> list[Part]:
+    case, cpr = words.case, words.cpr
+    analysis = build_analysis(case, level=3, landscape=False)
+    weighing: list[Block] = [
+        text(
+            f"The realistic options for {words.name} are set out here as the options analysis sets them out: side by "
+            "side first, then each in detail, then weighed together, and only after that what became of each."
+        ),
+        *legend(case),
+        *analysis.blocks(3),
+    ]
+    awaiting = awaiting_sign_off(case, "This report")
+    return [
+        ("The realistic options", weighing),
+        ("Why adoption is recommended", written(cpr.why_adoption)),
+        ("Sign-off", [_sign_off(words), *([awaiting] if awaiting else [])]),
+        ("The Agency Decision Maker's decision", _decision(words)),
+    ]
+
+
+def _sign_off(words: ReportWords) -> Table:
+    """Who signs, with the date, and a blank space to sign the printed copy."""
+    authorship = words.case.authorship
+    blank = tuple(text("\u00a0") for _ in range(SIGNATURE_LINES))
+    rows = tuple(
+        Row(((text(person.name),), (text(person.role),), (text(long_date(on) if on else "Not yet signed"),), blank))
+        for person, on in (
+            (authorship.social_worker, authorship.social_worker_signed_on),
+            (authorship.team_manager, authorship.team_manager_signed_on),
+        )
+    )
+    return Table("Signed by", ("Name", "Role", "Date", "Signature"), rows, (4, 3, 3, 4))
+
+
+def _decision(words: ReportWords) -> list[Block]:
+    decided = words.case.adoption.adm_decision_on if words.case.adoption else None
+    if words.cpr.adm_decision:
+        return [Markdown(NarrativeText(words.cpr.adm_decision))]
+    if decided is not None:
+        return [text(
+            f"The Agency Decision Maker decided on {long_date(decided)} that {words.name} should be placed for adoption. "
+            "The record of the decision and its reasons is not yet part of this report.",
+            "warning",
+        )]
+    return [text(f"The Agency Decision Maker has not yet decided whether {words.name} should be placed for adoption.")]

@@ -1,0 +1,88 @@
+"""The case as the Child's Permanence Report reads it, and the phrases the
+report keeps using.
+
+Sentences the report composes are written to the adult the child becomes:
+the child by name and pronoun, carers by their role ("her foster carer",
+"her prospective adopters"), named only where the copy may name them, and
+a gap in the case said plainly as a gap, never as a fact.
+"""
+
+from __future__ import annotations
+
+from ...blocks import Block, Markdown, Paragraph, Run, text
+from ...case import Case
+from ...case.cpr import Written
+from ...case.legal import LegalBasisKind
+from ...case.people import Gender, Person, PersonRole
+from ...narrative import NarrativeText
+from ...request import ResolvedRequest
+from ...sensitivity import Sensitivity
+
+PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER)
+#: Subject, object and possessive pronouns for the child.
+_PRONOUNS = {Gender.FEMALE: ("she", "her", "her"), Gender.MALE: ("he", "him", "his")}
+
+#: What a gap in a section says, in the draft that may show one: plainly,
+#: without the JSON path (that is in the check's finding, CPR-001).
+NOT_WRITTEN = "This section has not been written yet."
+
+
+class ReportWords:
+    """The case, the copy being made, and the report's recurring phrases."""
+
+    def __init__(self, case: Case, request: ResolvedRequest):
+        assert case.cpr is not None  # the declaration requires $.cpr
+        self.case, self.cpr, self.request = case, case.cpr, request
+        child = case.child
+        self.name = child.preferred_name
+        self.full_name = f"{child.given_names} {child.family_name}"
+        self.she, self.her_object, self.her = _PRONOUNS.get(child.gender, ("they", "them", "their"))
+        # What this copy withholds: the audience's categories, less any the
+        # requested part exists to show (the court's confidential part).
+        shown = set(request.document.parts[request.part].shows) if request.part else set()
+        withholds = set(request.audience.withholds) - shown
+        #: The copy names carers by role and leaves out where the child lives.
+        self.placement_withheld = Sensitivity.PLACEMENT in withholds
+        self.contact_withheld = Sensitivity.BIRTH_FAMILY_CONTACT in withholds
+        self.adopted = any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis)
+        self.on = case.prepared_on
+
+    def people(self, *roles: PersonRole) -> list[Person]:
+        return [person for person in self.case.people if person.role in roles]
+
+    def carer_role(self, person: Person, *, possessive: bool = True) -> str:
+        """A carer by role, as the child's: 'her foster carer', 'her prospective adopters'."""
+        plural = person.relationship.lower().rstrip().endswith("s")
+        role = {
+            PersonRole.FOSTER_CARER: "foster carer",
+            # Prospective adopters become adoptive parents only with the adoption order.
+            PersonRole.PROSPECTIVE_ADOPTER: "adoptive parent" if self.adopted else "prospective adopter",
+            PersonRole.SPECIAL_GUARDIAN: "special guardian",
+        }.get(person.role, "carer")
+        return f"{self.her + ' ' if possessive else ''}{role}{'s' if plural else ''}"
+
+    def carer(self, person: Person, *, closed: bool = False) -> str:
+        """A carer by role and, where this copy may name them, by name;
+        ``closed`` ends a name in mid-sentence with a comma."""
+        role = self.carer_role(person)
+        if not person.full_name or self.placement_withheld:
+            return role
+        return f"{role}, {person.full_name}{',' if closed else ''}"
+
+    def first_name(self, person: Person) -> str:
+        """How composed sentences name a relative: first names, or the relationship."""
+        return person.given_names or f"{self.name}'s {person.relationship.lower()}"
+
+
+def written(section: Written | None) -> list[Block]:
+    """A worker's section as written, its reason for not applying, or a marked gap."""
+    if section is None:
+        return [text(NOT_WRITTEN, "warning")]
+    if section.text is not None:
+        return [Markdown(NarrativeText(section.text))]
+    return [Paragraph((Run("Not applicable. ", bold=True), Run(section.not_applicable_because or "")))]
+
+
+def and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""

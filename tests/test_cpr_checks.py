@@ -1,0 +1,160 @@
+"""The Child's Permanence Report's completeness and consistency: a missing
+section is a check error naming the section and the JSON path (and the
+draft says plainly what is missing, with no path); a gap is never turned
+into a statement; the chronology, the child's heritage and the adopters'
+title are checked against the rest of the case. Each rule's firing case and
+near miss are in test_rules."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import permdocs
+from permdocs.cli import main
+
+from conftest import ROOT, sample_dict
+
+SAMPLE = "cpr-adoption"
+
+
+def _load(data: dict[str, Any]) -> permdocs.Case:
+    return permdocs.load_case(json.dumps(data).encode())
+
+
+def _cpr_findings(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.severity.value, f.path) for f in permdocs.check(_load(data)) if f.rule.startswith("CPR-")]
+
+
+def _draft_words(data: dict[str, Any], audience: str = "adm") -> str:
+    from lxml import html
+
+    files = permdocs.render_outputs(_load(data), permdocs.RenderRequest("cpr", ("html",), audience, draft=True))
+    main = html.fromstring(next(iter(files.values()))).find(".//main")
+    return " ".join(" ".join(main.itertext()).split())
+
+
+def _without_findings(words: str) -> str:
+    """The report's own text, less the draft's appendix of findings (which names paths on purpose)."""
+    return words.split("Appendix: open findings")[0]
+
+
+def test_a_missing_section_is_an_error_naming_the_section_and_path() -> None:
+    data = sample_dict(SAMPLE)
+    del data["cpr"]["health"], data["cpr"]["why_adoption"]
+    assert _cpr_findings(data) == [("CPR-001", "error", "$.cpr.health"), ("CPR-001", "error", "$.cpr.why_adoption")]
+    message = next(f.message for f in permdocs.check(_load(data)) if f.path == "$.cpr.health")
+    assert message.startswith("Section B, health")
+
+
+def test_sections_the_report_takes_from_the_case_are_required_too() -> None:
+    data = sample_dict(SAMPLE)
+    data.update(chronology=[], placement=None)
+    data["cpr"].update(relatives_considered=None, family_time_now=None)
+    assert _cpr_findings(data) == [
+        ("CPR-001", "error", "$.chronology"), ("CPR-001", "error", "$.cpr.family_time_now"),
+        ("CPR-001", "error", "$.cpr.relatives_considered"), ("CPR-001", "error", "$.placement"),
+    ]
+    messages = {f.path: f.message for f in permdocs.check(_load(data)) if f.rule == "CPR-001"}
+    assert messages["$.chronology"].startswith("Section B, the chronology")
+    assert messages["$.cpr.family_time_now"].startswith("Section B, family time now")
+
+
+def test_a_final_copy_is_refused_while_a_section_is_missing() -> None:
+    data = sample_dict(SAMPLE)
+    data["chronology"] = []
+    with pytest.raises(permdocs.PermdocsError, match="CPR-001|error"):
+        permdocs.render(_load(data), "cpr", "html")
+
+
+def test_the_draft_says_plainly_what_is_missing_and_asserts_nothing_in_its_place() -> None:
+    data = sample_dict(SAMPLE)
+    data.update(chronology=[], placement=None, family_time=[])
+    data["cpr"].update(relative_assessments=[], relatives_considered=None, family_time_now=None, health=None)
+    words = _without_findings(_draft_words(data))
+    assert "$." not in words, "JSON paths belong to the check's findings, not to the document"
+    assert "The social worker's chronology has not been written yet" in words
+    assert "Where Poppy lives now is not yet recorded." in words
+    assert "Health This section has not been written yet." in words
+    assert "Assessments of relatives and friends This section has not been written yet." in words
+    assert "Now This section has not been written yet. Proposed" in words
+    # Never a negative the case does not record:
+    assert "has been assessed" not in words and "has no family time" not in words and "Nobody" not in words
+
+
+def test_the_worker_says_why_when_nothing_happened() -> None:
+    data = sample_dict(SAMPLE)
+    data["family_time"] = [a for a in data["family_time"] if a["starts_on"] > data["prepared_on"]]
+    data["cpr"].update(
+        relative_assessments=[], relatives_considered={"not_applicable_because": "No relative or friend came forward."},
+        family_time_now={"text": "Poppy has no family time now: her mother asked for a pause while she is in hospital."},
+    )
+    assert _cpr_findings(data) == []
+    words = _draft_words(data)
+    assert "Assessments of relatives and friends Not applicable. No relative or friend came forward." in words
+    assert "Now Poppy has no family time now: her mother asked for a pause while she is in hospital. Proposed" in words
+
+
+def test_a_section_needs_text_or_a_reason() -> None:
+    data = sample_dict(SAMPLE)
+    data["cpr"]["education"] = {}
+    with pytest.raises(permdocs.InvalidCaseError, match=r"\$\.cpr\.education: give either text or not_applicable_because"):
+        _load(data)
+
+
+def test_an_adoption_plan_without_a_report_is_flagged() -> None:
+    data = sample_dict(SAMPLE)
+    data["cpr"] = None
+    assert _cpr_findings(data) == [("CPR-005", "warning", "$.cpr")]
+    assert permdocs.DOCUMENTS["cpr"].missing_from(_load(data)) == ["$.cpr"]
+
+
+def test_the_old_sample_s_contradictions_are_each_reported(tmp_path: Any) -> None:
+    data = sample_dict(SAMPLE)
+    data["chronology"] += [
+        {"date": "2026-05-01", "event": "Care proceedings issued."},
+        {"date": "2026-06-01", "event": "Interim care order made."},
+        {"date": "2026-08-01", "event": "Agency Decision Maker decided Poppy should be placed for adoption."},
+        {"date": "2026-08-02", "event": "Poppy moved to live with her prospective adopters."},
+    ]
+    data["chronology"].sort(key=lambda entry: entry["date"])
+    findings = [f for f in permdocs.check(_load(data)) if f.rule == "CPR-008"]
+    assert len(findings) == 4
+    assert all(data["chronology"][int(f.path.split("[")[1].split("]")[0])]["event"] not in f.message for f in findings)
+    assert "15 May 2026 ($.care_proceedings.issued_on)" in findings[0].message
+
+
+def test_the_heritage_check_never_quotes_the_ethnicities() -> None:
+    data = sample_dict(SAMPLE)
+    data["child"]["ethnicity"] = "White British"
+    for need in data["identity_needs"]:
+        need.update(need="Her story.", how_met="A life story book.")
+    (finding,) = [f for f in permdocs.check(_load(data)) if f.rule == "CPR-006"]
+    assert finding.path == "$.child.ethnicity" and "$.people[1].ethnicity" in finding.message
+    assert not any(word in finding.message for word in ("White", "Black", "Caribbean", "British"))
+
+
+# --- permdocs check --------------------------------------------------------------------------
+
+
+def test_check_lists_the_report_as_its_own_group(tmp_path: Any) -> None:
+    data = sample_dict(SAMPLE)
+    del data["cpr"]["education"]
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert "Child's Permanence Report: completeness and consistency (1)" in result.output
+    assert "Errors (" not in result.output and result.exit_code == 3
+    report = json.loads(CliRunner().invoke(main, ["check", str(path), "--json"]).output)
+    assert [(f["rule"], f["group"]) for f in report["findings"]] == [("CPR-001", "cpr")]
+
+
+def test_check_says_when_the_report_is_complete() -> None:
+    result = CliRunner().invoke(main, ["check", str(ROOT / "samples" / f"{SAMPLE}.json")])
+    assert result.exit_code == 0
+    assert "nothing missing or inconsistent" in " ".join(result.output.split())
+    other = CliRunner().invoke(main, ["check", str(ROOT / "samples" / "baby-in-proceedings.json")])
+    assert "Child's Permanence Report" not in other.output
