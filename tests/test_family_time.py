@@ -17,7 +17,7 @@ from click.testing import CliRunner
 import permdocs
 from permdocs.case.family_time import Schedule
 from permdocs.cli import main
-from permdocs.schedules import ListEnds, Precision, describe, eighteenth_birthday, list_sessions
+from permdocs.schedules import ListEnds, Precision, birthday_in, describe, eighteenth_birthday, list_sessions
 
 from conftest import ROOT, sample_dict
 from readable import docx_as_text, html_body_words
@@ -71,13 +71,36 @@ def test_a_day_past_the_months_end_falls_on_its_last_day() -> None:
     assert date(2028, 2, 29) in found
 
 
-def test_a_leap_day_birthday_week_in_common_years() -> None:
+@pytest.mark.parametrize(
+    ("months", "day", "starts_on", "expected"),
+    [
+        ([1, 3], 31, "2027-01-01", ["2027-01-31", "2027-03-31", "2028-01-31", "2028-03-31"]),
+        ([6, 12], 30, "2027-01-01", ["2027-06-30", "2027-12-30", "2028-06-30", "2028-12-30"]),
+        # 2028 is a leap year: February keeps its 29th; 2027's February ends on the 28th.
+        ([2, 3], 29, "2027-01-01", ["2027-02-28", "2027-03-29", "2028-02-29", "2028-03-29"]),
+        ([2, 4], 31, "2027-01-01", ["2027-02-28", "2027-04-30", "2028-02-29", "2028-04-30"]),
+    ],
+)
+def test_each_month_of_a_yearly_rule_gets_its_own_month_end(months: list[int], day: int, starts_on: str, expected: list[str]) -> None:
+    found = days(rule(repeats="yearly", months=months, day_of_month=day), starts_on=starts_on)
+    assert found == [date.fromisoformat(d) for d in expected]
+
+
+def test_a_yearly_day_without_months_keeps_to_the_first_months() -> None:
+    # RFC 5545 would repeat a yearly BYMONTHDAY in every month.
+    assert days(rule(repeats="yearly", day_of_month=15)) == [date(2026, 11, 15), date(2027, 11, 15)]
+    assert days(rule(repeats="yearly", day_of_month=31, first_on="2027-02-01")) == [date(2027, 2, 28), date(2028, 2, 29)]
+
+
+def test_a_leap_day_birthday_falls_on_1_march_in_common_years() -> None:
     listed = list_sessions(
         rule(repeats="yearly", birthday_week=True), starts_on=date(2026, 11, 10), ends_on=None, review_on=None,
         born=date(2020, 2, 29),
     )
-    # 28 February 2027 is a Sunday: its week starts on Monday 22 February. 2028 has a 29th.
-    assert [(s.on, s.precision) for s in listed.sessions] == [(date(2027, 2, 22), Precision.WEEK), (date(2028, 2, 28), Precision.WEEK)]
+    # The 18th birthday's convention (1 March in a common year) decides the week too:
+    # 1 March 2027 is a Monday; 29 February 2028 falls in the week of Monday 28 February.
+    assert [(s.on, s.precision) for s in listed.sessions] == [(date(2027, 3, 1), Precision.WEEK), (date(2028, 2, 28), Precision.WEEK)]
+    assert eighteenth_birthday(date(2008, 2, 29)) == birthday_in(date(2008, 2, 29), 2026) == date(2026, 3, 1)
 
 
 def test_bank_holidays_are_flagged_or_moved_as_the_rule_says() -> None:
