@@ -10,13 +10,26 @@ cell ends in a paragraph, as Word requires.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from .. import narrative
-from ..blocks import BLOCK_TYPES, Block, Bullets, Contents, Heading, Markdown, Paragraph, Picture, Run, Table
+from ..blocks import (
+    BLOCK_TYPES,
+    SIGNING_ROW_MM,
+    Block,
+    Bullets,
+    Contents,
+    Heading,
+    Markdown,
+    Paragraph,
+    Picture,
+    Run,
+    Table,
+)
 
 #: Text widths of A4 pages with 18 mm margins, in twentieths of a point.
 TEXT_WIDTH = {True: 16838 - 2 * 1020, False: 11906 - 2 * 1020}
@@ -107,7 +120,9 @@ class WordBlocks:
         return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"
 
     def paragraph(self, paragraph: Paragraph) -> str:
-        properties = f'<w:pPr><w:pStyle w:val="{self.styles["Permdocs Note"]}"/></w:pPr>' if paragraph.style == "note" else ""
+        style = f'<w:pStyle w:val="{self.styles["Permdocs Note"]}"/>' if paragraph.style == "note" else ""
+        keep = "<w:keepNext/>" if paragraph.keep_with_next else ""
+        properties = f"<w:pPr>{style}{keep}</w:pPr>" if style or keep else ""
         runs = "".join(
             _run(run, bold=run.bold or paragraph.style in ("warning", "draft"), colour=DRAFT_RED if paragraph.style == "draft" else None)
             for run in paragraph.runs
@@ -120,14 +135,20 @@ class WordBlocks:
         total = sum(table.widths)
         widths = [width * w // total for w in table.widths]
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        header = _row([_cell(w, _plain(h)) for w, h in zip(widths, table.header)], header=True)
+        # A table kept together keeps every row but the last with the next
+        # (keepNext on their paragraphs), as Word has no "keep table together".
+        kept = table.keep_together
+        header = _row([_cell(w, _plain(h, keep=kept)) for w, h in zip(widths, table.header)], header=True)
         body = "".join(
             _row(
-                ([_cell(widths[0], _plain(row.label or ""))] if labelled else [])
-                + [_cell(w, self(cell)) for w, cell in zip(widths[1:] if labelled else widths, row.cells)],
+                [
+                    _cell(w, _with_keep_next(content) if kept and index < len(table.rows) - 1 else content)
+                    for w, content in zip(widths, self._cells(row, labelled))
+                ],
                 may_split=table.rows_may_split,
+                height_mm=SIGNING_ROW_MM if table.for_signing else None,
             )
-            for row in table.rows
+            for index, row in enumerate(table.rows)
         )
         caption = (
             f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Caption"]}"/><w:keepNext/></w:pPr>{_run(Run(table.caption))}</w:p>'
@@ -144,14 +165,44 @@ class WordBlocks:
             "<w:p/>"
         )
 
+    def _cells(self, row: Any, labelled: bool) -> list[str]:
+        label = [_plain(row.label or "")] if labelled else []
+        return label + [self(cell) for cell in row.cells]
 
-def _row(cells: list[str], header: bool = False, may_split: bool = False) -> str:
+
+def _row(cells: list[str], header: bool = False, may_split: bool = False, height_mm: float | None = None) -> str:
     # The header row repeats on every page; other rows split only if allowed.
     if header:
-        properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        properties = "<w:cantSplit/><w:tblHeader/>"
     else:
-        properties = "" if may_split else "<w:trPr><w:cantSplit/></w:trPr>"
+        properties = "" if may_split else "<w:cantSplit/>"
+    if height_mm is not None:
+        properties += f'<w:trHeight w:val="{round(height_mm * 1440 / 25.4)}" w:hRule="atLeast"/>'
+    properties = f"<w:trPr>{properties}</w:trPr>" if properties else ""
     return f"<w:tr>{properties}{''.join(cells)}</w:tr>"
+
+
+def _with_keep_next(xml: str) -> str:
+    """Every paragraph of a cell's content kept with the next. keepNext goes
+    right after any pStyle, as the schema orders paragraph properties."""
+    from lxml import etree
+
+    root = etree.fromstring(f'<w:cell xmlns:w="{_W}" xmlns:r="{_R}">{xml}</w:cell>')
+    for paragraph in root.iter(f"{{{_W}}}p"):
+        properties = paragraph.find(f"{{{_W}}}pPr")
+        if properties is None:
+            properties = etree.SubElement(paragraph, f"{{{_W}}}pPr")
+            paragraph.insert(0, properties)
+        if properties.find(f"{{{_W}}}keepNext") is None:
+            style = properties.find(f"{{{_W}}}pStyle")
+            properties.insert(0 if style is None else 1, etree.Element(f"{{{_W}}}keepNext"))
+    inner = "".join(etree.tostring(child, encoding="unicode") for child in root)
+    # The wrapper's namespace declarations are repeated on each child; the document declares them once.
+    return re.sub(r' xmlns:(?:w|r)="[^"]+"', "", inner)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _cell(width: int, content: str) -> str:
@@ -163,8 +214,9 @@ def _bookmark(anchor: str) -> str:
     return "_pd_" + "".join(c if c.isalnum() else "_" for c in anchor)[:36]
 
 
-def _plain(text: str) -> str:
-    return f"<w:p>{_run(Run(text))}</w:p>" if text else "<w:p/>"
+def _plain(text: str, *, keep: bool = False) -> str:
+    properties = "<w:pPr><w:keepNext/></w:pPr>" if keep else ""
+    return f"<w:p>{properties}{_run(Run(text))}</w:p>" if text else f"<w:p>{properties}</w:p>"
 
 
 def _run(run: Run, *, bold: bool = False, colour: str | None = None) -> str:
