@@ -87,6 +87,11 @@ def birthday_in(born: date, year: int) -> date:
         return date(year, 3, 1)
 
 
+def age_in_years(born: date, on: date) -> int:
+    """Completed years of age on a day (see :func:`birthday_in` for 29 February)."""
+    return on.year - born.year - (on < birthday_in(born, on.year))
+
+
 def eighteenth_birthday(born: date) -> date:
     """The day the child turns 18 (see :func:`birthday_in` for 29 February)."""
     return birthday_in(born, born.year + 18)
@@ -199,16 +204,17 @@ def _midnight(day: date) -> datetime:
 
 # --- in words ------------------------------------------------------------------
 
-def describe(schedule: Schedule, child_name: str) -> str:
-    """The rule in words, for the agreement and the care plan."""
+def describe(schedule: Schedule, child_name: str, *, whose: str | None = None) -> str:
+    """The rule in words, for the agreement and the care plan. ``whose``
+    says whose birthday it is ("your", in the child's own copy)."""
     at = f", at {schedule.start_time}" if schedule.start_time else ""
-    return _pattern_in_words(schedule, child_name) + at
+    return _pattern_in_words(schedule, whose or f"{child_name}'s") + at
 
 
-def _pattern_in_words(schedule: Schedule, child_name: str) -> str:
+def _pattern_in_words(schedule: Schedule, whose: str) -> str:
     every = schedule.every
     if schedule.birthday_week:
-        return f"Once a year, in the week of {child_name}'s birthday" + (f", every {every} years" if every > 1 else "")
+        return f"Once a year, in the week of {whose} birthday" + (f", every {every} years" if every > 1 else "")
     unit = {Repeats.WEEKLY: "week", Repeats.MONTHLY: "month", Repeats.YEARLY: "year"}[schedule.repeats]
     cadence = f"every {unit}" if every == 1 else f"every {every} {unit}s"
     months = _and_list([_MONTH_NAMES[m - 1] for m in sorted(schedule.months)])
@@ -228,12 +234,12 @@ def _pattern_in_words(schedule: Schedule, child_name: str) -> str:
     return _capfirst(cadence)
 
 
-def how_often(arrangement: FamilyTimeArrangement, child_name: str) -> str:
+def how_often(arrangement: FamilyTimeArrangement, child_name: str, *, whose: str | None = None) -> str:
     """How often, in the worker's words where given, else the schedule's rule in words."""
     if arrangement.frequency is not None:
         return arrangement.frequency
     if arrangement.schedule is not None:
-        return describe(arrangement.schedule, child_name)
+        return describe(arrangement.schedule, child_name, whose=whose)
     return "Not yet agreed"
 
 
