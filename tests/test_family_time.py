@@ -457,3 +457,26 @@ def test_the_childs_word_layout_is_checked_against_the_agreements_context(tmp_pa
     findings = _check_docx(TemplateSource("docx", packaged.name, "packaged", broken), packaged.name, set())
     assert [f.message for f in findings] == ["'child_titel' is not provided by the document's context"]
     assert _check_docx(TemplateSource("docx", packaged.name, "packaged", packaged), packaged.name, set()) == []
+
+
+HEADINGS = ("Who this agreement is between", "What it is for", "How it works", "Letters", "Dates",
+            "If a session or letter is missed", "Hearing Orla's wishes", "Review and changes", "Signatures")
+
+
+@pytest.mark.parametrize("copy", ["agency", "birth-family"])
+@pytest.mark.parametrize("arrangement", ARRANGEMENTS)
+def test_pages_never_end_on_a_heading_or_lead_in_and_signatures_stay_together(arrangement: str, copy: str) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    (data,) = _outputs(formats=("pdf",), audience=copy, arrangement=arrangement).values()
+    pages = [page.extract_text().splitlines() for page in PdfReader(io.BytesIO(data)).pages]
+    for lines in pages:
+        # The page's last line of text, without the running header and footer or list bullets.
+        furniture = ("OFFICIAL-SENSITIVE", "Fictionshire County Council ·")
+        body = [line.strip() for line in lines if line.strip() not in ("", "•") and not line.startswith(furniture)]
+        assert body[-1] not in (*HEADINGS, "What may be sent:", "What may not be sent:"), body[-3:]
+    (signing,) = [lines for lines in pages if "Signatures" in lines]
+    assert any(line.startswith("Dana Casewright, for Fictionshire") for line in signing)
+    assert all(not any("Dana Casewright, for" in line for line in lines) for lines in pages if lines is not signing)

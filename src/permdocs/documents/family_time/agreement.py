@@ -47,11 +47,12 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     body += [Heading("If a session or letter is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
     body += [Heading(f"Hearing {words.child_name}'s wishes"), _or_standard(arrangement.childs_wishes, _standard_wishes(words))]
     body += [Heading("Review and changes"), *_review(words)]
-    body += [Heading("Signatures"), _signatures(words)]
     if words.copy == "agency":
+        # Before the signatures, so that it never ends up alone on a last page.
         body.append(text(
             "Prepared following Merton 2019 s.10.5-10.6 and Devon 2020 Appendix 2 (family-time agreements).", "note"
         ))
+    body += [Heading("Signatures"), _signatures(words)]
     return body
 
 
