@@ -36,11 +36,23 @@ def _arrangements(given: CheckInput) -> list[tuple[str, FamilyTimeArrangement, s
     """Each arrangement with its path and how messages name it: by its id,
     or by its number where the id holds a withheld word (FT-008), since
     messages reach every copy's draft."""
-    withheld = Scrubber(withheld_mentions(given.case, _BIRTH_FAMILY_WITHHOLDS))
     return [
-        (f"$.family_time[{index}]", arrangement, f"number {index + 1}" if withheld.finds(arrangement.id) else arrangement.id)
-        for index, arrangement in enumerate(given.case.family_time)
+        (f"$.family_time[{index}]", arrangement, name)
+        for (index, arrangement), name in zip(enumerate(given.case.family_time), _names(given), strict=True)
     ]
+
+
+#: The names of the last checked case's arrangements: finding the withheld
+#: words is the costly part, and every family-time rule asks for them.
+_LAST_NAMES: list[tuple[CheckInput, list[str]]] = []
+
+
+def _names(given: CheckInput) -> list[str]:
+    if not _LAST_NAMES or _LAST_NAMES[0][0] is not given:
+        withheld = Scrubber(withheld_mentions(given.case, _BIRTH_FAMILY_WITHHOLDS))
+        names = [f"number {i + 1}" if withheld.finds(a.id) else a.id for i, a in enumerate(given.case.family_time)]
+        _LAST_NAMES[:] = [(given, names)]
+    return _LAST_NAMES[0][1]
 
 
 @rule("FT-001", "Face-to-face family time without who, where or how often", Severity.WARNING, SOURCE)
