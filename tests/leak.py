@@ -25,7 +25,13 @@ ADOPTION_ROUTES = {"adoption", "early_permanence"}
 # --- what must not appear ------------------------------------------------------
 
 def withheld_values(case: dict[str, Any], withholds: dict[str, str]) -> set[str]:
-    """Every string the audience withholds, with the parts that identify on their own."""
+    """Every string the audience withholds, with the pieces that identify on
+    their own: each name; each item of a short value (an address's lines, a
+    job without its "Ash:" label); a line without its house number; a
+    postcode; the distinctive words of a name or street ("Tiddlers" of
+    "Tiddlers Nursery"). A town line alone of an address is not a piece: the
+    placement's town is withheld as a value of its own, and a relative's town
+    is often the agency's."""
     adoption = case["plans"]["primary"]["route"] in ADOPTION_ROUTES
     found: set[str] = set()
     for category, is_name, role, field, text in _tagged(case, SCHEMA, None, ""):
@@ -39,8 +45,37 @@ def withheld_values(case: dict[str, Any], withholds: dict[str, str]) -> set[str]
         if is_name:
             found.update(w for w in re.split(r"\s+|&", text) if len(w) >= 2 and w.lower() != "and")
         elif not re.search(r"[.!?](\s|$)", text) and len(text) <= 120:
-            found.update(p.strip() for p in re.split(r"[,;\n]", text) if len(p.strip()) >= 4)
+            found.update(_pieces(text, is_address=field == "address"))
     return found
+
+
+#: Words too common, or too generic in names of places and groups, to stand for one on their own.
+COMMON_WORDS = frozenset("""
+    the and of at in on for with from under road street close lane avenue drive way walk mews court crescent row
+    place terrace gardens grove hill park square view rise house flat estate green bridge vale end little big new
+    old north south east west upper lower central high nursery school primary infant junior academy college
+    pre-school day church mosque temple chapel community centre leisure sports club class group youth football
+    dance swimming scouts rainbows hut hall library pool village town council family surgery practice health
+    medical pharmacy station ambulance example riverside placeholder 1st 2nd 3rd
+""".split())
+
+
+def _pieces(text: str, *, is_address: bool) -> set[str]:
+    pieces: set[str] = set()
+    for part in (p.strip() for p in re.split(r"[,;\n]", text)):
+        part = re.sub(r"^[^:]{1,40}:\s*", "", part)
+        postcodes = re.findall(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", part)
+        rest = re.sub(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", "", part).strip()
+        if len(part) < 4 or re.fullmatch(r"[\d\s()+.-]+", part):
+            pieces.update(postcodes)
+            continue
+        street = re.sub(r"^(?:flat\s+)?\d+[a-z]?\b\s*", "", rest, flags=re.IGNORECASE)
+        town_line = is_address and street == rest and not set(rest.lower().split()) & COMMON_WORDS
+        pieces.update({part, *postcodes})
+        if not town_line:
+            pieces.update({street} - {""})
+            pieces.update(w for w in re.findall(r"\b[A-Z][A-Za-z'-]{2,}\b", rest) if w.lower() not in COMMON_WORDS)
+    return {piece for piece in pieces if len(piece) >= 4 or piece in postcodes}
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
@@ -57,8 +92,8 @@ def _tagged(data: Any, node: dict[str, Any], role: str | None, field: str) -> It
     if isinstance(tag, dict):
         tag = tag.get(role or "", tag.get("*")) if role else None
     if tag is not None:
-        for text in _strings(data):
-            yield tag, node.get("x-withheld-as") == "role", role, field, text
+        for key, text in _strings(data, field):
+            yield tag, node.get("x-withheld-as") == "role", role, key, text
         return
     node = _resolve(node)
     if isinstance(data, dict):
@@ -71,15 +106,17 @@ def _tagged(data: Any, node: dict[str, Any], role: str | None, field: str) -> It
             yield from _tagged(item, node["items"], role, field)
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
+    """Each string in a tagged value, with the name of the field holding it
+    (a contact's address, phone and email are one tagged value)."""
     if isinstance(value, str):
-        yield value
+        yield key, value
     elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
+            yield from _strings(item, key)
     elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+        for name, item in value.items():
+            yield from _strings(item, name)
 
 
 # --- every text an output carries ------------------------------------------------
@@ -148,21 +185,32 @@ def _pdf_strings(obj: Any, depth: int) -> Iterator[str]:
 # --- matching ----------------------------------------------------------------------
 
 def normalise(text: str) -> str:
-    """Case-folded, soft hyphens and end-of-line hyphenation removed, white space collapsed."""
-    text = text.replace("\u00ad", "")
+    """Case-folded, soft hyphens and end-of-line hyphenation removed, white
+    space collapsed; underscores read as spaces, as file names join words with them."""
+    text = text.replace("\u00ad", "").replace("\u2019", "'").replace("_", " ")
     text = re.sub(r"-\s*\n\s*", "", text)
     return re.sub(r"\s+", " ", text).casefold()
 
 
 def leaks(text: str, values: set[str]) -> list[str]:
-    """The withheld values found in the text (as whole words, across line breaks)."""
+    """The withheld values found in the text: as whole words across line
+    breaks, also in the plural ("the Plumbridges"); phone numbers by their
+    digits however spaced, also as +44; postcodes with or without their space."""
     haystack = normalise(text)
     squeezed = re.sub(r"\s+", "", haystack)
-    found = []
-    for value in sorted(values):
-        needle = normalise(value).strip()
-        if re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack):
-            found.append(value)
-        elif len(needle) >= 8 and re.sub(r"\s+", "", needle) in squeezed:
-            found.append(value)
-    return found
+    # Digits with only spacing or punctuation between them, run together: "01632 960 504" -> "01632960504".
+    digits = re.sub(r"(?<=\d)[\s().+-]+(?=\d)", "", haystack)
+    return [value for value in sorted(values) if _found(normalise(value).strip(), haystack, squeezed, digits)]
+
+
+def _found(needle: str, haystack: str, squeezed: str, digits: str) -> bool:
+    number = re.sub(r"\D", "", needle)
+    if len(number) >= 6 and len(number) * 2 > len(re.sub(r"\W", "", needle)):
+        forms = {number} | ({"44" + number[1:], "440" + number[1:]} if number.startswith("0") else set())
+        return any(re.search(rf"(?<!\d){form}(?!\d)", digits) for form in forms)
+    if re.fullmatch(r"[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2}", needle):
+        outward, inward = needle.replace(" ", "")[:-3], needle.replace(" ", "")[-3:]
+        return re.search(rf"(?<![a-z0-9]){outward}\s*{inward}(?![a-z0-9])", haystack) is not None
+    if re.search(rf"(?<!\w){re.escape(needle)}(?:e?s)?(?!\w)", haystack):
+        return True
+    return len(needle) >= 8 and re.sub(r"\s+", "", needle) in squeezed

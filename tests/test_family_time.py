@@ -17,10 +17,10 @@ from click.testing import CliRunner
 import permdocs
 from permdocs.case.family_time import Schedule
 from permdocs.cli import main
-from permdocs.schedules import ListEnds, Precision, describe, eighteenth_birthday, list_sessions
+from permdocs.schedules import ListEnds, Precision, birthday_in, describe, eighteenth_birthday, list_sessions
 
 from conftest import ROOT, sample_dict
-from readable import docx_as_text, html_body_words
+from readable import W, docx_as_text, docx_xml, html_body_words
 
 SAMPLE = ROOT / "samples" / "adoption-family-time.json"
 DOC = "family-time"
@@ -71,13 +71,36 @@ def test_a_day_past_the_months_end_falls_on_its_last_day() -> None:
     assert date(2028, 2, 29) in found
 
 
-def test_a_leap_day_birthday_week_in_common_years() -> None:
+@pytest.mark.parametrize(
+    ("months", "day", "starts_on", "expected"),
+    [
+        ([1, 3], 31, "2027-01-01", ["2027-01-31", "2027-03-31", "2028-01-31", "2028-03-31"]),
+        ([6, 12], 30, "2027-01-01", ["2027-06-30", "2027-12-30", "2028-06-30", "2028-12-30"]),
+        # 2028 is a leap year: February keeps its 29th; 2027's February ends on the 28th.
+        ([2, 3], 29, "2027-01-01", ["2027-02-28", "2027-03-29", "2028-02-29", "2028-03-29"]),
+        ([2, 4], 31, "2027-01-01", ["2027-02-28", "2027-04-30", "2028-02-29", "2028-04-30"]),
+    ],
+)
+def test_each_month_of_a_yearly_rule_gets_its_own_month_end(months: list[int], day: int, starts_on: str, expected: list[str]) -> None:
+    found = days(rule(repeats="yearly", months=months, day_of_month=day), starts_on=starts_on)
+    assert found == [date.fromisoformat(d) for d in expected]
+
+
+def test_a_yearly_day_without_months_keeps_to_the_first_months() -> None:
+    # RFC 5545 would repeat a yearly BYMONTHDAY in every month.
+    assert days(rule(repeats="yearly", day_of_month=15)) == [date(2026, 11, 15), date(2027, 11, 15)]
+    assert days(rule(repeats="yearly", day_of_month=31, first_on="2027-02-01")) == [date(2027, 2, 28), date(2028, 2, 29)]
+
+
+def test_a_leap_day_birthday_falls_on_1_march_in_common_years() -> None:
     listed = list_sessions(
         rule(repeats="yearly", birthday_week=True), starts_on=date(2026, 11, 10), ends_on=None, review_on=None,
         born=date(2020, 2, 29),
     )
-    # 28 February 2027 is a Sunday: its week starts on Monday 22 February. 2028 has a 29th.
-    assert [(s.on, s.precision) for s in listed.sessions] == [(date(2027, 2, 22), Precision.WEEK), (date(2028, 2, 28), Precision.WEEK)]
+    # The 18th birthday's convention (1 March in a common year) decides the week too:
+    # 1 March 2027 is a Monday; 29 February 2028 falls in the week of Monday 28 February.
+    assert [(s.on, s.precision) for s in listed.sessions] == [(date(2027, 3, 1), Precision.WEEK), (date(2028, 2, 28), Precision.WEEK)]
+    assert eighteenth_birthday(date(2008, 2, 29)) == birthday_in(date(2008, 2, 29), 2026) == date(2026, 3, 1)
 
 
 def test_bank_holidays_are_flagged_or_moved_as_the_rule_says() -> None:
@@ -195,44 +218,169 @@ def test_the_childs_copy_is_short_and_plain() -> None:
     text = " ".join(words)
     for heading in ("Who", "When", "Where", "If you want something to change"):
         assert f"<h2>{heading}</h2>" in html
-    assert "You will see Jayden your older half-brother" in text
+    assert "You will spend time with Jayden your older half-brother" in text
     assert "Saturday 21 November 2026" in text and "Tell Ash and Remi or your social worker" in text
     assert "<table" not in html and len(words) < 150
     assert "Signatures" not in docx_as_text(next(d for n, d in files.items() if n.endswith(".docx")))
 
 
+def _child_text(sample: Path, arrangement: str) -> str:
+    files = permdocs.render_outputs(permdocs.load_case(sample), permdocs.RenderRequest(DOC, ("html",), "child", arrangement=arrangement))
+    return " ".join(html_body_words(files.popitem()[1]))
+
+
+def test_the_childs_copy_speaks_to_the_child() -> None:
+    grandmother = _child_text(SAMPLE, "grandmother-yearly")
+    assert "in the week of your birthday" in grandmother and "Orla's birthday" not in grandmother
+    assert "You will see Maureen your grandmother your birth mum's mum" in grandmother
+    # One date before the review, so one date is promised.
+    assert "The next time is Week beginning Monday 16 August 2027" in grandmother
+    fostering = ROOT / "samples" / "long-term-fostering.json"
+    # Where the carers' names are withheld from the child's copy, they are the people the child lives with.
+    assert "Tell the people you live with or your social worker" in _child_text(fostering, "mother")
+    assert "You will meet in the community" in _child_text(fostering, "mother")
+    assert "You will see Skye your half-sister on a video call" in _child_text(fostering, "skye-video")
+
+
+def test_the_childs_word_copy_has_the_childs_layout() -> None:
+    (child,) = _outputs(formats=("docx",), audience="child", arrangement="jayden-sessions").values()
+    (agency,) = _outputs(formats=("docx",), audience="agency", arrangement="jayden-sessions").values()
+    normal_size = lambda data: docx_xml(data, "word/styles.xml").find(f".//{W}style[@{W}styleId='Normal']/{W}rPr/{W}sz").get(f"{W}val")
+    # 12.5 pt, as the child's PDF; the agreement keeps 10.5 pt.
+    assert (normal_size(child), normal_size(agency)) == ("25", "21")
+    headers = lambda data: " ".join(docx_xml(data, name).xpath("string()") for name in _parts(data, "word/header"))
+    assert "Case FX-2025-0517" in headers(agency) and "Case" not in headers(child) and "Orla Wren" not in headers(child)
+
+
+def _parts(data: bytes, prefix: str) -> list[str]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [n for n in archive.namelist() if n.startswith(prefix)]
+
+
 def test_a_review_row_sits_among_the_dates() -> None:
     html = _outputs(formats=("html",), audience="agency", arrangement="jayden-sessions").popitem()[1].decode()
-    before, after = html.split("By 31 May 2027", 1)
+    before, after = html.split("Review by 31 May 2027", 1)
     assert "Saturday 8 May 2027" in before and "Saturday 19 June 2027" in after
+    # No bank holiday or moved date: no empty notes column.
+    assert '<th scope="col">Note</th>' not in html
+
+
+def test_the_agreement_reads_as_the_case_says() -> None:
+    html = _outputs(formats=("html",), audience="agency", arrangement="grandmother-yearly").popitem()[1].decode()
+    text = " ".join(html_body_words(html.encode()))
+    assert "Supervised by a family-time worker from the agency" in text
+    assert "in a way that suits her age" in text and "their age" not in text
+    assert "Family member who keeps in touch" not in text and "Maureen Testbury maternal grandmother Meeting Orla" in text
+
+
+def test_signatures_have_room_to_sign_and_stay_together() -> None:
+    files = _outputs(formats=("html", "docx"), audience="birth-family", arrangement="letters-mother")
+    html = next(d for n, d in files.items() if n.endswith(".html")).decode()
+    assert '<div class="keep-together"><table class="data grid for-signing">' in html
+    body = docx_xml(next(d for n, d in files.items() if n.endswith(".docx")), "word/document.xml")
+    table = body.xpath("//w:tbl[.//w:t[text()='Signature']]", namespaces={"w": W[1:-1]})[0]
+    rows = table.findall(f"{W}tr")
+    # Each row at least 15 mm high; every row but the last kept with the next.
+    assert all(row.find(f"{W}trPr/{W}trHeight").get(f"{W}val") == "850" for row in rows[1:])
+    kept = [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row.iter(f"{W}p")) for row in rows]
+    assert kept == [True] * (len(rows) - 1) + [False]
+
+
+def test_children_of_ten_and_over_sign() -> None:
+    fostering = permdocs.load_case(ROOT / "samples" / "long-term-fostering.json")
+    files = permdocs.render_outputs(fostering, permdocs.RenderRequest(DOC, ("html",), "agency", arrangement="skye"))
+    signers = files.popitem()[1].decode().split("<h2>Signatures</h2>", 1)[1]
+    assert '<th scope="row">Leo</th>' in signers
+
+
+def test_adopters_named_as_the_childs_parents_leave_the_free_text_too() -> None:
+    data = sample_dict("adoption-family-time")
+    data["family_time"][2]["transport_and_costs"] = "The agency pays Maureen's bus fares; Ash and Remi bring Orla, and Remi waits."
+    request = permdocs.RenderRequest(DOC, ("html",), "birth-family", arrangement="grandmother-yearly", draft=True)
+    text = " ".join(html_body_words(permdocs.render_outputs(permdocs.load_case(data), request).popitem()[1]))
+    assert "Orla's parents bring Orla and one of Orla's parents waits" in text
+    assert "Ash" not in text.split("Appendix")[0] and "Remi" not in text.split("Appendix")[0]
+    # The agreement with first names keeps them.
+    request = permdocs.RenderRequest(DOC, ("html",), "birth-family", arrangement="letters-mother", draft=True)
+    assert "Ash and Remi" in permdocs.render_outputs(permdocs.load_case(data), request).popitem()[1].decode()
+
+
+def test_an_id_holding_a_withheld_word_stays_out_of_the_birth_familys_file_names() -> None:
+    data = sample_dict("adoption-family-time")
+    data["family_time"][1]["id"] = "dunholt-park-plumbridge"
+    case = permdocs.load_case(data)
+    named = lambda copy: sorted(permdocs.render_outputs(case, permdocs.RenderRequest(DOC, ("html",), copy, draft=True)))
+    assert "family-time_FX-2025-0517_birth-family_arrangement-2_DRAFT.html" in named("birth-family")
+    assert "family-time_FX-2025-0517_child_arrangement-2_DRAFT.html" in named("child")
+    # The agency and the carers know the adopters' surname and town: their files keep the id.
+    assert "family-time_FX-2025-0517_dunholt-park-plumbridge_DRAFT.html" in named("agency")
+    assert "family-time_FX-2025-0517_carers_dunholt-park-plumbridge_DRAFT.html" in named("carers")
+    with pytest.raises(permdocs.UnresolvedFindingsError):
+        permdocs.render_outputs(case, permdocs.RenderRequest(DOC, ("html",), "birth-family"))
 
 
 # --- calendar files ----------------------------------------------------------------------
+
+def _calendar(copy: str, arrangement: str) -> icalendar.Calendar:
+    (data,) = _outputs(formats=("ics",), audience=copy, arrangement=arrangement).values()
+    return icalendar.Calendar.from_ical(data)
+
 
 @pytest.mark.parametrize("copy", ["agency", "carers"])
 @pytest.mark.parametrize("arrangement", ARRANGEMENTS)
 def test_the_calendar_parses_back_to_the_schedules_dates(arrangement: str, copy: str) -> None:
     case = permdocs.load_case(SAMPLE)
     source = next(a for a in case.family_time if a.id == arrangement)
-    assert source.schedule is not None
+    assert source.schedule is not None and source.review_on is not None
     expected = [
         s.on for s in list_sessions(
             source.schedule, starts_on=source.starts_on or case.prepared_on, ends_on=source.ends_on,
             review_on=source.review_on, born=case.child.date_of_birth,
         ).sessions
     ]
-    (data,) = _outputs(formats=("ics",), audience=copy, arrangement=arrangement).values()
-    calendar = icalendar.Calendar.from_ical(data)
-    starts = [event.decoded("dtstart") for event in calendar.walk("VEVENT")]
-    assert [s.date() if hasattr(s, "date") else s for s in starts] == expected
-    assert len({event["uid"] for event in calendar.walk("VEVENT")}) == len(expected)
+    events = _calendar(copy, arrangement).walk("VEVENT")
+    starts = [event.decoded("dtstart") for event in events]
+    # Every session, then the review.
+    assert [s.date() if hasattr(s, "date") else s for s in starts] == [*expected, source.review_on]
+    assert str(events[-1]["summary"]).startswith("Review of the contact agreement")
+    assert len({event["uid"] for event in events}) == len(expected) + 1
 
 
-def test_timed_sessions_carry_their_start_and_length() -> None:
-    (data,) = _outputs(formats=("ics",), audience="carers", arrangement="jayden-sessions").values()
-    first = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
-    assert first.decoded("dtstart").isoformat() == "2026-11-21T10:30:00"
-    assert first.decoded("dtend").isoformat() == "2026-11-21T13:30:00"
+def test_timed_sessions_carry_their_start_length_and_zone() -> None:
+    calendar = _calendar("carers", "jayden-sessions")
+    first = calendar.walk("VEVENT")[0]
+    assert first.decoded("dtstart").isoformat() == "2026-11-21T10:30:00+00:00"
+    assert first.decoded("dtend").isoformat() == "2026-11-21T13:30:00+00:00"
+    assert first["dtstart"].params["TZID"] == "Europe/London"
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    # British Summer Time: the session is still at 10:30 in England.
+    summer = next(e for e in calendar.walk("VEVENT") if e.decoded("dtstart").date() == date(2027, 6, 19))
+    assert summer.decoded("dtstart").isoformat() == "2027-06-19T10:30:00+01:00"
+
+
+def test_months_and_weeks_are_all_day_spans_with_capitals_kept() -> None:
+    letters = _calendar("carers", "letters-mother").walk("VEVENT")[0]
+    assert (letters.decoded("dtstart"), letters.decoded("dtend")) == (date(2027, 3, 1), date(2027, 4, 1))
+    assert str(letters["summary"]) == "Contact: letters with Kerry" and "During March 2027" in str(letters["description"])
+    week = _calendar("carers", "grandmother-yearly").walk("VEVENT")[0]
+    assert (week.decoded("dtstart"), week.decoded("dtend")) == (date(2027, 8, 16), date(2027, 8, 23))
+    assert str(week["summary"]) == "Contact: Orla sees Maureen"
+
+
+def test_an_arrangement_without_a_schedule_has_no_calendar_file() -> None:
+    case = permdocs.load_case(ROOT / "samples" / "long-term-fostering.json")
+    request = permdocs.RenderRequest(DOC, ("html", "ics"), "carers")
+    with pytest.raises(permdocs.UnknownFormatError, match=r"\$\.family_time\[0\] has no schedule"):
+        permdocs.render_outputs(case, request)
+    skipped: list[str] = []
+    files = permdocs.render_outputs(case, request, skipped=skipped)
+    assert sorted(n for n in files if n.endswith(".ics")) == ["family-time_FX-2023-0077_carers_skye-video.ics"]
+    assert [reason.split(":")[0] for reason in skipped] == [
+        "family-time_FX-2023-0077_carers_mother.ics", "family-time_FX-2023-0077_carers_skye.ics",
+    ]
 
 
 def test_calendar_files_are_the_same_bytes_every_time() -> None:
@@ -281,3 +429,54 @@ def test_the_sample_has_the_three_arrangements_the_issue_describes() -> None:
     assert kinds[0][1:] == ("letterbox", {"repeats": "yearly", "months": [3, 9]})
     assert kinds[1][1] == "sibling" and kinds[1][2]["every"] == 6
     assert kinds[2][2] == {"repeats": "yearly", "birthday_week": True}
+
+
+def test_the_cli_skips_calendars_without_dates_when_rendering_several_and_refuses_one(tmp_path: Path) -> None:
+    fostering = str(ROOT / "samples" / "long-term-fostering.json")
+    several = CliRunner().invoke(main, ["render", fostering, "--doc", DOC, "--audience", "all", "--format", "ics", "--out", str(tmp_path)])
+    assert several.exit_code == 0, several.output
+    assert "skipped family-time_FX-2023-0077_mother.ics: The family-time arrangement at $.family_time[0] has no schedule" in several.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "family-time_FX-2023-0077_carers_skye-video.ics", "family-time_FX-2023-0077_skye-video.ics",
+    ]
+    one = CliRunner().invoke(main, ["render", fostering, "--doc", DOC, "--format", "ics", "--out", str(tmp_path / "one")])
+    assert one.exit_code == 2 and "has no schedule" in one.output and "Traceback" not in one.output
+
+
+def test_the_childs_word_layout_is_checked_against_the_agreements_context(tmp_path: Path) -> None:
+    import zipfile
+
+    from permdocs.template_check import TemplateSource, _check_docx
+
+    packaged = permdocs.DOCUMENTS[DOC].template("docx", "child")
+    broken = tmp_path / packaged.name
+    with zipfile.ZipFile(packaged) as source, zipfile.ZipFile(broken, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            target.writestr(entry, data.replace(b"{{ child_title }}", b"{{ child_titel }}") if entry.filename == "word/document.xml" else data)
+    findings = _check_docx(TemplateSource("docx", packaged.name, "packaged", broken), packaged.name, set())
+    assert [f.message for f in findings] == ["'child_titel' is not provided by the document's context"]
+    assert _check_docx(TemplateSource("docx", packaged.name, "packaged", packaged), packaged.name, set()) == []
+
+
+HEADINGS = ("Who this agreement is between", "What it is for", "How it works", "Letters", "Dates",
+            "If a session or letter is missed", "Hearing Orla's wishes", "Review and changes", "Signatures")
+
+
+@pytest.mark.parametrize("copy", ["agency", "birth-family"])
+@pytest.mark.parametrize("arrangement", ARRANGEMENTS)
+def test_pages_never_end_on_a_heading_or_lead_in_and_signatures_stay_together(arrangement: str, copy: str) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    (data,) = _outputs(formats=("pdf",), audience=copy, arrangement=arrangement).values()
+    pages = [page.extract_text().splitlines() for page in PdfReader(io.BytesIO(data)).pages]
+    for lines in pages:
+        # The page's last line of text, without the running header and footer or list bullets.
+        furniture = ("OFFICIAL-SENSITIVE", "Fictionshire County Council ·")
+        body = [line.strip() for line in lines if line.strip() not in ("", "•") and not line.startswith(furniture)]
+        assert body[-1] not in (*HEADINGS, "What may be sent:", "What may not be sent:"), body[-3:]
+    (signing,) = [lines for lines in pages if "Signatures" in lines]
+    assert any(line.startswith("Dana Casewright, for Fictionshire") for line in signing)
+    assert all(not any("Dana Casewright, for" in line for line in lines) for lines in pages if lines is not signing)

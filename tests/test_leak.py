@@ -4,11 +4,17 @@ body, headers, footers, properties, PDF metadata and bookmarks, alt text or
 the file name. Documents added later join it through the registry.
 
 PDFs are rendered for every document and audience of one sample (the one
-with most to withhold); DOCX and HTML for all.
+with most to withhold); DOCX and HTML for all. Beside the samples, the
+reviewer's free-text case (tests/fixtures/family-time-free-text.json) runs
+through every copy of the family-time agreement: withheld values written
+as workers write them (a street in a venue, "the Plumbridges", a phone
+number spaced differently, a nursery's name in a sentence, a postcode
+without its space, a job) and an arrangement id holding a surname and a town.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +22,10 @@ import pytest
 
 import permdocs
 
-from conftest import SAMPLES, applicable_pairs, sample_dict
+from conftest import ROOT, SAMPLES, applicable_pairs, sample_dict
 from leak import leaks, output_text, withheld_values
+
+FREE_TEXT = ROOT / "tests" / "fixtures" / "family-time-free-text.json"
 
 PDF_SAMPLE = "baby-in-proceedings"
 #: Documents already rendered to PDF for PDF_SAMPLE; the rest (those it lacks,
@@ -30,6 +38,9 @@ CASES = [
     pytest.param(sample, permdocs.DOCUMENTS[name], audience, id=f"{sample.stem}-{name}-{audience}")
     for sample, name in applicable_pairs()
     for audience in permdocs.DOCUMENTS[name].audiences
+] + [
+    pytest.param(FREE_TEXT, permdocs.DOCUMENTS["family-time"], audience, id=f"free-text-family-time-{audience}")
+    for audience in permdocs.DOCUMENTS["family-time"].audiences
 ]
 
 
@@ -44,11 +55,12 @@ def test_no_withheld_value_reaches_the_audience(sample: Path, document: Any, aud
     pdf = withholding and (sample.stem == PDF_SAMPLE or document.name not in PDF_EVERYWHERE_ELSE)
     wanted = ("docx", "html", "pdf", "ics") if pdf else ("docx", "html", "ics")
     formats = tuple(f for f in wanted if f in document.formats_for(document.audiences[audience]))
-    values = withheld_values(sample_dict(sample.stem), _withholds(document, audience))
+    values = withheld_values(json.loads(sample.read_text(encoding="utf-8")), _withholds(document, audience))
     case = permdocs.load_case(sample)
     # A draft carries everything a final document does, and the open findings too.
     request = permdocs.RenderRequest(document.name, formats, audience, draft=True)
-    for name, data in permdocs.render_outputs(case, request).items():
+    # An arrangement without a schedule has no calendar file; every other file is read.
+    for name, data in permdocs.render_outputs(case, request, skipped=[]).items():
         assert leaks(output_text(name, data), values) == [], f"{name} shows values withheld from the {audience} audience"
 
 
@@ -69,3 +81,24 @@ def test_matching_allows_for_case_line_breaks_and_hyphenation() -> None:
     assert leaks("the Lark-\nhaven area", {"Larkhaven"}) == ["Larkhaven"]
     assert leaks("Bumble\u00adwick Day Nursery", {"Bumblewick Day Nursery"}) == ["Bumblewick Day Nursery"]
     assert leaks("Joanna", {"Jo"}) == []
+
+
+def test_the_harness_reads_values_as_workers_write_them() -> None:
+    # The reviewer's forms, found without permdocs' own redaction code.
+    values = withheld_values(json.loads(FREE_TEXT.read_text(encoding="utf-8")), {"placement": "first-names-for-adopters"})
+    written = {
+        "The play park at the end of Larchmere Close": "Larchmere Close",
+        "Jayden's foster carer and the Plumbridges": "Plumbridge",
+        "his carer rings Remi on 01632 960 504": "01632 960504",
+        "or on +44 (0)1632 960504": "01632 960504",
+        "Photos from Tiddlers sports day": "Tiddlers",
+        "Orla loves her Little Movers class": "Movers",
+        "Remi (a school librarian)": "school librarian",
+        "postcode DH46RT for the sat-nav": "DH4 6RT",
+        "family-time_FX-2025-0517_birth-family_dunholt-park-plumbridge.pdf": "Dunholt",
+    }
+    for text, value in written.items():
+        assert value in leaks(text, values), text
+    # The agency's town and ordinary words are not the placement's.
+    assert leaks("A café in Exampleton; County Hall, Exampleton FX0 0ZZ; for example, a little green park", values) == []
+    assert leaks("Saturday 2 January 2027 at 10:30, 1632 people", values) == []

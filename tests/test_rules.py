@@ -138,6 +138,15 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _set("family_time.1.schedule.first_on", "2028-11-04")),
     "FT-007": (FT, lambda d: d["family_time"].pop(1), "$.people[2].sibling.time_together_matters",
                _all(lambda d: d["family_time"].pop(1), _set("people.2.sibling.time_together_matters", False))),
+    "FT-008": (FT, _set("family_time.1.id", "dunholt-park-plumbridge"), "$.family_time[1].id",
+               _set("family_time.1.id", "park-sessions")),
+    "FT-009": (FT, _set("family_time.1.review_on", "2026-11-01"), "$.family_time[1].review_on",
+               _set("family_time.1.review_on", "2026-11-10")),
+    "FT-010": (FT, _set("family_time.2.transport_and_costs", "Ash and Remi bring Orla."), "$.family_time[2].transport_and_costs",
+               _all(_set("family_time.2.transport_and_costs", "Ash and Remi bring Orla."),
+                    _set("family_time.2.adopters_named_as", "first_names"))),
+    "FT-011": (FT, _set("family_time.2.court_order", "section_34"), "$.family_time[2].court_order",
+               _set("family_time.2.court_order", "section_26")),
     # The Child's Permanence Report: voices.others is the mother's, the grandmother's, then the father's view.
     "CPR-001": (CPR, _set("cpr.education", None), "$.cpr.education",
                 _set("cpr.education", {"not_applicable_because": "Poppy is too young for school."})),
@@ -243,3 +252,52 @@ def test_messages_do_not_name_people() -> None:
     data["plans"]["primary"]["application"] = {"applicant_ids": ["aunt"], "planned_on": "2026-12-14", "consents": [], "leave_granted_on": None}
     messages = " ".join(f.message for f in check(permdocs.load_case(data)))
     assert messages and "Sampleford" not in messages and "Rosa" not in messages and "Mina" not in messages
+
+
+@pytest.mark.parametrize(
+    ("signed_as", "fires"),
+    [
+        ("The Plumbridges sign with first names", True),
+        ("Plumbridge's letters are signed 'Mum and Dad'", True),
+        ("THE PLUMBRIDGE FAMILY", True),
+        ("Ash and Remi sign with first names", False),
+        ("Plumbridgeton is never named", False),
+    ],
+)
+def test_adopters_surname_in_its_usual_forms(signed_as: str, fires: bool) -> None:
+    found = findings_for(FT, _set(f"{LETTERBOX}.signed_as", signed_as))
+    assert (("FT-004", "$.family_time[0].letterbox.signed_as") in found) is fires
+
+
+@pytest.mark.parametrize(
+    ("item", "fires"),
+    [
+        ("Small gifts, but not money", True),
+        ("Birthday money of not more than 10 pounds", True),
+        ("No more than one small present", True),
+        ("A card, but no money or gifts", False),
+        ("Photos, never cash or vouchers", False),
+        ("Anything without gifts", False),
+    ],
+)
+def test_gifts_allowed_next_to_a_negation(item: str, fires: bool) -> None:
+    found = findings_for(FT, _set(f"{LETTERBOX}.may_send.0", item))
+    assert (("FT-005", "$.family_time[0].letterbox.may_send[0]") in found) is fires
+
+
+def test_a_schedule_that_ends_at_18_says_so() -> None:
+    data = sample_dict(FT)
+    data["child"]["date_of_birth"] = "2009-01-15"
+    data["family_time"][0]["schedule"] = {"repeats": "yearly", "months": [3]}
+    found = [f for f in check(permdocs.load_case(data, folder=ROOT / "samples")) if f.rule == "FT-006"]
+    (finding,) = [f for f in found if f.path == "$.family_time[0].schedule"]
+    assert "turns 18" in finding.message
+
+
+def test_an_id_holding_a_withheld_word_is_not_quoted_in_any_message() -> None:
+    data = sample_dict(FT)
+    data["family_time"][1]["id"] = "dunholt-park-plumbridge"
+    data["family_time"][1]["review_on"] = None
+    messages = [f.message for f in check(permdocs.load_case(data, folder=ROOT / "samples"))]
+    assert any("number 2" in m for m in messages)
+    assert not [m for m in messages if "dunholt" in m.lower() or "plumbridge" in m.lower()]

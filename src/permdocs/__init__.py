@@ -82,14 +82,17 @@ def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = Non
     return run_checks(case, resolve_profile(profile, case.profile).settings, as_of)
 
 
-def render_outputs(case: Case, request: RenderRequest) -> dict[str, bytes]:
+def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:
     """Every file a render request makes, in memory: file name -> bytes.
 
     For case systems that store documents themselves: nothing touches the
     disk. Raises UnresolvedFindingsError while the checks find errors,
-    unless the request is a draft.
+    unless the request is a draft. A file one output cannot be made in (the
+    calendar of a family-time arrangement without a schedule) raises
+    UnknownFormatError; given a ``skipped`` list, it is left out and the
+    reason added to the list instead.
     """
-    return _render_outputs(case, request)
+    return _render_outputs(case, request, skipped=skipped)
 
 
 def render(

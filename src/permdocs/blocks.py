@@ -64,8 +64,12 @@ class Contents:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph; ``keep_with_next`` keeps it on the page of what follows
+    (a lead-in such as "What may be sent:" never ends a page alone)."""
+
     runs: tuple[Run, ...]
     style: ParagraphStyle = "body"
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,10 @@ class Table:
     ``landscape`` says the table is meant for a landscape page. Rows never
     split across pages unless ``rows_may_split``: for rows holding long
     lists, where keeping them whole would leave half-empty pages.
+    ``keep_together`` keeps a table of any length on one page where it
+    fits (short tables always are, see :attr:`keeps_together`);
+    ``for_signing`` makes each body row tall enough to sign in by hand
+    (:data:`SIGNING_ROW_MM`).
     """
 
     caption: str
@@ -110,12 +118,19 @@ class Table:
     widths: tuple[int, ...]
     landscape: bool = False
     rows_may_split: bool = False
+    keep_together: bool = False
+    for_signing: bool = False
 
     @property
     def keeps_together(self) -> bool:
-        """A short table moves to the next page whole rather than leave its
-        header, or one row, behind (a sign-off table, a summary grid)."""
-        return not self.rows_may_split and len(self.rows) <= SHORT_TABLE_ROWS
+        """Whether the table moves to the next page whole rather than leave
+        its header, or a row, behind: asked for, or short (a sign-off table,
+        a summary grid)."""
+        return self.keep_together or (not self.rows_may_split and len(self.rows) <= SHORT_TABLE_ROWS)
+
+
+#: The height of a row to sign in: room for a handwritten signature.
+SIGNING_ROW_MM = 15
 
 
 @dataclass(frozen=True)
@@ -150,9 +165,9 @@ Block = Heading | Paragraph | Markdown | Bullets | Table | Contents | Picture
 BLOCK_TYPES = (Heading, Paragraph, Markdown, Bullets, Table, Contents, Picture)
 
 
-def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False) -> Paragraph:
+def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False, keep_with_next: bool = False) -> Paragraph:
     """A one-run paragraph."""
-    return Paragraph((Run(value, bold=bold),), style)
+    return Paragraph((Run(value, bold=bold),), style, keep_with_next)
 
 
 #: A legal reference such as "s.20", "s. 14A" or "Sch 3", which must never

@@ -174,6 +174,7 @@ def render(
     files: dict[str, bytes] = {}
     every = documents.strip().lower() == "all"
     chosen = resolve_documents(documents)
+    skipped: list[str] = []
     for document in chosen:
         if every and document.missing_from(case):
             # 'all' means every document this case has what it needs for.
@@ -183,7 +184,8 @@ def render(
         for name in audiences:
             offered = document.formats_for(document.audience(name))
             wanted = format_names
-            if len(chosen) > 1 or audience == "all":
+            several = len(chosen) > 1 or audience == "all"
+            if several:
                 # Rendering several: each copy in the asked formats it comes in (a calendar file only where there is one).
                 wanted = tuple(f for f in format_names if f.strip().lower() in offered)
                 if not wanted:
@@ -192,7 +194,10 @@ def render(
                 document.name, wanted, name, profile, draft, day, part, review,
                 arrangement if document.per_arrangement else None,
             )
-            files.update(render_outputs(case, request))
+            # Rendering several, a file one output cannot have (no dates, no calendar) is left out, and said so.
+            files.update(render_outputs(case, request, skipped=skipped if several else None))
+    for reason in skipped:
+        click.echo(f"skipped {reason}", err=True)
     for path in write_files(files, out_dir, force=force):
         click.echo(f"wrote {path}")
 

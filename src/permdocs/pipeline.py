@@ -27,21 +27,33 @@ from .errors import (
     UnresolvedFindingsError,
 )
 from .profiles import resolve_profile
-from .redaction import redact
+from .redaction import mentions_withheld, redact
 from .request import RenderRequest, ResolvedRequest
 from .writers import Styling, get_format
 
 
-def render_outputs(case: Case, request: RenderRequest) -> dict[str, bytes]:
-    """Every file a request makes, in memory: file name -> bytes."""
+def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:
+    """Every file a request makes, in memory: file name -> bytes.
+
+    A file an output cannot be made in (a calendar of an arrangement without
+    dates) is refused with the reason, as an input error; given a
+    ``skipped`` list, it is left out and the reason added to the list."""
     resolved = resolve_request(case, request)
     formats = [get_format(name) for name in request.formats]
-    redacted = redact(case, withholds_for(resolved))
+    withholds = withholds_for(resolved)
+    redacted = redact(case, withholds)
     styling = Styling.from_profile(resolved.profile)
     files: dict[str, bytes] = {}
     for output in resolved.document.outputs(redacted, resolved):
+        # A label is checked against the case as it was: the redacted one no longer holds what to look for.
+        label = output.safe_label if output.label and mentions_withheld(case, withholds, output.label) else output.label
         for fmt in formats:
-            name = output_name(case, resolved, output.label, fmt.extension)
+            name = output_name(case, resolved, label, fmt.extension)
+            if fmt.name in output.lacks:
+                if skipped is None:
+                    raise UnknownFormatError(output.lacks[fmt.name])
+                skipped.append(f"{name}: {output.lacks[fmt.name]}")
+                continue
             files[name] = fmt.render(resolved.document, output.context, styling)
     return files
 

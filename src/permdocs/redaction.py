@@ -8,13 +8,15 @@ documents name that person by role (or, for adopters, by first names).
 Templates never decide what to hide; what they are given is all there is.
 
 Workers sometimes repeat a withheld value in free text ("Ava goes to
-Oakfield Primary"). So every other text of the copy is then scrubbed of the
-withheld values too, which appear as "[withheld]".
+Oakfield Primary", "the Plumbridges", a phone number spaced another way).
+So every other text of the copy is then scrubbed of the withheld values
+too, in the forms :mod:`permdocs.mentions` derives from each, which give way
+to neutral words ("the school", "the foster carers", "their street") or,
+where none would read true, "[withheld]".
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -25,14 +27,26 @@ from pydantic.fields import FieldInfo
 from .case import Case
 from .case.people import Person, PersonRole
 from .case.planning import Route
+from .mentions import (
+    WITHHELD_MARK,
+    Mention,
+    Scrubber,
+    address_mentions,
+    person_mentions,
+    phone_mentions,
+    phrase_mentions,
+    place_mentions,
+    school_noun,
+    town_mentions,
+)
 from .sensitivity import Sensitivity, Treatment
 from .strict import SENSITIVITY_KEYWORD, WITHHELD_AS_ROLE_KEYWORD
 
-#: What a withheld value mentioned in free text becomes.
-WITHHELD_MARK = "[withheld]"
+__all__ = ["WITHHELD_MARK", "TaggedValue", "mentions_withheld", "redact", "replace_mentions", "tagged_values", "withheld_mentions", "withheld_values"]
+
 _ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
-#: Shorter fragments of an address would match ordinary words.
-_MIN_PART_LENGTH = 4
+#: How a carer is named where their names are withheld, by role.
+_ROLE_NOUNS = {PersonRole.PROSPECTIVE_ADOPTER: "adoptive parent", PersonRole.FOSTER_CARER: "foster carer"}
 
 
 @dataclass(frozen=True)
@@ -57,35 +71,66 @@ def withheld_values(case: Case, withholds: Mapping[Sensitivity, Treatment]) -> l
     return [tagged for tagged in tagged_values(case) if _is_withheld(case, tagged, withholds)]
 
 
-def withheld_texts(case: Case, withholds: Mapping[Sensitivity, Treatment]) -> list[str]:
-    """The words that must not reach the audience: each withheld text, and
-    each comma-separated part of it (an address's street, town, postcode)."""
-    texts: set[str] = set()
+def withheld_mentions(case: Case, withholds: Mapping[Sensitivity, Treatment]) -> list[Mention]:
+    """Every way the withheld values may be written in free text, with what
+    replaces each (see :mod:`permdocs.mentions`)."""
+    found: list[Mention] = []
+    names_done: set[str] = set()
     for tagged in withheld_values(case, withholds):
-        for text in _strings(tagged.value):
-            texts.add(text.strip())
-            texts.update(_parts(text, is_name=tagged.is_name))
-    return sorted(texts - {""}, key=lambda text: (-len(text), text))
+        person = tagged.person
+        if tagged.is_name and person is not None:
+            if person.id not in names_done:
+                names_done.add(person.id)
+                found += _person_mentions(case, person, withholds)
+            continue
+        for field_name, text in _named_strings(tagged.value, tagged.path.rsplit(".", 1)[-1].split("[")[0]):
+            found += _value_mentions(field_name, text.strip(), tagged.category)
+    return [m for m in found if m.literal]
 
 
-def _parts(text: str, *, is_name: bool) -> set[str]:
-    """The pieces of a value that would identify on their own: each name of
-    a couple ("Jo and Sam"), each line of an address. Prose is not split:
-    its fragments are ordinary words."""
-    if is_name:
-        return {word for word in re.split(r"\s+|&", text) if len(word) >= 2 and word.lower() != "and"}
-    if re.search(r"[.!?](\s|$)", text) or len(text) > 120:
-        return set()
-    return {part.strip() for part in re.split(r"[,;\n]", text) if len(part.strip()) >= _MIN_PART_LENGTH}
+def _person_mentions(case: Case, person: Person, withholds: Mapping[Sensitivity, Treatment]) -> list[Mention]:
+    kept = _keeps_first_names(case, person, withholds.get(Sensitivity.PLACEMENT, Treatment.OMIT))
+    return person_mentions(person.given_names, person.family_name, _ROLE_NOUNS.get(person.role, "carer"), kept_given_names=kept)
+
+
+def _value_mentions(field_name: str, text: str, category: Sensitivity) -> list[Mention]:
+    placement = category is Sensitivity.PLACEMENT
+    if field_name == "address":
+        return address_mentions(text, of_placement=placement)
+    if field_name == "phone":
+        return phone_mentions(text)
+    if field_name == "town":
+        return town_mentions(text)
+    if field_name in _PLACE_NOUNS:
+        return place_mentions(text, _PLACE_NOUNS[field_name] or school_noun(text))
+    return phrase_mentions(text, split=field_name != "email")
+
+
+#: The neutral words for the places a child goes to (None: the value says which).
+_PLACE_NOUNS = {"school_or_nursery": None, "gp_practice": "the GP surgery", "clubs": "the club", "place_of_worship": "the place of worship"}
+
+
+def mentions_withheld(case: Case, withholds: Mapping[Sensitivity, Treatment], code: str) -> bool:
+    """Whether an id or other code (``dunholt-park-plumbridge``) holds a word
+    the audience must not read: codes are never scrubbed, as they tie the
+    case together, so where one would be shown, the caller shows another."""
+    return bool(withholds) and Scrubber(withheld_mentions(case, withholds)).finds(code.replace("_", " "))
+
+
+def replace_mentions(model: Any, mentions: list[Mention]) -> Any:
+    """A copy of a model (or list, or text) with every mention replaced in
+    its free text; ids and codes are left as they are. For a document's own
+    extra withholding, such as adopters named only as the child's parents."""
+    return _scrub(model, Scrubber(mentions)) if mentions else model
 
 
 def redact(case: Case, withholds: Mapping[Sensitivity, Treatment]) -> Case:
     """A copy of the case without the values the audience withholds."""
     if not withholds:
         return case
-    texts = withheld_texts(case, withholds)
+    mentions = withheld_mentions(case, withholds)
     removed = _remove(case, case, withholds, None)
-    return _scrub(removed, _pattern(texts)) if texts else removed
+    return _scrub(removed, Scrubber(mentions)) if mentions else removed
 
 
 # --- walking the tagged fields ---------------------------------------------
@@ -172,22 +217,15 @@ def _none_for(info: FieldInfo, name: str) -> None:
 
 # --- scrubbing free text -------------------------------------------------------
 
-def _pattern(texts: list[str]) -> re.Pattern[str]:
-    # Longest first, so an address goes before the street inside it; any run
-    # of white space matches, as a worker may have broken the line.
-    alternatives = "|".join(r"\s+".join(map(re.escape, text.split())) for text in texts)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def _scrub(model: Any, pattern: re.Pattern[str]) -> Any:
+def _scrub(model: Any, scrubber: Scrubber) -> Any:
     if isinstance(model, BaseModel):
-        updates = {name: _scrub(getattr(model, name), pattern) for name in type(model).model_fields if not _is_code(name)}
+        updates = {name: _scrub(getattr(model, name), scrubber) for name in type(model).model_fields if not _is_code(name)}
         return model.model_copy(update=updates)
     if isinstance(model, list):
-        return [_scrub(item, pattern) for item in model]
+        return [_scrub(item, scrubber) for item in model]
     # Enum members are str subclasses: codes, not prose.
     if type(model) is str:
-        return pattern.sub(WITHHELD_MARK, model)
+        return scrubber(model)
     return model
 
 
@@ -199,12 +237,14 @@ def _is_code(field_name: str) -> bool:
 _CODE_FIELDS = frozenset({"id", "schema_uri", "schema_version", "profile", "case_reference", "court_case_number"})
 
 
-def _strings(value: Any) -> Iterator[str]:
+def _named_strings(value: Any, name: str) -> Iterator[tuple[str, str]]:
+    """Each text in a tagged value with the name of the field holding it
+    (a contact's address, phone and email are one tagged value)."""
     if isinstance(value, str):
-        yield value
+        yield name, value
     elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
+            yield from _named_strings(item, name)
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _strings(getattr(value, name))
+        for field_name in type(value).model_fields:
+            yield from _named_strings(getattr(value, field_name), field_name)

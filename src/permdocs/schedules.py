@@ -75,14 +75,26 @@ class SessionList:
     ends: ListEnds
 
 
-def eighteenth_birthday(born: date) -> date:
-    """The day the child turns 18. Someone born on 29 February attains an age
-    on 1 March in a common year (Family Law Reform Act 1969 s.9 counts from the
-    anniversary, which a common year lacks; 1 March is the usual reading)."""
+def birthday_in(born: date, year: int) -> date:
+    """The child's birthday in a given year. Someone born on 29 February
+    has it on 1 March in a common year: the Family Law Reform Act 1969 s.9
+    counts an age from the anniversary, which a common year lacks, and
+    1 March is the usual reading. The 18th birthday and the birthday week
+    both follow this one rule."""
     try:
-        return born.replace(year=born.year + 18)
+        return born.replace(year=year)
     except ValueError:
-        return date(born.year + 18, 3, 1)
+        return date(year, 3, 1)
+
+
+def age_in_years(born: date, on: date) -> int:
+    """Completed years of age on a day (see :func:`birthday_in` for 29 February)."""
+    return on.year - born.year - (on < birthday_in(born, on.year))
+
+
+def eighteenth_birthday(born: date) -> date:
+    """The day the child turns 18 (see :func:`birthday_in` for 29 February)."""
+    return birthday_in(born, born.year + 18)
 
 
 def list_sessions(
@@ -124,34 +136,47 @@ def _precision(schedule: Schedule) -> Precision:
 
 def _expand(schedule: Schedule, first_day: date, last_day: date, born: date) -> list[date]:
     anchor = schedule.first_on or first_day
-    rule = rrule.rrule(
-        _FREQUENCIES[schedule.repeats], interval=schedule.every, dtstart=_midnight(anchor), **_by_parts(schedule, anchor, born)
-    )
-    return [moment.date() for moment in rule.between(_midnight(first_day), _midnight(last_day), inc=True)]
+    moments = rrule.rruleset()
+    for parts in _by_parts(schedule, anchor, born):
+        moments.rrule(rrule.rrule(_FREQUENCIES[schedule.repeats], interval=schedule.every, dtstart=_midnight(anchor), **parts))
+    return [moment.date() for moment in moments.between(_midnight(first_day), _midnight(last_day), inc=True)]
 
 
-def _by_parts(schedule: Schedule, anchor: date, born: date) -> dict[str, object]:
-    """The BYxxx parts of the rule. Days past a month's end (31, or 29
-    February) fall on the month's last day: rrule would skip that month, so
-    the rule asks for the last of the days up to the one wanted (BYSETPOS=-1)."""
+def _by_parts(schedule: Schedule, anchor: date, born: date) -> list[dict[str, object]]:
+    """The BYxxx parts of the rule, as one rule or several.
+
+    A yearly rule becomes one rule per month it names: BYSETPOS counts
+    across the whole year, so the month-end clamp below must see one month
+    at a time. A yearly rule naming no month keeps to the anchor's month
+    (RFC 5545 would otherwise repeat a BYMONTHDAY in every month)."""
     if schedule.birthday_week:
-        return {"bymonth": born.month, **_day_or_last(born.day)}
-    parts: dict[str, object] = {}
-    if schedule.months:
-        parts["bymonth"] = tuple(schedule.months)
+        # Year day 60 is 29 February in a leap year and 1 March otherwise:
+        # the birthday of someone born on 29 February (birthday_in).
+        if (born.month, born.day) == (2, 29):
+            return [{"byyearday": 60}]
+        return [{"bymonth": born.month, "bymonthday": born.day}]
+    parts = _day_parts(schedule, anchor)
+    if schedule.repeats is not Repeats.YEARLY:
+        return [parts | ({"bymonth": tuple(schedule.months)} if schedule.months else {})]
+    return [parts | {"bymonth": month} for month in (sorted(schedule.months) or [anchor.month])]
+
+
+def _day_parts(schedule: Schedule, anchor: date) -> dict[str, object]:
+    """Which day of the week or month. A day past a month's end (31, or 29
+    February) falls on the month's last day: rrule would skip that month,
+    so the rule asks for the last of the days up to the one wanted
+    (BYSETPOS=-1), which works per month once each rule covers one month."""
     if schedule.weekday is not None:
         weekday = _WEEKDAYS[schedule.weekday]
-        parts["byweekday"] = weekday if schedule.week_of_month is None else weekday(schedule.week_of_month)
-    elif schedule.lists_months:
-        parts["bymonthday"] = 1
-    elif schedule.day_of_month is not None:
-        parts.update(_day_or_last(schedule.day_of_month))
-    elif schedule.repeats is not Repeats.WEEKLY:
+        return {"byweekday": weekday if schedule.week_of_month is None else weekday(schedule.week_of_month)}
+    if schedule.lists_months:
+        return {"bymonthday": 1}
+    if schedule.day_of_month is not None:
+        return _day_or_last(schedule.day_of_month)
+    if schedule.repeats is not Repeats.WEEKLY:
         # Unstated day: the anchor's, kept in months too short for it.
-        parts.update(_day_or_last(anchor.day))
-        if schedule.repeats is Repeats.YEARLY and not schedule.months:
-            parts["bymonth"] = anchor.month
-    return parts
+        return _day_or_last(anchor.day)
+    return {}
 
 
 def _day_or_last(day: int) -> dict[str, object]:
@@ -179,16 +204,17 @@ def _midnight(day: date) -> datetime:
 
 # --- in words ------------------------------------------------------------------
 
-def describe(schedule: Schedule, child_name: str) -> str:
-    """The rule in words, for the agreement and the care plan."""
+def describe(schedule: Schedule, child_name: str, *, whose: str | None = None) -> str:
+    """The rule in words, for the agreement and the care plan. ``whose``
+    says whose birthday it is ("your", in the child's own copy)."""
     at = f", at {schedule.start_time}" if schedule.start_time else ""
-    return _pattern_in_words(schedule, child_name) + at
+    return _pattern_in_words(schedule, whose or f"{child_name}'s") + at
 
 
-def _pattern_in_words(schedule: Schedule, child_name: str) -> str:
+def _pattern_in_words(schedule: Schedule, whose: str) -> str:
     every = schedule.every
     if schedule.birthday_week:
-        return f"Once a year, in the week of {child_name}'s birthday" + (f", every {every} years" if every > 1 else "")
+        return f"Once a year, in the week of {whose} birthday" + (f", every {every} years" if every > 1 else "")
     unit = {Repeats.WEEKLY: "week", Repeats.MONTHLY: "month", Repeats.YEARLY: "year"}[schedule.repeats]
     cadence = f"every {unit}" if every == 1 else f"every {every} {unit}s"
     months = _and_list([_MONTH_NAMES[m - 1] for m in sorted(schedule.months)])
@@ -208,12 +234,12 @@ def _pattern_in_words(schedule: Schedule, child_name: str) -> str:
     return _capfirst(cadence)
 
 
-def how_often(arrangement: FamilyTimeArrangement, child_name: str) -> str:
+def how_often(arrangement: FamilyTimeArrangement, child_name: str, *, whose: str | None = None) -> str:
     """How often, in the worker's words where given, else the schedule's rule in words."""
     if arrangement.frequency is not None:
         return arrangement.frequency
     if arrangement.schedule is not None:
-        return describe(arrangement.schedule, child_name)
+        return describe(arrangement.schedule, child_name, whose=whose)
     return "Not yet agreed"
 
 

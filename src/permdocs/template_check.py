@@ -89,9 +89,11 @@ def _packaged(kind: str, pattern: str) -> list[tuple[str, Path]]:
     if shared.is_dir():
         found += [(p.relative_to(shared).as_posix(), p) for p in sorted(shared.glob(pattern))]
     for document in DOCUMENTS.values():
-        path = document.template(kind)
-        if path.is_file():
-            found.append((path.name, path))
+        layouts = ("", *document.word_layouts) if kind == "docx" else ("",)
+        for layout in layouts:
+            path = document.template(kind, layout)
+            if path.is_file():
+                found.append((path.name, path))
     return found
 
 
@@ -221,7 +223,9 @@ class _ListOf:
 def _read_against_contexts(tree: nodes.Template, source: TemplateSource, known: set[tuple[str, str]]) -> list[tuple[int, str]]:
     """Problems with the names a template uses, for every document that uses it."""
     stem = source.name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    contexts = [DOCUMENTS[stem]] if stem in DOCUMENTS else list(DOCUMENTS.values())
+    # A document's other Word layouts (family-time-child) read its own context.
+    owners = [d for d in DOCUMENTS.values() if stem == d.name or stem in (f"{d.name}-{layout}" for layout in d.word_layouts)]
+    contexts = owners or list(DOCUMENTS.values())
     problems: dict[tuple[int, str], None] = {}
     for document in contexts:
         context_type = typing.get_type_hints(document.build_context)["return"]

@@ -342,6 +342,9 @@ class FamilyTimeOrder(StrEnum):
     NONE = "none"
     SECTION_8 = "section_8"
     SECTION_34 = "section_34"
+    #: Contact while a child is placed, or may be placed, for adoption: a
+    #: placement order ends s.8 and s.34 contact provision (ACA 2002 s.26(1)).
+    SECTION_26 = "section_26"
     SECTION_51A = "section_51a"
 
 
@@ -401,7 +404,9 @@ class FamilyTimeArrangement(CaseModel):
         "Adopters named as", ADOPTERS_NAMED_AS_HELP, default=AdoptersNamedAs.FIRST_NAMES
     )
     court_order: FamilyTimeOrder = field(
-        "Court order", "Any order that governs it: s.8 or s.34 Children Act 1989, s.51A Adoption and Children Act 2002."
+        "Court order",
+        "Any order that governs it: s.8 or s.34 Children Act 1989; s.26 Adoption and Children Act 2002 while a "
+        "placement order is in force; s.51A of that Act after adoption.",
     )
     review_on: CalendarDate | None = field("Review on", "When the arrangement is next reviewed.", default=None)
 

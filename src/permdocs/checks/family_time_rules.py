@@ -9,26 +9,55 @@ from __future__ import annotations
 
 import re
 
+from ..case import Case
+from ..case.family_time import AdoptersNamedAs
+from ..case.legal import LegalBasisKind
 from ..case.people import PersonRole
-from ..case.planning import MEETING_KINDS, FamilyTimeArrangement, FamilyTimeKind
-from ..schedules import list_sessions
+from ..case.planning import MEETING_KINDS, FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder
+from ..mentions import Scrubber, person_mentions
+from ..redaction import withheld_mentions
+from ..schedules import ListEnds, list_sessions
+from ..sensitivity import Sensitivity, Treatment
 from .findings import CheckInput, Severity
 from .rules import ADOPTION_ROUTES, Problems, rule
 
 SOURCE = "Merton 2019 s.10.5-10.6; Devon 2020, Appendix 2 (Family Time)"
 #: Words that mean a gift or money is being sent through the letterbox.
 _GIFT_WORDS = re.compile(r"\b(gifts?|presents?|money|cash|vouchers?|gift cards?)\b", re.IGNORECASE)
-#: Words that rule a thing out ("no gifts"), so their item is not a permission.
-_NEGATIONS = re.compile(r"\b(no|not|never|without)\b", re.IGNORECASE)
+#: A word that rules out what follows it within a few words ("no gifts", "but not money")...
+_RULED_OUT = re.compile(r"\b(?:no|not|never|without|nor)\b(?P<between>(?:\W+\w+){0,2}?)\W+$", re.IGNORECASE)
+#: ... unless it only limits an amount ("not more than 10 pounds" allows money).
+_LIMITS = re.compile(r"\b(?:more|over|above|larger|bigger|greater|than|exceeding)\b", re.IGNORECASE)
+#: What the birth family's copy withholds: words from it must not name an arrangement.
+_BIRTH_FAMILY_WITHHOLDS = {Sensitivity.PLACEMENT: Treatment.FIRST_NAMES_FOR_ADOPTERS, Sensitivity.BIRTH_FAMILY_CONTACT: Treatment.OMIT}
 
 
-def _arrangements(given: CheckInput) -> list[tuple[str, FamilyTimeArrangement]]:
-    return [(f"$.family_time[{index}]", arrangement) for index, arrangement in enumerate(given.case.family_time)]
+def _arrangements(given: CheckInput) -> list[tuple[str, FamilyTimeArrangement, str]]:
+    """Each arrangement with its path and how messages name it: by its id,
+    or by its number where the id holds a withheld word (FT-008), since
+    messages reach every copy's draft."""
+    return [
+        (f"$.family_time[{index}]", arrangement, name)
+        for (index, arrangement), name in zip(enumerate(given.case.family_time), _names(given), strict=True)
+    ]
+
+
+#: The names of the last checked case's arrangements: finding the withheld
+#: words is the costly part, and every family-time rule asks for them.
+_LAST_NAMES: list[tuple[CheckInput, list[str]]] = []
+
+
+def _names(given: CheckInput) -> list[str]:
+    if not _LAST_NAMES or _LAST_NAMES[0][0] is not given:
+        withheld = Scrubber(withheld_mentions(given.case, _BIRTH_FAMILY_WITHHOLDS))
+        names = [f"number {i + 1}" if withheld.finds(a.id) else a.id for i, a in enumerate(given.case.family_time)]
+        _LAST_NAMES[:] = [(given, names)]
+    return _LAST_NAMES[0][1]
 
 
 @rule("FT-001", "Face-to-face family time without who, where or how often", Severity.WARNING, SOURCE)
 def meeting_incomplete(given: CheckInput) -> Problems:
-    for path, arrangement in _arrangements(given):
+    for path, arrangement, name in _arrangements(given):
         if arrangement.kind not in MEETING_KINDS:
             continue
         missing = [
@@ -39,25 +68,25 @@ def meeting_incomplete(given: CheckInput) -> Problems:
             ) if absent
         ]
         for field, what in missing:
-            yield f"{path}.{field}", f"Face-to-face family time ({arrangement.id}) must say who, where and how often; {what} is missing."
+            yield f"{path}.{field}", f"Face-to-face family time ({name}) must say who, where and how often; {what} is missing."
 
 
 @rule("FT-002", "Letterbox without the agency's address", Severity.WARNING, SOURCE)
 def letterbox_without_address(given: CheckInput) -> Problems:
-    for path, arrangement in _arrangements(given):
+    for path, arrangement, name in _arrangements(given):
         if arrangement.kind is not FamilyTimeKind.LETTERBOX:
             continue
         if arrangement.letterbox is None:
-            yield f"{path}.letterbox", f"The letterbox arrangement ({arrangement.id}) has no terms: what may be sent, who writes first, how letters are signed, and the agency's address."
+            yield f"{path}.letterbox", f"The letterbox arrangement ({name}) has no terms: what may be sent, who writes first, how letters are signed, and the agency's address."
         elif arrangement.letterbox.agency_address is None:
-            yield f"{path}.letterbox.agency_address", f"The letterbox arrangement ({arrangement.id}) does not say where letters are sent."
+            yield f"{path}.letterbox.agency_address", f"The letterbox arrangement ({name}) does not say where letters are sent."
 
 
 @rule("FT-003", "A family-time arrangement with no review date", Severity.WARNING, SOURCE)
 def no_review_date(given: CheckInput) -> Problems:
-    for path, arrangement in _arrangements(given):
+    for path, arrangement, name in _arrangements(given):
         if arrangement.review_on is None:
-            yield f"{path}.review_on", f"The arrangement ({arrangement.id}) has no review date; agreements are reviewed as the child grows."
+            yield f"{path}.review_on", f"The arrangement ({name}) has no review date; agreements are reviewed as the child grows."
 
 
 @rule("FT-004", "An adoption-plan agreement names the adopters by surname", Severity.ERROR, "Brief s.4.4: first names only where adoption is the plan")
@@ -68,38 +97,54 @@ def adopters_surname_in_agreement(given: CheckInput) -> Problems:
     surnames = {p.family_name for p in case.people if p.role is PersonRole.PROSPECTIVE_ADOPTER and len(p.family_name) >= 2}
     if not surnames:
         return
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(surnames))) + r")(?!\w)", re.IGNORECASE)
-    for path, arrangement in _arrangements(given):
+    # Also in the plural and the possessive: "the Plumbridges", "Plumbridge's".
+    alternatives = "|".join(r"\s+".join(map(re.escape, s.split())) for s in sorted(surnames))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?:e?s)?(?!\w)", re.IGNORECASE)
+    for path, arrangement, name in _arrangements(given):
         for field, value in _texts(arrangement):
             if pattern.search(value):
-                yield f"{path}.{field}", f"The agreement ({arrangement.id}) names the prospective adopters by surname; every party's copy must use first names only."
+                yield f"{path}.{field}", f"The agreement ({name}) names the prospective adopters by surname; every party's copy must use first names only."
 
 
 @rule("FT-005", "Gifts or money allowed through letterbox", Severity.ERROR, "Brief s.4.4; Merton 2019 s.10.6: letters, cards and photos only")
 def gifts_through_letterbox(given: CheckInput) -> Problems:
-    for path, arrangement in _arrangements(given):
+    for path, arrangement, name in _arrangements(given):
         terms = arrangement.letterbox
         if terms is None:
             continue
         if terms.gifts_or_money_allowed:
-            yield f"{path}.letterbox.gifts_or_money_allowed", f"The letterbox arrangement ({arrangement.id}) allows gifts or money; the agency's letterbox passes on letters, cards and photos only."
+            yield f"{path}.letterbox.gifts_or_money_allowed", f"The letterbox arrangement ({name}) allows gifts or money; the agency's letterbox passes on letters, cards and photos only."
         for index, item in enumerate(terms.may_send):
-            if _GIFT_WORDS.search(item) and not _NEGATIONS.search(item):
-                yield f"{path}.letterbox.may_send[{index}]", f"The letterbox arrangement ({arrangement.id}) lists a gift or money among what may be sent."
+            if any(not _ruled_out(item[: word.start()]) for word in _GIFT_WORDS.finditer(item)):
+                yield f"{path}.letterbox.may_send[{index}]", f"The letterbox arrangement ({name}) lists a gift or money among what may be sent."
+
+
+def _ruled_out(before: str) -> bool:
+    """Whether the words just before a gift word rule it out ("no gifts",
+    "but not money"), rather than limit it ("money of not more than")."""
+    negation = _RULED_OUT.search(before)
+    return negation is not None and not _LIMITS.search(negation.group(0))
 
 
 @rule("FT-006", "A family-time schedule that gives no dates", Severity.WARNING, "Family-time agreement: the schedule lists the next 24 months")
 def schedule_without_dates(given: CheckInput) -> Problems:
     case = given.case
-    for path, arrangement in _arrangements(given):
+    for path, arrangement, name in _arrangements(given):
         if arrangement.schedule is None:
             continue
         sessions = list_sessions(
             arrangement.schedule, starts_on=arrangement.starts_on or case.prepared_on, ends_on=arrangement.ends_on,
             review_on=arrangement.review_on, born=case.child.date_of_birth,
         )
-        if not sessions.sessions:
-            yield f"{path}.schedule", f"The schedule of the arrangement ({arrangement.id}) gives no dates in the 24 months from its start; check its first date, end date and months."
+        if sessions.sessions:
+            continue
+        if sessions.ends is ListEnds.EIGHTEENTH_BIRTHDAY:
+            yield f"{path}.schedule", (
+                f"The schedule of the arrangement ({name}) gives no dates before the child turns 18, when the "
+                "agreement's dates stop; check its first date and months, or whether the arrangement is still needed."
+            )
+        else:
+            yield f"{path}.schedule", f"The schedule of the arrangement ({name}) gives no dates in the 24 months from its start; check its first date, end date and months."
 
 
 @rule("FT-007", "Sibling time that matters, with no agreement", Severity.WARNING, "Merton 2019 s.10.4; Devon 2020, Sibling assessment; Children Act 1989 s.22C(8)(c)")
@@ -111,6 +156,58 @@ def sibling_time_without_agreement(given: CheckInput) -> Problems:
             continue
         if not any(person.id in arrangement.with_person_ids for arrangement in case.family_time):
             yield f"$.people[{index}].sibling.time_together_matters", f"The plan says time with a brother or sister ({person.id}) matters, and they live apart, but there is no family-time arrangement with them."
+
+
+@rule("FT-008", "An arrangement id holds a name or place the birth family must not read", Severity.ERROR, "Brief s.4.4: the birth-family copy never shows the carers' surname, address, school or town")
+def arrangement_id_holds_withheld_words(given: CheckInput) -> Problems:
+    for path, arrangement, name in _arrangements(given):
+        if name != arrangement.id:
+            yield f"{path}.id", (
+                "The arrangement's id holds a surname, street, town or other word that the birth family's copy withholds; "
+                "ids name the agreement's files and calendar entries: choose a neutral one, such as 'letters-mother'."
+            )
+
+
+@rule("FT-009", "A review date before the arrangement starts", Severity.WARNING, SOURCE)
+def review_before_start(given: CheckInput) -> Problems:
+    for path, arrangement, name in _arrangements(given):
+        starts_on = arrangement.starts_on or given.case.prepared_on
+        if arrangement.review_on is not None and arrangement.review_on < starts_on:
+            yield f"{path}.review_on", f"The review date of the arrangement ({name}) is before the arrangement starts."
+
+
+@rule("FT-010", "Adopters named as the child's parents, but by first name in the text", Severity.WARNING, "Brief s.4.4: adopters appear by first names only, or as the child's parents, as the agreement says")
+def adopters_first_names_where_named_as_parents(given: CheckInput) -> Problems:
+    case = given.case
+    if case.plans.primary.route not in ADOPTION_ROUTES:
+        return
+    names = Scrubber(mention for p in case.people if p.role is PersonRole.PROSPECTIVE_ADOPTER and p.given_names
+                     for mention in person_mentions(p.given_names, "", "adoptive parent", kept_given_names=False))
+    for path, arrangement, name in _arrangements(given):
+        if arrangement.adopters_named_as is not AdoptersNamedAs.CHILDS_PARENTS:
+            continue
+        for field, value in _texts(arrangement):
+            if names.finds(value):
+                yield f"{path}.{field}", (
+                    f"The agreement ({name}) names the adoptive parents only as the child's parents, but this text uses "
+                    "their first names; the birth family's copy puts 'the child's parents' in their place: check that it reads well."
+                )
+
+
+@rule("FT-011", "A s.8 or s.34 contact order while a placement order is in force", Severity.WARNING, "Adoption and Children Act 2002 s.26(1)")
+def contact_order_under_placement_order(given: CheckInput) -> Problems:
+    if not _placement_order_in_force(given.case):
+        return
+    for path, arrangement, name in _arrangements(given):
+        if arrangement.court_order in (FamilyTimeOrder.SECTION_8, FamilyTimeOrder.SECTION_34):
+            yield f"{path}.court_order", (
+                f"The arrangement ({name}) rests on a s.8 or s.34 Children Act 1989 order, but a placement order is in force, "
+                "which ends those orders' contact provision; contact is then under s.26 Adoption and Children Act 2002."
+            )
+
+
+def _placement_order_in_force(case: Case) -> bool:
+    return any(basis.kind is LegalBasisKind.PLACEMENT_ORDER and basis.in_force for basis in case.legal_basis)
 
 
 def _texts(arrangement: FamilyTimeArrangement) -> list[tuple[str, str]]:

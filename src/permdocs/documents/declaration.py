@@ -79,6 +79,12 @@ class DocumentDeclaration(StrictModel):
         "Per arrangement", "Made once per family-time arrangement; --arrangement picks one.", default=False
     )
     review: bool = described("Review", "Whether it offers a review copy (--review) marking its findings in place.", default=False)
+    word_layouts: list[Identifier] = described(
+        "Word layouts",
+        "Other Word templates beside NAME.docx, as NAME-LAYOUT.docx, for outputs whose context names that "
+        "layout in its word_layout field (the family-time agreement's child's copy).",
+        default_factory=list,
+    )
     audiences: list[Identifier] = described(
         "Audiences", "The audiences it offers, the default first; shared ones come from audiences.toml.", min_length=1
     )
@@ -105,10 +111,18 @@ class Audience:
 @dataclass(frozen=True)
 class Output:
     """One file's worth of a document: its context, and what its name adds
-    (an arrangement's id, a part's name), if anything."""
+    (an arrangement's id, a part's name), if anything.
+
+    ``safe_label`` goes into the file name instead of ``label`` in a copy
+    whose audience must not read a word the label holds (an arrangement id
+    made from the carers' surname). ``lacks`` names formats this output
+    cannot come in, each with the reason (an arrangement without dates has
+    no calendar file)."""
 
     context: Any
     label: str = ""
+    safe_label: str = ""
+    lacks: Mapping[str, str] = field(default_factory=dict)
 
 
 Builder = Callable[["Case", "ResolvedRequest"], Any]
@@ -129,6 +143,7 @@ class DocumentType:
     per_arrangement: bool
     parts: Mapping[str, PartDeclaration]
     folder: Path
+    word_layouts: tuple[str, ...]
     build_context: Builder
     _outputs: Callable[["Case", "ResolvedRequest"], list[Output]] | None = field(default=None, repr=False)
 
@@ -154,15 +169,21 @@ class DocumentType:
         """The required parts of the case that this case lacks (empty: the document applies)."""
         return [path for path in self.requires if not getattr(case, path.removeprefix("$."), None)]
 
-    def template(self, extension: str) -> Path:
-        """The packaged template for one format (``html`` or ``docx``)."""
-        return self.folder / f"{self.name}.{extension}"
+    def template(self, extension: str, layout: str = "") -> Path:
+        """The packaged template for one format (``html`` or ``docx``), or
+        for one of the document's other Word layouts."""
+        return self.folder / template_name(self.name, extension, layout)
 
     def outputs(self, case: "Case", request: "ResolvedRequest") -> list[Output]:
         """Everything one request makes: usually one output, several for per-copy documents."""
         if self._outputs is not None:
             return self._outputs(case, request)
         return [Output(self.build_context(case, request))]
+
+
+def template_name(document: str, extension: str, layout: str = "") -> str:
+    """``family-time.docx``, or ``family-time-child.docx`` for a layout."""
+    return f"{document}-{layout}.{extension}" if layout else f"{document}.{extension}"
 
 
 def document_from_package(package: ModuleType) -> DocumentType:
@@ -189,6 +210,7 @@ def document_from_package(package: ModuleType) -> DocumentType:
         per_arrangement=declaration.per_arrangement,
         parts=MappingProxyType(dict(declaration.parts)),
         folder=folder,
+        word_layouts=tuple(declaration.word_layouts),
         build_context=package.build_context,
         _outputs=getattr(package, "outputs", None),
     )

@@ -120,6 +120,7 @@ LABELS: dict[StrEnum, str] = {
     FamilyTimeOrder.NONE: "No order",
     FamilyTimeOrder.SECTION_8: "Child arrangements order (s.8 Children Act 1989)",
     FamilyTimeOrder.SECTION_34: "Order for a child in care (s.34 Children Act 1989)",
+    FamilyTimeOrder.SECTION_26: "Contact order for a child placed for adoption (s.26 Adoption and Children Act 2002)",
     FamilyTimeOrder.SECTION_51A: "Order after adoption (s.51A Adoption and Children Act 2002)",
 }
 

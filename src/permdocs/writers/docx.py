@@ -28,6 +28,7 @@ from docx.shared import Mm, RGBColor
 from docxtpl import DocxTemplate, InlineImage
 
 from .. import narrative
+from ..documents.declaration import template_name as document_template_name
 from ..errors import TemplateProblemError
 from ..resources import override_dir
 from ..templating import make_environment, render_checked
@@ -47,9 +48,12 @@ _ACCENT_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
 
 
 def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
-    """The document as a Word file, byte-identical for the same case."""
-    template_name = f"{document.name}.docx"
-    path, from_council = word_template(document, styling.overrides)
+    """The document as a Word file, byte-identical for the same case. A
+    context whose ``word_layout`` names one of the document's other layouts
+    (the child's copy of a family-time agreement) is drawn in that template."""
+    layout = getattr(context, "word_layout", "")
+    template_name = document_template_name(document.name, "docx", layout)
+    path, from_council = word_template(document, styling.overrides, layout)
     template = open_template(path, template_name, untrusted=from_council)
     word = template.get_docx()
     if from_council:
@@ -80,16 +84,16 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     return normalise_zip(buffer.getvalue())
 
 
-def word_template(document: "DocumentType", overrides: Path | None) -> tuple[Path, bool]:
+def word_template(document: "DocumentType", overrides: Path | None, layout: str = "") -> tuple[Path, bool]:
     """The Word template to use, and whether it is a council's override
     (searched first) rather than the packaged one."""
     folder = override_dir(overrides, "docx")
-    name = f"{document.name}.docx"
+    name = document_template_name(document.name, "docx", layout)
     if folder is not None and (folder / name).is_file():
         if not inside(folder, folder / name):
             raise TemplateProblemError(name, "is a link to a file outside the profile's folder", untrusted=True)
         return folder / name, True
-    return document.template("docx"), False
+    return document.template("docx", layout), False
 
 
 def open_template(path: Path, name: str, *, untrusted: bool) -> DocxTemplate:

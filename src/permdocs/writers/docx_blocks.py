@@ -20,6 +20,7 @@ from .. import narrative
 from ..blocks import (
     BLOCK_TYPES,
     LEGAL_REFERENCE,
+    SIGNING_ROW_MM,
     Block,
     Bullets,
     Contents,
@@ -120,7 +121,9 @@ class WordBlocks:
         return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"
 
     def paragraph(self, paragraph: Paragraph) -> str:
-        properties = f'<w:pPr><w:pStyle w:val="{self.styles["Permdocs Note"]}"/></w:pPr>' if paragraph.style == "note" else ""
+        style = f'<w:pStyle w:val="{self.styles["Permdocs Note"]}"/>' if paragraph.style == "note" else ""
+        keep = "<w:keepNext/>" if paragraph.keep_with_next else ""
+        properties = f"<w:pPr>{style}{keep}</w:pPr>" if style or keep else ""
         runs = "".join(
             _run(run, bold=run.bold or paragraph.style in ("warning", "draft"), colour=DRAFT_RED if paragraph.style == "draft" else None)
             for run in paragraph.runs
@@ -133,13 +136,17 @@ class WordBlocks:
         total = sum(table.widths)
         widths = [width * w // total for w in table.widths]
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        # A table kept together keeps every row but the last with the next
+        # (keepNext on their paragraphs), as Word has no "keep table together";
+        # every header row keeps with the first row below it.
+        kept = table.keeps_together
         header = _row([_cell(w, _plain(h)) for w, h in zip(widths, table.header)], header=True)
         body = "".join(
             _row(
-                ([_cell(widths[0], _plain(row.label or ""))] if labelled else [])
-                + [_cell(w, self(cell)) for w, cell in zip(widths[1:] if labelled else widths, row.cells)],
+                [_cell(w, content) for w, content in zip(widths, self._cells(row, labelled))],
                 may_split=table.rows_may_split,
-                keep_with_next=table.keeps_together and index < len(table.rows) - 1,
+                keep_with_next=kept and index < len(table.rows) - 1,
+                height_mm=SIGNING_ROW_MM if table.for_signing else None,
             )
             for index, row in enumerate(table.rows)
         )
@@ -158,16 +165,25 @@ class WordBlocks:
             "<w:p/>"
         )
 
+    def _cells(self, row: Any, labelled: bool) -> list[str]:
+        label = [_plain(row.label or "")] if labelled else []
+        return label + [self(cell) for cell in row.cells]
 
-def _row(cells: list[str], header: bool = False, may_split: bool = False, keep_with_next: bool = False) -> str:
-    # The header row repeats on every page; other rows split only if allowed.
-    # Word keeps a table together when every paragraph but the last row's
-    # keeps with the next, so the header row of a short table does too.
+def _row(
+    cells: list[str], header: bool = False, may_split: bool = False, keep_with_next: bool = False,
+    height_mm: float | None = None,
+) -> str:
+    # The header row repeats on every page and keeps with the row below it;
+    # other rows split only if allowed, and keep with the next only in a
+    # table kept together. A row to sign in is at least height_mm tall.
     if header:
-        properties = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        properties = "<w:cantSplit/><w:tblHeader/>"
         keep_with_next = True
     else:
-        properties = "" if may_split else "<w:trPr><w:cantSplit/></w:trPr>"
+        properties = "" if may_split else "<w:cantSplit/>"
+    if height_mm is not None:
+        properties += f'<w:trHeight w:val="{round(height_mm * 1440 / 25.4)}" w:hRule="atLeast"/>'
+    properties = f"<w:trPr>{properties}</w:trPr>" if properties else ""
     content = "".join(cells)
     return f"<w:tr>{properties}{_keeping_with_next(content) if keep_with_next else content}</w:tr>"
 
@@ -175,7 +191,8 @@ def _row(cells: list[str], header: bool = False, may_split: bool = False, keep_w
 def _keeping_with_next(xml: str) -> str:
     """The same paragraphs, each kept with the next. ``w:keepNext`` follows
     ``w:pStyle`` and precedes everything else in ``w:pPr`` (schema order);
-    the paragraphs here are our own, written as ``<w:p>`` or ``<w:p/>``."""
+    the paragraphs here are our own, written as ``<w:p>`` or ``<w:p/>``, so
+    no parse is needed (and pictures' namespaces cannot trip one)."""
     xml = xml.replace("<w:p/>", "<w:p></w:p>")
     xml = re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr><w:keepNext/></w:pPr>", xml)
     xml = re.sub(r'<w:p><w:pPr>(<w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)', r"<w:p><w:pPr>\1<w:keepNext/>", xml)

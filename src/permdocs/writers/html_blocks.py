@@ -23,7 +23,7 @@ from ..blocks import (
     Table,
 )
 
-_PARAGRAPH_CLASSES = {"body": "", "warning": ' class="warning"', "note": ' class="note"', "draft": ' class="draft-banner"'}
+_PARAGRAPH_CLASSES = {"body": "", "warning": "warning", "note": "note", "draft": "draft-banner"}
 
 
 def blocks_to_html(value: Block | Iterable[Block]) -> Markup:
@@ -52,7 +52,9 @@ def _block(block: Any) -> Markup:
         )
         return Markup('<nav class="contents" aria-label="Contents"><h2>Contents</h2><ol>{}</ol></nav>').format(items)
     if isinstance(block, Paragraph):
-        return Markup(f"<p{_PARAGRAPH_CLASSES[block.style]}>{_runs(block.runs)}</p>")
+        classes = " ".join(filter(None, (_PARAGRAPH_CLASSES[block.style], "keep-with-next" if block.keep_with_next else "")))
+        attribute = Markup(' class="{}"').format(classes) if classes else ""
+        return Markup(f"<p{attribute}>{_runs(block.runs)}</p>")
     if isinstance(block, Markdown):
         return narrative.to_html(block.text.source)
     if isinstance(block, Bullets):
@@ -89,9 +91,10 @@ def _table(table: Table) -> Markup:
         cells = "".join(f"<td>{blocks_to_html(cell)}</td>" for cell in row.cells)
         body.append(f"<tr>{label}{cells}</tr>")
     css = "data grid" + (" landscape-table" if table.landscape else "") + (" splittable" if table.rows_may_split else "")
-    markup = (
+    css += " for-signing" if table.for_signing else ""
+    drawn = (
         f'<table class="{css}"><caption>{escape(table.caption)}</caption><colgroup>{columns}</colgroup>'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
-    # WeasyPrint keeps a block together, not a table: the wrapper does it.
-    return Markup(f'<div class="keep-together">{markup}</div>' if table.keeps_together else markup)
+    # In print a table's own break-inside leaves its caption behind; a wrapper keeps both.
+    return Markup(f'<div class="keep-together">{drawn}</div>' if table.keeps_together else drawn)

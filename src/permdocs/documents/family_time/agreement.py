@@ -1,0 +1,252 @@
+"""The full agreement, as blocks: the copy for the agency, the carers and
+the birth family (brief s.4.4). Standard wording (the agreement is for the
+child; who may change it; that arrangements change as the child grows)
+follows Merton 2019 s.10.5-10.6 and Devon 2020 Appendix 2, in our own words.
+
+Page breaks: a heading always goes with what follows, a lead-in paragraph
+("What may be sent:") with its list, and short tables stay whole
+(``keep_together``), so no page ends on a heading, a lead-in or a lone row.
+"""
+
+from __future__ import annotations
+
+from ...blocks import Block, Bullets, Heading, Markdown, Row, Table, text
+from ...case.people import Person, PersonRole
+from ...case.planning import FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder, Supervision
+from ...narrative import NarrativeText
+from ...schedules import ListEnds, SessionList, eighteenth_birthday, how_often
+from ...templating import capfirst, long_date
+from ..labels import label
+from .sessions import note, when
+from .words import SIGNING_AGE, Words
+
+#: What each family member does in the agreement, by its kind.
+_PART_BY_KIND = {
+    FamilyTimeKind.DIRECT: "Meeting {child}",
+    FamilyTimeKind.SIBLING: "Spending time with {child}",
+    FamilyTimeKind.VIDEO: "Talking with {child} on video calls",
+    FamilyTimeKind.PHONE: "Talking with {child} on the phone",
+    FamilyTimeKind.LETTERBOX: "Writing to {child} through the agency, and hearing how {subject} is",
+    FamilyTimeKind.INDIRECT_OTHER: "Sending cards and news to {child} through the agency",
+}
+_LETTERS = (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER)
+
+
+def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
+    arrangement = words.arrangement
+    body: list[Block] = [Heading("Who this agreement is between"), _parties(words)]
+    body += [Heading("What it is for"), Markdown(NarrativeText(arrangement.purpose)), text(
+        f"This agreement exists for {words.child_name}'s benefit: to keep links that matter to "
+        f"{words.child_name}, and to support the home {words.child_name} lives in. Everyone who signs it "
+        "agrees to put that first."
+    )]
+    body += [Heading("How it works"), _how_it_works(words)]
+    if arrangement.letterbox is not None:
+        body += _letterbox(words)
+    body += [Heading("Dates"), *_dates(words, sessions)]
+    body += [Heading("If a session or letter is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
+    body += [Heading(f"Hearing {words.child_name}'s wishes"), _or_standard(arrangement.childs_wishes, _standard_wishes(words))]
+    body += [Heading("Review and changes"), *_review(words)]
+    if words.copy == "agency":
+        # Before the signatures, so that it never ends up alone on a last page.
+        body.append(text(
+            "Prepared following Merton 2019 s.10.5-10.6 and Devon 2020 Appendix 2 (family-time agreements).", "note"
+        ))
+    body += [Heading("Signatures"), _signatures(words)]
+    return body
+
+
+# --- who and how -------------------------------------------------------------------
+
+def _parties(words: Words) -> Table:
+    part = _PART_BY_KIND[words.arrangement.kind].format(child=words.child_name, subject=words.subject)
+    rows = [Row(((text(words.child_name),), (text("The child this agreement is for"),)))]
+    rows += [Row(((text(words.name(p)),), (text(part),))) for p in words.people]
+    rows += [Row(((text(words.name(c)),), (text(_carer_part(c, words)),))) for c in words.carers]
+    rows.append(Row(((text(words.agency),), (text(f"The agency, represented by {words.worker.name}, {words.worker.role}"),))))
+    return Table("The parties", ("Who", "Their part in the agreement"), tuple(rows), (3, 5), keep_together=True)
+
+
+def _carer_part(person: Person, words: Words) -> str:
+    looking_after = "Bringing up" if person.role is PersonRole.PROSPECTIVE_ADOPTER else "Looking after"
+    return f"{looking_after} {words.child_name}, and making this arrangement happen at home"
+
+
+def _how_it_works(words: Words) -> Table:
+    arrangement = words.arrangement
+    facts = [("Type", label(arrangement.kind)), ("How often", how_often(arrangement, words.child_name))]
+    if arrangement.kind not in _LETTERS:
+        facts += [("How long", arrangement.duration or "Not yet agreed"), ("Where", arrangement.venue or "Not yet agreed")]
+    if arrangement.supervision is not Supervision.NOT_APPLICABLE:
+        facts.append(("Supervision", _supervision(arrangement)))
+    facts += [
+        ("Transport and costs", arrangement.transport_and_costs or "Not yet agreed"),
+        ("Court order", _court_order(arrangement.court_order)),
+    ]
+    rows = tuple(Row(((text(value),),), label=name) for name, value in facts)
+    return Table(f"How the {words.term} works", ("", "Agreed"), rows, (2, 6), keep_together=True)
+
+
+def _supervision(arrangement: FamilyTimeArrangement) -> str:
+    """'Supervised by a family-time worker from the agency'."""
+    how = label(arrangement.supervision)
+    if arrangement.supervised_by is None or arrangement.supervision is Supervision.UNSUPERVISED:
+        return how
+    return f"{how} by {lower_article(arrangement.supervised_by)}"
+
+
+#: First words of a worker's phrase that are not names, so read in lower case mid-sentence.
+_COMMON_FIRST_WORDS = frozenset("""
+    a an the both each either one two their his her its our foster family contact social support supervising
+    agency carers carer staff worker workers
+""".split())
+
+
+def lower_article(value: str) -> str:
+    """'A family-time worker' and 'Foster carers' read in lower case inside a
+    sentence; a name, or 'Jayden's foster carer', keeps its capital."""
+    first, _, rest = value.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in _COMMON_FIRST_WORDS and rest else value
+
+
+def _court_order(order: FamilyTimeOrder) -> str:
+    if order is FamilyTimeOrder.NONE:
+        return "None: the arrangement rests on everyone's agreement."
+    return f"{label(order)}. This agreement sets out how the order works in practice; it cannot change the order."
+
+
+def _letterbox(words: Words) -> list[Block]:
+    terms = words.arrangement.letterbox
+    assert terms is not None
+    not_sent = [*terms.may_not_send]
+    if not terms.gifts_or_money_allowed:
+        not_sent.insert(0, "Gifts or money of any kind")
+    return [
+        Heading("Letters"),
+        text("What may be sent:", keep_with_next=True),
+        Bullets(tuple(terms.may_send)),
+        text("What may not be sent:", keep_with_next=True),
+        Bullets(tuple(not_sent) or ("Nothing beyond the above is ruled out.",)),
+        Table("How the letters work", ("", "Agreed"), (
+            Row(((text(capfirst(terms.writes_first)),),), label="Who writes first"),
+            Row(((text(terms.signed_as),),), label="How letters are signed"),
+            Row(((text(terms.agency_address or "Not yet given: ask the agency"),),), label="Send letters to"),
+        ), (2, 6), keep_together=True),
+        text(
+            f"Letters go through {words.agency}, never directly. A letterbox worker reads each one before passing it "
+            "on, and may return a letter that could identify where anyone lives or that would upset "
+            f"{words.child_name}, saying why. Nobody writes an address, a school or a town in a letter."
+        ),
+    ]
+
+
+# --- dates -------------------------------------------------------------------------
+
+def _dates(words: Words, sessions: SessionList | None) -> list[Block]:
+    arrangement = words.arrangement
+    if sessions is None:
+        return [text(f"The dates are agreed between the parties: {_lower_first(how_often(arrangement, words.child_name))}.")]
+    listed: list[Block] = [text(_span(sessions, words), keep_with_next=bool(sessions.sessions))]
+    if not sessions.sessions:
+        listed.append(text("The rule gives no dates in this period: the agency will agree dates with everyone.", "warning"))
+        return listed
+    # A column for notes only where a date has one (a bank holiday, a moved date).
+    with_notes = any(note(s) for s in sessions.sessions)
+    rows = [Row(((text(when(s)),), (text(note(s)),)) if with_notes else ((text(when(s)),),)) for s in sessions.sessions]
+    first_after = next((i for i, s in enumerate(sessions.sessions) if s.after_review), None)
+    if first_after is not None and arrangement.review_on is not None:
+        rows.insert(first_after, _review_row(long_date(arrangement.review_on), with_notes))
+    header = ("When", "Note") if with_notes else ("When",)
+    listed.append(Table("The dates for the next two years", header, tuple(rows), (3, 5) if with_notes else (1,)))
+    return listed
+
+
+def _review_row(review_day: str, with_notes: bool) -> Row:
+    if with_notes:
+        return Row(((text(f"By {review_day}", bold=True),), (text("Review of this agreement: the dates after it may change", bold=True),)))
+    return Row(((text(f"Review by {review_day}: the dates after it may change", bold=True),),))
+
+
+def _span(sessions: SessionList, words: Words) -> str:
+    start = long_date(sessions.first_day)
+    if sessions.ends is ListEnds.EIGHTEENTH_BIRTHDAY:
+        turns = eighteenth_birthday(words.case.child.date_of_birth)
+        return (
+            f"From {start} to {long_date(sessions.last_day)}. {words.child_name} turns 18 on {long_date(turns)}; "
+            f"from then on, keeping in touch is {words.child_name}'s own choice."
+        )
+    if sessions.ends is ListEnds.END_DATE:
+        return f"From {start} until the arrangement ends on {long_date(sessions.last_day)}."
+    return f"From {start}, for two years (to {long_date(sessions.last_day)}). The arrangement continues after that unless the review changes it."
+
+
+# --- when things go wrong, wishes, review, signatures -----------------------------------
+
+def _or_standard(own: str | None, standard: str) -> Block:
+    return Markdown(NarrativeText(own)) if own is not None else text(standard)
+
+
+def _standard_when_missed(words: Words) -> str:
+    if words.arrangement.kind in _LETTERS:
+        return (
+            f"If a letter has not arrived a month after it was due, {words.agency} will ask why and offer help with "
+            f"writing it. {words.child_name} is not told that a letter was missed unless that is right for "
+            f"{words.object}. One missed letter does not end the arrangement."
+        )
+    return (
+        f"Anyone who cannot come tells {words.agency} as early as they can, and the agency tells everyone else "
+        f"before {words.child_name} is told to expect the visit. The session is offered again where possible. "
+        f"If sessions are missed often, the agency will meet everyone to ask whether the arrangement still works for {words.child_name}."
+    )
+
+
+def _standard_wishes(words: Words) -> str:
+    return (
+        f"{words.child_name}'s views will be asked before each review, in a way that suits {words.possessive} age, "
+        f"and will carry more weight as {words.child_name} grows up. An arrangement cannot be promised for the whole "
+        f"of childhood: it may grow, change or stop if that is what {words.child_name} needs."
+    )
+
+
+def _review(words: Words) -> list[Block]:
+    review_on = words.arrangement.review_on
+    when_reviewed = (
+        f"This agreement will be reviewed by {long_date(review_on)}." if review_on is not None
+        else "No review date has been set yet: the agency will set one."
+    )
+    return [text(when_reviewed, keep_with_next=True), text(
+        f"Anyone who signs it can ask for a review sooner by contacting {words.agency}. Changes are agreed by "
+        f"everyone and written into a new version of this agreement; they are made only when {words.child_name}'s "
+        "needs call for them."
+    )]
+
+
+def _signatures(words: Words) -> Table:
+    signers = [words.child_name] if words.child_age >= SIGNING_AGE else []
+    for person in words.people:
+        if person.role is not PersonRole.SIBLING or words.signs(person):
+            signers.append(words.name(person))
+        else:
+            signers.append(f"For {words.first_name(person)}: their carer or social worker")
+    signers += [words.name(c) for c in words.carers]
+    if _supervised_by_another_foster_carer(words):
+        signers.append("Supervising foster carer")
+    signers.append(f"{words.worker.name}, for {words.agency}")
+    rows = tuple(Row(((), ()), label=who) for who in signers)
+    return Table("Signed by", ("Name", "Signature", "Date"), rows, (4, 4, 2), keep_together=True, for_signing=True)
+
+
+def _supervised_by_another_foster_carer(words: Words) -> bool:
+    # A foster carer who supervises signs too, unless they sign already as
+    # the child's own carers or for a brother or sister.
+    arrangement = words.arrangement
+    by = (arrangement.supervised_by or "").lower()
+    return (
+        arrangement.supervision in (Supervision.SUPERVISED, Supervision.SUPPORTED) and "foster carer" in by
+        and not any(c.role is PersonRole.FOSTER_CARER for c in words.carers)
+        and not any(p.role is PersonRole.SIBLING and not words.signs(p) for p in words.people)
+    )
+
+
+def _lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
