@@ -1,4 +1,4 @@
-"""DOCX writer: a Word template filled in by docxtpl.
+"""DOCX writer: a Word template filled in by docxtpl's rules.
 
 docxtpl is used behind this small adapter because its defaults are unsafe
 (autoescape off silently drops text containing ``&`` or ``<``) and its output
@@ -6,7 +6,8 @@ is not reproducible. Here it always runs with our sandboxed, autoescaping,
 strict environment; narratives and shared blocks become real Word paragraphs,
 lists and tables in the template's own named styles; core properties are set
 from the case, not inherited from whoever last saved the template; and the
-zip is rewritten with fixed timestamps.
+zip is written with fixed timestamps. Each template is opened, styled and
+compiled once per process (``docx_prepared``); a render only fills it.
 
 Whose styles win: a council's override template or reference Word file keeps
 its own fonts and colours. Only permdocs' packaged templates take the
@@ -15,27 +16,24 @@ profile's font and accent colour.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime, time, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.shared import Mm, RGBColor
-from docxtpl import DocxTemplate, InlineImage
+from docx.shared import RGBColor
+from docxtpl import DocxTemplate
 
-from .. import narrative
 from ..documents.declaration import template_name as document_template_name
 from ..errors import TemplateProblemError
 from ..resources import override_dir
-from ..templating import make_environment, render_checked
 from ..untrusted import LOGO_HEIGHT_MM, inside
 from . import Styling, accent_tint, template_variables
-from .docx_blocks import WordBlocks
-from .docx_package import normalise_zip
+from .docx_prepared import PreparedTemplate, prepare
 from .docx_reference import apply_reference_docx
 from .docx_styles import resolve_styles
 from .docx_tidy import tidy_package
@@ -54,7 +52,29 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     layout = getattr(context, "word_layout", "")
     template_name = document_template_name(document.name, "docx", layout)
     path, from_council = word_template(document, styling.overrides, layout)
-    template = open_template(path, template_name, untrusted=from_council)
+    prepared = prepared_template(path, _signature(path, styling.reference_docx), template_name, from_council, styling)
+    info = context.document
+    return prepared.render(
+        template_variables(context),
+        logo=None if styling.logo is None else styling.logo.read_bytes(),
+        logo_height_mm=LOGO_HEIGHT_MM,
+        logo_description=f"Logo of {info.brand.council_name}",
+        properties=_core_properties(info),
+        moment=datetime.combine(info.date, time(0, 0), tzinfo=timezone.utc),
+    )
+
+
+#: Prepared templates kept per process: the packaged ones and a few
+#: councils', each styled by one profile. Bounded, so a long batch holds steady.
+PREPARED_TEMPLATES_KEPT = 32
+
+
+@lru_cache(maxsize=PREPARED_TEMPLATES_KEPT)
+def prepared_template(path: Path, signature: tuple[int, ...], name: str, from_council: bool, styling: Styling) -> PreparedTemplate:
+    """A template opened, styled, tidied and compiled once. ``signature``
+    (the files' sizes and modification times) makes an edited template, or
+    reference file, be prepared afresh."""
+    template = open_template(path, name, untrusted=from_council)
     word = template.get_docx()
     if from_council:
         _drop_external_links(word)
@@ -63,25 +83,15 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     elif not from_council:
         _apply_brand(word, styling)
     council_styles = from_council or styling.reference_docx is not None
-    styles = resolve_styles(word, template_name, untrusted=council_styles)
-    numbering = _ListNumbering(word, styles)
-    env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, numbering.restart, styles))
-    env.filters["blocks"] = WordBlocks(
-        styles, numbering.restart, add_image=lambda data: word.part.get_or_add_image(io.BytesIO(data))[0]
-    )
-    variables = template_variables(context) | {
-        "logo": None if styling.logo is None else InlineImage(template, str(styling.logo), height=Mm(LOGO_HEIGHT_MM)),
-    }
-    render_checked(
-        template_name, lambda: template.render(variables, env, autoescape=True), report_line=False,
-        untrusted=council_styles,
-    )
+    styles = resolve_styles(word, name, untrusted=council_styles)
     _drop_styles_with_effects(word)
     tidy_package(word)
-    _set_core_properties(word, context.document)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return prepare(template, word, styles, name, untrusted=council_styles)
+
+
+def _signature(*paths: Path | None) -> tuple[int, ...]:
+    stats = [path.stat() for path in paths if path is not None]
+    return tuple(number for stat in stats for number in (stat.st_size, stat.st_mtime_ns, stat.st_ino))
 
 
 def word_template(document: "DocumentType", overrides: Path | None, layout: str = "") -> tuple[Path, bool]:
@@ -124,30 +134,6 @@ def _apply_brand(word: Document, styling: Styling) -> None:
         shading.set(qn("w:fill"), accent_tint(styling.accent_colour))
 
 
-class _ListNumbering:
-    """Gives each numbered list in a narrative its own numbering instance.
-
-    In Word, paragraphs sharing a numbering instance count on from each
-    other, so a second numbered list would start at 4. Each list gets a new
-    ``w:num`` on the same definition as its style, restarting at 1.
-    """
-
-    def __init__(self, word: Document, styles: dict[str, str]):
-        self._word = word
-        self._styles = styles
-
-    def restart(self, style_id: str) -> int:
-        style = self._word.styles.element.get_by_id(style_id)
-        numbering = self._word.part.numbering_part.element
-        if style is None or style.pPr is None or style.pPr.numPr is None or style.pPr.numPr.numId is None:
-            # A council's list style without numbering: number it as a plain list.
-            return 0
-        abstract_id = numbering.num_having_numId(style.pPr.numPr.numId.val).abstractNumId.val
-        num = numbering.add_num(abstract_id)
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return int(num.numId)
-
-
 def _drop_external_links(word: Document) -> None:
     """Remove every relationship to something outside the file (an
     ``http://`` image or hyperlink, a ``file://`` path): Word would fetch it
@@ -186,23 +172,15 @@ def _drop_styles_with_effects(word: Document) -> None:
                 del part.rels[rel_id]
 
 
-def _set_core_properties(word: Document, info: Any) -> None:
+def _core_properties(info: Any) -> dict[str, str]:
     # Every property is set, so nothing of the template's author survives;
     # the title names the document and case reference, never the child.
-    moment = datetime.combine(info.date, time(0, 0), tzinfo=timezone.utc)
-    props = word.core_properties
-    props.title = info.metadata_title
-    props.subject = info.subtitle
-    props.author = info.agency_name
-    props.last_modified_by = info.agency_name
-    props.category = info.protective_marking
-    props.keywords = info.protective_marking
-    props.comments = ""
-    props.content_status = ""
-    props.identifier = ""
-    props.version = ""
-    props.language = "en-GB"
-    props.revision = 1
-    props.created = moment
-    props.modified = moment
-    props.last_printed = moment
+    return {
+        "title": info.metadata_title,
+        "subject": info.subtitle,
+        "author": info.agency_name,
+        "last_modified_by": info.agency_name,
+        "category": info.protective_marking,
+        "keywords": info.protective_marking,
+        "language": "en-GB",
+    }
