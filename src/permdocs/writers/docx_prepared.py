@@ -80,7 +80,11 @@ class PreparedTemplate:
             parts = {name: self._fill(template, variables) for name, template in self.parts}
         finally:
             _DRAWING.reset(token)
-        parts["word/document.xml"] = self.document_head + _body_with_tables_fixed(body) + self.document_tail
+        body = _body_with_tables_fixed(body)
+        # The body was parsed on its own, so it declares the namespaces the document root already does.
+        opening, rest = body.split(">", 1)
+        opening = " ".join(piece for piece in opening.split(" ") if piece not in self.document_head)
+        parts["word/document.xml"] = self.document_head + opening + ">" + rest + self.document_tail
         return drawing.package(parts, properties, moment)
 
     def _fill(self, template: Template, variables: dict[str, Any]) -> str:
