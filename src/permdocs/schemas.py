@@ -18,8 +18,11 @@ from pydantic.json_schema import GenerateJsonSchema
 from .case import Case
 from .knowledge import KnowledgeBase
 from .profiles.model import Profile
+from .strict import code_description
 
 SCHEMA_BASE = "https://permdocs.invalid/schemas"
+#: The published schemas, as ``permdocs schema --of`` names them.
+SCHEMA_NAMES = ("case", "profile", "routes", "bundle")
 
 
 class _TitledFieldsSchema(GenerateJsonSchema):
@@ -31,6 +34,16 @@ class _TitledFieldsSchema(GenerateJsonSchema):
         title = json_schema.get("title")
         reduced = super().handle_ref_overrides(json_schema)
         return reduced if title is None else {**reduced, "title": title}
+
+    def enum_schema(self, schema: Any) -> dict[str, Any]:
+        """An enum's values, and what each means: ``enum`` for every schema
+        reader, and ``oneOf`` a ``const`` with its ``description`` for each,
+        which editors (VS Code and others) show beside the value."""
+        json_schema = super().enum_schema(schema)
+        members = list(schema["cls"])
+        if members and all(code_description(member) for member in members):
+            json_schema["oneOf"] = [{"const": m.value, "description": code_description(m)} for m in members]
+        return json_schema
 
 
 def json_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
