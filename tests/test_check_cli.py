@@ -15,7 +15,7 @@ from pypdf import PdfReader
 import permdocs
 from permdocs.cli import main
 
-from conftest import DOCUMENT, ROOT, sample_dict
+from conftest import DOCUMENT, ROOT, sample_dict, visible_files
 from readable import docx_parts, docx_text
 
 
@@ -102,12 +102,12 @@ def draft_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     folder = tmp_path_factory.mktemp("draft")
     result = run("render", str(case_with_errors(folder)), "--doc", DOCUMENT, "--out", str(folder / "out"), "--draft")
     assert result.exit_code == 0, result.output
-    return {path.suffix: path.read_bytes() for path in (folder / "out").iterdir()}
+    return {path.suffix: path.read_bytes() for path in visible_files(folder / "out")}
 
 
 def test_draft_files_are_named_as_drafts(tmp_path: Path) -> None:
     run("render", str(case_with_errors(tmp_path)), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path / "o"), "--draft")
-    assert [p.name for p in (tmp_path / "o").iterdir()] == ["care-plan-permanence_FX-2026-0412_DRAFT.html"]
+    assert [p.name for p in visible_files(tmp_path / "o")] == ["care-plan-permanence_FX-2026-0412_DRAFT.html"]
 
 
 def test_every_pdf_page_of_a_draft_says_draft(draft_files: dict[str, bytes]) -> None:

@@ -107,9 +107,11 @@ class KnowledgeBase(StrictModel):
     routes: list[RouteInfo] = field("Routes", "Every route to permanence.")
 
     def route(self, name: str) -> RouteInfo | None:
-        """A route by id, alias or case route value (``sgo``, ``special-guardianship``, ``special_guardianship``)."""
+        """A route by case route code, id or alias (``special_guardianship``,
+        ``sgo``, ``special-guardianship``), in any case, with hyphens or underscores."""
+        wanted = name.strip().lower().replace("_", "-")
         for info in self.routes:
-            if name == info.id or name in info.aliases or name in {r.value for r in info.routes}:
+            if wanted in {info.id, *info.aliases, *(r.value.replace("_", "-") for r in info.routes)}:
                 return info
         return None
 
