@@ -116,10 +116,15 @@ class OutputExistsError(PermdocsError):
     set; with ``update``, files that permdocs did not write or that someone
     changed since it wrote them."""
 
-    def __init__(self, paths: list[str], *, updating: bool = False):
+    def __init__(self, paths: list[str], *, updating: bool = False, can_update: bool = True):
         self.paths = paths
         listed = "\n".join(f"  {path}" for path in paths)
-        if updating:
+        if not can_update:
+            super().__init__(
+                f"These files already exist and were left untouched:\n{listed}\nNothing was written. Pass "
+                "force=True to replace them, or choose another name or folder."
+            )
+        elif updating:
             super().__init__(
                 f"These files were changed since permdocs wrote them, or were not written by it, and were left "
                 f"untouched:\n{listed}\nNothing was written. Move them away, or pass force=True to replace them."

@@ -125,6 +125,19 @@ class KnowledgeBase(StrictModel):
         return [self.sources[source].citation() for source in source_ids]
 
 
+@cache
+def route_aliases() -> dict[str, str]:
+    """Other names for the case's route codes (``kinship``, ``connected-persons``,
+    ``sgo``), folded as "did you mean" compares them, each to its code. Names
+    that cover two codes (``home``) are left out: they cannot say which."""
+    aliases = {}
+    for info in knowledge_base().routes:
+        if len(info.routes) == 1:
+            for name in (info.id, *info.aliases):
+                aliases[name.replace("-", "_")] = info.routes[0].value
+    return aliases
+
+
 class KnowledgeBaseError(Exception):
     """The shipped knowledge base is inconsistent: a bug, caught by the tests."""
 

@@ -61,7 +61,7 @@ def write_files(
     folder = Path(out_dir)
     targets = {folder / _relative(name): data for name, data in files.items()}
     record = _read_record(folder)
-    _check_targets(folder, list(targets), force=force, update=update, record=record)
+    _check_targets(folder, list(targets), force=force, update=update, record=record, can_update=keep_record)
     for parent in sorted({path.parent for path in targets} | {folder}):
         _make_folder(parent)
     _remove_stale_temporaries(folder)
@@ -114,7 +114,9 @@ def _unchanged_since_written(path: Path, folder: Path, record: dict[str, str]) -
         return False
 
 
-def _check_targets(folder: Path, targets: list[Path], *, force: bool, update: bool, record: dict[str, str]) -> None:
+def _check_targets(
+    folder: Path, targets: list[Path], *, force: bool, update: bool, record: dict[str, str], can_update: bool,
+) -> None:
     if folder.exists() and not folder.is_dir():
         raise OutputFolderError(str(folder), "is a file, not a folder")
     for parent in folder.parents:
@@ -131,7 +133,7 @@ def _check_targets(folder: Path, targets: list[Path], *, force: bool, update: bo
         if changed:
             raise OutputExistsError(changed, updating=True)
         return
-    raise OutputExistsError([str(path) for path in existing])
+    raise OutputExistsError([str(path) for path in existing], can_update=can_update)
 
 
 def _make_folder(folder: Path) -> None:

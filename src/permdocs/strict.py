@@ -237,6 +237,12 @@ def code_description(member: StrEnum) -> str:
     return str(getattr(member, "description", ""))
 
 
+def schema_rules(*rules: tuple[str, dict[str, Any]]) -> dict[str, Any]:
+    """A model's own cross-field rules as JSON Schema (``allOf``), each with
+    the sentence that says it, which the field reference prints."""
+    return {"allOf": [{"description": sentence, **rule} for sentence, rule in rules]}
+
+
 def exactly_one_of(first: str, second: str) -> dict[str, Any]:
     """JSON Schema for "give exactly one of these two fields" (the other
     absent or null), as a model's own validator says it."""

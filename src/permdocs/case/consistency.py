@@ -29,6 +29,17 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Valid ids are listed in a message up to this many; a long list helps no one.
 MAX_IDS_LISTED = 25
 
+#: The rules below in words, for the field reference: JSON Schema cannot say them.
+RULES_IN_WORDS = (
+    "Ids are unique within 'people', within 'options' and within 'family_time'.",
+    "Every person id the case uses (carers, applicants, consents, views, family time, assessments of relatives) "
+    "is the id of someone in 'people'.",
+    "'options_analysis.recommended_option_id' is the id of one of the 'options'.",
+    "The child became looked after on or after their date of birth, and every review is on or after that day.",
+    "Every order was made on or after the child's date of birth, and ended (if it has) on or after it was made.",
+    "Every extension of care proceedings was granted on or after the day the proceedings were issued.",
+)
+
 
 def consistency_problems(case: Tree) -> list[tuple[Location, str]]:
     """Every cross-reference and date-order problem in a case's JSON data."""

@@ -19,14 +19,16 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..strict import exactly_one_of
+from ..strict import exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 
 
 class Written(CaseModel):
     """One section of the report: its text, or why it does not apply."""
 
-    model_config = ConfigDict(json_schema_extra=exactly_one_of("text", "not_applicable_because"))
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "Give exactly one of 'text' and 'not_applicable_because'.", exactly_one_of("text", "not_applicable_because"),
+    )))
 
     text: Narrative | None = field("Text", "The section, written for the adult the child will become.", default=None)
     not_applicable_because: ShortText | None = field(

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from ..strict import present, when
+from ..strict import present, schema_rules, when
 from .base import CalendarDate, CaseModel, Code, ShortText, field
 
 
@@ -60,23 +60,27 @@ class Schedule(CaseModel):
     week of the child's birthday: ``{"repeats": "yearly", "birthday_week": true}``."""
 
     # The rules of _one_way_to_name_the_day, for schema readers.
-    model_config = ConfigDict(json_schema_extra={"allOf": [
-        when("birthday_week", True, {"properties": {
-            "repeats": {"const": "yearly"}, "months": {"maxItems": 0}, "day_of_month": {"type": "null"},
-            "weekday": {"type": "null"},
-        }}),
-        {"not": present("day_of_month", "weekday")},
-        {"if": present("week_of_month"), "then": {
+    model_config = ConfigDict(json_schema_extra=schema_rules(
+        ("'birthday_week' is a yearly rule on its own: no months, day_of_month or weekday with it.",
+         when("birthday_week", True, {"properties": {
+             "repeats": {"const": "yearly"}, "months": {"maxItems": 0}, "day_of_month": {"type": "null"},
+             "weekday": {"type": "null"},
+         }})),
+        ("Give either 'day_of_month' or 'weekday', not both.", {"not": present("day_of_month", "weekday")}),
+        ("'week_of_month' needs a 'weekday' and a monthly or yearly rule.", {"if": present("week_of_month"), "then": {
             "properties": {"weekday": {"not": {"type": "null"}}, "repeats": {"not": {"const": "weekly"}}},
             "required": ["weekday"],
-        }},
-        {"if": {"properties": {"weekday": {"not": {"type": "null"}}, "repeats": {"not": {"const": "weekly"}}},
-                "required": ["weekday", "repeats"]},
-         "then": present("week_of_month")},
-        {"not": {"properties": {"week_of_month": {"const": 0}}, "required": ["week_of_month"]}},
-        when("repeats", "weekly", {"properties": {"months": {"maxItems": 0}, "day_of_month": {"type": "null"}}}),
-        {"if": present("length_minutes"), "then": present("start_time")},
-    ]})
+        }}),
+        ("A monthly or yearly rule with a 'weekday' needs 'week_of_month' (1 for the first, -1 for the last).",
+         {"if": {"properties": {"weekday": {"not": {"type": "null"}}, "repeats": {"not": {"const": "weekly"}}},
+                 "required": ["weekday", "repeats"]},
+          "then": present("week_of_month")}),
+        ("'week_of_month' is 1 to 4, or -1 for the last.",
+         {"not": {"properties": {"week_of_month": {"const": 0}}, "required": ["week_of_month"]}}),
+        ("A weekly rule takes a weekday at most, not months or a day of the month.",
+         when("repeats", "weekly", {"properties": {"months": {"maxItems": 0}, "day_of_month": {"type": "null"}}})),
+        ("'length_minutes' needs a 'start_time'.", {"if": present("length_minutes"), "then": present("start_time")}),
+    ))
 
     repeats: Repeats = field("Repeats", "Weekly, monthly or yearly.")
     every: int = field("Every", "Repeat every this many weeks, months or years (1 = every one).", default=1, ge=1, le=52)

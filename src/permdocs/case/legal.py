@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import absent, present, when
+from ..strict import absent, present, schema_rules, when
 from .base import CalendarDate, CaseModel, CaseReference, Code, Name, Narrative, ShortText, field
 
 
@@ -40,9 +40,10 @@ class LegalBasis(CaseModel):
     """An order of the court, or accommodation by agreement under s.20."""
 
     # The rule of _court_details_match_kind, for schema readers.
-    model_config = ConfigDict(json_schema_extra=when(
-        "kind", "section_20", absent("court", "court_case_number"), present("court", "court_case_number"),
-    ))
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "A court order needs 'court' and 'court_case_number'; for 'section_20' (not an order) both are null.",
+        when("kind", "section_20", absent("court", "court_case_number"), present("court", "court_case_number")),
+    )))
 
     kind: LegalBasisKind = field(
         "Kind", "The order, or 'section_20' for accommodation with the parents' agreement (Children Act 1989 s.20)."

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import exactly_one_of
+from ..strict import exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Name, Narrative, ShortText, field
 
 
@@ -33,7 +33,9 @@ class LetterSectionKind(Code):
 class LetterSection(CaseModel):
     """One guided section of the letter, written to the child ("you")."""
 
-    model_config = ConfigDict(json_schema_extra=exactly_one_of("text", "shared_file"))
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "Give exactly one of 'text' and 'shared_file'.", exactly_one_of("text", "shared_file"),
+    )))
 
     kind: LetterSectionKind = field(
         "Section",

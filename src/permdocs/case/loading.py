@@ -233,18 +233,10 @@ def _case_schema() -> dict[str, Any]:
     return case_json_schema()
 
 
-@cache
 def _code_aliases() -> dict[str, str]:
-    """Other names for route codes (``kinship``, ``connected-persons``, ``sgo``),
-    from the knowledge base, for "did you mean"."""
-    from ..knowledge import knowledge_base
+    from ..knowledge import route_aliases
 
-    aliases = {}
-    for info in knowledge_base().routes:
-        if len(info.routes) == 1:
-            for name in (info.id, *info.aliases):
-                aliases[name.replace("-", "_")] = info.routes[0].value
-    return aliases
+    return route_aliases()
 
 
 def _file_order(tree: Any) -> dict[str, tuple[int, int]]:

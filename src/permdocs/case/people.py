@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, model_validator
 
 from ..sensitivity import CARER_NAME, CONTACT_DETAILS, EMPLOYMENT, Sensitivity
-from ..strict import absent, present, when
+from ..strict import absent, present, schema_rules, when
 from .base import CalendarDate, CaseModel, CaseReference, Code, Identifier, Name, Narrative, ShortText, field
 
 
@@ -137,7 +137,10 @@ class Person(CaseModel):
     """A member of the child's family or network, or a carer."""
 
     # The rule of _sibling_details_match_role, for schema readers.
-    model_config = ConfigDict(json_schema_extra=when("role", "sibling", present("sibling"), absent("sibling")))
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "'sibling' (the sibling details) is required when the role is 'sibling', and must be null for any other role.",
+        when("role", "sibling", present("sibling"), absent("sibling")),
+    )))
 
     id: Identifier = field("Id", "A short id, unique in this case, that other entries use to refer to this person.")
     role: PersonRole = field("Role", "The person's role in the child's life.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import exactly_one_of, when
+from ..strict import exactly_one_of, schema_rules, when
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .family_time import ADOPTERS_NAMED_AS_HELP, AdoptersNamedAs, LetterboxTerms, Schedule
 
@@ -116,9 +116,10 @@ class OptionConsidered(CaseModel):
     """One route considered for the child, realistic or not."""
 
     # The rule of _unrealistic_options_are_ruled_out, for schema readers.
-    model_config = ConfigDict(
-        json_schema_extra=when("realistic", False, {"properties": {"outcome": {"const": "ruled_out"}}})
-    )
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "An option that is not realistic ('realistic': false) has the outcome 'ruled_out'.",
+        when("realistic", False, {"properties": {"outcome": {"const": "ruled_out"}}}),
+    )))
 
     id: Identifier = field("Id", "A short id, unique among the options.")
     route: Route = field("Route", "The route to permanence this option would take.")
@@ -263,7 +264,10 @@ class ChildVoice(CaseModel):
 class View(CaseModel):
     """The view of a parent, relative, carer or professional on the plan."""
 
-    model_config = ConfigDict(json_schema_extra=exactly_one_of("person_id", "name_and_role"))
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "Give exactly one of 'person_id' (someone in 'people') and 'name_and_role' (anyone else).",
+        exactly_one_of("person_id", "name_and_role"),
+    )))
 
     person_id: Identifier | None = field(
         "Person", "The id of the person in 'people', or null for someone not listed there.", default=None

@@ -28,6 +28,11 @@ LEGAL_QUESTIONS: list[Location] = [
     ("legal_basis", 0, "kind"), ("legal_basis", 0, "made_on"), ("care_episode", "looked_after_on"),
 ]
 PLAN_FIELDS = ("route", "summary", "target_date", "status")
+#: Prompts whose field title alone would not say enough.
+LABELS = {
+    ("legal_basis", 0, "kind"): "Legal status now (the order, or section_20)",
+    ("legal_basis", 0, "made_on"): "The date that order was made, or s.20 accommodation began",
+}
 
 
 @click.command(short_help="Write a starter case file to fill in.")
@@ -82,32 +87,40 @@ def _ask(case: dict[str, Any]) -> None:
     """Fill the starter's child, legal status and plans from answers, each
     checked against the case model as it is given."""
     blank_plan = copy.deepcopy(case["plans"]["contingency"])
+    listed: set[tuple[str, ...]] = set()
     click.echo("About the child (press Enter to leave a field to fill in later):")
     for loc in CHILD_QUESTIONS + LEGAL_QUESTIONS:
-        _ask_one(case, loc)
+        _ask_one(case, loc, listed)
     click.echo("The primary plan:")
     for name in PLAN_FIELDS:
-        _ask_one(case, ("plans", "primary", name))
+        _ask_one(case, ("plans", "primary", name), listed)
     if click.confirm("Is there a parallel plan (twin-track planning)?", default=False):
         case["plans"]["parallel"] = [blank_plan]
         for name in PLAN_FIELDS:
-            _ask_one(case, ("plans", "parallel", 0, name))
+            _ask_one(case, ("plans", "parallel", 0, name), listed)
     click.echo("The contingency plan (what happens if the primary plan cannot be achieved):")
     for name in PLAN_FIELDS:
-        _ask_one(case, ("plans", "contingency", name))
+        _ask_one(case, ("plans", "contingency", name), listed)
 
 
-def _ask_one(case: dict[str, Any], loc: Location) -> None:
+def _ask_one(case: dict[str, Any], loc: Location, listed: set[tuple[str, ...]]) -> None:
+    """One question. A field taking codes lists them with their meanings
+    the first time those codes come up."""
+    import textwrap
+
     field = _field_schema(loc)
     codes = _codes(loc)
-    if codes:
-        click.echo(f"  {field.get('title')}: {field.get('description', '')}")
+    label = LABELS.get(loc, str(field.get("title", loc[-1])))
+    key = tuple(code for code, _ in codes)
+    if codes and key not in listed:
+        listed.add(key)
+        click.echo(f"  {label}: one of these codes")
         for code, meaning in codes:
-            click.echo(f"    {code:<30} {meaning}")
+            click.echo(textwrap.fill(meaning, width=100, initial_indent=f"    {code:<29} ", subsequent_indent=" " * 34))
     answer = click.prompt(
-        f"{field.get('title', loc[-1])}",
+        label + (" (a code from the list above)" if codes else ""),
         default="", show_default=False,
-        value_proc=_checked(loc, [code for code, _ in codes]),
+        value_proc=_checked(loc, [code for code, _ in codes], label),
     )
     if answer != "":
         node = case
@@ -130,25 +143,26 @@ def _codes(loc: Location) -> list[tuple[str, str]]:
     return codes_of(case_json_schema(), loc)
 
 
-def _checked(loc: Location, codes: list[str]) -> Callable[[str], str]:
+def _checked(loc: Location, codes: list[str], label: str) -> Callable[[str], str]:
     """A prompt's check: the answer validated as the case model would
     validate that field, its problem said in the same plain words."""
 
     def check(answer: str) -> str:
         from ..case.messages import did_you_mean, fold
+        from ..knowledge import route_aliases
 
         answer = answer.strip()
         if answer == "":
             return answer
         if codes:
-            chosen = did_you_mean(answer, codes)
+            chosen = did_you_mean(answer, codes, route_aliases())
             if chosen is not None and fold(chosen) == fold(answer):
                 return chosen
             hint = f" Did you mean '{chosen}'?" if chosen else ""
             raise click.BadParameter(f"give one of the codes listed above.{hint}")
         problem = _problem_with(loc, answer)
         if problem:
-            raise click.BadParameter(problem)
+            raise click.BadParameter(f"{label} {problem}")
         return answer
 
     return check
