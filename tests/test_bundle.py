@@ -128,10 +128,10 @@ def test_the_sample_manifest_loads() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"sections": []}, "$.sections: List should have at least 1 item"),
-        ({"sections": [{"letter": "A", "title": "Empty", "documents": []}]}, "$.sections[0].documents: List should"),
+        ({"sections": []}, "$.sections: must have at least 1 entry"),
+        ({"sections": [{"letter": "A", "title": "Empty", "documents": []}]}, "$.sections[0].documents: must have at least"),
         ({"sections": [{"letter": "a", "title": "T", "documents": [{"pdf": "x.pdf", "title": "T", "dated":
-          "2026-01-01", "author": "A"}]}]}, "$.sections[0].letter: String should match"),
+          "2026-01-01", "author": "A"}]}]}, "$.sections[0].letter: must be one capital letter, A to Z"),
         ({"sections": [{"letter": "A", "title": "T", "documents": [{"pdf": "x.pdf", "case": "c.json"}]}]},
          "$.sections[0].documents[0]: must give either 'case'"),
         ({"sections": [{"letter": "A", "title": "T", "documents": [{"pdf": "x.pdf", "title": "T", "dated":

@@ -228,8 +228,10 @@ def _string_words(node: Schema) -> str:
     pattern, longest = node.get("pattern"), node.get("maxLength")
     if node.get("format") == "date":
         return "date, YYYY-MM-DD"
-    if pattern == MULTI_LINE_PATTERN:
+    if pattern == MULTI_LINE_PATTERN and node.get("contentMediaType") == "text/markdown":
         return f"text, Markdown allowed (up to {longest or NARRATIVE_MAX_CHARS:,} characters)"
+    if pattern == MULTI_LINE_PATTERN:
+        return f"text of one or more lines (up to {longest or NARRATIVE_MAX_CHARS:,} characters)"
     if pattern == SINGLE_LINE_PATTERN:
         return f"one line of text (up to {longest or max(NAME_MAX_CHARS, SHORT_TEXT_MAX_CHARS):,} characters)"
     if pattern == r"^[a-z0-9][a-z0-9-]{0,62}$":

@@ -10,6 +10,9 @@ authority.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
@@ -66,6 +69,13 @@ def schema_text(name: str) -> str:
 
     model = {"case": Case, "profile": Profile, "routes": KnowledgeBase, "bundle": BundleManifest}[name]
     return json.dumps(json_schema(model, name), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def published_schema(name: str) -> Mapping[str, Any]:
+    """A published schema as data, made once: for reading only (messages,
+    the starter's questions); read-only by contract, so never change it."""
+    return MappingProxyType(json.loads(schema_text(name)))
 
 
 def case_json_schema_text() -> str:

@@ -88,6 +88,9 @@ def _multi_line(value: str) -> str:
     return _normalise_text(value, multiline=True)
 
 
+
+
+
 # The same rules as JSON Schema patterns, so that editors and case systems
 # refuse what permdocs refuses: no control or direction characters, and at
 # least one character that is not a space. (A pattern matches anywhere, so

@@ -200,16 +200,17 @@ def manifest_from_data(tree: Any) -> BundleManifest:
 
 
 def _problems(error: ValidationError) -> list[Problem]:
+    """The manifest's problems in the same plain words as a case's."""
     from ..case.loading import json_path
+    from ..case.messages import plain_message
+    from ..schemas import published_schema
 
+    schema = published_schema("bundle")
     problems = []
-    for detail in error.errors(include_input=False, include_url=False, include_context=False):
+    for detail in error.errors(include_url=False):
         # The union's tags ('permdocs', 'external') are Pydantic's, not the user's.
         loc = tuple(step for step in detail["loc"] if step not in ("permdocs", "external"))
-        message = {"missing": "is required but missing", "extra_forbidden": "is not a field here (check the spelling)"}.get(
-            detail["type"], detail["msg"]
-        )
-        problems.append(Problem(json_path(loc), message.removeprefix("Value error, ")))
+        problems.append(Problem(json_path(loc), plain_message(detail, schema, loc, {})))
     return problems
 
 

@@ -23,7 +23,6 @@ import math
 import os
 import stat
 from collections.abc import Iterator, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -226,11 +225,10 @@ def _field_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return loc[:-1] if loc and isinstance(loc[-1], int) else loc
 
 
-@cache
-def _case_schema() -> dict[str, Any]:
-    from ..schemas import case_json_schema
+def _case_schema() -> Mapping[str, Any]:
+    from ..schemas import published_schema
 
-    return case_json_schema()
+    return published_schema("case")
 
 
 def _code_aliases() -> dict[str, str]:

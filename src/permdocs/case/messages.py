@@ -37,6 +37,11 @@ PATTERN_WORDS = {
     r"^([01][0-9]|2[0-3]):[0-5][0-9]$": "must be a time on the 24-hour clock, written HH:MM (for example '14:30')",
     r"^#[0-9A-Fa-f]{6}$": "must be a colour written as # and six hexadecimal digits (for example '#1F4E79')",
     r"^[A-Za-z0-9+/]+={0,2}$": "must be base64 text: letters, digits, + and /, perhaps ending in =",
+    r"^[A-Z]$": "must be one capital letter, A to Z",
+    r"^[A-Za-z0-9][A-Za-z0-9/_. -]{0,39}$": (
+        "must be a case number of at most 40 letters, digits, spaces and / _ . -, starting with a letter or digit"
+    ),
+    r"^[A-Z](\.?[A-Z]){0,5}\.?$": "must be initials: capital letters, with or without full stops (for example 'A.M.')",
 }
 
 

@@ -183,7 +183,7 @@ def samples(folder: str, force: bool) -> None:
     \b
     Examples:
       permdocs samples
-      permdocs samples ~/permdocs-try
+      permdocs samples try-permdocs
     """
     from ..output import write_files
     from ..resources import sample_files

@@ -131,16 +131,16 @@ def _ask_one(case: dict[str, Any], loc: Location, listed: set[tuple[str, ...]]) 
 
 def _field_schema(loc: Location) -> Any:
     from ..case.messages import field_at
-    from ..schemas import case_json_schema
+    from ..schemas import published_schema
 
-    return field_at(case_json_schema(), loc) or {}
+    return field_at(published_schema("case"), loc) or {}
 
 
 def _codes(loc: Location) -> list[tuple[str, str]]:
     from ..case.messages import codes_of
-    from ..schemas import case_json_schema
+    from ..schemas import published_schema
 
-    return codes_of(case_json_schema(), loc)
+    return codes_of(published_schema("case"), loc)
 
 
 def _checked(loc: Location, codes: list[str], label: str) -> Callable[[str], str]:
@@ -172,12 +172,12 @@ def _problem_with(loc: Location, answer: str) -> str | None:
     from pydantic import TypeAdapter, ValidationError
 
     from ..case.messages import plain_message
-    from ..schemas import case_json_schema
+    from ..schemas import published_schema
 
     try:
         TypeAdapter(_annotation(loc)).validate_json(json.dumps(answer))
     except ValidationError as error:
-        return plain_message(error.errors(include_url=False)[0], case_json_schema(), loc, {})
+        return plain_message(error.errors(include_url=False)[0], published_schema("case"), loc, {})
     return None
 
 
