@@ -61,6 +61,22 @@ def templates_check(profile_name: str) -> None:
     sys.exit(EXIT_FINDINGS if findings else 0)
 
 
+@templates.command("fields", short_help="List the fields each document's templates can print.")
+@reports_errors
+def templates_fields() -> None:
+    """List, as Markdown, the fields each document's templates can print:
+    the names a template starts from and every type they lead to, made from
+    the documents' typed contexts (also in docs/template-fields.md).
+
+    \b
+    Example:
+      permdocs templates fields > template-fields.md
+    """
+    from ..template_fields import template_fields_markdown
+
+    click.echo(template_fields_markdown(), nl=False)
+
+
 @click.group(short_help="Make a council profile to edit.")
 def profile() -> None:
     """Council profiles: the council's name, address, logo, colour, fonts,
