@@ -63,8 +63,24 @@ def test_check_json_is_machine_readable(tmp_path: Path) -> None:
         "message": "There is no contingency plan for what happens if the primary plan fails.",
         "path": "$.plans.contingency",
         "source": "Planning for Permanency para 7; Devon 2020, Communicating the permanence plan",
+        "hint": "",
     }
     assert report["key_dates"][1]["key"] == "review_1" and report["key_dates"][1]["due"] == "2026-06-17"
+
+
+def test_json_paths_are_never_split_across_lines_at_80_columns(tmp_path: Path) -> None:
+    data: dict[str, Any] = sample_dict("adoption-family-time")
+    for arrangement in data["family_time"]:
+        arrangement["review_on"] = None  # FT-003 on each: long paths
+    data["family_time"][2]["venue"] = None  # FT-001
+    data["plans"]["primary"].update(route="long_term_fostering")  # findings with hints
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data))
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["check", str(path)])
+    report = json.loads(run("check", str(path), "--json").output)
+    assert report["findings"] and all(len(line) <= 80 for line in result.output.splitlines())
+    for finding in report["findings"]:
+        assert finding["path"] in result.output, finding["path"]
 
 
 def test_check_as_of_another_day() -> None:

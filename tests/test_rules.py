@@ -120,6 +120,8 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                "$.options_analysis.single_option_reason",
                _all(_set("options.1.realistic", False), _set("options.1.outcome", "ruled_out"),
                     _set("options_analysis.single_option_reason", "The grandfather's health rules out a permanent move."))),
+    "PP-025": (BABY, _set("options.2.route", "long_term_fostering"), "$.options[2].route",
+               _set("options.2.route", "connected_persons_fostering")),
     "PP-024": (BABY, _set("options_analysis", None), "$.options_analysis",
                lambda d: [o.update(realistic=False, outcome="ruled_out") for o in d["options"]] and d.update(options_analysis=None)),
     # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
@@ -215,3 +217,22 @@ def test_messages_do_not_name_people() -> None:
     data["plans"]["primary"]["application"] = {"applicant_ids": ["aunt"], "planned_on": "2026-12-14", "consents": [], "leave_granted_on": None}
     messages = " ".join(f.message for f in check(permdocs.load_case(data)))
     assert messages and "Sampleford" not in messages and "Rosa" not in messages and "Mina" not in messages
+
+
+def test_long_term_fostering_by_an_aunt_points_to_connected_persons_fostering() -> None:
+    """The practitioner's mix-up: a maternal aunt as carer, recorded as long-term fostering."""
+    data = sample_dict()
+    data["plans"]["primary"].update(route="long_term_fostering", carer_ids=["aunt"])
+    found = check(permdocs.load_case(data))
+    (ruled_out,) = [f for f in found if f.rule == "PP-005" and "family or friends" in f.message]
+    assert "'connected_persons_fostering'" in ruled_out.hint
+    (mix_up,) = [f for f in found if f.rule == "PP-025" and f.path == "$.plans.primary.route"]
+    assert mix_up.severity is Severity.WARNING and "kinship foster care" in mix_up.hint
+
+
+def test_unrelated_foster_carers_recorded_as_kinship_care_get_a_hint() -> None:
+    data = sample_dict()
+    data["options"][4]["route"] = "connected_persons_fostering"  # the early-permanence carers, role foster_carer
+    found = [f for f in check(permdocs.load_case(data)) if f.rule == "PP-025"]
+    assert [f.path for f in found] == ["$.options[4].route"] and "'long_term_fostering'" in found[0].hint
+
