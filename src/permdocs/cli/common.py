@@ -72,7 +72,7 @@ def report_bug(error: Exception) -> None:
     )
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.2; permdocs takes 8.1 too
     """A date written YYYY-MM-DD. Anything else is refused in plain words,
     with the ISO form of a day/month/year date (the British order) offered."""
 

@@ -29,7 +29,7 @@ LEGAL_QUESTIONS: list[Location] = [
 ]
 PLAN_FIELDS = ("route", "summary", "target_date", "status")
 #: Prompts whose field title alone would not say enough.
-LABELS = {
+LABELS: dict[Location, str] = {
     ("legal_basis", 0, "kind"): "Legal status now (the order, or section_20)",
     ("legal_basis", 0, "made_on"): "The date that order was made, or s.20 accommodation began",
 }
@@ -123,7 +123,7 @@ def _ask_one(case: dict[str, Any], loc: Location, listed: set[tuple[str, ...]]) 
         value_proc=_checked(loc, [code for code, _ in codes], label),
     )
     if answer != "":
-        node = case
+        node: Any = case
         for step in loc[:-1]:
             node = node[step]
         node[loc[-1]] = answer
