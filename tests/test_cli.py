@@ -257,3 +257,12 @@ def test_a_docx_only_render_does_not_import_weasyprint(tmp_path: Path) -> None:
     loaded = _modules_loaded_by("render", str(SAMPLE), "--doc", DOCUMENT, "--format", "docx", "--out", str(tmp_path))
     assert "docxtpl" in loaded
     assert not any(name.startswith("weasyprint") for name in loaded)
+
+
+def test_a_status_line_is_shown_on_a_terminal(tmp_path: Path) -> None:
+    result = CliRunner(env={"TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}).invoke(
+        main, ["render", str(SAMPLE), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0
+    assert "Rendering care-plan-permanence" in result.stderr and "1 of 1" in result.stderr
+    assert "Rendering" not in result.stdout

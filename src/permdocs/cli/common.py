@@ -108,13 +108,22 @@ def status_line(message: str) -> Iterator[Callable[[str], None]]:
     it is a terminal; nothing at all when it is not (a pipe, a log, a case
     system calling permdocs). Yields a function that changes the line."""
     from rich.console import Console
+    from rich.live import Live
+    from rich.spinner import Spinner
 
     console = Console(stderr=True)
     if not console.is_terminal:
         yield lambda _text: None
         return
-    with console.status(message) as status:
-        yield lambda text: status.update(text)
+    spinner = Spinner("dots", text=message)
+    with Live(spinner, console=console, transient=True, refresh_per_second=12.5) as live:
+
+        def show(text: str) -> None:
+            # Drawn at once, not at the next tick: a step can take less than one.
+            spinner.update(text=text)
+            live.refresh()
+
+        yield show
 
 
 def plural(count: int, noun: str) -> str:
