@@ -12,15 +12,9 @@ import pytest
 
 import permdocs
 
-from conftest import BABY, sample_dict
+from conftest import BABY, case_problems, sample_dict
 
 SAMPLE_TEXT = BABY.read_text(encoding="utf-8")
-
-
-def problems_of(source: Any) -> list[str]:
-    with pytest.raises(permdocs.InvalidCaseError) as caught:
-        permdocs.load_case(source)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def test_the_type_decides_how_a_case_is_read(tmp_path: Path) -> None:
@@ -34,7 +28,7 @@ def test_the_type_decides_how_a_case_is_read(tmp_path: Path) -> None:
 
 def test_json_text_with_mistakes_is_never_taken_for_a_path_or_quoted() -> None:
     text = SAMPLE_TEXT.replace('"given_names": "Ada Maple"', '"given_names": 12', 1)
-    problems = problems_of(text)
+    problems = case_problems(text)
     assert problems == ["$.child.given_names: must be text in double quotes"]
 
 
@@ -44,13 +38,13 @@ def test_json_text_with_mistakes_is_never_taken_for_a_path_or_quoted() -> None:
     ids=["long-string", "lines", "broken-json"],
 )
 def test_a_string_that_is_neither_path_nor_json_is_an_input_error_without_its_text(source: str) -> None:
-    problems = problems_of(source)
+    problems = case_problems(source)
     assert len(problems) == 1 and problems[0].startswith("$:")
     assert "Zzsecret" not in problems[0] and "yyyy" not in problems[0] and "xxxx" not in problems[0]
 
 
 def test_a_path_too_long_for_the_file_system_is_an_input_error() -> None:
-    problems = problems_of(Path("/tmp/" + "z" * 300 + ".json"))
+    problems = case_problems(Path("/tmp/" + "z" * 300 + ".json"))
     assert problems == ["$: the case file cannot be read (ENAMETOOLONG)"]
 
 
@@ -76,7 +70,7 @@ def test_anything_else_is_refused_as_misuse(wrong: Any) -> None:
 def test_json_mistakes_get_a_hint_with_line_and_column(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "case.json"
     path.write_text(text, encoding="utf-8")
-    (problem,) = problems_of(path)
+    (problem,) = case_problems(path)
     assert problem.startswith("$: is not valid JSON at line ")
     assert expected in problem
     assert "Sampleford" not in problem
@@ -88,7 +82,7 @@ def test_the_line_and_column_of_a_curly_quote(tmp_path: Path) -> None:
     lines[number] = lines[number].replace('"Sampleford"', "\u201cSampleford\u201d")
     (tmp_path / "case.json").write_text("".join(lines), encoding="utf-8")
     column = lines[number].index("\u201c") + 1
-    (problem,) = problems_of(tmp_path / "case.json")
+    (problem,) = case_problems(tmp_path / "case.json")
     assert f"at line {number + 1}, column {column}:" in problem
 
 
@@ -96,7 +90,7 @@ def test_a_windows_1252_file_gets_a_line_and_column_not_a_byte_offset(tmp_path: 
     text = SAMPLE_TEXT.replace('"Sampleford"', '"Sampl\u00e9ford"', 1)
     (tmp_path / "case.json").write_bytes(text.encode("cp1252"))
     number = next(i for i, line in enumerate(text.splitlines()) if "Sampl\u00e9ford" in line) + 1
-    (problem,) = problems_of(tmp_path / "case.json")
+    (problem,) = case_problems(tmp_path / "case.json")
     assert f"is not UTF-8 text: a character at line {number}, column " in problem
     assert "Windows-1252" in problem and "save the file as UTF-8" in problem
     assert "offset" not in problem
@@ -105,7 +99,7 @@ def test_a_windows_1252_file_gets_a_line_and_column_not_a_byte_offset(tmp_path: 
 def test_curly_quotes_saved_in_windows_1252_are_named(tmp_path: Path) -> None:
     text = SAMPLE_TEXT.replace('"Sampleford"', '"Sampleford \u201cjunior\u201d"', 1)
     (tmp_path / "case.json").write_bytes(text.encode("cp1252"))
-    assert "a curly quote at line" in problems_of(tmp_path / "case.json")[0]
+    assert "a curly quote at line" in case_problems(tmp_path / "case.json")[0]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32"])
@@ -121,14 +115,14 @@ def test_two_byte_order_marks_at_the_start_are_no_error(tmp_path: Path) -> None:
 
 def test_utf_16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
     (tmp_path / "case.json").write_bytes(SAMPLE_TEXT.encode("utf-16-le"))
-    assert "looks like UTF-16 without a byte-order mark" in problems_of(tmp_path / "case.json")[0]
+    assert "looks like UTF-16 without a byte-order mark" in case_problems(tmp_path / "case.json")[0]
 
 
 def test_placeholders_left_from_the_starter_are_named_in_file_order() -> None:
     data = sample_dict()
     data["child"]["ethnicity"] = "FILL IN: The child's ethnicity."
     data["people"][0]["id"] = "FILL IN: an id."
-    problems = problems_of(data)
+    problems = case_problems(data)
     assert problems[0].startswith("$.child.ethnicity: still says FILL IN: replace it (Ethnicity: ")
     assert any(p.startswith("$.people[0].id: still says FILL IN") for p in problems)
     # A placeholder id is not also reported as an id in the wrong form.
