@@ -305,7 +305,11 @@ def identity_not_addressed(given: CheckInput) -> Problems:
     present = {need.aspect for need in given.case.identity_needs}
     missing = [aspect.value for aspect in required if aspect not in present]
     if missing:
-        yield "$.identity_needs", f"The plan does not say how these identity needs are met: {', '.join(missing)}."
+        yield (
+            "$.identity_needs", f"The plan does not say how these identity needs are met: {', '.join(missing)}.",
+            f"Add an entry to identity_needs for each, with 'aspect' set to {missing[0]} and so on, saying the need "
+            "and how it is met; where there is no particular need, say so in 'need'.",
+        )
 
 
 @rule("PP-016", "A realistic option without advantages or disadvantages", Severity.ERROR, "Re B-S (Children) [2013] EWCA Civ 1146")
