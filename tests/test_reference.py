@@ -33,6 +33,7 @@ def test_every_field_and_code_is_in_the_reference_with_its_meaning() -> None:
         for branch in node.get("oneOf", []):
             if "const" in branch:
                 assert f"| `{branch['const']}` | {branch['description']} |" in text
+    assert "| `connected_persons_fostering` | " in text and "`kinship`" in text
 
 
 def test_most_fields_have_an_example_from_the_samples() -> None:

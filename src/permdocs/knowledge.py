@@ -111,7 +111,8 @@ class KnowledgeBase(StrictModel):
         ``sgo``, ``special-guardianship``), in any case, with hyphens or underscores."""
         wanted = name.strip().lower().replace("_", "-")
         for info in self.routes:
-            if wanted in {info.id, *info.aliases, *(r.value.replace("_", "-") for r in info.routes)}:
+            codes = {name for r in info.routes for name in (r.value.replace("_", "-"), *r.aliases)}
+            if wanted in {info.id, *info.aliases, *codes}:
                 return info
         return None
 
@@ -123,19 +124,6 @@ class KnowledgeBase(StrictModel):
 
     def cite(self, source_ids: list[str]) -> list[str]:
         return [self.sources[source].citation() for source in source_ids]
-
-
-@cache
-def route_aliases() -> dict[str, str]:
-    """Other names for the case's route codes (``kinship``, ``connected-persons``,
-    ``sgo``), folded as "did you mean" compares them, each to its code. Names
-    that cover two codes (``home``) are left out: they cannot say which."""
-    aliases = {}
-    for info in knowledge_base().routes:
-        if len(info.routes) == 1:
-            for name in (info.id, *info.aliases):
-                aliases[name.replace("-", "_")] = info.routes[0].value
-    return aliases
 
 
 class KnowledgeBaseError(Exception):
@@ -166,3 +154,12 @@ def _cross_check(base: KnowledgeBase) -> None:
     covered = [route for info in base.routes for route in info.routes]
     if sorted(covered) != sorted(Route):
         raise KnowledgeBaseError("every case route must be described by exactly one entry")
+    # A short name for one route is a name of its code, so that a case that
+    # writes it is told the code (the case model does not read this file).
+    def folded(names: set[str]) -> set[str]:
+        return {name.replace("-", "_") for name in names}
+
+    for info in base.routes:
+        code = info.routes[0]
+        if len(info.routes) == 1 and folded({info.id, *info.aliases}) - folded({code.value, *code.aliases}):
+            raise KnowledgeBaseError(f"the short names of '{info.id}' must be among its route code's aliases")

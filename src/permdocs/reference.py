@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .case.messages import resolve
+from .schema_generation import ALIASES_KEYWORD
 from .strict import MULTI_LINE_PATTERN, NAME_MAX_CHARS, NARRATIVE_MAX_CHARS, SHORT_TEXT_MAX_CHARS, SINGLE_LINE_PATTERN
 
 Schema = Mapping[str, Any]
@@ -60,7 +61,7 @@ class _Reference:
     title: str
     introduction: tuple[str, ...]
     objects: list[tuple[str, str, list[str], list[list[str]], list[str]]] = field(default_factory=list)
-    codes: list[tuple[str, str, list[tuple[str, str]]]] = field(default_factory=list)
+    codes: list[tuple[str, str, list[tuple[str, str, str]]]] = field(default_factory=list)
     general_rules: tuple[str, ...] = ()
 
 
@@ -91,8 +92,12 @@ def reference_markdown(which: str) -> str:
         lines += ["## Codes", ""]
         for name, description, values in reference.codes:
             lines += [f"### {name}", ""] + ([description, ""] if description else [])
-            lines += ["| Code | Meaning |", "| --- | --- |"]
-            lines += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in values] + [""]
+            if any(other for _, _, other in values):
+                lines += ["| Code | Meaning | Also called (refused in a file, but suggested) |", "| --- | --- | --- |"]
+                lines += [f"| `{code}` | {_cell(meaning)} | {other} |" for code, meaning, other in values] + [""]
+            else:
+                lines += ["| Code | Meaning |", "| --- | --- |"]
+                lines += [f"| `{code}` | {_cell(meaning)} |" for code, meaning, _ in values] + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -131,8 +136,14 @@ def reference_html(which: str) -> str:
             out.append(f'<h3 id="{_anchor(name)}">{html.escape(name)}</h3>')
             if description:
                 out.append(f"<p>{_inline(description)}</p>")
-            out.append("<table><thead><tr><th>Code</th><th>Meaning</th></tr></thead><tbody>")
-            out += [f"<tr><td><code>{html.escape(c)}</code></td><td>{_inline(m)}</td></tr>" for c, m in values]
+            others = any(other for _, _, other in values)
+            heading = "<th>Also called (refused in a file, but suggested)</th>" if others else ""
+            out.append(f"<table><thead><tr><th>Code</th><th>Meaning</th>{heading}</tr></thead><tbody>")
+            out += [
+                f"<tr><td><code>{html.escape(c)}</code></td><td>{_inline(m)}</td>"
+                + (f"<td>{_inline(other)}</td>" if others else "") + "</tr>"
+                for c, m, other in values
+            ]
             out.append("</tbody></table>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
@@ -170,8 +181,12 @@ def _build(which: str) -> _Reference:
             places = [path.removeprefix("$.") if which == "profile" else path for path in used_at.get(name, [])]
             reference.objects.append((name, _prose(node.get("description", "")), places, rows, rules))
         elif "enum" in node:
-            meanings = {str(b["const"]): str(b.get("description", "")) for b in node.get("oneOf", [])}
-            values = [(str(v), meanings.get(str(v), "")) for v in node["enum"]]
+            branches = {str(b["const"]): b for b in node.get("oneOf", [])}
+            values = [
+                (str(v), str(branches.get(str(v), {}).get("description", "")),
+                 ", ".join(f"`{alias}`" for alias in branches.get(str(v), {}).get(ALIASES_KEYWORD, [])))
+                for v in node["enum"]
+            ]
             reference.codes.append((name, _prose(node.get("description", "")), values))
     return reference
 

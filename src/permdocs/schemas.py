@@ -15,44 +15,13 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema
-
 from .case import Case
 from .knowledge import KnowledgeBase
 from .profiles.model import Profile
-from .strict import code_description
+from .schema_generation import json_schema
 
-SCHEMA_BASE = "https://permdocs.invalid/schemas"
 #: The published schemas, as ``permdocs schema --of`` names them.
 SCHEMA_NAMES = ("case", "profile", "routes", "bundle")
-
-
-class _TitledFieldsSchema(GenerateJsonSchema):
-    """Keeps each field's own title where the field refers to a model or an
-    enum. Pydantic drops it when it equals the model's title, but schema
-    viewers show a field's title only if the field itself carries it."""
-
-    def handle_ref_overrides(self, json_schema: dict[str, Any]) -> dict[str, Any]:
-        title = json_schema.get("title")
-        reduced = super().handle_ref_overrides(json_schema)
-        return reduced if title is None else {**reduced, "title": title}
-
-    def enum_schema(self, schema: Any) -> dict[str, Any]:
-        """An enum's values, and what each means: ``enum`` for every schema
-        reader, and ``oneOf`` a ``const`` with its ``description`` for each,
-        which editors (VS Code and others) show beside the value."""
-        json_schema = super().enum_schema(schema)
-        members = list(schema["cls"])
-        if members and all(code_description(member) for member in members):
-            json_schema["oneOf"] = [{"const": m.value, "description": code_description(m)} for m in members]
-        return json_schema
-
-
-def json_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
-    """A model as a JSON Schema (draft 2020-12) document."""
-    schema = model.model_json_schema(mode="validation", by_alias=True, schema_generator=_TitledFieldsSchema)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{SCHEMA_BASE}/{name}.schema.json", **schema}
 
 
 def case_json_schema() -> dict[str, Any]:

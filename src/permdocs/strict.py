@@ -221,23 +221,31 @@ def field(
 
 class Code(StrEnum):
     """The codes a field takes, each with a plain description of what it
-    means. Members are written ``NAME = "value", "What it means."``; the
-    description is published in the JSON Schema (``oneOf`` of ``const`` and
+    means, and perhaps other names people use for it. Members are written
+    ``NAME = "value", "What it means.", "other-name", ...``; the description
+    is published in the JSON Schema (``oneOf`` of ``const`` and
     ``description``, which editors show beside each value) and in the field
-    reference."""
+    reference, and the other names let a message suggest the code."""
 
     description: str
+    aliases: tuple[str, ...]
 
-    def __new__(cls, value: str, description: str = "") -> "Code":
+    def __new__(cls, value: str, description: str = "", *aliases: str) -> "Code":
         member = str.__new__(cls, value)
         member._value_ = value
         member.description = description
+        member.aliases = aliases
         return member
 
 
 def code_description(member: StrEnum) -> str:
     """What a code means, or "" for an enum without descriptions."""
     return str(getattr(member, "description", ""))
+
+
+def code_aliases(member: StrEnum) -> tuple[str, ...]:
+    """Other names people use for a code (``kinship``), or none."""
+    return tuple(getattr(member, "aliases", ()))
 
 
 def schema_rules(*rules: tuple[str, dict[str, Any]]) -> dict[str, Any]:

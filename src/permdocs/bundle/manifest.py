@@ -210,7 +210,7 @@ def _problems(error: ValidationError) -> list[Problem]:
     for detail in error.errors(include_url=False):
         # The union's tags ('permdocs', 'external') are Pydantic's, not the user's.
         loc = tuple(step for step in detail["loc"] if step not in ("permdocs", "external"))
-        problems.append(Problem(json_path(loc), plain_message(detail, schema, loc, {})))
+        problems.append(Problem(json_path(loc), plain_message(detail, schema, loc)))
     return problems
 
 

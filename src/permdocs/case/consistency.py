@@ -113,7 +113,10 @@ def _person_references(case: Tree) -> list[tuple[Location, Any]]:
         found += _id_list(arrangement, "with_person_ids", ("family_time", i))
     for loc, plan in _plans(case):
         found += _id_list(_object(plan, "application"), "applicant_ids", (*loc, "application"))
-    found += [(("adoption", "consents", i, "person_id"), c.get("person_id")) for i, c in _items(_object(case, "adoption"), "consents")]
+    found += [
+        (("adoption", "consents", i, "person_id"), consent.get("person_id"))
+        for i, consent in _items(_object(case, "adoption"), "consents")
+    ]
     found += _id_list(_object(case, "placement"), "carer_ids", ("placement",))
     found += [
         (("voices", "others", i, "person_id"), view["person_id"])

@@ -161,7 +161,8 @@ class LetterboxTerms(CaseModel):
     )
     gifts_or_money_allowed: bool = field(
         "Gifts or money allowed",
-        "True only where the agency has agreed to pass on gifts or money; a check flags it, as policy rules them out.",
+        "True only where the agency has agreed to pass on gifts or money; a check flags it, as policy rules them "
+        "out.",
         default=False,
     )
     writes_first: ShortText = field("Who writes first", "Who writes first each time, e.g. 'the adoptive parents'.")

@@ -82,7 +82,8 @@ class CareEpisode(CaseModel):
         "Became looked after on", "The date the child became looked after by the local authority."
     )
     ceased_on: CalendarDate | None = field(
-        "Ceased to be looked after on", "The date the child stopped being looked after; null while still looked after.",
+        "Ceased to be looked after on", "The date the child stopped being looked after; null while still looked "
+        "after.",
         default=None,
     )
     care_plan_made_on: CalendarDate | None = field(

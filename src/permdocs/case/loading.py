@@ -23,6 +23,7 @@ import math
 import os
 import stat
 from collections.abc import Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +204,7 @@ def _every_problem(tree: Any, error: ValidationError, placeholders: list[tuple[s
     problem per path, placeholders first (their field's other errors follow
     from them)."""
     problems = _placeholder_problems(placeholders)
-    problems += problems_from(error, _case_schema(), where=json_path, aliases=_code_aliases())
+    problems += problems_from(error, _case_schema(), where=json_path)
     problems += [Problem(json_path(loc), message) for loc, message in consistency_problems(tree)]
     seen: set[str] = set()
     unique = []
@@ -225,16 +226,12 @@ def _field_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return loc[:-1] if loc and isinstance(loc[-1], int) else loc
 
 
+@cache
 def _case_schema() -> Mapping[str, Any]:
-    from ..schemas import published_schema
+    """The case's JSON Schema, which says what each field is, for messages."""
+    from ..schema_generation import json_schema
 
-    return published_schema("case")
-
-
-def _code_aliases() -> dict[str, str]:
-    from ..knowledge import route_aliases
-
-    return route_aliases()
+    return json_schema(Case, "case")
 
 
 def _file_order(tree: Any) -> dict[str, tuple[int, int]]:

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import Problem
+from ..schema_generation import ALIASES_KEYWORD
 
 Location = tuple[str | int, ...]
 Schema = Mapping[str, Any]
@@ -45,19 +46,16 @@ PATTERN_WORDS = {
 }
 
 
-def problems_from(
-    error: ValidationError, schema: Schema, *, where: Callable[[Location], str], aliases: Mapping[str, str] | None = None,
-) -> list[Problem]:
-    """Each error as a Problem at ``where(loc)``. ``aliases`` maps other
-    names people use for a code (``kinship``) to the code itself."""
+def problems_from(error: ValidationError, schema: Schema, *, where: Callable[[Location], str]) -> list[Problem]:
+    """Each error as a Problem at ``where(loc)``."""
     problems = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
-        problems.append(Problem(where(loc), plain_message(detail, schema, loc, aliases or {})))
+        problems.append(Problem(where(loc), plain_message(detail, schema, loc)))
     return problems
 
 
-def plain_message(detail: Mapping[str, Any], schema: Schema, loc: Location, aliases: Mapping[str, str]) -> str:
+def plain_message(detail: Mapping[str, Any], schema: Schema, loc: Location) -> str:
     """One error in words. ``detail`` is one of ``ValidationError.errors()``;
     its ``input`` helps find a suggestion and is never quoted."""
     kind = detail["type"]
@@ -68,7 +66,7 @@ def plain_message(detail: Mapping[str, Any], schema: Schema, loc: Location, alia
     if kind == "extra_forbidden":
         return _not_a_field(schema, loc)
     if kind in ("enum", "literal_error"):
-        return _not_a_code(schema, loc, supplied, aliases)
+        return _not_a_code(schema, loc, supplied)
     if kind == "string_pattern_mismatch":
         return PATTERN_WORDS.get(str(context.get("pattern")), "is not written in the form this field needs")
     if kind in ("date_parsing", "date_from_datetime_parsing"):
@@ -203,8 +201,19 @@ def _not_a_field(schema: Schema, loc: Location) -> str:
     return f"is not a field here (check the spelling). The fields here are: {', '.join(names)}"
 
 
-def _not_a_code(schema: Schema, loc: Location, supplied: Any, aliases: Mapping[str, str]) -> str:
+def aliases_of(schema: Schema, loc: Location) -> dict[str, str]:
+    """Other names for the codes a field takes (``kinship``), folded as
+    :func:`did_you_mean` compares them, each to its code."""
+    node = resolve(schema, field_at(schema, loc)) or {}
+    return {
+        fold(alias): str(branch["const"])
+        for branch in node.get("oneOf", []) for alias in branch.get(ALIASES_KEYWORD, [])
+    }
+
+
+def _not_a_code(schema: Schema, loc: Location, supplied: Any) -> str:
     codes = [code for code, _ in codes_of(schema, loc)]
+    aliases = aliases_of(schema, loc)
     if not codes:
         return "is not one of the values this field takes"
     listed = ", ".join(codes)

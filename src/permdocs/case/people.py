@@ -58,11 +58,13 @@ class PersonRole(Code):
     )
     RELATIVE = (
         "relative",
-        "A member of the wider family: a grandparent, aunt, uncle or cousin. A relative approved to foster the child is a connected_person_carer.",
+        "A member of the wider family: a grandparent, aunt, uncle or cousin. A relative approved to foster the "
+        "child is a connected_person_carer.",
     )
     FRIEND = (
         "friend",
-        "A family friend or someone else close to the child but not related. One approved to foster the child is a connected_person_carer.",
+        "A family friend or someone else close to the child but not related. One approved to foster the child is a "
+        "connected_person_carer.",
     )
     SIBLING = "sibling", "A brother or sister, full, half or step; give the sibling details too."
     FOSTER_CARER = (
@@ -138,7 +140,8 @@ class Person(CaseModel):
 
     # The rule of _sibling_details_match_role, for schema readers.
     model_config = ConfigDict(json_schema_extra=schema_rules((
-        "'sibling' (the sibling details) is required when the role is 'sibling', and must be null for any other role.",
+        "'sibling' (the sibling details) is required when the role is 'sibling', and must be null for any other "
+        "role.",
         when("role", "sibling", present("sibling"), absent("sibling")),
     )))
 

@@ -12,7 +12,9 @@ from .family_time import ADOPTERS_NAMED_AS_HELP, AdoptersNamedAs, LetterboxTerms
 
 
 class Route(Code):
-    """The routes to permanence (brief section 1; Merton 2019 s.7; Essex 2021 s.4)."""
+    """The routes to permanence (brief section 1; Merton 2019 s.7; Essex 2021 s.4).
+    The other names are those people use, and the knowledge base's short
+    names (``permdocs routes``), which must be among them."""
 
     REMAIN_AT_HOME = (
         "remain_at_home",
@@ -22,38 +24,53 @@ class Route(Code):
     PLACEMENT_WITH_PARENTS = (
         "placement_with_parents",
         "The child lives with a parent while the local authority keeps a care order.",
+        "pwp",
     )
     CONNECTED_PERSONS_FOSTERING = (
         "connected_persons_fostering",
-        "The child lives with a relative, friend or other connected person approved as their foster carer, and stays in care (kinship fostering). Use this, not long_term_fostering, when the carer is family or a friend.",
+        "The child lives with a relative, friend or other connected person approved as their foster carer, and "
+        "stays in care (kinship fostering). Use this, not long_term_fostering, when the carer is family or a friend.",
+        "connected-persons", "kinship", "connected", "kinship-fostering", "family-and-friends-care",
     )
     SPECIAL_GUARDIANSHIP = (
         "special_guardianship",
-        "A special guardianship order gives the carer, often a relative, parental responsibility they may exercise alone until the child is 18; the child leaves care.",
+        "A special guardianship order gives the carer, often a relative, parental responsibility they may exercise "
+        "alone until the child is 18; the child leaves care.",
+        "sgo", "special-guardianship-order",
     )
     CHILD_ARRANGEMENTS_ORDER = (
         "child_arrangements_order",
-        "A child arrangements order says the child lives with the carer (a relative, friend or former foster carer), who gains parental responsibility; the child leaves care.",
+        "A child arrangements order says the child lives with the carer (a relative, friend or former foster "
+        "carer), who gains parental responsibility; the child leaves care.",
+        "cao", "residence-order",
     )
     ADOPTION = (
         "adoption",
-        "An adoption order makes the adopters the child's legal parents for life and ends the birth parents' parental responsibility.",
+        "An adoption order makes the adopters the child's legal parents for life and ends the birth parents' "
+        "parental responsibility.",
     )
     EARLY_PERMANENCE = (
         "early_permanence",
-        "Placement with carers approved both to foster and to adopt (Fostering for Adoption, concurrent planning), so the child need not move again if adoption becomes the plan.",
+        "Placement with carers approved both to foster and to adopt (Fostering for Adoption, concurrent planning), "
+        "so the child need not move again if adoption becomes the plan.",
+        "fostering-for-adoption", "ffa", "concurrent-planning",
     )
     LONG_TERM_FOSTERING = (
         "long_term_fostering",
-        "The child stays in care with unrelated foster carers into adulthood, under a care order or s.20. When the carer is family or a friend, use connected_persons_fostering.",
+        "The child stays in care with unrelated foster carers into adulthood, under a care order or s.20. When the "
+        "carer is family or a friend, use connected_persons_fostering.",
+        "ltf", "fostering", "permanent-fostering",
     )
     RESIDENTIAL_CARE = (
         "residential_care",
         "The child lives in a children's home or residential school for a year or more.",
+        "residential", "childrens-home",
     )
     STAYING_PUT_OR_INDEPENDENCE = (
         "staying_put_or_independence",
-        "A young person stays on with former foster carers after 18 (Staying Put), or moves towards living independently.",
+        "A young person stays on with former foster carers after 18 (Staying Put), or moves towards living "
+        "independently.",
+        "staying-put", "independence",
     )
 
 
@@ -147,7 +164,8 @@ class OptionConsidered(CaseModel):
         default_factory=list,
     )
     excluded_points: list[ExcludedPoint] = field(
-        "Standard points excluded", "Standard points of the route that do not apply to this child, each with a reason.",
+        "Standard points excluded", "Standard points of the route that do not apply to this child, each with a "
+        "reason.",
         default_factory=list,
     )
     evidence: list[ShortText] = field(

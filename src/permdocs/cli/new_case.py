@@ -148,14 +148,14 @@ def _checked(loc: Location, codes: list[str], label: str) -> Callable[[str], str
     validate that field, its problem said in the same plain words."""
 
     def check(answer: str) -> str:
-        from ..case.messages import did_you_mean, fold
-        from ..knowledge import route_aliases
+        from ..case.messages import aliases_of, did_you_mean, fold
+        from ..schemas import published_schema
 
         answer = answer.strip()
         if answer == "":
             return answer
         if codes:
-            chosen = did_you_mean(answer, codes, route_aliases())
+            chosen = did_you_mean(answer, codes, aliases_of(published_schema("case"), loc))
             if chosen is not None and fold(chosen) == fold(answer):
                 return chosen
             hint = f" Did you mean '{chosen}'?" if chosen else ""
@@ -177,7 +177,7 @@ def _problem_with(loc: Location, answer: str) -> str | None:
     try:
         TypeAdapter(_annotation(loc)).validate_json(json.dumps(answer))
     except ValidationError as error:
-        return plain_message(error.errors(include_url=False)[0], published_schema("case"), loc, {})
+        return plain_message(error.errors(include_url=False)[0], published_schema("case"), loc)
     return None
 
 

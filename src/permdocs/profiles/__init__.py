@@ -130,7 +130,7 @@ def _load_cached(path: Path) -> LoadedProfile:
 
         schema = published_schema("profile")
         raise InvalidProfileError([
-            Problem(dotted(tuple(d["loc"])), plain_message(d, schema, tuple(d["loc"]), {}), line_of(lines, tuple(d["loc"])))
+            Problem(dotted(tuple(d["loc"])), plain_message(d, schema, tuple(d["loc"])), line_of(lines, tuple(d["loc"])))
             for d in error.errors(include_url=False)
         ]) from None
     loaded = LoadedProfile(profile, path.parent, key_lines=tuple(lines.items()))
