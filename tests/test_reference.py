@@ -54,3 +54,11 @@ def test_schema_prints_the_reference_in_either_format_in_any_case() -> None:
     assert CliRunner().invoke(main, ["schema", "--format", "Markdown"]).output == reference_markdown("case")
     page = CliRunner().invoke(main, ["schema", "--of", "profile", "--format", "HTML"]).output
     assert page.startswith("<!DOCTYPE html>") and '<h2 id="council">Council</h2>' in page
+
+
+@pytest.mark.parametrize("which", ["case", "profile", "routes", "bundle"])
+def test_every_published_schema_has_a_reference(which: str) -> None:
+    schema = json.loads(schema_text(which))
+    text = reference_markdown(which)
+    assert all(f"\n## {name}\n" in text or f"\n### {name}\n" in text for name in schema.get("$defs", {}))
+    assert reference_html(which).rstrip().endswith("</html>")

@@ -68,7 +68,7 @@ class _Reference:
 def reference_markdown(which: str) -> str:
     """The field reference of one published schema, as GitHub-flavoured Markdown."""
     reference = _build(which)
-    lines = [f"# {reference.title}", "", "Generated from the models by `permdocs schema --format markdown`: do not edit.", ""]
+    lines = [f"# {reference.title}", "", f"Generated from the models by `{_command(which, 'markdown')}`: do not edit.", ""]
     for paragraph in reference.introduction:
         lines += [paragraph, ""]
     lines += ["Objects: " + ", ".join(f"[{name}](#{_anchor(name)})" for name, *_ in reference.objects) + ".", ""]
@@ -109,7 +109,7 @@ def reference_html(which: str) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
         f"<title>{html.escape(reference.title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
         f"<h1>{html.escape(reference.title)}</h1>",
-        "<p><em>Generated from the models by <code>permdocs schema --format html</code>: do not edit.</em></p>",
+        f"<p><em>Generated from the models by <code>{_command(which, 'html')}</code>: do not edit.</em></p>",
     ]
     out += [f"<p>{_inline(paragraph)}</p>" for paragraph in reference.introduction]
     out.append("<p>Objects: " + ", ".join(_link(name) for name, *_ in reference.objects) + ".</p>")
@@ -266,7 +266,7 @@ def _is_object_like(schema: Schema, node: Schema) -> bool:
     resolved = resolve(schema, node) or {}
     if resolved.get("type") == "array":
         resolved = resolve(schema, resolved.get("items", {})) or {}
-    return "properties" in resolved
+    return "properties" in resolved or resolved.get("type") == "object"
 
 
 def _used_at(schema: Schema) -> dict[str, list[str]]:
@@ -357,10 +357,15 @@ EXAMPLE_CHARS = 60
 
 
 def _example(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    # A YAML manifest's dates are dates; the reference shows them as written.
+    text = json.dumps(value, ensure_ascii=False, default=str)
     if len(text) > EXAMPLE_CHARS:
         text = text[: EXAMPLE_CHARS - 1].rstrip() + "…"
     return f"`{text}`"
+
+
+def _command(which: str, fmt: str) -> str:
+    return f"permdocs schema --format {fmt}" if which == "case" else f"permdocs schema --of {which} --format {fmt}"
 
 
 def _anchor(name: str) -> str:
