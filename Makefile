@@ -28,11 +28,20 @@ demo: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-## Regenerate schemas/case.schema.json and schemas/profile.schema.json from the models.
+## Regenerate schemas/*.schema.json from the models, and what docs/ makes of
+## them: the field references of the case file and of profiles, and the
+## fields each document's templates can use.
 schemas: $(INSTALLED)
 	for kind in case profile routes bundle; do \
 		$(BIN)/permdocs schema --of $$kind > schemas/$$kind.schema.json.tmp && mv schemas/$$kind.schema.json.tmp schemas/$$kind.schema.json || exit $$?; \
 	done
+	for kind in case profile; do \
+		for fmt in md html; do \
+			$(BIN)/permdocs schema --of $$kind --format $$(test $$fmt = md && echo markdown || echo html) > docs/$$kind-reference.$$fmt.tmp \
+				&& mv docs/$$kind-reference.$$fmt.tmp docs/$$kind-reference.$$fmt || exit $$?; \
+		done; \
+	done
+	$(BIN)/permdocs templates fields > docs/template-fields.md.tmp && mv docs/template-fields.md.tmp docs/template-fields.md
 
 ## After a deliberate change of output: rewrite snapshots, then review the diff
 ## and open the changed documents before committing.

@@ -56,6 +56,19 @@ def sample_case(sample_path: Path) -> permdocs.Case:
     return permdocs.load_case(sample_path)
 
 
+def case_problems(source: Any) -> list[str]:
+    """The problems permdocs finds in a case (which must have some), as printed."""
+    with pytest.raises(permdocs.InvalidCaseError) as caught:
+        permdocs.load_case(source)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def visible_files(folder: Path) -> list[Path]:
+    """The files a render wrote into a folder, without permdocs' hidden
+    record of what it wrote (``.permdocs-written.json``), sorted by name."""
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
 def sample_dict(name: str = "baby-in-proceedings") -> dict[str, Any]:
     """A fresh, mutable copy of a sample, for tests that break it on purpose."""
     return json.loads((ROOT / "samples" / f"{name}.json").read_text(encoding="utf-8"))

@@ -7,11 +7,14 @@ boolean, null). Generated text is kept short; dates fall in the model's range.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
 
+#: How the patterns of permdocs' text types begin (no FILL IN placeholder).
+TEXT_PATTERN_START = "^(?!"
 TEXT = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x24F, categories=("L", "N", "P", "Zs")), min_size=1, max_size=30)
 
 
@@ -43,6 +46,9 @@ def _strategy(node: dict[str, Any], defs: dict[str, Any]) -> st.SearchStrategy[A
     if kind == "string":
         if node.get("format") == "date":
             return st.dates(date(1900, 1, 1), date(2200, 12, 31)).map(date.isoformat)
+        if node.get("pattern", "").startswith(TEXT_PATTERN_START):
+            # Free text: printable Latin text, as a person types it, that the pattern allows.
+            return TEXT.filter(re.compile(node["pattern"]).search)
         if "pattern" in node:
             return st.from_regex(node["pattern"], fullmatch=True).filter(lambda s: len(s) <= 60)
         return TEXT

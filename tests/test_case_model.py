@@ -13,13 +13,7 @@ from pydantic import ValidationError
 import permdocs
 from permdocs.schemas import case_json_schema, case_json_schema_text
 
-from conftest import ROOT, SAMPLES, sample_dict
-
-
-def problems_of(data: Any) -> list[str]:
-    with pytest.raises(permdocs.InvalidCaseError) as caught:
-        permdocs.load_case(data)
-    return [str(problem) for problem in caught.value.problems]
+from conftest import ROOT, SAMPLES, case_problems, sample_dict
 
 
 def test_samples_are_valid(sample_path: Path) -> None:
@@ -115,7 +109,7 @@ def test_windows_line_endings_become_newlines() -> None:
 def test_control_characters_are_refused(char: str) -> None:
     data = sample_dict()
     data["child"]["family_name"] = f"Sample{char}ford"
-    assert problems_of(data) == [
+    assert case_problems(data) == [
         f"$.child.family_name: contains the control character U+{ord(char):04X}, which cannot appear in a document"
     ]
 
@@ -125,16 +119,16 @@ def test_narratives_keep_newlines_and_tabs_but_names_do_not() -> None:
     data["permanence_need"]["legal"] = "Line one\n\tindented"
     assert permdocs.load_case(data).permanence_need.legal == "Line one\n\tindented"
     data["child"]["given_names"] = "Ada\nMaple"
-    assert problems_of(data) == ["$.child.given_names: must be a single line (no line breaks or tabs)"]
+    assert case_problems(data) == ["$.child.given_names: must be a single line (no line breaks or tabs)"]
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2025-02-30", "is not a real calendar date in the form YYYY-MM-DD"),
-        ("2026-13-01", "is not a real calendar date in the form YYYY-MM-DD"),
-        ("2026-05-10T00:00:00", "is not a real calendar date in the form YYYY-MM-DD"),
-        ("10/05/2026", "is not a real calendar date in the form YYYY-MM-DD"),
+        ("2025-02-30", "is not a real calendar date in the form YYYY-MM-DD: there is no such day"),
+        ("2026-13-01", "is not a real calendar date in the form YYYY-MM-DD: there is no such day"),
+        ("2026-05-10T00:00:00", "is not a real calendar date in the form YYYY-MM-DD: a date only, without a time"),
+        ("10/05/2026", "is not a real calendar date in the form YYYY-MM-DD: write the year first"),
         (20260510, "must be a date written as a string in the form YYYY-MM-DD"),
         (0, "must be a date written as a string in the form YYYY-MM-DD"),
     ],
@@ -142,7 +136,8 @@ def test_narratives_keep_newlines_and_tabs_but_names_do_not() -> None:
 def test_dates_are_iso_calendar_dates_only(value: Any, message: str) -> None:
     data = sample_dict()
     data["child"]["date_of_birth"] = value
-    assert problems_of(data) == [f"$.child.date_of_birth: {message}"]
+    (problem,) = case_problems(data)
+    assert problem.startswith(f"$.child.date_of_birth: {message}")
 
 
 def test_models_are_immutable() -> None:
@@ -154,13 +149,13 @@ def test_models_are_immutable() -> None:
 def test_sibling_details_go_with_the_sibling_role() -> None:
     data = sample_dict("long-term-fostering")
     data["people"][2]["sibling"] = None
-    assert problems_of(data) == ["$.people[2]: sibling details are required for a sibling, and only for a sibling"]
+    assert case_problems(data) == ["$.people[2]: sibling details are required for a sibling, and only for a sibling"]
 
 
 def test_section_20_has_no_court() -> None:
     data = sample_dict("long-term-fostering")
     data["legal_basis"][0]["court"] = "Family Court sitting at Fictionbury"
-    assert problems_of(data) == [
+    assert case_problems(data) == [
         "$.legal_basis[0]: s.20 accommodation is not a court order: leave 'court' and 'court_case_number' null"
     ]
 
@@ -169,21 +164,76 @@ def test_references_to_people_must_exist() -> None:
     data = sample_dict()
     data["family_time"][0]["with_person_ids"] = ["mother", "nobody"]
     data["plans"]["parallel"][0]["carer_ids"] = ["nobody"]
-    assert problems_of(data) == [
-        "$.plans.parallel[0].carer_ids[0]: does not match the id of anyone in 'people'",
-        "$.family_time[0].with_person_ids[1]: does not match the id of anyone in 'people'",
+    ids = "(the ids there: aunt, father, foster-carers, grandmother, mother)"
+    assert case_problems(data) == [
+        f"$.plans.parallel[0].carer_ids[0]: does not match the id of anyone in 'people' {ids}",
+        f"$.family_time[0].with_person_ids[1]: does not match the id of anyone in 'people' {ids}",
     ]
+
+
+def test_a_nearly_right_id_is_suggested_and_a_name_where_an_id_belongs_is_not_repeated() -> None:
+    data = sample_dict()
+    data["plans"]["parallel"][0]["carer_ids"] = ["foster-carer"]
+    data["family_time"][0]["with_person_ids"] = ["Zzmother Sampleford"]
+    problems = case_problems(data)
+    assert problems[0].startswith("$.plans.parallel[0].carer_ids[0]: does not match the id of anyone in 'people'; "
+                                  "did you mean 'foster-carers'?")
+    assert "Zzmother" not in " ".join(problems)
+
+
+def test_every_problem_is_reported_in_one_run_in_file_order() -> None:
+    """A misspelt field, an empty name, a bad person id and a review before
+    the child became looked after: all four at once, as the file orders them."""
+    data = sample_dict()
+    data["child"]["preferred_nam"] = data["child"].pop("preferred_name")
+    data["people"][1]["given_names"] = ""
+    data["plans"]["parallel"][0]["carer_ids"] = ["nobody"]
+    data["reviews"][0]["date"] = "2026-05-01"
+    paths = [problem.split(":")[0] for problem in case_problems(data)]
+    assert paths == [
+        "$.child.preferred_nam", "$.child.preferred_name", "$.people[1].given_names", "$.reviews[0].date",
+        "$.plans.parallel[0].carer_ids[0]",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda d: d["child"].update(gender="Male"), "$.child.gender: did you mean 'male'? It must be one of the codes: "),
+        (lambda d: d["options"][0].update(route="kinship"), "$.options[0].route: did you mean 'connected_persons_fostering'?"),
+        (lambda d: d["options"][0].update(route="sgo"), "$.options[0].route: did you mean 'special_guardianship'?"),
+        (lambda d: d["family_time"][0].update(venu=d["family_time"][0].pop("venue")),
+         "$.family_time[0].venu: is not a field here; did you mean 'venue'?"),
+        (lambda d: d["people"][0].update(id="Zzsecret Person"), "$.people[0].id: must be an id: lower-case letters a-z"),
+        (lambda d: d.update(options=[]), "$.options: must have at least 1 entry"),
+        (lambda d: d.update(schema_version=1), '$.schema_version: must be "1" (in double quotes)'),
+        (lambda d: d["child"].pop("preferred_name"), "$.child.preferred_name: is required but missing (Preferred name: "),
+        (lambda d: d["care_proceedings"]["extensions"][0].update(weeks=9),
+         "$.care_proceedings.extensions[0].weeks: must be at most 8"),
+        (lambda d: d["reviews"][0].update(permanence_plan_endorsed="true"),
+         "$.reviews[0].permanence_plan_endorsed: must be true or false, without quotes"),
+        (lambda d: d["child"].update(family_name=None), "$.child.family_name: must not be null: must be text"),
+    ],
+    ids=["enum-case", "route-alias", "route-short-name", "field-name", "id-pattern", "empty-list", "literal",
+         "missing", "too-large", "quoted-boolean", "null"],
+)
+def test_pydantic_wording_is_rewritten_in_plain_words(edit: Any, expected: str) -> None:
+    data = sample_dict()
+    edit(data)
+    problems = case_problems(data)
+    assert any(p.startswith(expected) for p in problems), problems
+    assert not any("Input should" in p or "String should" in p or "List should" in p or "Zzsecret" in p for p in problems)
 
 
 def test_ids_are_unique() -> None:
     data = sample_dict()
     data["people"][1]["id"] = "mother"
-    assert "$.people[1].id: repeats an id used earlier in the list" in problems_of(data)
+    assert "$.people[1].id: repeats an id used earlier in the list" in case_problems(data)
 
 
 def test_an_unrealistic_option_can_only_be_ruled_out() -> None:
     data = sample_dict()
     data["options"][1]["outcome"] = "contingency_plan"
-    assert problems_of(data) == [
+    assert case_problems(data) == [
         "$.options[1]: an option that is not realistic can only have the outcome 'ruled_out'"
     ]

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 import permdocs
 from permdocs.cli import main
 
-from conftest import DOCUMENT, ROOT, sample_dict
+from conftest import DOCUMENT, ROOT, sample_dict, visible_files
 from readable import docx_parts, docx_text
 
 
@@ -63,9 +63,25 @@ def test_check_json_is_machine_readable(tmp_path: Path) -> None:
         "message": "There is no contingency plan for what happens if the primary plan fails.",
         "path": "$.plans.contingency",
         "source": "Planning for Permanency para 7; Devon 2020, Communicating the permanence plan",
+        "hint": "",
         "group": "practice",
     }
     assert report["key_dates"][1]["key"] == "review_1" and report["key_dates"][1]["due"] == "2026-06-17"
+
+
+def test_json_paths_are_never_split_across_lines_at_80_columns(tmp_path: Path) -> None:
+    data: dict[str, Any] = sample_dict("adoption-family-time")
+    for arrangement in data["family_time"]:
+        arrangement["review_on"] = None  # FT-003 on each: long paths
+    data["family_time"][2]["venue"] = None  # FT-001
+    data["plans"]["primary"].update(route="long_term_fostering")  # findings with hints
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data))
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["check", str(path)])
+    report = json.loads(run("check", str(path), "--json").output)
+    assert report["findings"] and all(len(line) <= 80 for line in result.output.splitlines())
+    for finding in report["findings"]:
+        assert finding["path"] in result.output, finding["path"]
 
 
 def test_check_as_of_another_day() -> None:
@@ -103,12 +119,12 @@ def draft_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     folder = tmp_path_factory.mktemp("draft")
     result = run("render", str(case_with_errors(folder)), "--doc", DOCUMENT, "--out", str(folder / "out"), "--draft")
     assert result.exit_code == 0, result.output
-    return {path.suffix: path.read_bytes() for path in (folder / "out").iterdir()}
+    return {path.suffix: path.read_bytes() for path in visible_files(folder / "out")}
 
 
 def test_draft_files_are_named_as_drafts(tmp_path: Path) -> None:
     run("render", str(case_with_errors(tmp_path)), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path / "o"), "--draft")
-    assert [p.name for p in (tmp_path / "o").iterdir()] == ["care-plan-permanence_FX-2026-0412_DRAFT.html"]
+    assert [p.name for p in visible_files(tmp_path / "o")] == ["care-plan-permanence_FX-2026-0412_DRAFT.html"]
 
 
 def test_every_pdf_page_of_a_draft_says_draft(draft_files: dict[str, bytes]) -> None:

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from permdocs import documents
 from permdocs.cli import main
 
-from conftest import DOCUMENT, ROOT, sample_dict
+from conftest import DOCUMENT, ROOT, sample_dict, visible_files
 
 SAMPLE = ROOT / "samples" / "baby-in-proceedings.json"
 
@@ -80,9 +80,23 @@ def test_validate_reports_every_problem_at_once(tmp_path: Path) -> None:
     data = sample_dict()
     data["child"]["favourite_colour"] = "blue"
     data["reviews"][0]["date"] = "2026-05-01"
+    data["plans"]["parallel"][0]["carer_ids"] = ["nobody"]
     result = run("validate", str(write_case(tmp_path, data)))
     assert result.exit_code == 2
-    assert "$.child.favourite_colour: is not a field of this object" in result.output
+    assert "The case has 3 problems" in result.output
+    assert "$.child.favourite_colour: is not a field here" in result.output
+    assert "$.reviews[0].date: is before the child became looked after" in result.output
+    assert "$.plans.parallel[0].carer_ids[0]: does not match the id of anyone in 'people'" in result.output
+
+
+def test_validate_takes_several_files_and_fails_if_any_is_invalid(tmp_path: Path) -> None:
+    broken = write_case(tmp_path, _edit(lambda d: d["child"].pop("gender")))
+    result = run("validate", str(SAMPLE), str(broken))
+    assert result.exit_code == 2
+    assert f"{SAMPLE}: valid" in result.output
+    assert f"{broken}: The case has 1 problem" in result.output
+    assert "1 file of 2 invalid" in result.output
+    assert run("validate", str(SAMPLE), str(ROOT / "samples" / "long-term-fostering.json")).exit_code == 0
 
 
 def test_validate_accepts_a_sample() -> None:
@@ -100,7 +114,7 @@ def test_a_missing_case_file_is_an_input_error(tmp_path: Path) -> None:
 def test_render_writes_every_format(tmp_path: Path) -> None:
     result = run("render", str(SAMPLE), "--doc", DOCUMENT, "--format", "docx,html,pdf", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = [p.name for p in visible_files(tmp_path)]
     assert names == [f"care-plan-permanence_FX-2026-0412.{ext}" for ext in ("docx", "html", "pdf")]
 
 
@@ -111,7 +125,7 @@ def test_existing_files_are_never_overwritten_without_force(tmp_path: Path) -> N
     assert result.exit_code == 2
     assert "--force" in result.output
     assert target.read_text() == "a document someone edited by hand"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # not even the DOCX
+    assert [p.name for p in visible_files(tmp_path)] == [target.name]  # not even the DOCX
 
     result = run("render", str(SAMPLE), "--doc", DOCUMENT, "--format", "docx,html", "--out", str(tmp_path), "--force")
     assert result.exit_code == 0
@@ -132,6 +146,54 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, args: list[str], 
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("value", ["20/11/2026", "2026-02-30", "next week"])
+def test_as_of_in_another_form_gets_a_plain_message(value: str) -> None:
+    result = run("check", str(SAMPLE), "--as-of", value)
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output or "no such day" in result.output
+    assert "does not match the format" not in result.output
+    if value == "20/11/2026":
+        assert "did you mean 2026-11-20?" in result.output
+
+
+def test_names_of_formats_documents_and_audiences_may_be_in_any_case(tmp_path: Path) -> None:
+    result = run("render", str(SAMPLE), "--doc", "Care-Plan-Permanence", "--audience", "Family", "--format", "HTML",
+                 "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in visible_files(tmp_path)] == [
+        "care-plan-permanence_FX-2026-0412_family.html"
+    ]
+
+
+def test_update_replaces_only_files_permdocs_wrote_and_nobody_changed(tmp_path: Path) -> None:
+    args = ("render", str(SAMPLE), "--doc", DOCUMENT, "--format", "docx,html", "--out", str(tmp_path))
+    assert run(*args).exit_code == 0
+    assert run(*args, "--update").exit_code == 0
+    edited = tmp_path / "care-plan-permanence_FX-2026-0412.docx"
+    edited.write_bytes(b"edited in Word")
+    result = run(*args, "--update")
+    assert result.exit_code == 2
+    assert "changed since permdocs wrote them" in result.output and str(edited) in result.output
+    assert "--force" in result.output and "force=True" not in result.output
+    assert edited.read_bytes() == b"edited in Word"
+    assert run(*args, "--force").exit_code == 0
+    assert edited.read_bytes().startswith(b"PK")
+
+
+def test_warnings_found_while_rendering_are_mentioned(tmp_path: Path) -> None:
+    from permdocs import checks, load_case
+    from permdocs.profiles import load_profile
+
+    case = load_case(SAMPLE)
+    warnings = [f for f in checks.check(case, load_profile().settings, case.prepared_on)]
+    result = CliRunner().invoke(main, ["render", str(SAMPLE), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    if warnings:
+        assert f"rendered with {len(warnings)} warning" in result.stderr
+        assert f"run 'permdocs check {SAMPLE}'" in result.stderr
+    assert "wrote" in result.stdout and "Rendering" not in result.output  # no status line when not a terminal
 
 
 def test_an_internal_failure_is_reported_as_a_bug_without_case_data(
@@ -174,7 +236,7 @@ def test_schema_prints_the_committed_schema() -> None:
 
 def test_help_gives_examples() -> None:
     assert "Examples:" in run("--help").output
-    assert "permdocs render case.json" in run("render", "--help").output
+    assert "permdocs render samples/baby-in-proceedings.json" in run("render", "--help").output
 
 
 def _modules_loaded_by(*argv: str) -> set[str]:
@@ -195,3 +257,12 @@ def test_a_docx_only_render_does_not_import_weasyprint(tmp_path: Path) -> None:
     loaded = _modules_loaded_by("render", str(SAMPLE), "--doc", DOCUMENT, "--format", "docx", "--out", str(tmp_path))
     assert "docxtpl" in loaded
     assert not any(name.startswith("weasyprint") for name in loaded)
+
+
+def test_a_status_line_is_shown_on_a_terminal(tmp_path: Path) -> None:
+    result = CliRunner(env={"TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}).invoke(
+        main, ["render", str(SAMPLE), "--doc", DOCUMENT, "--format", "html", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0
+    assert "Rendering care-plan-permanence" in result.stderr and "1 of 1" in result.stderr
+    assert "Rendering" not in result.stdout

@@ -341,7 +341,7 @@ def test_the_photograph_appears_with_its_description_in_every_format() -> None:
     ("image", "message"),
     [
         ("bm90IGFuIGltYWdl", "the photograph must be a PNG or JPEG image"),
-        ("not base64!", "String should match pattern"),
+        ("not base64!", "must be base64 text"),
         ("iVBORw0KGgoAAAAAAAAA", "the photograph is not a readable PNG or JPEG image"),
     ],
 )

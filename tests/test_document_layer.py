@@ -21,7 +21,7 @@ from permdocs.cli import main
 from permdocs.documents import DOCUMENTS, document_from_package
 from permdocs.pipeline import output_name, resolve_request
 
-from conftest import BABY, SAMPLES, sample_dict
+from conftest import BABY, SAMPLES, sample_dict, visible_files
 from readable import docx_text
 
 
@@ -100,7 +100,7 @@ def test_render_takes_a_list_of_documents_and_all(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run("render", str(BABY), "--doc", "options-analysis, route-comparison", "--format", "html", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["options-analysis_FX-2026-0412.html", "route-comparison_FX-2026-0412.html"]
+    assert [p.name for p in visible_files(out)] == ["options-analysis_FX-2026-0412.html", "route-comparison_FX-2026-0412.html"]
     result = run("render", str(BABY), "--doc", "all", "--audience", "all", "--format", "html", "--out", str(out), "--force")
     assert result.exit_code == 0, result.output
     case = permdocs.load_case(BABY)
@@ -109,7 +109,7 @@ def test_render_takes_a_list_of_documents_and_all(tmp_path: Path) -> None:
         for d in DOCUMENTS.values()
         if not d.missing_from(case)
     )
-    assert len(list(out.iterdir())) == expected
+    assert len(visible_files(out)) == expected
 
 
 def test_an_unknown_document_in_a_list_writes_nothing(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from permdocs.case.family_time import Schedule
 from permdocs.cli import main
 from permdocs.schedules import ListEnds, Precision, birthday_in, describe, eighteenth_birthday, list_sessions
 
-from conftest import ROOT, sample_dict
+from conftest import ROOT, sample_dict, visible_files
 from readable import W, docx_as_text, docx_xml, html_body_words
 
 SAMPLE = ROOT / "samples" / "adoption-family-time.json"
@@ -401,7 +401,7 @@ def test_the_cli_renders_one_arrangements_copy_with_a_calendar(tmp_path: Path) -
         "--format", "pdf,ics", "--out", str(tmp_path),
     ])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
+    assert [p.name for p in visible_files(tmp_path)] == [
         "family-time_FX-2025-0517_carers_letters-mother.ics", "family-time_FX-2025-0517_carers_letters-mother.pdf",
     ]
 

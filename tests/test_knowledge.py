@@ -190,11 +190,22 @@ def test_committed_routes_schema_matches_the_model() -> None:
 def test_routes_command() -> None:
     runner = CliRunner()
     listing = runner.invoke(main, ["routes"]).output
-    assert "sgo " in listing and "long-term-fostering" in listing
+    assert "connected_persons_fostering   The child lives with a relative" in listing
+    assert "connected-persons, kinship, connected: connected_persons_fostering" in listing
+    assert max(len(line) for line in listing.splitlines()) <= 100
     shown = runner.invoke(main, ["routes", "sgo"]).output
     assert "Parental responsibility:" in shown and "sgo-adv-01" in shown
     assert "Devon County Council 2020, Securing Permanence" in shown
     data = json.loads(runner.invoke(main, ["routes", "special_guardianship", "--json"]).output)
     assert data["id"] == "sgo" and "devon-2020-ad-sgo" in data["cited_sources"]
     missing = runner.invoke(main, ["routes", "orphanage"])
-    assert missing.exit_code == 2 and "There is no route 'orphanage'" in missing.output
+    assert missing.exit_code == 2 and "There is no such route." in missing.output
+    near = runner.invoke(main, ["routes", "conected_persons_fostering"])
+    assert near.exit_code == 2 and "Did you mean 'connected_persons_fostering'?" in near.output
+
+
+@pytest.mark.parametrize("name", ["connected_persons_fostering", "Connected-Persons-Fostering", "kinship", "KINSHIP"])
+def test_a_route_is_found_by_its_case_code_or_short_name_in_any_spelling(name: str) -> None:
+    shown = CliRunner().invoke(main, ["routes", name])
+    assert shown.exit_code == 0
+    assert shown.output.startswith("Connected persons (kinship) foster care")

@@ -3,6 +3,7 @@ umask respected, and no debris after an interruption."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import time
@@ -12,7 +13,9 @@ import pytest
 
 import permdocs
 from permdocs import output
-from permdocs.errors import OutputFolderError
+from permdocs.errors import OutputExistsError, OutputFolderError
+
+from conftest import visible_files
 
 FILES = {"a.html": b"<p>a</p>", "b.html": b"<p>b</p>", "c.html": b"<p>c</p>"}
 
@@ -20,7 +23,41 @@ FILES = {"a.html": b"<p>a</p>", "b.html": b"<p>b</p>", "c.html": b"<p>c</p>"}
 def test_every_file_is_written(tmp_path: Path) -> None:
     written = output.write_files(FILES, tmp_path / "out")
     assert sorted(p.name for p in written) == ["a.html", "b.html", "c.html"]
-    assert not list((tmp_path / "out").glob(".*"))
+    assert [p.name for p in (tmp_path / "out").glob(".*")] == [output.RECORD_NAME]
+
+
+def test_the_record_holds_names_and_digests_only(tmp_path: Path) -> None:
+    output.write_files(FILES, tmp_path)
+    record = (tmp_path / output.RECORD_NAME).read_text()
+    assert sorted(json.loads(record)["files"]) == sorted(FILES)
+    assert "<p>" not in record
+
+
+def test_update_replaces_unchanged_files_and_refuses_edited_ones(tmp_path: Path) -> None:
+    output.write_files(FILES, tmp_path)
+    newer = {name: data + b"!" for name, data in FILES.items()}
+    output.write_files(newer, tmp_path, update=True)
+    assert (tmp_path / "a.html").read_bytes() == b"<p>a</p>!"
+    (tmp_path / "b.html").write_bytes(b"edited by hand")
+    with pytest.raises(OutputExistsError, match="changed since permdocs wrote them") as refused:
+        output.write_files(FILES, tmp_path, update=True)
+    assert refused.value.paths == [str(tmp_path / "b.html")]
+    assert (tmp_path / "a.html").read_bytes() == b"<p>a</p>!"  # nothing was written
+    assert "update=True" not in str(refused.value) and "force=True" in str(refused.value)
+
+
+def test_update_never_replaces_a_file_permdocs_did_not_write(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(b"someone else's")
+    with pytest.raises(OutputExistsError):
+        output.write_files(FILES, tmp_path, update=True)
+
+
+def test_names_may_hold_subfolders_but_never_leave_the_folder(tmp_path: Path) -> None:
+    output.write_files({"samples/letters/x.md": b"x"}, tmp_path, keep_record=False)
+    assert (tmp_path / "samples" / "letters" / "x.md").read_bytes() == b"x"
+    assert [p.name for p in visible_files(tmp_path)] == ["samples"]
+    with pytest.raises(ValueError):
+        output.write_files({"../escape.md": b"x"}, tmp_path / "inner")
 
 
 def test_a_folder_in_the_way_stops_everything_even_with_force(tmp_path: Path) -> None:
@@ -28,7 +65,7 @@ def test_a_folder_in_the_way_stops_everything_even_with_force(tmp_path: Path) ->
     (out / "b.html").mkdir(parents=True)
     with pytest.raises(OutputFolderError, match="holds a folder named like a file to write"):
         output.write_files(FILES, out, force=True)
-    assert sorted(p.name for p in out.iterdir()) == ["b.html"]
+    assert [p.name for p in visible_files(out)] == ["b.html"]
 
 
 def test_an_output_path_through_a_file_is_an_input_error(tmp_path: Path) -> None:

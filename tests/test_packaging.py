@@ -43,6 +43,9 @@ def test_wheel_contains_templates_and_assets(wheel: Path) -> None:
         "permdocs/templates/knowledge/sources.toml",
         *(f"permdocs/templates/profiles/{name}/{file}" for name in ("default", "devon-style", "essex-style")
           for file in ("profile.toml", "logo.png")),
+        "permdocs/py.typed",
+        *(f"permdocs/samples/{path.relative_to(ROOT / 'samples').as_posix()}"
+          for path in (ROOT / "samples").rglob("*") if path.is_file()),
     ):
         assert required in names
 
@@ -64,3 +67,17 @@ def test_renders_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+@pytest.mark.slow
+def test_the_help_examples_work_from_the_installed_wheel(wheel: Path, tmp_path: Path) -> None:
+    """After 'pip install', 'permdocs samples' gives the files the --help examples name."""
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    work = tmp_path / "work"
+    work.mkdir()
+    env = os.environ | {"PYTHONPATH": str(site)}
+    for command in (["samples"], ["validate", "samples/baby-in-proceedings.json"], ["routes", "kinship"]):
+        done = subprocess.run([sys.executable, "-m", "permdocs", *command], env=env, cwd=work, capture_output=True, text=True)
+        assert done.returncode == 0, (command, done.stderr)
+    assert (work / "schemas" / "case.schema.json").is_file()

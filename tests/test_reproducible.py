@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DOCUMENT, ROOT
+from conftest import DOCUMENT, ROOT, visible_files
 
 SAMPLE = ROOT / "samples" / "long-term-fostering.json"
 
@@ -21,7 +21,7 @@ def render_in_a_new_process(out: Path) -> dict[str, str]:
         [sys.executable, "-m", "permdocs", "render", str(SAMPLE), "--doc", DOCUMENT, "--format", "docx,pdf", "--out", str(out)],
         check=True, capture_output=True, env=env,
     )
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in visible_files(out)}
 
 
 @pytest.mark.slow

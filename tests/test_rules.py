@@ -120,10 +120,12 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                "$.options_analysis.single_option_reason",
                _all(_set("options.1.realistic", False), _set("options.1.outcome", "ruled_out"),
                     _set("options_analysis.single_option_reason", "The grandfather's health rules out a permanent move."))),
+    "PP-025": (BABY, _set("options.2.route", "long_term_fostering"), "$.options[2].route",
+               _set("options.2.route", "connected_persons_fostering")),
     "PP-024": (BABY, _set("options_analysis", None), "$.options_analysis",
                lambda d: [o.update(realistic=False, outcome="ruled_out") for o in d["options"]] and d.update(options_analysis=None)),
-    "PP-025": (BABY, _set("options.0.key_factors", {}), "$.options[0].key_factors", _set("options.1.key_factors", {})),
-    "PP-026": (BABY, _set("options.2.advantages.2.point_id", "adopt-adv-01"), "$.options[2].advantages[2].point_id",
+    "PP-027": (BABY, _set("options.0.key_factors", {}), "$.options[0].key_factors", _set("options.1.key_factors", {})),
+    "PP-028": (BABY, _set("options.2.advantages.2.point_id", "adopt-adv-01"), "$.options[2].advantages[2].point_id",
                _set("options.2.advantages.2.point_id", "sgo-adv-06")),
     # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
     "FT-001": (FT, _set("family_time.2.venue", None), "$.family_time[2].venue", _set("family_time.0.venue", None)),
@@ -301,3 +303,20 @@ def test_an_id_holding_a_withheld_word_is_not_quoted_in_any_message() -> None:
     messages = [f.message for f in check(permdocs.load_case(data, folder=ROOT / "samples"))]
     assert any("number 2" in m for m in messages)
     assert not [m for m in messages if "dunholt" in m.lower() or "plumbridge" in m.lower()]
+def test_long_term_fostering_by_an_aunt_points_to_connected_persons_fostering() -> None:
+    """The practitioner's mix-up: a maternal aunt as carer, recorded as long-term fostering."""
+    data = sample_dict()
+    data["plans"]["primary"].update(route="long_term_fostering", carer_ids=["aunt"])
+    found = check(permdocs.load_case(data))
+    (ruled_out,) = [f for f in found if f.rule == "PP-005" and "family or friends" in f.message]
+    assert "'connected_persons_fostering'" in ruled_out.hint
+    (mix_up,) = [f for f in found if f.rule == "PP-025" and f.path == "$.plans.primary.route"]
+    assert mix_up.severity is Severity.WARNING and "kinship foster care" in mix_up.hint
+
+
+def test_unrelated_foster_carers_recorded_as_kinship_care_get_a_hint() -> None:
+    data = sample_dict()
+    data["options"][4]["route"] = "connected_persons_fostering"  # the early-permanence carers, role foster_carer
+    found = [f for f in check(permdocs.load_case(data)) if f.rule == "PP-025"]
+    assert [f.path for f in found] == ["$.options[4].route"] and "'long_term_fostering'" in found[0].hint
+

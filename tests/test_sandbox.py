@@ -161,7 +161,7 @@ def test_a_logo_must_be_a_small_regular_image(tmp_path: Path, make_logo: Callabl
     make_logo(council / "logo.png")
     permdocs.profiles._load_cached.cache_clear()
     result = _render(council, tmp_path)
-    assert result.exit_code == 2 and f"council.logo: {expected}" in result.output
+    assert result.exit_code == 2 and f"council.logo (line 11): {expected}" in result.output
 
 
 def test_every_html_carries_a_content_security_policy() -> None:

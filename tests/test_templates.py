@@ -38,7 +38,7 @@ def test_the_broken_override_gives_the_expected_findings() -> None:
     assert findings == [
         "html/base.html (override), line 7: syntax error: Unexpected end of template. Jinja was looking for the "
         "following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.",
-        f"{override}, line 3: 'ChildIdentity' has no field 'prefered_name'",
+        f"{override}, line 3: 'ChildIdentity' has no field 'prefered_name'; did you mean 'preferred_name'?",
         f"{override}, line 4: 'DocumentInfo' has no field 'files'",
         f"{override}, line 4: 'read_text' is an internal attribute or a method; templates may only read the context's fields",
         f"{override}, line 5: '../../../../etc/passwd' is not one of the templates; templates cannot read other files",
@@ -140,7 +140,7 @@ def test_word_template_names_are_read_against_the_context(tmp_path: Path) -> Non
     findings = [str(f) for f in check_templates(permdocs.load_profile(_council_with(tmp_path, docx=word)))]
     assert findings == [
         'docx/care-plan-permanence.docx (override), document.xml, paragraph "{{ child.prefered_name }}": '
-        "'ChildIdentity' has no field 'prefered_name'",
+        "'ChildIdentity' has no field 'prefered_name'; did you mean 'preferred_name'?",
         'docx/care-plan-permanence.docx (override), document.xml, paragraph "{{ child.needs|default(\'\') }}": '
         "'|default' hides a missing value; test optional values with 'is not none' instead",
     ]
@@ -169,7 +169,9 @@ def test_the_cover_page_example_extends_the_packaged_template() -> None:
         ("<p>\n{{ document.files.logo.read_text() }}</p>", "line 2: UndefinedError"),
         ("<p>\n\n{% include '../../../../etc/passwd' %}</p>", "line 3: TemplateNotFound"),
         ("{{ ''.__class__.__mro__ }}", "line 1: SecurityError"),
-        ("{{ child.prefered_name }}", "line 1: UndefinedError"),
+        ("{{ child.prefered_name }}",
+         "line 1: UndefinedError: 'permdocs.documents.common.ChildIdentity object' has no attribute 'prefered_name'; "
+         "did you mean 'preferred_name'?"),
     ],
     ids=["read-a-file", "include-a-file", "reach-internals", "misspelt-field"],
 )
@@ -181,3 +183,18 @@ def test_a_council_template_cannot_escape_and_is_reported_as_input(tmp_path: Pat
     assert f"Template care-plan-permanence.html, {expected}" in result.output
     assert "Traceback" not in result.output and "root:" not in result.output
     assert not out.exists()
+
+
+def test_a_misspelt_top_level_name_gets_a_suggestion(tmp_path: Path) -> None:
+    council = _council_with(tmp_path, html="<p>{{ chld.preferred_name }} {{ terms.familytime }}</p>")
+    findings = [str(f) for f in check_templates(permdocs.load_profile(council))]
+    assert any("'chld' is not provided by the document's context; did you mean 'child'?" in f for f in findings)
+    assert any("the terminology key 'familytime' is not defined for profiles; did you mean 'family_time'?" in f for f in findings)
+
+
+def test_rendering_with_a_misspelt_field_suggests_the_right_one(tmp_path: Path) -> None:
+    council = _council_with(tmp_path, html="<p>{{ document.brand.council_adress }}</p>")
+    result = run("render", str(BABY), "--doc", DOCUMENT, "--format", "html", "--profile", str(council),
+                 "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "has no attribute 'council_adress'; did you mean 'council_address'?" in result.output

@@ -103,7 +103,7 @@ def test_a_reference_header_is_checked_like_a_template(tmp_path: Path) -> None:
     findings = [str(f) for f in permdocs.template_check.check_templates(permdocs.load_profile(council))]
     assert findings == [
         "docx/reference.docx (reference), header1.xml, paragraph \"{{ document.case_referense }}\": "
-        "'DocumentInfo' has no field 'case_referense'"
+        "'DocumentInfo' has no field 'case_referense'; did you mean 'case_reference'?"
     ]
 
 

@@ -4,16 +4,17 @@ The public API is small on purpose::
 
     import permdocs
 
-    case = permdocs.load_case("samples/baby-in-proceedings.json")  # or bytes, or a dict
-    findings = permdocs.check(case)                                  # practice checks
+    case = permdocs.load_case(Path("case.json"))   # or JSON text, bytes, or a dict
+    findings = permdocs.check(case)                  # practice checks
     pdf = permdocs.render(case, "care-plan-permanence", "pdf")       # bytes
-    family = permdocs.render(case, "care-plan-permanence", "pdf", audience="family")
-    letters = permdocs.render(case, "family-time", "pdf", audience="birth-family", arrangement="letters-mother")
     files = permdocs.render_outputs(case, permdocs.RenderRequest("options-analysis"))  # name -> bytes
-    permdocs.write(case, "care-plan-permanence", ["docx", "pdf"], "out/")
+    permdocs.write(case, "care-plan-permanence", ["docx", "pdf"], "out/", update=True)
 
+The README's "Using the library" shows more; its examples run as tests.
 Every error permdocs raises on purpose is a :class:`PermdocsError`;
-:class:`InvalidCaseError` lists the problems in a case by JSON path.
+:class:`InvalidCaseError` lists the problems in a case by JSON path, and
+:class:`ArgumentTypeError` (also a ``TypeError``) says when a function was
+given the wrong kind of argument.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .checks import Finding, PolicySettings, Severity
 from .checks import check as run_checks
 from .documents import DOCUMENTS
 from .errors import (
+    ArgumentTypeError,
     InvalidCaseError,
     InvalidProfileError,
     OutputExistsError,
@@ -49,6 +51,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DOCUMENTS",
     "FORMATS",
+    "ArgumentTypeError",
     "Case",
     "Finding",
     "InvalidCaseError",
@@ -76,9 +79,21 @@ __all__ = [
 ProfileChoice = str | os.PathLike[str] | LoadedProfile | None
 
 
+def _a_case(case: object, function: str) -> Case:
+    """The case, or a clear error when a dict, text or path was passed instead."""
+    if not isinstance(case, Case):
+        raise ArgumentTypeError(
+            f"{function}() takes a case loaded by permdocs.load_case(), not {type(case).__name__}: "
+            "pass the path, JSON text, bytes or dict to permdocs.load_case() first"
+        )
+    return case
+
+
 def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = None) -> list[Finding]:
     """The practice checks' findings for a case, errors first, using the
-    profile's policy settings (the case's own profile, or the default)."""
+    profile's policy settings (``profile=``: a shipped profile's name, a
+    path or a loaded profile; by default the case's own, else ``default``)."""
+    case = _a_case(case, "check")
     return run_checks(case, resolve_profile(profile, case.profile).settings, as_of)
 
 
@@ -86,12 +101,20 @@ def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | N
     """Every file a render request makes, in memory: file name -> bytes.
 
     For case systems that store documents themselves: nothing touches the
-    disk. Raises UnresolvedFindingsError while the checks find errors,
-    unless the request is a draft. A file one output cannot be made in (the
-    calendar of a family-time arrangement without a schedule) raises
-    UnknownFormatError; given a ``skipped`` list, it is left out and the
-    reason added to the list instead.
+    disk. One request is one document in one audience's copy, in every
+    format it names, and for a document made per family-time arrangement,
+    every arrangement (or the one it names). Raises UnresolvedFindingsError
+    while the checks find errors, unless the request is a draft. A file one
+    output cannot be made in (the calendar of a family-time arrangement
+    without a schedule) raises UnknownFormatError; given a ``skipped`` list,
+    it is left out and the reason added to the list instead.
     """
+    case = _a_case(case, "render_outputs")
+    if not isinstance(request, RenderRequest):
+        raise ArgumentTypeError(
+            f"render_outputs() takes a permdocs.RenderRequest, not {type(request).__name__}: "
+            "for example RenderRequest('care-plan-permanence', formats=('docx', 'pdf'))"
+        )
     return _render_outputs(case, request, skipped=skipped)
 
 
@@ -117,6 +140,11 @@ def render(
     A document made once per family-time arrangement needs ``arrangement``
     (an arrangement's id) where the case has more than one.
     """
+    case = _a_case(case, "render")
+    if not isinstance(fmt, str) or "," in fmt:
+        raise ArgumentTypeError(
+            "render() makes one format, named as a string such as 'pdf'; for several, use write() or render_outputs()"
+        )
     request = RenderRequest(document, (fmt,), audience, profile, draft, as_of, part, arrangement=arrangement)
     outputs = _render_outputs(case, request)
     if len(outputs) != 1:
@@ -133,6 +161,7 @@ def write(
     out_dir: str | os.PathLike[str] = "out",
     *,
     force: bool = False,
+    update: bool = False,
     audience: str | None = None,
     draft: bool = False,
     profile: ProfileChoice = None,
@@ -141,13 +170,16 @@ def write(
     """Render a document in each format and write the files into ``out_dir``.
 
     ``document`` is a document name or a whole :class:`RenderRequest` (then
-    ``formats`` and the keyword options are taken from it). Nothing is
-    written unless every file renders; existing files are left alone
-    (``OutputExistsError``) unless ``force`` is true.
+    ``formats`` and the keyword options are taken from it); ``formats`` is a
+    list, one name, or a comma-separated string (``"docx,pdf"``). Nothing is
+    written unless every file renders. Existing files are left alone
+    (``OutputExistsError``) unless ``update`` is true and permdocs wrote them
+    and nobody has changed them since, or ``force`` is true.
     """
+    case = _a_case(case, "write")
     if isinstance(document, RenderRequest):
         request = document
     else:
-        chosen = (formats,) if isinstance(formats, str) else tuple(formats)
+        chosen = tuple(formats.split(",")) if isinstance(formats, str) else tuple(formats)
         request = RenderRequest(document, chosen, audience, profile, draft, as_of)
-    return write_files(_render_outputs(case, request), out_dir, force=force)
+    return write_files(_render_outputs(case, request), out_dir, force=force, update=update)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from .checks import Finding, KeyDate, Severity
 from .checks.cpr_rules import GROUP_PREFIX as CPR_GROUP_PREFIX
@@ -35,17 +36,23 @@ def report_json(findings: list[Finding], key_dates: list[KeyDate], as_of: date) 
     return json.dumps(document, indent=2, default=str)
 
 
-def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date, *, has_report: bool = False) -> None:
+def print_report(
+    findings: list[Finding], key_dates: list[KeyDate], as_of: date, console: Any = None, *, has_report: bool = False
+) -> None:
     """Findings grouped by severity, then key dates, as terminal tables.
 
+    A JSON path is never broken across lines (a worker copies it to find
+    the field), so the Where column is as wide as its longest path and the
+    finding, its hint and its source share the column that is left.
     ``has_report``: the case holds a Child's Permanence Report, whose group
     is listed even when it is clean, so that "nothing missing" is said, not
     left to be inferred from an absent table.
     """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(highlight=False)
+    console = console or Console(highlight=False)
     console.print(f"Checked as on {long_date(as_of)}.")
     # The CPR's completeness findings are a group of their own: a checklist
     # of the report's sections still to write.
@@ -59,10 +66,15 @@ def print_report(findings: list[Finding], key_dates: list[KeyDate], as_of: date,
         if not group:
             continue
         table = Table(title=f"{title} ({len(group)})", title_style=f"bold {colour}", show_lines=True)
-        for column in ("Rule", "Where", "Finding", "Source"):
-            table.add_column(column, overflow="fold")
+        table.add_column("Rule", no_wrap=True)
+        table.add_column("Where", no_wrap=True, min_width=max(len(f.path) for f in group))
+        table.add_column("Finding", overflow="fold", ratio=1)
         for finding in group:
-            table.add_row(finding.rule, finding.path, finding.message, finding.source)
+            text = Text(finding.message)
+            if finding.hint:
+                text.append(f"\nHint: {finding.hint}", style="bold")
+            text.append(f"\nSource: {finding.source}", style="dim")
+            table.add_row(finding.rule, finding.path, text)
         console.print(table)
     if has_report and not report:
         console.print(f"[magenta]{CPR_GROUP_TITLE}[/magenta]: nothing missing or inconsistent.")

@@ -9,26 +9,59 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Options a message may tell the user to use, as Python spells them (the
+#: library's words, used in every message) and as the command line does.
+OPTION_WORDS = {
+    "force=True": "--force",
+    "update=True": "--update",
+    "draft=True": "--draft",
+    "ocr=True": "--ocr",
+    "profile=": "--profile",
+}
+
+
+def in_command_line_words(message: str) -> str:
+    """A library message in the command line's words: ``force=True`` becomes
+    ``--force``. Messages are our own text, so the words are ours to swap."""
+    for python, command_line in OPTION_WORDS.items():
+        message = message.replace(python, command_line)
+    return message
+
 
 class PermdocsError(Exception):
     """Base class of every error permdocs raises deliberately.
 
     ``exit_code`` is what the command line returns for it: 2 for bad input or
-    usage, 1 for anything that is our fault rather than the user's.
+    usage, 1 for anything that is our fault rather than the user's. The
+    message names options as Python does (``force=True``); the command line
+    prints :meth:`command_line_message` instead.
     """
 
     exit_code = 2
 
+    def command_line_message(self) -> str:
+        """The message as the command line shows it (``--force``, ``--draft``)."""
+        return in_command_line_words(str(self))
+
+
+class ArgumentTypeError(PermdocsError, TypeError):
+    """A library function was given an argument of the wrong kind: a dict
+    where a loaded :class:`~permdocs.Case` belongs, say, or a number where a
+    document's name does. A programming mistake, so also a TypeError."""
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a case: where (a JSON path) and what."""
+    """One thing wrong with an input: where (a JSON path, or a TOML key),
+    what, and for a TOML file the line."""
 
     path: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = self.path if self.line is None else f"{self.path} (line {self.line})"
+        return f"{where}: {self.message}"
 
 
 class InvalidCaseError(PermdocsError):
@@ -79,16 +112,30 @@ class UnknownFormatError(PermdocsError):
 
 
 class OutputExistsError(PermdocsError):
-    """Writing would replace files that already exist, and ``force`` was not set."""
+    """Writing would replace files that already exist, and ``force`` was not
+    set; with ``update``, files that permdocs did not write or that someone
+    changed since it wrote them."""
 
-    def __init__(self, paths: list[str], *, instead: str = "output folder"):
+    def __init__(
+        self, paths: list[str], *, updating: bool = False, can_update: bool = True, instead: str = "output folder"
+    ):
         self.paths = paths
         listed = "\n".join(f"  {path}" for path in paths)
-        these, them = ("This file already exists", "it") if len(paths) == 1 else ("These files already exist", "them")
-        super().__init__(
-            f"{these} and {'was' if len(paths) == 1 else 'were'} left untouched:\n{listed}\n"
-            f"Choose another {instead}, or pass --force to replace {them}."
-        )
+        one = len(paths) == 1
+        these, them, were = ("This file", "it", "was") if one else ("These files", "them", "were")
+        if updating:
+            head = f"{these} {were} changed since permdocs wrote {them}, or not written by it, and {were} left untouched"
+            advice = f"Move {them} away, or pass force=True to replace {them}."
+        elif can_update:
+            head = f"{these} already {'exists' if one else 'exist'} and {were} left untouched"
+            advice = (
+                "Pass update=True to replace what permdocs wrote that nobody has changed since, or force=True "
+                f"to replace {them}, or choose another {instead}."
+            )
+        else:
+            head = f"{these} already {'exists' if one else 'exist'} and {were} left untouched"
+            advice = f"Pass force=True to replace {them}, or choose another {instead}."
+        super().__init__(f"{head}:\n{listed}\nNothing was written. {advice}")
 
 
 class OutputFolderError(PermdocsError):
@@ -129,7 +176,7 @@ class UnresolvedFindingsError(PermdocsError):
         noun = "error" if len(findings) == 1 else "errors"
         super().__init__(
             f"The case has {len(findings)} {noun} to fix before final documents can be rendered:\n{lines}\n"
-            "Fix them in the case (see 'permdocs check CASE'), or render a draft with --draft."
+            "Fix them in the case (see 'permdocs check CASE'), or render a draft with draft=True."
         )
 
 

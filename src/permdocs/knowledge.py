@@ -135,9 +135,12 @@ class KnowledgeBase(StrictModel):
     needs: NeedsTable = field("Needs to routes", "Which route tends to suit which permanence need.")
 
     def route(self, name: str) -> RouteInfo | None:
-        """A route by id, alias or case route value (``sgo``, ``special-guardianship``, ``special_guardianship``)."""
+        """A route by case route code, id or alias (``special_guardianship``,
+        ``sgo``, ``special-guardianship``), in any case, with hyphens or underscores."""
+        wanted = name.strip().lower().replace("_", "-")
         for info in self.routes:
-            if name == info.id or name in info.aliases or name in {r.value for r in info.routes}:
+            codes = {name for r in info.routes for name in (r.value.replace("_", "-"), *r.aliases)}
+            if wanted in {info.id, *info.aliases, *codes}:
                 return info
         return None
 
@@ -190,3 +193,12 @@ def _cross_check(base: KnowledgeBase) -> None:
     covered = [route for info in base.routes for route in info.routes]
     if sorted(covered) != sorted(Route):
         raise KnowledgeBaseError("every case route must be described by exactly one entry")
+    # A short name for one route is a name of its code, so that a case that
+    # writes it is told the code (the case model does not read this file).
+    def folded(names: set[str]) -> set[str]:
+        return {name.replace("-", "_") for name in names}
+
+    for info in base.routes:
+        code = info.routes[0]
+        if len(info.routes) == 1 and folded({info.id, *info.aliases}) - folded({code.value, *code.aliases}):
+            raise KnowledgeBaseError(f"the short names of '{info.id}' must be among its route code's aliases")

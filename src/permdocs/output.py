@@ -12,12 +12,21 @@ If writing is interrupted (Ctrl-C, SIGTERM), the temporary files are removed
 and nothing is renamed; a kill that allows no clean-up leaves temporary
 files of permdocs' own naming, which the next write into that folder removes.
 Files get the user's usual permissions (the umask), never wider.
+
+Re-rendering into the same folder: ``force`` replaces any file in the way;
+``update`` replaces only files that permdocs wrote and that nobody has
+changed since (a Word file someone edited is left alone, and the write is
+refused). For that, each folder keeps a record of what permdocs wrote into
+it, ``.permdocs-written.json``: file names (never a child's name) and the
+SHA-256 of each file's contents.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
+import json
 import os
 import signal
 import tempfile
@@ -31,23 +40,36 @@ from .errors import OutputExistsError, OutputFolderError
 TEMPORARY_SUFFIX = ".permdocs-part"
 #: A temporary file older than this is debris from a killed run.
 STALE_AFTER_SECONDS = 15 * 60
+#: What permdocs wrote into a folder, so that ``update`` can tell its own
+#: unchanged files from files someone has edited.
+RECORD_NAME = ".permdocs-written.json"
 
 
 def write_files(
-    files: dict[str, bytes], out_dir: str | os.PathLike[str], *, force: bool = False, instead: str = "output folder"
+    files: dict[str, bytes], out_dir: str | os.PathLike[str], *, force: bool = False, update: bool = False,
+    keep_record: bool = True, instead: str = "output folder",
 ) -> list[Path]:
     """Write rendered files into ``out_dir``, all or nothing.
 
-    Refuses, before writing anything, if any target exists and ``force`` is
-    false (OutputExistsError, whose advice is to choose another ``instead``),
-    if a target is a folder, or if the folder cannot be made or written
-    (OutputFolderError). Returns the paths written.
+    Refuses, before writing anything, if any target exists (unless
+    ``force``; with ``update``, unless permdocs wrote it and it is
+    unchanged since: OutputExistsError, whose advice is to choose another
+    ``instead``), if a target is a folder, or if the folder cannot be
+    made or written (OutputFolderError). A name may hold subfolders
+    (``samples/letters/x.md``). ``keep_record`` notes what was written in
+    the folder's record, for a later ``update``. Returns the paths written.
     """
     folder = Path(out_dir)
-    targets = {folder / name: data for name, data in files.items()}
-    _check_targets(folder, list(targets), force=force, instead=instead)
-    _make_folder(folder)
+    targets = {folder / _relative(name): data for name, data in files.items()}
+    record = _read_record(folder)
+    _check_targets(folder, list(targets), force=force, update=update, record=record, can_update=keep_record, instead=instead)
+    for parent in sorted({path.parent for path in targets} | {folder}):
+        _make_folder(parent)
     _remove_stale_temporaries(folder)
+    if keep_record:
+        record.update({path.relative_to(folder).as_posix(): _digest(data) for path, data in targets.items()})
+        record = {name: digest for name, digest in record.items() if (folder / name).exists() or folder / name in targets}
+        targets[folder / RECORD_NAME] = json.dumps({"files": record}, indent=1, sort_keys=True).encode() + b"\n"
     temporaries: dict[Path, str] = {}
     with _cleanup_on_signal(temporaries):
         try:
@@ -61,20 +83,54 @@ def write_files(
         finally:
             for temporary in temporaries.values():
                 Path(temporary).unlink(missing_ok=True)
-    return list(targets)
+    return [path for path in targets if path != folder / RECORD_NAME]
 
 
 def check_targets(
-    names: list[str], out_dir: str | os.PathLike[str], *, force: bool = False, instead: str = "output folder"
+    names: list[str], out_dir: str | os.PathLike[str], *, force: bool = False, update: bool = False,
+    instead: str = "output folder",
 ) -> None:
     """Refuse now what write_files would refuse, without writing or making
     anything: for a command whose rendering takes long, so that a file in
     the way is reported before the work rather than after it."""
     folder = Path(out_dir)
-    _check_targets(folder, [folder / name for name in names], force=force, instead=instead)
+    _check_targets(folder, [folder / _relative(name) for name in names], force=force, update=update,
+                   record=_read_record(folder), can_update=True, instead=instead)
 
 
-def _check_targets(folder: Path, targets: list[Path], *, force: bool, instead: str) -> None:
+def _relative(name: str) -> str:
+    parts = Path(name).parts
+    if not parts or Path(name).is_absolute() or ".." in parts:
+        raise ValueError(f"an output name must be a plain relative name: {name}")
+    return name
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_record(folder: Path) -> dict[str, str]:
+    """The folder's record of what permdocs wrote; empty if there is none or
+    it cannot be read (then nothing counts as permdocs' own, the safe side)."""
+    try:
+        files = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def _unchanged_since_written(path: Path, folder: Path, record: dict[str, str]) -> bool:
+    recorded = record.get(path.relative_to(folder).as_posix())
+    try:
+        return recorded is not None and path.is_file() and _digest(path.read_bytes()) == recorded
+    except OSError:
+        return False
+
+
+def _check_targets(
+    folder: Path, targets: list[Path], *, force: bool, update: bool, record: dict[str, str], can_update: bool,
+    instead: str = "output folder",
+) -> None:
     if folder.exists() and not folder.is_dir():
         raise OutputFolderError(str(folder), "is a file, not a folder")
     for parent in folder.parents:
@@ -83,9 +139,15 @@ def _check_targets(folder: Path, targets: list[Path], *, force: bool, instead: s
     in_the_way = [str(path) for path in targets if path.is_dir()]
     if in_the_way:
         raise OutputFolderError(str(folder), "holds a folder named like a file to write: " + ", ".join(in_the_way))
-    existing = [str(path) for path in targets if path.exists()]
-    if existing and not force:
-        raise OutputExistsError(existing, instead=instead)
+    existing = [path for path in targets if path.exists()]
+    if force or not existing:
+        return
+    if update:
+        changed = [str(path) for path in existing if not _unchanged_since_written(path, folder, record)]
+        if changed:
+            raise OutputExistsError(changed, updating=True, instead=instead)
+        return
+    raise OutputExistsError([str(path) for path in existing], can_update=can_update, instead=instead)
 
 
 def _make_folder(folder: Path) -> None:

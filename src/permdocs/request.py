@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .errors import ArgumentTypeError
+
 if TYPE_CHECKING:
     from .checks import Finding
     from .documents.declaration import Audience, DocumentType
@@ -45,14 +47,18 @@ class RenderRequest:
     part: str | None = None
     review: bool = False
     arrangement: str | None = None
-    arrangement: str | None = None
 
     def __post_init__(self) -> None:
-        # A single string is a common slip ("pdf" instead of ["pdf"]); take it as meant.
-        if isinstance(self.formats, str):
-            object.__setattr__(self, "formats", (self.formats,))
-        else:
-            object.__setattr__(self, "formats", tuple(self.formats))
+        if not isinstance(self.document, str):
+            raise ArgumentTypeError(f"RenderRequest's document is a document type's name, not {type(self.document).__name__}")
+        # A single string is a common slip ("pdf" instead of ["pdf"]), as is
+        # "docx,pdf"; both are taken as meant. Names are in any case.
+        formats = self.formats.split(",") if isinstance(self.formats, str) else self.formats
+        object.__setattr__(self, "formats", tuple(name.strip().lower() for name in formats if name.strip()))
+        for name in ("audience", "part", "arrangement"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, value.strip().lower())
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,25 @@ def override_dir(overrides: Path | None, kind: str) -> Path | None:
 
         raise InvalidProfileError([Problem(f"overrides/{kind}", "is a link to a folder outside the profile's folder")])
     return overrides / kind
+
+
+@cache
+def samples_dir() -> Path:
+    """The sample cases, profiles and bundle: ``permdocs/samples`` in a wheel
+    (copied there by hatchling's ``force-include``), the top-level
+    ``samples/`` folder in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "samples", here.parents[1] / "samples"):
+        if (candidate / "baby-in-proceedings.json").is_file():
+            return candidate
+    raise RuntimeError("permdocs' samples are missing: the installation is incomplete")
+
+
+def sample_files() -> dict[str, bytes]:
+    """Every sample file by its name inside the samples folder (``letters/x.md``), in a stable order."""
+    root = samples_dir()
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }

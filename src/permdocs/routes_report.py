@@ -37,3 +37,21 @@ def route_json(base: KnowledgeBase, info: RouteInfo) -> str:
     used = {s for fact in info.legal.__dict__.values() for s in fact.sources} | {s for p in info.points() for s in p.sources}
     data["cited_sources"] = {s: base.sources[s].model_dump() for s in sorted(used)}
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def route_listing(base: KnowledgeBase) -> str:
+    """Every route code a case may use, what it means, and the knowledge-base
+    entry (with its short names) that ``permdocs routes NAME`` shows."""
+    from .case.planning import Route
+    from .strict import code_description
+
+    lines = ["Route codes, as a case file writes them (options[].route, plans.*.route):", ""]
+    for route in Route:
+        lines.append(textwrap.fill(
+            code_description(route), width=100, initial_indent=f"  {route.value:<29} ", subsequent_indent=" " * 32,
+        ))
+    lines += ["", "Each code's legal facts, advantages and disadvantages: 'permdocs routes CODE'. Short names:"]
+    for info in base.routes:
+        codes = ", ".join(r.value for r in info.routes)
+        lines.append(f"  {', '.join((info.id, *info.aliases))}: {codes}")
+    return "\n".join(lines)

@@ -10,33 +10,18 @@ authority.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 from typing import Any
-
-from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema
 
 from .case import Case
 from .knowledge import KnowledgeBase
 from .profiles.model import Profile
+from .schema_generation import json_schema
 
-SCHEMA_BASE = "https://permdocs.invalid/schemas"
-
-
-class _TitledFieldsSchema(GenerateJsonSchema):
-    """Keeps each field's own title where the field refers to a model or an
-    enum. Pydantic drops it when it equals the model's title, but schema
-    viewers show a field's title only if the field itself carries it."""
-
-    def handle_ref_overrides(self, json_schema: dict[str, Any]) -> dict[str, Any]:
-        title = json_schema.get("title")
-        reduced = super().handle_ref_overrides(json_schema)
-        return reduced if title is None else {**reduced, "title": title}
-
-
-def json_schema(model: type[BaseModel], name: str) -> dict[str, Any]:
-    """A model as a JSON Schema (draft 2020-12) document."""
-    schema = model.model_json_schema(mode="validation", by_alias=True, schema_generator=_TitledFieldsSchema)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{SCHEMA_BASE}/{name}.schema.json", **schema}
+#: The published schemas, as ``permdocs schema --of`` names them.
+SCHEMA_NAMES = ("case", "profile", "routes", "bundle")
 
 
 def case_json_schema() -> dict[str, Any]:
@@ -53,6 +38,13 @@ def schema_text(name: str) -> str:
 
     model = {"case": Case, "profile": Profile, "routes": KnowledgeBase, "bundle": BundleManifest}[name]
     return json.dumps(json_schema(model, name), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def published_schema(name: str) -> Mapping[str, Any]:
+    """A published schema as data, made once: for reading only (messages,
+    the starter's questions); read-only by contract, so never change it."""
+    return MappingProxyType(json.loads(schema_text(name)))
 
 
 def case_json_schema_text() -> str:

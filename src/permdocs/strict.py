@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from typing import Annotated, Any
 
@@ -87,10 +88,42 @@ def _multi_line(value: str) -> str:
     return _normalise_text(value, multiline=True)
 
 
+
+
+
+# The same rules as JSON Schema patterns, so that editors and case systems
+# refuse what permdocs refuses: no control or direction characters, and at
+# least one character that is not a space. (A pattern matches anywhere, so
+# each is anchored.) Which characters the fonts can print is left to the
+# models: as a pattern it would be thousands of characters long.
+_FORBIDDEN = r"\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_FORBIDDEN_IN_TEXT = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+# A starter's placeholder ("FILL IN: ...", see permdocs.case.starter) is
+# refused too, so that an editor underlines every field still to fill in.
+_NOT_A_PLACEHOLDER = r"(?!\s*FILL IN)"
+SINGLE_LINE_PATTERN = rf"^{_NOT_A_PLACEHOLDER}[^{_FORBIDDEN}]*[^\s{_FORBIDDEN}][^{_FORBIDDEN}]*$"
+MULTI_LINE_PATTERN = (
+    rf"^{_NOT_A_PLACEHOLDER}(?:[^{_FORBIDDEN_IN_TEXT}]|\r\n)*[^\s{_FORBIDDEN}](?:[^{_FORBIDDEN_IN_TEXT}]|\r\n)*$"
+)
+#: What editors that read ``patternErrorMessage`` (VS Code) say instead of
+#: showing the regular expression.
+SINGLE_LINE_ERROR = "One line of text, not blank, without control characters, and not a FILL IN placeholder."
+MULTI_LINE_ERROR = "Text, not blank, without control characters other than new lines and tabs, and not a FILL IN placeholder."
+DATE_ERROR = "A real date written YYYY-MM-DD, between 1900-01-01 and 2200-12-31."
+#: A real calendar date, YYYY-MM-DD, from 1900-01-01 to 2200-12-31: days
+#: per month, and 29 February only in leap years (2000 was one; 1900, 2100
+#: and 2200 are not).
+DATE_PATTERN = (
+    r"^(?:(?:19|20|21)\d\d-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))|(?:19|20|21)(?:0[48]|[2468][048]|[13579][26])-02-29|2000-02-29"
+    r"|2200-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$"
+)
+
 Name = Annotated[
     str,
     StringConstraints(min_length=1, max_length=NAME_MAX_CHARS),
     AfterValidator(_single_line),
+    Field(json_schema_extra={"pattern": SINGLE_LINE_PATTERN, "patternErrorMessage": SINGLE_LINE_ERROR}),
 ]
 """A person's name or another short label on one line."""
 
@@ -98,6 +131,7 @@ ShortText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX_CHARS),
     AfterValidator(_single_line),
+    Field(json_schema_extra={"pattern": SINGLE_LINE_PATTERN, "patternErrorMessage": SINGLE_LINE_ERROR}),
 ]
 """A phrase or sentence on one line: a venue, a frequency, an address."""
 
@@ -105,7 +139,9 @@ Narrative = Annotated[
     str,
     StringConstraints(min_length=1, max_length=NARRATIVE_MAX_CHARS),
     AfterValidator(_multi_line),
-    Field(json_schema_extra={"contentMediaType": "text/markdown"}),
+    Field(json_schema_extra={
+        "contentMediaType": "text/markdown", "pattern": MULTI_LINE_PATTERN, "patternErrorMessage": MULTI_LINE_ERROR,
+    }),
 ]
 """Free text in a small Markdown subset: paragraphs, bulleted and numbered
 lists, **bold**, *italic* and line breaks. Anything else shows literally."""
@@ -113,12 +149,18 @@ lists, **bold**, *italic* and line breaks. Anything else shows literally."""
 Identifier = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
+    Field(json_schema_extra={
+        "patternErrorMessage": "An id: lower-case letters, digits and hyphens, starting with a letter or digit.",
+    }),
 ]
 """A short id that other parts of the case use to refer to this entry."""
 
 CaseReference = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$"),
+    Field(json_schema_extra={
+        "patternErrorMessage": "At most 40 letters, digits and / _ . -, starting with a letter or digit.",
+    }),
 ]
 """A council's case or court reference: letters, digits and ``/ _ . -``."""
 
@@ -133,7 +175,11 @@ def _plausible_date(value: date) -> date:
     return value
 
 
-CalendarDate = Annotated[date, AfterValidator(_plausible_date), Field(json_schema_extra={"format": "date"})]
+CalendarDate = Annotated[
+    date,
+    AfterValidator(_plausible_date),
+    Field(json_schema_extra={"format": "date", "pattern": DATE_PATTERN, "patternErrorMessage": DATE_ERROR}),
+]
 """An ISO 8601 calendar date, ``YYYY-MM-DD``, between 1900 and 2200. Times and week dates are refused."""
 
 
@@ -171,6 +217,68 @@ def field(
     if extra:
         kwargs["json_schema_extra"] = extra
     return Field(title=title, description=description, **kwargs)
+
+
+class Code(StrEnum):
+    """The codes a field takes, each with a plain description of what it
+    means, and perhaps other names people use for it. Members are written
+    ``NAME = "value", "What it means.", "other-name", ...``; the description
+    is published in the JSON Schema (``oneOf`` of ``const`` and
+    ``description``, which editors show beside each value) and in the field
+    reference, and the other names let a message suggest the code."""
+
+    description: str
+    aliases: tuple[str, ...]
+
+    def __new__(cls, value: str, description: str = "", *aliases: str) -> "Code":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        member.aliases = aliases
+        return member
+
+
+def code_description(member: StrEnum) -> str:
+    """What a code means, or "" for an enum without descriptions."""
+    return str(getattr(member, "description", ""))
+
+
+def code_aliases(member: StrEnum) -> tuple[str, ...]:
+    """Other names people use for a code (``kinship``), or none."""
+    return tuple(getattr(member, "aliases", ()))
+
+
+def schema_rules(*rules: tuple[str, dict[str, Any]]) -> dict[str, Any]:
+    """A model's own cross-field rules as JSON Schema (``allOf``), each with
+    the sentence that says it, which the field reference prints."""
+    return {"allOf": [{"description": sentence, **rule} for sentence, rule in rules]}
+
+
+def exactly_one_of(first: str, second: str) -> dict[str, Any]:
+    """JSON Schema for "give exactly one of these two fields" (the other
+    absent or null), as a model's own validator says it."""
+    return {"oneOf": [
+        {"properties": {first: {"not": {"type": "null"}}, second: {"type": "null"}}, "required": [first]},
+        {"properties": {second: {"not": {"type": "null"}}, first: {"type": "null"}}, "required": [second]},
+    ]}
+
+
+def when(field_name: str, value: Any, then: dict[str, Any], otherwise: dict[str, Any] | None = None) -> dict[str, Any]:
+    """JSON Schema for "when ``field_name`` is ``value``, ``then`` applies (else ``otherwise``)"."""
+    rule: dict[str, Any] = {"if": {"properties": {field_name: {"const": value}}, "required": [field_name]}, "then": then}
+    if otherwise is not None:
+        rule["else"] = otherwise
+    return rule
+
+
+def present(*names: str) -> dict[str, Any]:
+    """JSON Schema: each of these fields is given and not null."""
+    return {"properties": {name: {"not": {"type": "null"}} for name in names}, "required": list(names)}
+
+
+def absent(*names: str) -> dict[str, Any]:
+    """JSON Schema: none of these fields holds a value (each is left out or null)."""
+    return {"properties": {name: {"type": "null"} for name in names}}
 
 
 class StrictModel(BaseModel):

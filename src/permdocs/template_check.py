@@ -39,7 +39,7 @@ from .writers.docx_styles import missing_styles
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: Names every template may use besides its context's fields.
-EXTRA_NAMES = {"html": {"terms", "stylesheet", "print_stylesheet", "logo"}, "docx": {"terms", "logo"}}
+EXTRA_NAMES = {"html": {"terms", "stylesheet", "print_stylesheet", "council_stylesheet", "logo"}, "docx": {"terms", "logo"}}
 DATE_ATTRIBUTES = {"year", "month", "day", "isoformat"}
 
 
@@ -299,7 +299,8 @@ class _Reader:
                 if node.name in table:
                     return table[node.name]
             if node.name not in self.globals:
-                self.problem(node, f"'{node.name}' is not provided by the document's context")
+                names = [*scope, *self.top]
+                self.problem(node, f"'{node.name}' is not provided by the document's context{_suggest(node.name, names)}")
             return ANY
         if isinstance(node, nodes.Getattr):
             return self.attribute(node, self.resolve(node.node, scope), node.attr)
@@ -344,7 +345,7 @@ class _Reader:
             return ANY
         if owner is TERMS:
             if name not in Terms.model_fields:
-                self.problem(node, f"the terminology key '{name}' is not defined for profiles")
+                self.problem(node, f"the terminology key '{name}' is not defined for profiles{_suggest(name, Terms.model_fields)}")
             return ANY
         if owner is date:
             if name not in DATE_ATTRIBUTES:
@@ -353,12 +354,20 @@ class _Reader:
         if isinstance(owner, type) and dataclasses.is_dataclass(owner):
             fields = typing.get_type_hints(owner)
             if name not in fields:
-                self.problem(node, f"'{owner.__name__}' has no field '{name}'")
+                self.problem(node, f"'{owner.__name__}' has no field '{name}'{_suggest(name, fields)}")
                 return ANY
             return _normalise(fields[name], name)
         type_name = getattr(owner, "__name__", type(owner).__name__)
         self.problem(node, f"'{name}' cannot be read from a template ({type_name} values expose no fields)")
         return ANY
+
+
+def _suggest(written: str, names: Any) -> str:
+    """``; did you mean 'council_address'?``, or nothing when no name is close."""
+    from .case.messages import did_you_mean
+
+    choice = did_you_mean(written, [str(n) for n in names])
+    return f"; did you mean '{choice}'?" if choice else ""
 
 
 def _normalise(hint: Any, name: str) -> Any:

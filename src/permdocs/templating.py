@@ -165,6 +165,24 @@ _DATE_ATTRIBUTES = frozenset({"year", "month", "day", "isoformat"})
 _JINJA_HELPERS = (LoopContext, Macro, Namespace, Cycler, Joiner)
 
 
+class SuggestingUndefined(StrictUndefined):
+    """StrictUndefined whose message, for a field a context object lacks,
+    suggests the field the template probably meant (``council_adress`` ->
+    ``council_address``). Names only, never values."""
+
+    @property
+    def _undefined_message(self) -> str:
+        message = str(super()._undefined_message)
+        owner, name = self._undefined_obj, self._undefined_name
+        if isinstance(name, str) and dataclasses.is_dataclass(owner) and not isinstance(owner, type):
+            from .case.messages import did_you_mean
+
+            choice = did_you_mean(name, [field.name for field in dataclasses.fields(owner)])
+            if choice:
+                message += f"; did you mean '{choice}'?"
+        return message
+
+
 def make_environment(loader: BaseLoader | None, markdown: Callable[[NarrativeText], Any]) -> SandboxedEnvironment:
     """A sandboxed, autoescaping, strict environment with permdocs' filters.
 
@@ -172,7 +190,7 @@ def make_environment(loader: BaseLoader | None, markdown: Callable[[NarrativeTex
     """
     env = ContextOnlySandbox(
         loader=loader,
-        undefined=StrictUndefined,
+        undefined=SuggestingUndefined,
         autoescape=True,
         finalize=finalize,
         trim_blocks=True,

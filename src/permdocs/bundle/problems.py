@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..case.loading import FRIENDLY_MESSAGES, json_path
+from ..case.loading import json_path
+from ..case.messages import plain_message
 from ..errors import Problem
 
 #: What each patterned field must look like, by the field's name.
@@ -31,8 +32,13 @@ _EMPTY_LISTS = {
 
 
 def plain_problems(error: ValidationError) -> list[Problem]:
+    """Each problem at its JSON path: the manifest's own words for its fields,
+    and the case file's plain words (with "did you mean") for the rest."""
+    from ..schemas import published_schema
+
+    schema = published_schema("bundle")
     problems = []
-    for detail in error.errors(include_input=False, include_url=False):
+    for detail in error.errors(include_url=False):
         # The union's tags ('permdocs', 'external') are Pydantic's, not the user's.
         loc = [step for step in detail["loc"] if step not in ("permdocs", "external")]
         key_of_mapping = bool(loc) and loc[-1] == "[key]"
@@ -40,11 +46,15 @@ def plain_problems(error: ValidationError) -> list[Problem]:
             loc.pop()
         field_name = next((step for step in reversed(loc) if isinstance(step, str)), "")
         message = _IDENTIFIER if key_of_mapping else _message(detail, field_name)
+        if message is None:
+            message = plain_message(detail, schema, tuple(loc))
         problems.append(Problem(json_path(tuple(loc)), message))
     return problems
 
 
-def _message(detail: Any, field_name: str) -> str:
+def _message(detail: Any, field_name: str) -> str | None:
+    """The manifest's own words for a problem, or None for the shared ones.
+    The user's input is never quoted."""
     kind, context = detail["type"], detail.get("ctx", {})
     if kind == "too_short":
         return _EMPTY_LISTS.get(field_name, f"must list at least {context.get('min_length', 1)}")
@@ -60,6 +70,4 @@ def _message(detail: Any, field_name: str) -> str:
         return f"must be at most {context.get('le')}"
     if kind in ("int_parsing", "int_from_float"):
         return "must be a whole number"
-    if kind == "extra_forbidden":
-        return "is not a field here (check the spelling)"
-    return FRIENDLY_MESSAGES.get(kind, detail["msg"]).removeprefix("Value error, ")
+    return None

@@ -6,6 +6,7 @@ from ..strict import (
     NARRATIVE_MAX_CHARS,
     CalendarDate,
     CaseReference,
+    Code,
     Identifier,
     Name,
     Narrative,
@@ -15,7 +16,7 @@ from ..strict import (
 )
 
 __all__ = [
-    "NARRATIVE_MAX_CHARS", "CalendarDate", "CaseModel", "CaseReference", "Identifier", "Name", "Narrative",
+    "NARRATIVE_MAX_CHARS", "CalendarDate", "CaseModel", "CaseReference", "Code", "Identifier", "Name", "Narrative",
     "ShortText", "field",
 ]
 

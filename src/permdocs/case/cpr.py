@@ -16,17 +16,21 @@ import base64
 import binascii
 import io
 from datetime import date
-from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from .base import CalendarDate, CaseModel, Identifier, Name, Narrative, ShortText, field
+from ..strict import exactly_one_of, schema_rules
+from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .planning import FamilyTimeArrangement
 
 
 class Written(CaseModel):
     """One section of the report: its text, or why it does not apply."""
+
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "Give exactly one of 'text' and 'not_applicable_because'.", exactly_one_of("text", "not_applicable_because"),
+    )))
 
     text: Narrative | None = field("Text", "The section, written for the adult the child will become.", default=None)
     not_applicable_because: ShortText | None = field(
@@ -40,7 +44,12 @@ class Written(CaseModel):
         return self
 
 
-ReportSection = Literal["A", "B", "C"]
+class ReportSection(Code):
+    """The three sections of the report's standard layout."""
+
+    A = "A", "Section A: the report, its authors and the matters for the proceedings."
+    B = "B", "Section B: the child, the birth family, and the agency's actions."
+    C = "C", "Section C: the options considered, the recommendation and the sign-off."
 
 #: A photograph is a small image: larger ones are refused rather than decoded.
 MAX_PHOTOGRAPH_BYTES = 1024 * 1024
@@ -109,11 +118,11 @@ class AgencyReference(CaseModel):
     value: ShortText = field("Reference", "The reference itself.")
 
 
-class AssessmentOutcome(StrEnum):
-    POSITIVE = "positive"
-    NEGATIVE = "negative"
-    WITHDRAWN = "withdrawn"
-    ONGOING = "ongoing"
+class AssessmentOutcome(Code):
+    POSITIVE = "positive", "The person was assessed as able to care for the child."
+    NEGATIVE = "negative", "The assessment found the person could not care for the child."
+    WITHDRAWN = "withdrawn", "The person withdrew before the assessment ended."
+    ONGOING = "ongoing", "The assessment is still going on."
 
 
 class RelativeAssessment(CaseModel):

@@ -10,41 +10,41 @@ worker never writes rule syntax and :mod:`permdocs.schedules` can hand it to
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from .base import CalendarDate, CaseModel, ShortText, field
+from ..strict import present, schema_rules, when
+from .base import CalendarDate, CaseModel, Code, ShortText, field
 
 
-class Repeats(StrEnum):
+class Repeats(Code):
     """How often the pattern repeats (with ``every``: every 6 weeks)."""
 
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-    YEARLY = "yearly"
+    WEEKLY = "weekly", "Every week, or every few weeks with 'every'."
+    MONTHLY = "monthly", "Every month, or every few months with 'every'."
+    YEARLY = "yearly", "Every year, in the months given."
 
 
-class Weekday(StrEnum):
-    MONDAY = "monday"
-    TUESDAY = "tuesday"
-    WEDNESDAY = "wednesday"
-    THURSDAY = "thursday"
-    FRIDAY = "friday"
-    SATURDAY = "saturday"
-    SUNDAY = "sunday"
+class Weekday(Code):
+    MONDAY = "monday", "Monday."
+    TUESDAY = "tuesday", "Tuesday."
+    WEDNESDAY = "wednesday", "Wednesday."
+    THURSDAY = "thursday", "Thursday."
+    FRIDAY = "friday", "Friday."
+    SATURDAY = "saturday", "Saturday."
+    SUNDAY = "sunday", "Sunday."
 
 
-class OnBankHoliday(StrEnum):
+class OnBankHoliday(Code):
     """What happens to a session that falls on a bank holiday in England and Wales."""
 
     #: It stays, marked, so the parties can agree a change in good time.
-    FLAG = "flag"
+    FLAG = "flag", "The session stays where it falls and is marked, so the parties can agree a change in good time."
     #: It moves to the next working day.
-    NEXT_WORKING_DAY = "next_working_day"
+    NEXT_WORKING_DAY = "next_working_day", "The session moves to the next working day."
     #: It moves to the working day before.
-    PREVIOUS_WORKING_DAY = "previous_working_day"
+    PREVIOUS_WORKING_DAY = "previous_working_day", "The session moves to the working day before."
 
 
 MonthNumber = Annotated[int, Field(ge=1, le=12)]
@@ -58,6 +58,29 @@ class Schedule(CaseModel):
     "saturday", "week_of_month": 1}``; every 6 weeks from a date:
     ``{"repeats": "weekly", "every": 6, "first_on": "2026-01-10"}``; the
     week of the child's birthday: ``{"repeats": "yearly", "birthday_week": true}``."""
+
+    # The rules of _one_way_to_name_the_day, for schema readers.
+    model_config = ConfigDict(json_schema_extra=schema_rules(
+        ("'birthday_week' is a yearly rule on its own: no months, day_of_month or weekday with it.",
+         when("birthday_week", True, {"properties": {
+             "repeats": {"const": "yearly"}, "months": {"maxItems": 0}, "day_of_month": {"type": "null"},
+             "weekday": {"type": "null"},
+         }})),
+        ("Give either 'day_of_month' or 'weekday', not both.", {"not": present("day_of_month", "weekday")}),
+        ("'week_of_month' needs a 'weekday' and a monthly or yearly rule.", {"if": present("week_of_month"), "then": {
+            "properties": {"weekday": {"not": {"type": "null"}}, "repeats": {"not": {"const": "weekly"}}},
+            "required": ["weekday"],
+        }}),
+        ("A monthly or yearly rule with a 'weekday' needs 'week_of_month' (1 for the first, -1 for the last).",
+         {"if": {"properties": {"weekday": {"not": {"type": "null"}}, "repeats": {"not": {"const": "weekly"}}},
+                 "required": ["weekday", "repeats"]},
+          "then": present("week_of_month")}),
+        ("'week_of_month' is 1 to 4, or -1 for the last.",
+         {"not": {"properties": {"week_of_month": {"const": 0}}, "required": ["week_of_month"]}}),
+        ("A weekly rule takes a weekday at most, not months or a day of the month.",
+         when("repeats", "weekly", {"properties": {"months": {"maxItems": 0}, "day_of_month": {"type": "null"}}})),
+        ("'length_minutes' needs a 'start_time'.", {"if": present("length_minutes"), "then": present("start_time")}),
+    ))
 
     repeats: Repeats = field("Repeats", "Weekly, monthly or yearly.")
     every: int = field("Every", "Repeat every this many weeks, months or years (1 = every one).", default=1, ge=1, le=52)
@@ -138,7 +161,8 @@ class LetterboxTerms(CaseModel):
     )
     gifts_or_money_allowed: bool = field(
         "Gifts or money allowed",
-        "True only where the agency has agreed to pass on gifts or money; a check flags it, as policy rules them out.",
+        "True only where the agency has agreed to pass on gifts or money; a check flags it, as policy rules them "
+        "out.",
         default=False,
     )
     writes_first: ShortText = field("Who writes first", "Who writes first each time, e.g. 'the adoptive parents'.")
@@ -152,11 +176,11 @@ class LetterboxTerms(CaseModel):
     )
 
 
-class AdoptersNamedAs(StrEnum):
+class AdoptersNamedAs(Code):
     """How the birth family's copy names adoptive parents."""
 
-    FIRST_NAMES = "first_names"
-    CHILDS_PARENTS = "childs_parents"
+    FIRST_NAMES = "first_names", "By their first names."
+    CHILDS_PARENTS = "childs_parents", "As the child's parents, for example 'Orla's parents'."
 
 
 ADOPTERS_NAMED_AS_HELP = (

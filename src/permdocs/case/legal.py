@@ -3,27 +3,47 @@ the time the child has been looked after."""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from pydantic import ConfigDict, model_validator
 
-from pydantic import model_validator
+from ..strict import absent, present, schema_rules, when
+from .base import CalendarDate, CaseModel, CaseReference, Code, Name, Narrative, ShortText, field
 
-from .base import CalendarDate, CaseModel, CaseReference, Name, Narrative, ShortText, field
 
-
-class LegalBasisKind(StrEnum):
-    SECTION_20 = "section_20"
-    INTERIM_CARE_ORDER = "interim_care_order"
-    CARE_ORDER = "care_order"
-    PLACEMENT_ORDER = "placement_order"
-    INTERIM_SUPERVISION_ORDER = "interim_supervision_order"
-    SUPERVISION_ORDER = "supervision_order"
-    SPECIAL_GUARDIANSHIP_ORDER = "special_guardianship_order"
-    CHILD_ARRANGEMENTS_ORDER = "child_arrangements_order"
-    ADOPTION_ORDER = "adoption_order"
+class LegalBasisKind(Code):
+    SECTION_20 = (
+        "section_20",
+        "Accommodation with the parents' agreement and no court order (Children Act 1989 s.20).",
+    )
+    INTERIM_CARE_ORDER = "interim_care_order", "A care order made for the time being, while proceedings go on (s.38)."
+    CARE_ORDER = "care_order", "A final care order: the local authority shares parental responsibility (s.31)."
+    PLACEMENT_ORDER = (
+        "placement_order",
+        "Authority for the local authority to place the child for adoption (Adoption and Children Act 2002 s.21).",
+    )
+    INTERIM_SUPERVISION_ORDER = (
+        "interim_supervision_order",
+        "A supervision order made for the time being, while proceedings go on (s.38).",
+    )
+    SUPERVISION_ORDER = (
+        "supervision_order",
+        "The local authority advises and befriends the child, without parental responsibility (s.31 and Schedule 3).",
+    )
+    SPECIAL_GUARDIANSHIP_ORDER = "special_guardianship_order", "A special guardianship order (s.14A)."
+    CHILD_ARRANGEMENTS_ORDER = (
+        "child_arrangements_order",
+        "An order saying whom the child lives with or spends time with (s.8).",
+    )
+    ADOPTION_ORDER = "adoption_order", "An adoption order (Adoption and Children Act 2002 s.46)."
 
 
 class LegalBasis(CaseModel):
     """An order of the court, or accommodation by agreement under s.20."""
+
+    # The rule of _court_details_match_kind, for schema readers.
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "A court order needs 'court' and 'court_case_number'; for 'section_20' (not an order) both are null.",
+        when("kind", "section_20", absent("court", "court_case_number"), present("court", "court_case_number")),
+    )))
 
     kind: LegalBasisKind = field(
         "Kind", "The order, or 'section_20' for accommodation with the parents' agreement (Children Act 1989 s.20)."
@@ -62,7 +82,8 @@ class CareEpisode(CaseModel):
         "Became looked after on", "The date the child became looked after by the local authority."
     )
     ceased_on: CalendarDate | None = field(
-        "Ceased to be looked after on", "The date the child stopped being looked after; null while still looked after.",
+        "Ceased to be looked after on", "The date the child stopped being looked after; null while still looked "
+        "after.",
         default=None,
     )
     care_plan_made_on: CalendarDate | None = field(
@@ -70,9 +91,9 @@ class CareEpisode(CaseModel):
     )
 
 
-class ReviewStatus(StrEnum):
-    HELD = "held"
-    PLANNED = "planned"
+class ReviewStatus(Code):
+    HELD = "held", "The review has taken place."
+    PLANNED = "planned", "The review is booked for a later date."
 
 
 class Review(CaseModel):

@@ -10,38 +10,36 @@ which is read only from the case's own folder.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from pydantic import ConfigDict, model_validator
 
-from pydantic import model_validator
+from ..strict import exactly_one_of, schema_rules
+from .base import CalendarDate, CaseModel, Code, Name, Narrative, ShortText, field
 
-from .base import CalendarDate, CaseModel, Name, Narrative, ShortText, field
 
-
-class LetterSectionKind(StrEnum):
-    WHO_I_AM = "who_i_am"
-    YOUR_BIRTH = "your_birth"
-    BIRTH_FAMILY = "birth_family"
-    WHY_NOT_STAY = "why_not_stay"
-    WHO_DECIDED = "who_decided"
-    FOSTER_CARE = "foster_care"
-    HOW_FAMILY_CHOSEN = "how_family_chosen"
-    HAPPY_MEMORIES = "happy_memories"
-    BIRTH_FAMILY_WISHES = "birth_family_wishes"
-    WHERE_TO_FIND_MORE = "where_to_find_more"
-    CLOSING = "closing"
+class LetterSectionKind(Code):
+    WHO_I_AM = "who_i_am", "Who I am, and how I know you."
+    YOUR_BIRTH = "your_birth", "Your birth and your first months."
+    BIRTH_FAMILY = "birth_family", "Who each person in your birth family is."
+    WHY_NOT_STAY = "why_not_stay", "Why you could not stay with your birth family."
+    WHO_DECIDED = "who_decided", "Who decided, and how, the court included."
+    FOSTER_CARE = "foster_care", "Your time in foster care."
+    HOW_FAMILY_CHOSEN = "how_family_chosen", "How your family was chosen."
+    HAPPY_MEMORIES = "happy_memories", "Happy memories, and what people said about you."
+    BIRTH_FAMILY_WISHES = "birth_family_wishes", "What your birth family wished for you."
+    WHERE_TO_FIND_MORE = "where_to_find_more", "Your life story book, your records, and your right to see your file."
+    CLOSING = "closing", "The end of the letter."
 
 
 class LetterSection(CaseModel):
     """One guided section of the letter, written to the child ("you")."""
 
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "Give exactly one of 'text' and 'shared_file'.", exactly_one_of("text", "shared_file"),
+    )))
+
     kind: LetterSectionKind = field(
         "Section",
-        "Which part of the letter this is: who_i_am (who I am and how I know you), your_birth (your birth and "
-        "first months), birth_family (who each person is), why_not_stay (why you could not stay with them), "
-        "who_decided (who decided, and how, including the court), foster_care (your time in foster care), "
-        "how_family_chosen (how your family was chosen), happy_memories (happy memories and what people said "
-        "about you), birth_family_wishes (what your birth family wished for you), where_to_find_more (your life "
-        "story book, your records and your right to see your file), closing.",
+        "Which part of the letter this is; each code and what it covers is listed in the field reference.",
     )
     text: Narrative | None = field(
         "Text", "What the worker writes, in plain words, to the child. Null when the text is in a shared file.",

@@ -1,55 +1,104 @@
-"""Turn a case file (path, bytes or dict) into a validated :class:`Case`, or
-into an :class:`InvalidCaseError` that lists each problem by JSON path.
+"""Turn a case (a file's path, JSON text or bytes, or a dict) into a
+validated :class:`Case`, or into an :class:`InvalidCaseError` that lists
+every problem by JSON path, in the order they appear in the file.
 
-Two passes, because strict Pydantic alone misses things that matter here:
-``json`` with hooks first finds malformed JSON, duplicate keys (where the last
-one would silently win) and NaN/Infinity, each with its path; then the raw
-bytes go through ``model_validate_json``, whose strict JSON mode accepts ISO
-date strings but not datetimes or numbers where a date belongs.
+In passes, because strict Pydantic alone misses things that matter here:
+
+1. the text is decoded and parsed (:mod:`.json_text`), which finds
+   malformed JSON with a hint, duplicate keys (where the last one would
+   silently win) and NaN/Infinity, each with its line or path;
+2. the bytes go through ``model_validate_json``, whose strict JSON mode
+   accepts ISO date strings but not datetimes or numbers where a date
+   belongs;
+3. if that fails, the cross-reference and date rules (:mod:`.consistency`)
+   still run on the parsed data, so one run reports every problem; and
+   placeholders left from ``permdocs new`` are reported as such.
 """
 
 from __future__ import annotations
 
-import codecs
+import errno
 import json
 import math
 import os
 import stat
 from collections.abc import Iterator, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import InvalidCaseError, Problem
+from ..errors import ArgumentTypeError, InvalidCaseError, Problem
 from .base import Narrative
+from .consistency import consistency_problems
+from .json_text import (
+    MAX_NUMBER_DIGITS,
+    HugeNumber,
+    JsonObject,
+    NonFinite,
+    decode_case_bytes,
+    parse_case_json,
+    strip_byte_order_marks,
+)
+from .messages import field_at, problems_from
 from .model import Case
+from .starter import placeholder_locations, placeholder_message
 
 #: Largest case file accepted. Real cases are tens of kilobytes; the cap keeps
 #: a mistaken upload (a scanned PDF, a log file) from exhausting memory.
 MAX_CASE_BYTES = 5 * 1024 * 1024
+#: A path longer than this is not a path (PATH_MAX on Linux is 4,096 bytes).
+MAX_PATH_CHARS = 4096
 
-CaseSource = str | os.PathLike[str] | bytes | Mapping[str, Any]
+CaseSource = str | os.PathLike[str] | bytes | bytearray | Mapping[str, Any]
 
 
 def load_case(source: CaseSource, *, folder: str | os.PathLike[str] | None = None) -> Case:
-    """Load and validate a case from a file path, JSON bytes or a dict.
+    """Load and validate a case.
 
-    A ``str`` is taken as a path. Files the case refers to (a later-life
-    letter's shared sections) are read from the case file's folder, or from
-    ``folder`` for a case given as bytes or a dict. Raises
-    :class:`InvalidCaseError` listing every problem found, each as a JSON
-    path and a message without the input value.
+    The type of ``source`` decides how it is read: a :class:`~pathlib.Path`
+    (or any ``os.PathLike``) is a case file; ``bytes`` are the file's
+    contents; a ``dict`` is parsed JSON; a ``str`` is JSON text when it
+    starts with ``{`` (after any spaces), and otherwise the path of a case
+    file, as the command line passes it. Files the case refers to (a
+    later-life letter's shared sections) are read from the case file's
+    folder, or from ``folder`` for a case given as text, bytes or a dict.
+    Raises :class:`InvalidCaseError` listing every problem found, each as a
+    JSON path and a message that never quotes the case.
     """
     if isinstance(source, Mapping):
         case = case_from_dict(source)
     elif isinstance(source, bytes | bytearray):
         case = case_from_json(bytes(source))
-    else:
-        path = Path(source)
+    elif isinstance(source, str) and strip_byte_order_marks(source).lstrip().startswith("{"):
+        case = case_from_json(_utf8(source))
+    elif isinstance(source, str | os.PathLike):
+        path = _as_path(source)
         case = case_from_json(_read_case_file(path))
         folder = folder if folder is not None else path.parent
+    else:
+        raise ArgumentTypeError(
+            f"load_case() reads a path, JSON text, bytes or a dict, not {type(source).__name__}"
+        )
     return with_shared_files(case, None if folder is None else Path(folder))
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidCaseError([Problem("$", "contains a lone surrogate, which is not valid Unicode text")]) from None
+
+
+def _as_path(source: str | os.PathLike[str]) -> Path:
+    text = os.fspath(source)
+    if len(text) > MAX_PATH_CHARS or "\n" in text or "\x00" in text:
+        # Not a path: perhaps a case's text that does not start with "{". Never quoted.
+        raise InvalidCaseError([Problem(
+            "$", "is neither the path of a case file nor JSON text (JSON text starts with '{')"
+        )])
+    return Path(text)
 
 
 #: Largest shared section file: a letter's section is a few paragraphs.
@@ -113,10 +162,6 @@ def case_from_dict(data: Mapping[str, Any]) -> Case:
     return case_from_json(raw)
 
 
-#: No field of a case holds a number anywhere near this long.
-MAX_NUMBER_DIGITS = 30
-
-
 def _python_hazards(node: Any, path: str) -> Iterator[Problem]:
     """What a dict from a case system may hold that JSON cannot, each by path."""
     if isinstance(node, float) and not math.isfinite(node):
@@ -134,102 +179,128 @@ def _python_hazards(node: Any, path: str) -> Iterator[Problem]:
 
 
 def case_from_json(raw: bytes) -> Case:
-    """Validate a case from the bytes of a JSON document."""
+    """Validate a case from the bytes of a JSON document (UTF-8, or any
+    encoding its byte-order mark names)."""
     if len(raw) > MAX_CASE_BYTES:
         raise InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
-    # A byte-order mark (Windows Notepad adds one) is not an error; drop it.
-    raw = raw.removeprefix(codecs.BOM_UTF8)
-    tree = _parse_json(raw)
+    text = strip_byte_order_marks(decode_case_bytes(raw))
+    tree = parse_case_json(text)
     problems = list(_json_hazards(tree, "$"))
     if problems:
         raise InvalidCaseError(problems)
+    placeholders = list(placeholder_locations(tree))
     try:
-        return Case.model_validate_json(raw)
+        case = Case.model_validate_json(text.encode("utf-8"))
     except ValidationError as error:
-        raise InvalidCaseError(_problems_from(error)) from None
+        raise InvalidCaseError(_every_problem(tree, error, placeholders)) from None
+    if placeholders:
+        raise InvalidCaseError(_placeholder_problems(placeholders))
+    return case
+
+
+def _every_problem(tree: Any, error: ValidationError, placeholders: list[tuple[str | int, ...]]) -> list[Problem]:
+    """The model's problems, the placeholders still to fill in and the
+    consistency rules' findings on what could be read, in file order; one
+    problem per path, placeholders first (their field's other errors follow
+    from them)."""
+    problems = _placeholder_problems(placeholders)
+    problems += problems_from(error, _case_schema(), where=json_path)
+    problems += [Problem(json_path(loc), message) for loc, message in consistency_problems(tree)]
+    seen: set[str] = set()
+    unique = []
+    for problem in problems:
+        if problem.path not in seen:
+            seen.add(problem.path)
+            unique.append(problem)
+    order = _file_order(tree)
+    return sorted(unique, key=lambda problem: _position(order, problem.path))
+
+
+def _placeholder_problems(placeholders: list[tuple[str | int, ...]]) -> list[Problem]:
+    schema = _case_schema()
+    return [Problem(json_path(loc), placeholder_message(field_at(schema, _field_loc(loc)))) for loc in placeholders]
+
+
+def _field_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    # A placeholder inside a list of ids is described by the list's field.
+    return loc[:-1] if loc and isinstance(loc[-1], int) else loc
+
+
+@cache
+def _case_schema() -> Mapping[str, Any]:
+    """The case's JSON Schema, which says what each field is, for messages."""
+    from ..schema_generation import json_schema
+
+    return json_schema(Case, "case")
+
+
+def _file_order(tree: Any) -> dict[str, tuple[int, int]]:
+    """Each JSON path in the file: where it starts and where its contents
+    end, numbered in the order the file holds them."""
+    order: dict[str, tuple[int, int]] = {}
+    counter = iter(range(1 << 62))
+
+    def walk(node: Any, path: str) -> None:
+        start = next(counter)
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                walk(value, json_path_join(path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}[{index}]")
+        order[path] = (start, next(counter))
+
+    walk(tree, "$")
+    return order
+
+
+def _position(order: dict[str, tuple[int, int]], path: str) -> int:
+    """Where a problem's path comes in the file; a field that is missing
+    comes at the end of the object it is missing from."""
+    if path in order:
+        return order[path][0]
+    probe = path
+    while probe not in order and probe != "$":
+        probe = probe[: max(probe.rfind("."), probe.rfind("["))]
+    return order.get(probe, (0, 0))[1]
 
 
 def _read_case_file(path: Path) -> bytes:
     """The file's bytes, read through a bounded reader: a device or a file
     that claims to be small (/dev/zero reports size 0) is never read whole."""
-    too_large = InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             raise InvalidCaseError([Problem("$", f"is not a regular file (a device, pipe or socket): {path}")])
         with path.open("rb") as handle:
             data = handle.read(MAX_CASE_BYTES + 1)
-        if len(data) > MAX_CASE_BYTES:
-            raise too_large
-        return data
     except FileNotFoundError:
         raise InvalidCaseError([Problem("$", f"no such file: {path}")]) from None
-    except OSError as error:
-        if isinstance(error, IsADirectoryError | PermissionError):
-            raise InvalidCaseError([Problem("$", _READ_ERRORS[type(error)].format(path=path))]) from None
-        raise InvalidCaseError([Problem("$", f"cannot be read ({type(error).__name__}): {path}")]) from None
     except IsADirectoryError:
         raise InvalidCaseError([Problem("$", f"is a folder, not a case file: {path}")]) from None
     except PermissionError:
         raise InvalidCaseError([Problem("$", f"permission denied: {path}")]) from None
+    except (OSError, ValueError) as error:
+        # A name too long for the file system, say; the name is not repeated.
+        name = errno_name(error)
+        raise InvalidCaseError([Problem("$", f"the case file cannot be read ({name})")]) from None
+    if len(data) > MAX_CASE_BYTES:
+        raise InvalidCaseError([Problem("$", f"the file is larger than {MAX_CASE_BYTES // (1024 * 1024)} MB")])
+    return data
 
 
-class _JsonObject(dict[str, Any]):
-    """A parsed JSON object that remembers which of its keys appeared twice."""
-
-    duplicate_keys: list[str]
-
-
-class _NonFinite:
-    """Stands in for NaN or Infinity so that its path can be reported."""
-
-
-class _HugeNumber:
-    """Stands in for an integer too long for any field (Python refuses to
-    convert more than 4,300 digits), so that its path can be reported."""
-
-
-def _parse_int(text: str) -> int | _HugeNumber:
-    return _HugeNumber() if len(text.lstrip("-")) > MAX_NUMBER_DIGITS else int(text)
-
-
-_READ_ERRORS = {IsADirectoryError: "is a folder, not a case file: {path}", PermissionError: "permission denied: {path}"}
-
-
-def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> _JsonObject:
-    obj = _JsonObject()
-    obj.duplicate_keys = []
-    for key, value in pairs:
-        if key in obj:
-            obj.duplicate_keys.append(key)
-        obj[key] = value
-    return obj
-
-
-def _parse_json(raw: bytes) -> Any:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidCaseError([Problem("$", f"is not UTF-8 text (bad byte at offset {error.start})")]) from None
-    try:
-        return json.loads(
-            text, object_pairs_hook=_object_with_duplicates, parse_constant=lambda _name: _NonFinite(),
-            parse_int=_parse_int,
-        )
-    except json.JSONDecodeError as error:
-        # The decoder's message names the expected token and the position,
-        # never the surrounding text.
-        message = f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        raise InvalidCaseError([Problem("$", message)]) from None
-    except RecursionError:
-        raise InvalidCaseError([Problem("$", "is nested too deeply to be a case")]) from None
+def errno_name(error: Exception) -> str:
+    """``ENAMETOOLONG``, say, or the exception's type: never its message,
+    which repeats the path."""
+    number = getattr(error, "errno", None)
+    return errno.errorcode.get(number, type(error).__name__) if isinstance(number, int) else type(error).__name__
 
 
 def _json_hazards(node: Any, path: str) -> Iterator[Problem]:
-    if isinstance(node, _NonFinite):
+    if isinstance(node, NonFinite):
         yield Problem(path, "is NaN or Infinity, which is not a number JSON allows")
-    elif isinstance(node, _HugeNumber):
+    elif isinstance(node, HugeNumber):
         yield Problem(path, f"is a number of more than {MAX_NUMBER_DIGITS} digits, which no field holds")
-    elif isinstance(node, _JsonObject):
+    elif isinstance(node, JsonObject):
         for key in node.duplicate_keys:
             yield Problem(json_path_join(path, key), "appears more than once in the same object")
         for key, value in node.items():
@@ -254,32 +325,3 @@ def json_path(loc: tuple[str | int, ...]) -> str:
     for key in loc:
         path = json_path_join(path, key)
     return path
-
-
-# Pydantic's messages are accurate but written for programmers; these are
-# the ones a social worker or integrator meets most.
-FRIENDLY_MESSAGES = {
-    "missing": "is required but missing",
-    "extra_forbidden": "is not a field of this object (check the spelling)",
-    "date_parsing": "is not a real calendar date in the form YYYY-MM-DD",
-    "date_from_datetime_parsing": "is not a date in the form YYYY-MM-DD",
-    "date_from_datetime_inexact": "must be a date only (YYYY-MM-DD), without a time",
-    "date_type": "must be a date written as a string in the form YYYY-MM-DD",
-    "string_type": "must be text (a JSON string)",
-    "bool_type": "must be true or false",
-    "int_type": "must be a whole number",
-    "list_type": "must be a list (a JSON array)",
-    "model_type": "must be an object",
-    "model_attributes_type": "must be an object",
-    "dict_type": "must be an object",
-}
-
-
-def _problems_from(error: ValidationError) -> list[Problem]:
-    problems = []
-    for detail in error.errors(include_input=False, include_url=False, include_context=False):
-        message = FRIENDLY_MESSAGES.get(detail["type"], detail["msg"])
-        if detail["type"] == "value_error":
-            message = message.removeprefix("Value error, ")
-        problems.append(Problem(json_path(tuple(detail["loc"])), message))
-    return problems

@@ -3,7 +3,6 @@ document. Each document type takes only the parts it needs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import model_validator
@@ -11,6 +10,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
+from .consistency import consistency_problems
 from .cpr import ChildsPermanenceReport
 from .legal import CareEpisode, CareProceedings, LegalBasis, Review
 from .letter import LaterLifeLetter
@@ -23,13 +23,10 @@ from .planning import (
     OptionConsidered,
     OptionsAnalysis,
     PermanenceNeed,
-    Plan,
     Plans,
     SupportService,
     Voices,
 )
-
-Location = tuple[str | int, ...]
 
 
 class ChronologyEntry(CaseModel):
@@ -114,7 +111,9 @@ class Case(CaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Case":
-        problems = list(_consistency_problems(self))
+        # The rules read JSON data, so that loading can run them on a case
+        # that failed validation elsewhere (see permdocs.case.consistency).
+        problems = consistency_problems(self.model_dump(mode="json", by_alias=True))
         if problems:
             raise ValidationError.from_exception_data(
                 "Case",
@@ -128,77 +127,3 @@ class Case(CaseModel):
     def person(self, person_id: str) -> Person:
         """The person with this id (ids are checked on validation)."""
         return next(person for person in self.people if person.id == person_id)
-
-
-def _consistency_problems(case: Case) -> Iterator[tuple[Location, str]]:
-    """Rules that tie one part of the case to another. Practice rules (late
-    reviews, missing plans) are not here: those are findings, not invalid data."""
-    yield from _duplicate_ids(case)
-    yield from _unknown_person_references(case)
-    analysis = case.options_analysis
-    if analysis is not None and analysis.recommended_option_id not in {option.id for option in case.options}:
-        yield ("options_analysis", "recommended_option_id"), "does not match the id of any option in 'options'"
-    looked_after = case.care_episode.looked_after_on
-    birth = case.child.date_of_birth
-    if looked_after < birth:
-        yield ("care_episode", "looked_after_on"), "is before the child's date of birth"
-    for index, review in enumerate(case.reviews):
-        if review.date < looked_after:
-            yield ("reviews", index, "date"), "is before the child became looked after"
-    for index, basis in enumerate(case.legal_basis):
-        if basis.made_on < birth:
-            yield ("legal_basis", index, "made_on"), "is before the child's date of birth"
-        if basis.ended_on is not None and basis.ended_on < basis.made_on:
-            yield ("legal_basis", index, "ended_on"), "is before the date the order was made"
-    if case.care_proceedings is not None:
-        for index, extension in enumerate(case.care_proceedings.extensions):
-            if extension.granted_on < case.care_proceedings.issued_on:
-                yield ("care_proceedings", "extensions", index, "granted_on"), "is before the proceedings were issued"
-
-
-def _duplicate_ids(case: Case) -> Iterator[tuple[Location, str]]:
-    for collection in ("people", "options", "family_time"):
-        seen: set[str] = set()
-        for index, item in enumerate(getattr(case, collection)):
-            if item.id in seen:
-                yield (collection, index, "id"), "repeats an id used earlier in the list"
-            seen.add(item.id)
-
-
-def _unknown_person_references(case: Case) -> Iterator[tuple[Location, str]]:
-    known = {person.id for person in case.people}
-    references: list[tuple[Location, str]] = []
-    for i, option in enumerate(case.options):
-        references += [(("options", i, "carer_ids", j), pid) for j, pid in enumerate(option.carer_ids)]
-    for loc, plan in _plans_with_locations(case):
-        references += [((*loc, "carer_ids", j), pid) for j, pid in enumerate(plan.carer_ids)]
-    for i, arrangement in enumerate(case.family_time):
-        references += [(("family_time", i, "with_person_ids", j), pid) for j, pid in enumerate(arrangement.with_person_ids)]
-    for loc, plan in _plans_with_locations(case):
-        if plan.application is not None:
-            references += [
-                ((*loc, "application", "applicant_ids", j), pid) for j, pid in enumerate(plan.application.applicant_ids)
-            ]
-    if case.adoption is not None:
-        references += [(("adoption", "consents", i, "person_id"), c.person_id) for i, c in enumerate(case.adoption.consents)]
-    if case.placement is not None:
-        references += [(("placement", "carer_ids", j), pid) for j, pid in enumerate(case.placement.carer_ids)]
-    for i, view in enumerate(case.voices.others):
-        if view.person_id is not None:
-            references.append((("voices", "others", i, "person_id"), view.person_id))
-    if case.cpr is not None:
-        references += [
-            (("cpr", "relative_assessments", i, "person_id"), a.person_id)
-            for i, a in enumerate(case.cpr.relative_assessments)
-        ]
-    for loc, person_id in references:
-        if person_id not in known:
-            yield loc, "does not match the id of anyone in 'people'"
-
-
-def _plans_with_locations(case: Case) -> Iterator[tuple[Location, Plan]]:
-    yield ("plans", "primary"), case.plans.primary
-    for index, plan in enumerate(case.plans.parallel):
-        yield ("plans", "parallel", index), plan
-    if case.plans.contingency is not None:
-        yield ("plans", "contingency"), case.plans.contingency

@@ -10,41 +10,45 @@ that a judge can compare them across one page.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from .base import CaseModel, ShortText, field
+from .base import CaseModel, Code, ShortText, field
 
 
-class KeyFactor(StrEnum):
-    """A question every realistic option is measured against."""
+class KeyFactor(Code):
+    """A question every realistic option is measured against (ACA 2002 s.1(4)
+    and CA 1989 s.1(3), in our own words)."""
 
-    LEGAL_SECURITY = "legal_security"
-    RELATIONSHIPS = "relationships"
-    IDENTITY = "identity"
-    RISK_OF_HARM = "risk_of_harm"
-    TIMESCALE = "timescale"
-    WISHES_AND_FEELINGS = "wishes_and_feelings"
+    LEGAL_SECURITY = (
+        "legal_security",
+        "How secure and lasting the child's legal position would be, and who would hold parental responsibility.",
+    )
+    RELATIONSHIPS = (
+        "relationships", "What would become of the child's relationships with parents, siblings and the wider family."
+    )
+    IDENTITY = (
+        "identity",
+        "How the child's ethnicity, culture, religion, language and sense of their own history would be kept.",
+    )
+    RISK_OF_HARM = (
+        "risk_of_harm",
+        "The harm the child has suffered or is at risk of suffering, and whether the carers could keep them safe.",
+    )
+    TIMESCALE = (
+        "timescale", "Whether the option can be achieved within the child's timescale, and what delay would cost them."
+    )
+    WISHES_AND_FEELINGS = (
+        "wishes_and_feelings",
+        "What the child wants or, for a young child, what is known of their attachments, weighed by age and "
+        "understanding.",
+    )
 
 
-#: What each factor asks, for the schema, the field reference and the
-#: analysis's legend (ACA 2002 s.1(4) and CA 1989 s.1(3) in our own words).
-KEY_FACTOR_QUESTIONS: dict[KeyFactor, str] = {
-    KeyFactor.LEGAL_SECURITY: "How secure and lasting the child's legal position would be, and who would hold parental responsibility.",
-    KeyFactor.RELATIONSHIPS: "What would become of the child's relationships with parents, siblings and the wider family.",
-    KeyFactor.IDENTITY: "How the child's ethnicity, culture, religion, language and sense of their own history would be kept.",
-    KeyFactor.RISK_OF_HARM: "The harm the child has suffered or is at risk of suffering, and whether the carers could keep them safe.",
-    KeyFactor.TIMESCALE: "Whether the option can be achieved within the child's timescale, and what delay would cost them.",
-    KeyFactor.WISHES_AND_FEELINGS: "What the child wants or, for a young child, what is known of their attachments, weighed by age and understanding.",
-}
-
-
-class Balance(StrEnum):
+class Balance(Code):
     """Which way a factor points for one option."""
 
-    FOR = "for"
-    AGAINST = "against"
-    MIXED = "mixed"
-    NEUTRAL = "neutral"
+    FOR = "for", "The factor counts in the option's favour."
+    AGAINST = "against", "The factor counts against the option."
+    MIXED = "mixed", "The factor points both ways."
+    NEUTRAL = "neutral", "The factor does not tell this option apart from the others."
 
 
 class FactorAssessment(CaseModel):

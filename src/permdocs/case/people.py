@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from ..sensitivity import CARER_NAME, CONTACT_DETAILS, EMPLOYMENT, Sensitivity
-from .base import CalendarDate, CaseModel, CaseReference, Identifier, Name, Narrative, ShortText, field
+from ..strict import absent, present, schema_rules, when
+from .base import CalendarDate, CaseModel, CaseReference, Code, Identifier, Name, Narrative, ShortText, field
 
 
-class Gender(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    NON_BINARY = "non_binary"
-    NOT_KNOWN = "not_known"
-    PREFER_NOT_TO_SAY = "prefer_not_to_say"
+class Gender(Code):
+    FEMALE = "female", "Female."
+    MALE = "male", "Male."
+    NON_BINARY = "non_binary", "Non-binary: neither only female nor only male."
+    NOT_KNOWN = "not_known", "Not known, or not yet recorded."
+    PREFER_NOT_TO_SAY = "prefer_not_to_say", "The child, or for a young child the family, prefers not to say."
 
 
 class Child(CaseModel):
@@ -49,30 +48,50 @@ class Child(CaseModel):
     )
 
 
-class PersonRole(StrEnum):
-    MOTHER = "mother"
-    FATHER = "father"
-    STEP_PARENT = "step_parent"
-    OTHER_PR_HOLDER = "other_pr_holder"
-    RELATIVE = "relative"
-    FRIEND = "friend"
-    SIBLING = "sibling"
-    FOSTER_CARER = "foster_carer"
-    CONNECTED_PERSON_CARER = "connected_person_carer"
-    PROSPECTIVE_ADOPTER = "prospective_adopter"
-    SPECIAL_GUARDIAN = "special_guardian"
+class PersonRole(Code):
+    MOTHER = "mother", "The child's mother."
+    FATHER = "father", "The child's father, whether or not he holds parental responsibility."
+    STEP_PARENT = "step_parent", "A parent's husband, wife or civil partner who is not the child's parent."
+    OTHER_PR_HOLDER = (
+        "other_pr_holder",
+        "Someone else with parental responsibility, such as a guardian or the holder of a child arrangements order.",
+    )
+    RELATIVE = (
+        "relative",
+        "A member of the wider family: a grandparent, aunt, uncle or cousin. A relative approved to foster the "
+        "child is a connected_person_carer.",
+    )
+    FRIEND = (
+        "friend",
+        "A family friend or someone else close to the child but not related. One approved to foster the child is a "
+        "connected_person_carer.",
+    )
+    SIBLING = "sibling", "A brother or sister, full, half or step; give the sibling details too."
+    FOSTER_CARER = (
+        "foster_carer",
+        "An approved foster carer who did not know the child before the placement (unrelated foster care).",
+    )
+    CONNECTED_PERSON_CARER = (
+        "connected_person_carer",
+        "A relative, friend or other connected person approved as the child's foster carer (kinship care).",
+    )
+    PROSPECTIVE_ADOPTER = (
+        "prospective_adopter",
+        "Someone approved to adopt with whom the child is or may be placed, early-permanence carers included.",
+    )
+    SPECIAL_GUARDIAN = "special_guardian", "Someone who holds a special guardianship order for the child."
 
 
-class SiblingBlood(StrEnum):
-    FULL = "full"
-    HALF = "half"
-    STEP = "step"
+class SiblingBlood(Code):
+    FULL = "full", "The two share both parents."
+    HALF = "half", "The two share one parent."
+    STEP = "step", "The two share no parent: they are related through a parent's partner."
 
 
-class SiblingSide(StrEnum):
-    MATERNAL = "maternal"
-    PATERNAL = "paternal"
-    BOTH = "both"
+class SiblingSide(Code):
+    MATERNAL = "maternal", "Related through the child's mother."
+    PATERNAL = "paternal", "Related through the child's father."
+    BOTH = "both", "Related through both parents."
 
 
 class SiblingDetails(CaseModel):
@@ -118,6 +137,13 @@ class Period(CaseModel):
 
 class Person(CaseModel):
     """A member of the child's family or network, or a carer."""
+
+    # The rule of _sibling_details_match_role, for schema readers.
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "'sibling' (the sibling details) is required when the role is 'sibling', and must be null for any other "
+        "role.",
+        when("role", "sibling", present("sibling"), absent("sibling")),
+    )))
 
     id: Identifier = field("Id", "A short id, unique in this case, that other entries use to refer to this person.")
     role: PersonRole = field("Role", "The person's role in the child's life.")

@@ -4,29 +4,75 @@ weighed, the plans chosen, the actions that deliver them, and the views heard.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from pydantic import ConfigDict, model_validator
 
-from pydantic import model_validator
-
-from .base import CalendarDate, CaseModel, Identifier, Name, Narrative, ShortText, field
+from ..strict import exactly_one_of, schema_rules, when
+from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .family_time import ADOPTERS_NAMED_AS_HELP, AdoptersNamedAs, LetterboxTerms, Schedule
 from .options import FactorAssessment, KeyFactor
 
 
-class Route(StrEnum):
-    """The routes to permanence (brief section 1; Merton 2019 s.7; Essex 2021 s.4)."""
+class Route(Code):
+    """The routes to permanence (brief section 1; Merton 2019 s.7; Essex 2021 s.4).
+    The other names are those people use, and the knowledge base's short
+    names (``permdocs routes``), which must be among them."""
 
-    REMAIN_AT_HOME = "remain_at_home"
-    RETURN_HOME = "return_home"
-    PLACEMENT_WITH_PARENTS = "placement_with_parents"
-    CONNECTED_PERSONS_FOSTERING = "connected_persons_fostering"
-    SPECIAL_GUARDIANSHIP = "special_guardianship"
-    CHILD_ARRANGEMENTS_ORDER = "child_arrangements_order"
-    ADOPTION = "adoption"
-    EARLY_PERMANENCE = "early_permanence"
-    LONG_TERM_FOSTERING = "long_term_fostering"
-    RESIDENTIAL_CARE = "residential_care"
-    STAYING_PUT_OR_INDEPENDENCE = "staying_put_or_independence"
+    REMAIN_AT_HOME = (
+        "remain_at_home",
+        "The child goes on living with their parents, with support, perhaps under a supervision order.",
+    )
+    RETURN_HOME = "return_home", "The child goes back to live with a parent after time in care (reunification)."
+    PLACEMENT_WITH_PARENTS = (
+        "placement_with_parents",
+        "The child lives with a parent while the local authority keeps a care order.",
+        "pwp",
+    )
+    CONNECTED_PERSONS_FOSTERING = (
+        "connected_persons_fostering",
+        "The child lives with a relative, friend or other connected person approved as their foster carer, and "
+        "stays in care (kinship fostering). Use this, not long_term_fostering, when the carer is family or a friend.",
+        "connected-persons", "kinship", "connected", "kinship-fostering", "family-and-friends-care",
+    )
+    SPECIAL_GUARDIANSHIP = (
+        "special_guardianship",
+        "A special guardianship order gives the carer, often a relative, parental responsibility they may exercise "
+        "alone until the child is 18; the child leaves care.",
+        "sgo", "special-guardianship-order",
+    )
+    CHILD_ARRANGEMENTS_ORDER = (
+        "child_arrangements_order",
+        "A child arrangements order says the child lives with the carer (a relative, friend or former foster "
+        "carer), who gains parental responsibility; the child leaves care.",
+        "cao", "residence-order",
+    )
+    ADOPTION = (
+        "adoption",
+        "An adoption order makes the adopters the child's legal parents for life and ends the birth parents' "
+        "parental responsibility.",
+    )
+    EARLY_PERMANENCE = (
+        "early_permanence",
+        "Placement with carers approved both to foster and to adopt (Fostering for Adoption, concurrent planning), "
+        "so the child need not move again if adoption becomes the plan.",
+        "fostering-for-adoption", "ffa", "concurrent-planning",
+    )
+    LONG_TERM_FOSTERING = (
+        "long_term_fostering",
+        "The child stays in care with unrelated foster carers into adulthood, under a care order or s.20. When the "
+        "carer is family or a friend, use connected_persons_fostering.",
+        "ltf", "fostering", "permanent-fostering",
+    )
+    RESIDENTIAL_CARE = (
+        "residential_care",
+        "The child lives in a children's home or residential school for a year or more.",
+        "residential", "childrens-home",
+    )
+    STAYING_PUT_OR_INDEPENDENCE = (
+        "staying_put_or_independence",
+        "A young person stays on with former foster carers after 18 (Staying Put), or moves towards living "
+        "independently.",
+        "staying-put", "independence",
+    )
 
 
 class PermanenceNeed(CaseModel):
@@ -41,28 +87,28 @@ class PermanenceNeed(CaseModel):
     )
 
 
-class OptionOutcome(StrEnum):
-    PRIMARY_PLAN = "primary_plan"
-    PARALLEL_PLAN = "parallel_plan"
-    CONTINGENCY_PLAN = "contingency_plan"
-    RULED_OUT = "ruled_out"
-    STILL_BEING_ASSESSED = "still_being_assessed"
+class OptionOutcome(Code):
+    PRIMARY_PLAN = "primary_plan", "Chosen as the primary plan."
+    PARALLEL_PLAN = "parallel_plan", "Pursued alongside the primary plan (twin-track planning)."
+    CONTINGENCY_PLAN = "contingency_plan", "The plan if the primary plan cannot be achieved."
+    RULED_OUT = "ruled_out", "Considered and ruled out, for the reasons given."
+    STILL_BEING_ASSESSED = "still_being_assessed", "Not yet decided: an assessment is under way."
 
 
-class Weight(StrEnum):
+class Weight(Code):
     """How much a point counts in the holistic evaluation."""
 
-    SIGNIFICANT = "significant"
-    MODERATE = "moderate"
-    LIMITED = "limited"
+    SIGNIFICANT = "significant", "Counts for a great deal in the balance."
+    MODERATE = "moderate", "Counts for something, but does not decide the balance."
+    LIMITED = "limited", "Counts for little."
 
 
-class Likelihood(StrEnum):
+class Likelihood(Code):
     """How likely the benefit or harm a point describes is to come about."""
 
-    LIKELY = "likely"
-    POSSIBLE = "possible"
-    UNLIKELY = "unlikely"
+    LIKELY = "likely", "More likely than not to come about."
+    POSSIBLE = "possible", "A real possibility."
+    UNLIKELY = "unlikely", "Not expected, though it cannot be ruled out."
 
 
 class ChildPoint(CaseModel):
@@ -103,6 +149,12 @@ class ExcludedPoint(CaseModel):
 class OptionConsidered(CaseModel):
     """One route considered for the child, realistic or not."""
 
+    # The rule of _unrealistic_options_are_ruled_out, for schema readers.
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "An option that is not realistic ('realistic': false) has the outcome 'ruled_out'.",
+        when("realistic", False, {"properties": {"outcome": {"const": "ruled_out"}}}),
+    )))
+
     id: Identifier = field("Id", "A short id, unique among the options.")
     route: Route = field("Route", "The route to permanence this option would take.")
     carer_ids: list[Identifier] = field(
@@ -129,7 +181,8 @@ class OptionConsidered(CaseModel):
         default_factory=list,
     )
     excluded_points: list[ExcludedPoint] = field(
-        "Standard points excluded", "Standard points of the route that do not apply to this child, each with a reason.",
+        "Standard points excluded", "Standard points of the route that do not apply to this child, each with a "
+        "reason.",
         default_factory=list,
     )
     evidence: list[ShortText] = field(
@@ -162,18 +215,21 @@ class OptionsAnalysis(CaseModel):
     )
 
 
-class PlanStatus(StrEnum):
-    PROPOSED = "proposed"
-    BEING_ASSESSED = "being_assessed"
-    AGREED = "agreed"
-    IN_PROGRESS = "in_progress"
-    ACHIEVED = "achieved"
-    ENDED = "ended"
+class PlanStatus(Code):
+    PROPOSED = "proposed", "Put forward, not yet agreed."
+    BEING_ASSESSED = "being_assessed", "Depends on an assessment (of a carer or a parent) that is under way."
+    AGREED = "agreed", "Agreed, at a review or by the court."
+    IN_PROGRESS = "in_progress", "Agreed and being carried out."
+    ACHIEVED = "achieved", "Done: the child is settled under this plan."
+    ENDED = "ended", "Stopped before it was achieved."
 
 
-class ApplicationConsent(StrEnum):
-    LOCAL_AUTHORITY = "local_authority"
-    ALL_PR_HOLDERS = "all_pr_holders"
+class ApplicationConsent(Code):
+    LOCAL_AUTHORITY = (
+        "local_authority",
+        "The local authority consents, which an applicant needs while the child is in care.",
+    )
+    ALL_PR_HOLDERS = "all_pr_holders", "Everyone with parental responsibility consents."
 
 
 class CourtApplication(CaseModel):
@@ -228,11 +284,11 @@ class Action(CaseModel):
     done_on: CalendarDate | None = field("Done on", "When it was done; null while outstanding.", default=None)
 
 
-class ChildVoiceMethod(StrEnum):
-    OWN_WORDS = "own_words"
-    OBSERVATION = "observation"
-    ADVOCATE = "advocate"
-    CHOSEN_ADULT = "chosen_adult"
+class ChildVoiceMethod(Code):
+    OWN_WORDS = "own_words", "The child said it, in their own words."
+    OBSERVATION = "observation", "Seen in how a child too young to say behaves and relates to people."
+    ADVOCATE = "advocate", "Passed on by an independent advocate."
+    CHOSEN_ADULT = "chosen_adult", "Passed on by an adult the child chose to speak for them."
 
 
 class ChildVoice(CaseModel):
@@ -249,6 +305,11 @@ class ChildVoice(CaseModel):
 
 class View(CaseModel):
     """The view of a parent, relative, carer or professional on the plan."""
+
+    model_config = ConfigDict(json_schema_extra=schema_rules((
+        "Give exactly one of 'person_id' (someone in 'people') and 'name_and_role' (anyone else).",
+        exactly_one_of("person_id", "name_and_role"),
+    )))
 
     person_id: Identifier | None = field(
         "Person", "The id of the person in 'people', or null for someone not listed there.", default=None
@@ -275,14 +336,14 @@ class Voices(CaseModel):
     others: list[View] = field("Others", "The views of parents, relatives, carers and professionals.", default_factory=list)
 
 
-class IdentityAspect(StrEnum):
-    ETHNICITY = "ethnicity"
-    CULTURE = "culture"
-    RELIGION = "religion"
-    LANGUAGE = "language"
-    DISABILITY = "disability"
-    GENDER_AND_SEXUALITY = "gender_and_sexuality"
-    OTHER = "other"
+class IdentityAspect(Code):
+    ETHNICITY = "ethnicity", "The child's ethnic heritage."
+    CULTURE = "culture", "The culture, customs and traditions the child belongs to."
+    RELIGION = "religion", "Faith and religious practice."
+    LANGUAGE = "language", "The languages of the child and the family."
+    DISABILITY = "disability", "A disability, and what it means for who the child is."
+    GENDER_AND_SEXUALITY = "gender_and_sexuality", "Gender identity and sexuality."
+    OTHER = "other", "Any other part of who the child is."
 
 
 class IdentityNeed(CaseModel):
@@ -293,9 +354,9 @@ class IdentityNeed(CaseModel):
     how_met: Narrative = field("How it is met", "How the plan and the carers meet the need.")
 
 
-class AdoptionConsentKind(StrEnum):
-    PLACEMENT = "placement"
-    ADVANCE = "advance"
+class AdoptionConsentKind(Code):
+    PLACEMENT = "placement", "Consent to placement for adoption (Adoption and Children Act 2002 s.19)."
+    ADVANCE = "advance", "Advance consent to an adoption order being made later (s.20 of the same Act)."
 
 
 class AdoptionConsent(CaseModel):
@@ -318,34 +379,37 @@ class AdoptionDecisions(CaseModel):
     consents: list[AdoptionConsent] = field("Consents", "Formal consents given by parents.", default_factory=list)
 
 
-class FamilyTimeKind(StrEnum):
-    DIRECT = "direct"
-    SIBLING = "sibling"
-    VIDEO = "video"
-    PHONE = "phone"
-    LETTERBOX = "letterbox"
-    INDIRECT_OTHER = "indirect_other"
+class FamilyTimeKind(Code):
+    DIRECT = "direct", "Meeting family or connected people face to face."
+    SIBLING = "sibling", "Brothers and sisters meeting face to face."
+    VIDEO = "video", "Video calls."
+    PHONE = "phone", "Telephone calls."
+    LETTERBOX = "letterbox", "Letters, and perhaps photos or cards, exchanged through the agency's letterbox service."
+    INDIRECT_OTHER = "indirect_other", "Other indirect contact, such as cards or news passed on by the social worker."
 
 
 #: Kinds where people meet in person, so the agreement must say where.
 MEETING_KINDS = (FamilyTimeKind.DIRECT, FamilyTimeKind.SIBLING)
 
 
-class Supervision(StrEnum):
-    SUPERVISED = "supervised"
-    SUPPORTED = "supported"
-    UNSUPERVISED = "unsupervised"
-    NOT_APPLICABLE = "not_applicable"
+class Supervision(Code):
+    SUPERVISED = "supervised", "A worker is there throughout and records what happens."
+    SUPPORTED = "supported", "A worker or carer helps, without watching throughout."
+    UNSUPERVISED = "unsupervised", "Nobody supervises."
+    NOT_APPLICABLE = "not_applicable", "Supervision does not arise, as with letters."
 
 
-class FamilyTimeOrder(StrEnum):
-    NONE = "none"
-    SECTION_8 = "section_8"
-    SECTION_34 = "section_34"
-    #: Contact while a child is placed, or may be placed, for adoption: a
-    #: placement order ends s.8 and s.34 contact provision (ACA 2002 s.26(1)).
-    SECTION_26 = "section_26"
-    SECTION_51A = "section_51a"
+class FamilyTimeOrder(Code):
+    NONE = "none", "No court order: the arrangement is agreed."
+    SECTION_8 = "section_8", "A child arrangements order under s.8 Children Act 1989."
+    SECTION_34 = "section_34", "An order about contact with a child in care, under s.34 Children Act 1989."
+    #: A placement order ends s.8 and s.34 contact provision (ACA 2002 s.26(1)).
+    SECTION_26 = (
+        "section_26",
+        "An order about contact while a child is placed, or may be placed, for adoption, under s.26 Adoption and "
+        "Children Act 2002.",
+    )
+    SECTION_51A = "section_51a", "A post-adoption contact order under s.51A Adoption and Children Act 2002."
 
 
 class FamilyTimeArrangement(CaseModel):

@@ -62,7 +62,7 @@ def no_holistic_evaluation(given: CheckInput) -> Problems:
         yield "$.options_analysis", "Weigh all the realistic options together in one conclusion, and name the recommended option."
 
 
-@rule("PP-025", "A realistic option not measured against every key factor", Severity.WARNING, RE_BS)
+@rule("PP-027", "A realistic option not measured against every key factor", Severity.WARNING, RE_BS)
 def key_factor_missing(given: CheckInput) -> Problems:
     for i, option in enumerate(given.case.options):
         if not option.realistic:
@@ -75,7 +75,7 @@ def key_factor_missing(given: CheckInput) -> Problems:
             )
 
 
-@rule("PP-026", "A point weighed for the child that is not a standard point of the route", Severity.ERROR, "permdocs knowledge base (permdocs routes)")
+@rule("PP-028", "A point weighed for the child that is not a standard point of the route", Severity.ERROR, "permdocs knowledge base (permdocs routes)")
 def weighed_point_unknown(given: CheckInput) -> Problems:
     base = knowledge_base()
     for i, option in enumerate(given.case.options):

@@ -31,6 +31,9 @@ class Finding:
     message: str
     path: str
     source: str
+    #: What is probably meant, where a likely mix-up explains the finding
+    #: (a kinship placement recorded as long-term fostering, say); else "".
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,9 @@ class CheckInput:
     key_dates: list["KeyDate"]
 
 
-#: A rule yields (JSON path, message) pairs, one per problem it sees.
-RuleCheck = Callable[[CheckInput], Iterable[tuple[str, str]]]
+#: A rule yields (JSON path, message) pairs, one per problem it sees, or
+#: (JSON path, message, hint) where it can say what was probably meant.
+RuleCheck = Callable[[CheckInput], Iterable[tuple[str, str] | tuple[str, str, str]]]
 
 
 @dataclass(frozen=True)
@@ -56,4 +60,4 @@ class Rule:
     check: RuleCheck
 
     def findings(self, given: CheckInput) -> list[Finding]:
-        return [Finding(self.id, self.severity, message, path, self.source) for path, message in self.check(given)]
+        return [Finding(self.id, self.severity, found[1], found[0], self.source, *found[2:]) for found in self.check(given)]

@@ -3,13 +3,14 @@ with a stable id, a severity and the source it enforces.
 
 Messages speak to a social worker and name people by their role or their id
 in the case, never by the free-text relationship a worker typed (which can
-hold anything, names and addresses included), and never by name, never by name, since findings are printed and logged.
+hold anything, names and addresses included), and never by name, since findings are printed and logged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..case.legal import LegalBasisKind, ReviewStatus
 from ..case.people import Person, PersonRole
@@ -29,7 +30,10 @@ from .calendar import add_months
 from .findings import CheckInput, Rule, RuleCheck, Severity
 from .key_dates import Status, proceedings_deadline
 
-Problems = Iterator[tuple[str, str]]
+if TYPE_CHECKING:
+    from ..case import Case
+
+Problems = Iterator[tuple[str, str] | tuple[str, str, str]]
 RULES: list[Rule] = []
 
 
@@ -113,10 +117,46 @@ def long_term_fostering_without_alternatives(given: CheckInput) -> Problems:
     groups = (("a return home", HOME_ROUTES), ("care by family or friends", FAMILY_AND_FRIENDS_ROUTES), ("adoption", ADOPTION_ROUTES))
     for name, routes in groups:
         options = [o for o in case.options if o.route in routes]
+        hint = route_mix_up(Route.LONG_TERM_FOSTERING, _carers(case, case.plans.primary.carer_ids))
         if not options:
-            yield "$.options", f"Long-term fostering is the primary plan, but {name} is not recorded as considered."
+            yield "$.options", f"Long-term fostering is the primary plan, but {name} is not recorded as considered.", hint
         elif any(o.outcome is not OptionOutcome.RULED_OUT for o in options):
-            yield "$.options", f"Long-term fostering is the primary plan, but {name} is not yet ruled out with reasons."
+            yield "$.options", f"Long-term fostering is the primary plan, but {name} is not yet ruled out with reasons.", hint
+
+
+@rule("PP-025", "A route that does not fit who the carers are", Severity.WARNING, "routes knowledge base; Essex 2021 s.4")
+def route_does_not_fit_the_carers(given: CheckInput) -> Problems:
+    case = given.case
+    routes = [(path, plan.route, plan.carer_ids) for path, plan in _plans(given)]
+    routes += [(f"$.options[{i}]", option.route, option.carer_ids) for i, option in enumerate(case.options)]
+    for path, route, carer_ids in routes:
+        hint = route_mix_up(route, _carers(case, carer_ids))
+        if hint:
+            yield f"{path}.route", f"The route '{route.value}' does not fit who the carers are.", hint
+
+
+#: Roles of family and friends who care for the child (kinship care).
+KIN_ROLES = {PersonRole.RELATIVE, PersonRole.FRIEND, PersonRole.CONNECTED_PERSON_CARER}
+
+
+def _carers(case: "Case", ids: list[str]) -> list[Person]:
+    return [case.person(person_id) for person_id in ids]
+
+
+def route_mix_up(route: Route, carers: list[Person]) -> str:
+    """What route was probably meant, where the carers' roles and the route
+    are a likely mix-up; "" otherwise."""
+    kin = [c for c in carers if c.role in KIN_ROLES]
+    if route is Route.LONG_TERM_FOSTERING and kin:
+        return ("The carers include family or friends: kinship foster care is the route 'connected_persons_fostering' "
+                "(long_term_fostering is care by unrelated foster carers).")
+    if route is Route.CONNECTED_PERSONS_FOSTERING and carers and all(c.role is PersonRole.FOSTER_CARER for c in carers):
+        return ("The carers are unrelated foster carers: that is 'long_term_fostering' "
+                "(connected_persons_fostering is care by family or friends).")
+    if route in HOME_ROUTES and kin:
+        return ("The carers include family or friends, and a return home is to a parent: care by a relative is "
+                "'connected_persons_fostering', 'special_guardianship' or 'child_arrangements_order'.")
+    return ""
 
 
 @rule("PP-006", "Adoption planned without an ADM decision, placement order or consent", Severity.ERROR, "Adoption and Children Act 2002 ss.18-21; Adoption Agencies Regulations 2005 reg 19")
@@ -271,7 +311,11 @@ def identity_not_addressed(given: CheckInput) -> Problems:
     present = {need.aspect for need in given.case.identity_needs}
     missing = [aspect.value for aspect in required if aspect not in present]
     if missing:
-        yield "$.identity_needs", f"The plan does not say how these identity needs are met: {', '.join(missing)}."
+        yield (
+            "$.identity_needs", f"The plan does not say how these identity needs are met: {', '.join(missing)}.",
+            f"Add an entry to identity_needs for each, with 'aspect' set to {missing[0]} and so on, saying the need "
+            "and how it is met; where there is no particular need, say so in 'need'.",
+        )
 
 
 @rule("PP-016", "A realistic option without advantages or disadvantages", Severity.ERROR, "Re B-S (Children) [2013] EWCA Civ 1146")

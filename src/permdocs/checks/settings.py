@@ -8,12 +8,19 @@ profile) without touching code. Figures fixed by law are constants in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+
+from ..strict import Code
 
 
-class PermanencePlanDue(StrEnum):
-    SECOND_REVIEW = "second_review"
-    FIRST_REVIEW = "first_review"
+class PermanencePlanDue(Code):
+    SECOND_REVIEW = (
+        "second_review",
+        "By the second review, about four months after the child became looked after (statutory guidance).",
+    )
+    FIRST_REVIEW = (
+        "first_review",
+        "By the first review, 20 working days after the child became looked after: a stricter local policy.",
+    )
 
 
 @dataclass(frozen=True)

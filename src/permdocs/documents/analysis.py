@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import blocks
 from ..blocks import Block, Bullets, Heading, Markdown, Paragraph, Row, Run, Table
 from ..case import Case
-from ..case.options import KEY_FACTOR_QUESTIONS, KeyFactor
+from ..case.options import KeyFactor
 from ..case.planning import ChildPoint, OptionConsidered
 from ..knowledge import knowledge_base
 from ..narrative import NarrativeText
@@ -98,8 +98,7 @@ def legend(case: Case) -> tuple[Block, ...]:
             "In the summary, For, Against, Mixed or Neutral says which way each key factor points for that option. "
             "The key factors ask:"
         ),
-        Bullets(tuple(f"{label(factor)}: {KEY_FACTOR_QUESTIONS[factor][:1].lower()}{KEY_FACTOR_QUESTIONS[factor][1:]}"
-                      for factor in KeyFactor)),
+        Bullets(tuple(f"{label(factor)}: {factor.description[:1].lower()}{factor.description[1:]}" for factor in KeyFactor)),
     )
 
 
@@ -157,7 +156,7 @@ def _points(option: OptionConsidered, points: list[ChildPoint], notes: SourceNot
             parts += [Markdown(NarrativeText(point.text)), Paragraph((Run(weighing),), "note")]
             continue
         standard = notes.base.point(point.point_id)
-        if standard is None:  # a check (PP-026) names the unknown id; the document says only what is known
+        if standard is None:  # a check (PP-028) names the unknown id; the document says only what is known
             parts.append(blocks.text("A general point the knowledge base does not hold.", "warning"))
             continue
         parts += [

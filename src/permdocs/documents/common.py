@@ -58,8 +58,11 @@ class Brand:
     """Who the documents come from, as printed on them."""
 
     council_name: str
+    #: The address on one line, its lines joined by commas (Word headers).
     council_address: str
     has_logo: bool
+    #: The address a line each, as the profile gives it (HTML and PDF).
+    council_address_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,10 @@ def document_info(case: Case, request: ResolvedRequest, title: str, subtitle: st
         agency_address=agency.address,
         case_reference=case.child.case_reference,
         protective_marking=branding.protective_marking,
-        brand=Brand(council.name, council.address, has_logo=profile.logo_path is not None),
+        brand=Brand(
+            council.name, ", ".join(council.address_lines), has_logo=profile.logo_path is not None,
+            council_address_lines=council.address_lines,
+        ),
         terms=Terms(profile.terms.model_dump()),
         metadata_title=f"{title}: case {case.child.case_reference}",
         copy=request.audience.title,

@@ -1,26 +1,29 @@
 """Council profiles: load one by name (shipped) or by path (a council's own).
 
-A loaded profile knows its folder, so that its logo and template overrides
-are found next to it.
+A loaded profile knows its folder, so that its logo, fonts, stylesheet and
+template overrides are found next to it. Every problem names the TOML key
+(``council.address``) and the line it is on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..case.loading import json_path
 from ..checks.settings import PolicySettings
 from ..errors import InvalidProfileError, Problem
 from ..resources import templates_dir
 from ..untrusted import logo_problem
+from .assets import AssetProblem, FontFace, checked_stylesheet, font_faces
 from .model import BUNDLED_FONTS, Profile, Terms
+from .toml_lines import Key, dotted, key_lines, line_of
 
 DEFAULT_PROFILE = "default"
 PROFILE_FILE = "profile.toml"
@@ -32,10 +35,19 @@ __all__ = [
 
 @dataclass(frozen=True)
 class LoadedProfile:
-    """A validated profile and the folder it came from."""
+    """A validated profile and the folder it came from, with its own fonts
+    and stylesheet already checked."""
 
     profile: Profile
     folder: Path
+    font_faces: tuple[FontFace, ...] = ()
+    stylesheet: str | None = None
+    #: Where each key is in profile.toml, for messages.
+    key_lines: tuple[tuple[Key, int], ...] = field(default=(), repr=False, compare=False)
+
+    def problem(self, key: Key, message: str) -> InvalidProfileError:
+        """An error about one key of this profile, naming its line."""
+        return InvalidProfileError([Problem(dotted(key), message, line_of(dict(self.key_lines), key))])
 
     @property
     def settings(self) -> PolicySettings:
@@ -47,28 +59,38 @@ class LoadedProfile:
 
     @property
     def word_font(self) -> str:
-        return BUNDLED_FONTS[self.profile.branding.font]
+        """The font Word documents name: a bundled font's metric twin, or the profile's own family."""
+        font = self.profile.branding.font
+        return BUNDLED_FONTS.get(font, font)
 
     @property
     def logo_path(self) -> Path | None:
         logo = self.profile.council.logo
         if logo is None:
             return None
-        path = _inside(self.folder, logo, "council.logo")
+        path = self.inside(logo, ("council", "logo"))
         problem = logo_problem(path)
         if problem is not None:
-            raise InvalidProfileError([Problem("council.logo", problem)])
+            raise self.problem(("council", "logo"), problem)
         return path
 
     @property
     def reference_docx_path(self) -> Path | None:
         reference = self.profile.reference_docx
-        return None if reference is None else _inside(self.folder, reference, "reference_docx")
+        return None if reference is None else self.inside(reference, ("reference_docx",))
 
     @property
     def overrides_dir(self) -> Path | None:
         folder = self.profile.overrides
-        return None if folder is None else _inside(self.folder, folder, "overrides")
+        return None if folder is None else self.inside(folder, ("overrides",))
+
+    def inside(self, relative: str, key: Key) -> Path:
+        """A file or folder the profile names, which must lie inside its folder."""
+        # A profile may come from a council: it may only point inside its own folder.
+        target = (self.folder / relative).resolve()
+        if not target.is_relative_to(self.folder.resolve()) or not target.exists():
+            raise self.problem(key, "must name a file or folder inside the profile's folder")
+        return target
 
 
 def shipped_profiles_dir() -> Path:
@@ -84,8 +106,9 @@ def load_profile(name_or_path: str | os.PathLike[str] = DEFAULT_PROFILE) -> Load
     """A shipped profile by name (``default``, ``devon-style``, ``essex-style``),
     or a council's own: a profile.toml file or the folder holding one."""
     text = str(name_or_path)
-    if text in shipped_profiles():
-        return _load_cached(shipped_profiles_dir() / text / PROFILE_FILE)
+    shipped = {name.lower(): name for name in shipped_profiles()}
+    if text in shipped.values() or (text.lower() in shipped and not Path(text).exists()):
+        return _load_cached(shipped_profiles_dir() / shipped[text.lower()] / PROFILE_FILE)
     path = Path(text)
     if path.is_dir():
         path = path / PROFILE_FILE
@@ -97,21 +120,65 @@ def load_profile(name_or_path: str | os.PathLike[str] = DEFAULT_PROFILE) -> Load
 
 @cache
 def _load_cached(path: Path) -> LoadedProfile:
+    text = _profile_text(path)
+    lines = key_lines(text)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InvalidProfileError([Problem("$", f"{path.name} is not valid TOML: {error}")]) from None
-    try:
-        profile = Profile.model_validate(data, strict=False)
+        profile = Profile.model_validate(tomllib.loads(text), strict=False)
     except ValidationError as error:
-        problems = [
-            Problem(json_path(tuple(d["loc"])), d["msg"].removeprefix("Value error, "))
-            for d in error.errors(include_input=False, include_url=False)
-        ]
-        raise InvalidProfileError(problems) from None
-    loaded = LoadedProfile(profile, path.parent)
+        from ..case.messages import plain_message
+        from ..schemas import published_schema
+
+        schema = published_schema("profile")
+        raise InvalidProfileError([
+            Problem(dotted(tuple(d["loc"])), plain_message(d, schema, tuple(d["loc"])), line_of(lines, tuple(d["loc"])))
+            for d in error.errors(include_url=False)
+        ]) from None
+    loaded = LoadedProfile(profile, path.parent, key_lines=tuple(lines.items()))
     loaded.logo_path, loaded.overrides_dir, loaded.reference_docx_path  # noqa: B018 - validate paths now, not mid-render
-    return loaded
+    return _with_assets(loaded)
+
+
+def _profile_text(path: Path) -> str:
+    """The file's text, if it is UTF-8 TOML; else InvalidProfileError with the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise InvalidProfileError([Problem(path.name, "is not UTF-8 text")]) from None
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's message names what it expected and where, never the file's text.
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error)) or "a syntax error"
+        if found:
+            line, where = int(found.group(1)), f", column {found.group(2)}"
+        else:
+            line, where = len(text.splitlines()), ", at the end"
+        raise InvalidProfileError([Problem(path.name, f"is not valid TOML{where}: {what}", line)]) from None
+    return text
+
+
+def _with_assets(loaded: LoadedProfile) -> LoadedProfile:
+    """The profile with its own fonts and stylesheet read and checked."""
+    branding = loaded.profile.branding
+    faces: tuple[FontFace, ...] = ()
+    css = None
+    try:
+        if branding.fonts is not None:
+            faces = font_faces(loaded.inside(branding.fonts, ("branding", "fonts")))
+    except AssetProblem as problem:
+        raise loaded.problem(("branding", "fonts"), str(problem)) from None
+    try:
+        if branding.stylesheet is not None:
+            css = checked_stylesheet(loaded.inside(branding.stylesheet, ("branding", "stylesheet")))
+    except AssetProblem as problem:
+        raise loaded.problem(("branding", "stylesheet"), str(problem)) from None
+    families = sorted({face.family for face in faces})
+    if branding.font not in BUNDLED_FONTS and branding.font not in families:
+        own = f"; the profile's fonts folder has: {', '.join(families)}" if families else ""
+        raise loaded.problem(
+            ("branding", "font"), f"names no font permdocs has (shipped: {', '.join(BUNDLED_FONTS)}{own})"
+        )
+    return dataclasses.replace(loaded, font_faces=faces, stylesheet=css)
 
 
 #: Where a case's own profile names are looked up, besides the shipped ones.
@@ -149,19 +216,11 @@ def resolve_profile(
     where = "shipped profile" + (" and no profile folder in the profiles folder" if folder is not None else "")
     raise InvalidProfileError([Problem(
         "$.profile",
-        f"names no {where}. A case may name a shipped profile ({', '.join(shipped_profiles())}) or, with "
-        f"--profiles-dir or {PROFILES_DIR_VARIABLE}, a profile folder there; a path to any other profile is given "
-        "with --profile",
+        f"names no {where}. A case may name a shipped profile ({', '.join(shipped_profiles())}) or, with the "
+        f"{PROFILES_DIR_VARIABLE} environment variable, a profile folder there; a path to any other profile is "
+        "given with profile=",
     )])
 
 
 def _is_plain_name(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name)) and ".." not in name
-
-
-def _inside(folder: Path, relative: str, field_name: str) -> Path:
-    # A profile may come from a council: it may only point inside its own folder.
-    target = (folder / relative).resolve()
-    if not target.is_relative_to(folder.resolve()) or not target.exists():
-        raise InvalidProfileError([Problem(f"$.{field_name}", "must name a file or folder inside the profile's folder")])
-    return target

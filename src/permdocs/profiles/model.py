@@ -3,36 +3,93 @@ template overrides, in one small TOML file validated by these models."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from ..checks.settings import PermanencePlanDue, PolicySettings
-from ..strict import Identifier, ShortText, StrictModel, field
+from ..strict import (
+    MULTI_LINE_ERROR,
+    MULTI_LINE_PATTERN,
+    SINGLE_LINE_ERROR,
+    SINGLE_LINE_PATTERN,
+    Identifier,
+    ShortText,
+    StrictModel,
+    field,
+)
 
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 #: Fonts shipped with permdocs (SIL Open Font License), and the Word font
 #: with the same metrics that the DOCX names, so that pages break alike.
 BUNDLED_FONTS: dict[str, str] = {"Liberation Sans": "Arial", "Liberation Serif": "Times New Roman"}
-FontName = Literal["Liberation Sans", "Liberation Serif"]
+MAX_ADDRESS_LINES = 8
+
+
+
+def _lines_of(value: object) -> object:
+    # An address written as one text (a TOML multi-line string) is its lines.
+    return [line.strip() for line in value.splitlines() if line.strip()] if isinstance(value, str) else value
+
+
+#: The address's lines: given as a list, or as text (one line or several),
+#: which is split into lines before each line is checked as a ShortText.
+AddressLines = Annotated[
+    list[ShortText],
+    Field(min_length=1, max_length=MAX_ADDRESS_LINES),
+    BeforeValidator(_lines_of),
+    WithJsonSchema({"anyOf": [
+        {"type": "string", "minLength": 1, "maxLength": 1000, "pattern": MULTI_LINE_PATTERN,
+         "patternErrorMessage": MULTI_LINE_ERROR},
+        {"type": "array", "minItems": 1, "maxItems": MAX_ADDRESS_LINES, "items": {
+            "type": "string", "minLength": 1, "maxLength": 1000, "pattern": SINGLE_LINE_PATTERN,
+            "patternErrorMessage": SINGLE_LINE_ERROR}},
+    ]}),
+]
 
 
 class Council(StrictModel):
     """Who the documents come from."""
 
     name: ShortText = field("Name", "The council's name as printed on documents.")
-    address: ShortText = field("Address", "The council's postal address on one line.")
+    address: AddressLines = field(
+        "Address",
+        "The council's postal address: one line, several lines in a TOML multi-line string (\"\"\"...\"\"\"), or a "
+        f"list of up to {MAX_ADDRESS_LINES} lines. HTML and PDF print each line; Word headers join them with commas.",
+    )
     logo: ShortText | None = field(
         "Logo", "A PNG file in the profile's folder, printed in the document header; null for none.", default=None
     )
+
+    @property
+    def address_lines(self) -> tuple[str, ...]:
+        """The address, a line each."""
+        return tuple(self.address)
 
 
 class Branding(StrictModel):
     """How documents look."""
 
     accent_colour: HexColour = field("Accent colour", "Colour of headings and rules, as #RRGGBB.")
-    font: FontName = field("Font", "One of the open fonts shipped with permdocs.")
+    font: ShortText = field(
+        "Font",
+        "The font family of the documents: Liberation Sans or Liberation Serif (shipped with permdocs), or a family "
+        "from the profile's own fonts folder ('fonts').",
+    )
+    fonts: ShortText | None = field(
+        "Fonts folder",
+        "A folder in the profile's folder holding open-licensed TTF or OTF fonts that may be embedded (their OS/2 "
+        "fsType allows it), to name in 'font'. The PDF embeds them; Word and web pages use the same family where "
+        "it is installed.",
+        default=None,
+    )
+    stylesheet: ShortText | None = field(
+        "Stylesheet",
+        "A CSS file in the profile's folder whose rules are added to the HTML and PDF after permdocs' own. It may "
+        "style but not load anything: no url(), @import or @font-face.",
+        default=None,
+    )
     protective_marking: ShortText = field(
         "Protective marking", "Printed on every page, e.g. OFFICIAL-SENSITIVE (Government Security Classifications)."
     )

@@ -26,6 +26,7 @@ from ..errors import UnknownFormatError
 if TYPE_CHECKING:
     from ..documents import DocumentType
     from ..profiles import LoadedProfile
+    from ..profiles.assets import FontFace
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ class Styling:
     logo: Path | None = None
     overrides: Path | None = None
     reference_docx: Path | None = None
+    #: The profile's own fonts (checked for embedding) and stylesheet
+    #: (checked to style only): see permdocs.profiles.assets.
+    font_faces: tuple["FontFace", ...] = ()
+    stylesheet: str | None = None
 
     @classmethod
     def from_profile(cls, profile: "LoadedProfile") -> "Styling":
@@ -54,6 +59,8 @@ class Styling:
             logo=profile.logo_path,
             overrides=profile.overrides_dir,
             reference_docx=profile.reference_docx_path,
+            font_faces=profile.font_faces,
+            stylesheet=profile.stylesheet,
         )
 
 

@@ -42,13 +42,16 @@ def render_text(document: "DocumentType", context: Any, styling: Styling, *, for
     variables = template_variables(context) | {
         "stylesheet": _stylesheet("permdocs.css") + brand_stylesheet(styling),
         "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
+        "council_stylesheet": council_stylesheet(styling, for_print=for_print),
         "logo": None if styling.logo is None else _data_uri(styling.logo),
     }
     markup = render_checked(template_name, lambda: template.render(variables), untrusted=untrusted)
     if untrusted:
         # A council's template must not add scripts or remote resources: whoever
         # opens the file would send its contents (a child's name) elsewhere.
-        trusted = frozenset(str(v).strip() for v in (variables["stylesheet"], variables["print_stylesheet"]))
+        trusted = frozenset(
+            str(variables[name]).strip() for name in ("stylesheet", "print_stylesheet", "council_stylesheet")
+        )
         problems = html_problems(markup, trusted)
         if problems:
             raise TemplateProblemError(template_name, "; ".join(problems), untrusted=True)
@@ -101,13 +104,24 @@ def review_marks(html: Markup, highlights: Any) -> Markup:
 
 def brand_stylesheet(styling: Styling) -> Markup:
     """The council's colour (and the pale tint of it that shades table
-    headers, as in Word) and font. Both were validated by the profile model
-    (a #RRGGBB colour, a bundled font's name), so they are safe inside CSS,
-    where HTML escaping would not help."""
+    headers, as in Word) and font. Both were validated by the profile (a
+    #RRGGBB colour; a bundled font's name, or the family of a font file it
+    checked), so they are safe inside CSS, where HTML escaping would not
+    help. A profile's own font falls back to a bundled one for any
+    character it lacks."""
     shade = "#" + accent_tint(styling.accent_colour)
+    fallback = "" if not styling.font_faces else ', "Liberation Sans"'
     return Markup(
-        f'\n:root {{ --accent: {styling.accent_colour}; --shade: {shade}; }}\nhtml {{ font-family: "{styling.font}", serif; }}\n'
+        f"\n:root {{ --accent: {styling.accent_colour}; --shade: {shade}; }}\n"
+        f'html {{ font-family: "{styling.font}"{fallback}, serif; }}\n'
     )
+
+
+def council_stylesheet(styling: Styling, *, for_print: bool) -> Markup:
+    """What the profile adds: its stylesheet, checked when the profile was
+    loaded to style and never load anything; and for print, its fonts."""
+    faces = "\n".join(face.css() for face in styling.font_faces) if for_print else ""
+    return Markup("\n".join(part for part in (faces, styling.stylesheet or "") if part))
 
 
 def _data_uri(path: Path) -> Markup:

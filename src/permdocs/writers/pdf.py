@@ -48,9 +48,11 @@ class AssetsOnlyFetcher(URLFetcher):
     """Fetches inline ``data:`` URLs and files from the packaged assets folder,
     and nothing else."""
 
-    def __init__(self, allowed_root: Path):
+    def __init__(self, allowed_root: Path, allowed_files: frozenset[Path] = frozenset()):
         super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
         self._root = allowed_root.resolve()
+        # A profile's own fonts, each checked when the profile was loaded.
+        self._files = frozenset(path.resolve() for path in allowed_files)
 
     def fetch(self, url: str, headers: Any = None) -> Any:
         parts = urlsplit(url)
@@ -59,20 +61,22 @@ class AssetsOnlyFetcher(URLFetcher):
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise ForbiddenResourceError(f"refused to fetch a {parts.scheme or 'relative'} URL")
         path = Path(unquote(parts.path)).resolve()
-        if not path.is_relative_to(self._root) or not path.is_file():
+        if not (path.is_relative_to(self._root) or path in self._files) or not path.is_file():
             raise ForbiddenResourceError("refused to read a file outside permdocs' assets")
         return super().fetch(url, headers)
 
 
 def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
     """The document as a tagged A4 PDF with bookmarks and embedded fonts."""
-    return html_to_pdf(html.render_text(document, context, styling, for_print=True))
+    fonts = frozenset(face.path for face in styling.font_faces)
+    return html_to_pdf(html.render_text(document, context, styling, for_print=True), fonts)
 
 
-def html_to_pdf(markup: str) -> bytes:
-    """Lay out HTML (ours, already escaped) as PDF, reading only our assets."""
+def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes:
+    """Lay out HTML (ours, already escaped) as PDF, reading only our assets
+    and the profile's own font files."""
     root = assets_dir()
-    fetcher = AssetsOnlyFetcher(root)
+    fetcher = AssetsOnlyFetcher(root, font_files)
     font_config = FontConfiguration()
     # base_url must end with a slash for url(fonts/...) to resolve inside it.
     base_url = root.as_uri() + "/"

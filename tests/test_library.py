@@ -1,0 +1,67 @@
+"""The library as a case system calls it: the common slips get clear errors
+in the library's own words, and every output of a request comes back in
+memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import permdocs
+
+from conftest import BABY, DOCUMENT, visible_files
+
+CASE = permdocs.load_case(BABY)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: permdocs.render({"schema_version": "1"}, DOCUMENT, "html"),  # type: ignore[arg-type]
+        lambda: permdocs.check(str(BABY)),  # type: ignore[arg-type]
+        lambda: permdocs.write(BABY.read_bytes(), DOCUMENT, "html", "out"),  # type: ignore[arg-type]
+        lambda: permdocs.render_outputs({}, permdocs.RenderRequest(DOCUMENT)),  # type: ignore[arg-type]
+    ],
+    ids=["render-a-dict", "check-a-path", "write-bytes", "render-outputs-a-dict"],
+)
+def test_anything_but_a_loaded_case_is_refused_clearly(call: object) -> None:
+    with pytest.raises(permdocs.ArgumentTypeError, match=r"takes a case loaded by permdocs.load_case\(\), not "):
+        call()  # type: ignore[operator]
+
+
+def test_the_misuse_errors_are_type_errors_and_permdocs_errors() -> None:
+    with pytest.raises(TypeError):
+        permdocs.render_outputs(CASE, DOCUMENT)  # type: ignore[arg-type]
+    with pytest.raises(permdocs.PermdocsError, match="render\\(\\) makes one format"):
+        permdocs.render(CASE, DOCUMENT, "docx,pdf")
+
+
+def test_write_takes_one_format_a_list_or_a_comma_separated_string(tmp_path: Path) -> None:
+    assert [p.suffix for p in permdocs.write(CASE, DOCUMENT, "html", tmp_path / "a")] == [".html"]
+    assert [p.suffix for p in permdocs.write(CASE, DOCUMENT, "HTML,docx", tmp_path / "b")] == [".html", ".docx"]
+    assert [p.name for p in visible_files(tmp_path / "a")] == ["care-plan-permanence_FX-2026-0412.html"]
+
+
+def test_library_messages_use_the_librarys_words(tmp_path: Path) -> None:
+    permdocs.write(CASE, DOCUMENT, "html", tmp_path)
+    with pytest.raises(permdocs.OutputExistsError) as exists:
+        permdocs.write(CASE, DOCUMENT, "html", tmp_path)
+    assert "force=True" in str(exists.value) and "--force" not in str(exists.value)
+    assert "--force" in exists.value.command_line_message()
+    permdocs.write(CASE, DOCUMENT, "html", tmp_path, update=True)
+    data = permdocs.load_case(BABY).model_dump(mode="json", by_alias=True)
+    data["plans"]["contingency"] = None
+    with pytest.raises(permdocs.UnresolvedFindingsError) as findings:
+        permdocs.render(permdocs.load_case(data), DOCUMENT, "html")
+    assert "draft=True" in str(findings.value) and "--draft" not in str(findings.value)
+
+
+def test_render_outputs_returns_every_file_of_a_request_in_memory() -> None:
+    request = permdocs.RenderRequest("family-time", formats=("html", "ICS"), audience="Carers")
+    case = permdocs.load_case(BABY.parent / "adoption-family-time.json")
+    files = permdocs.render_outputs(case, request)
+    arrangements = {arrangement.id for arrangement in case.family_time}
+    assert all(any(a in name for a in arrangements) for name in files)
+    assert {name.rsplit(".", 1)[1] for name in files} == {"html", "ics"}
+    assert all(isinstance(data, bytes) and data for data in files.values())
