@@ -309,7 +309,7 @@ def test_an_existing_output_file_is_refused_before_the_build(tmp_path: Path, mon
     monkeypatch.setattr(permdocs.bundle, "build_bundle", no_build)
     refused = CliRunner().invoke(main, ["bundle", str(path), "--out", str(out)])
     assert refused.exit_code == 2, refused.output
-    assert "This file already exists" in refused.output and "Choose another output file" in refused.output
+    assert "This file already exists" in refused.output and "choose another output file" in refused.output
     assert out.read_bytes() == b"an earlier bundle"
 
 
