@@ -1,5 +1,5 @@
 """Context pieces that more than one document shows: the document's own
-details, the child's identity, the legal position, names and sign-off.
+details, the child's identity, names and sign-off.
 
 Context objects hold display-ready values (labels, not codes) so templates
 stay simple; dates stay ``date`` objects and are formatted by the templates'
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from .. import blocks
@@ -22,8 +22,7 @@ from ..case.people import Person
 from ..checks import Finding
 from ..narrative import NarrativeText
 from ..request import ResolvedRequest
-from ..templating import capfirst, long_date
-from ..timescales import PROCEEDINGS_WEEKS
+from ..templating import capfirst
 from .labels import label
 
 
@@ -184,81 +183,6 @@ def unbracketed(text: str) -> str:
 def names(case: Case, person_ids: list[str]) -> str | None:
     """Several people, named for the document, or None when there are none."""
     return "; ".join(display_name(case.person(pid)) for pid in person_ids) or None
-
-
-@dataclass(frozen=True)
-class OrderRow:
-    order: str
-    made_on: date
-    court: str | None
-    court_case_number: str | None
-    expires_on: date | None
-    ended_on: date | None
-    notes: NarrativeText | None
-
-
-@dataclass(frozen=True)
-class Proceedings:
-    issued_on: date
-    court: str
-    court_case_number: str
-    week_26_date: date
-    extensions: list[str]
-    timetable_ends_on: date
-    final_hearing_on: date | None
-    concluded_on: date | None
-
-
-@dataclass(frozen=True)
-class LegalPosition:
-    looked_after_on: date
-    ceased_on: date | None
-    current: list[OrderRow]
-    previous: list[OrderRow]
-    proceedings: Proceedings | None
-
-
-def legal_position(case: Case) -> LegalPosition:
-    rows = [
-        OrderRow(
-            order=label(basis.kind),
-            made_on=basis.made_on,
-            court=basis.court,
-            court_case_number=basis.court_case_number,
-            expires_on=basis.expires_on,
-            ended_on=basis.ended_on,
-            notes=narrative(basis.notes),
-        )
-        for basis in case.legal_basis
-    ]
-    return LegalPosition(
-        looked_after_on=case.care_episode.looked_after_on,
-        ceased_on=case.care_episode.ceased_on,
-        current=[row for row in rows if row.ended_on is None],
-        previous=[row for row in rows if row.ended_on is not None],
-        proceedings=_proceedings(case),
-    )
-
-
-def _proceedings(case: Case) -> Proceedings | None:
-    source = case.care_proceedings
-    if source is None:
-        return None
-    week_26 = source.issued_on + timedelta(weeks=PROCEEDINGS_WEEKS)
-    extended_weeks = sum(extension.weeks for extension in source.extensions)
-    return Proceedings(
-        issued_on=source.issued_on,
-        court=source.court,
-        court_case_number=source.court_case_number,
-        week_26_date=week_26,
-        extensions=[
-            f"{extension.weeks} weeks, granted {long_date(extension.granted_on)}: {extension.reason}"
-            for extension in source.extensions
-        ],
-        timetable_ends_on=week_26 + timedelta(weeks=extended_weeks),
-        final_hearing_on=source.final_hearing_on,
-        concluded_on=source.concluded_on,
-    )
 
 
 @dataclass(frozen=True)

@@ -26,17 +26,16 @@ from ..analysis import Analysis, build_analysis
 from ..common import (
     ChildIdentity,
     DocumentInfo,
-    LegalPosition,
     Signatory,
     child_identity,
     display_name,
     document_info,
-    legal_position,
     names,
     narrative,
     signatory,
 )
 from ..labels import label
+from .legal import LegalPosition, legal_position
 
 STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Due"}
 
@@ -209,7 +208,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
     return CarePlanPermanence(
         document=document_info(case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}"),
         child=child_identity(case),
-        legal=legal_position(case),
+        legal=legal_position(case, request.as_of),
         need=PermanenceNeedView(
             legal=NarrativeText(case.permanence_need.legal),
             psychological=NarrativeText(case.permanence_need.psychological),
@@ -355,9 +354,8 @@ def _timescale_label(row: KeyDateRow, terms: Terms, settings: PolicySettings) ->
 def other_dates(case: Case, terms: Terms) -> list[KeyDate]:
     """Dates worth having to hand that are not deadlines, in date order."""
     dates = [KeyDate(case.care_episode.looked_after_on, capfirst(terms.became_looked_after))]
-    position = legal_position(case)
-    if position.proceedings is not None:
-        proceedings = position.proceedings
+    proceedings = case.care_proceedings
+    if proceedings is not None:
         dates.append(KeyDate(proceedings.issued_on, "Care proceedings issued"))
         if proceedings.final_hearing_on is not None:
             dates.append(KeyDate(proceedings.final_hearing_on, "Final hearing"))
