@@ -79,7 +79,8 @@ ProfileChoice = str | os.PathLike[str] | LoadedProfile | None
 def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = None) -> list[Finding]:
     """The practice checks' findings for a case, errors first, using the
     profile's policy settings (the case's own profile, or the default)."""
-    return run_checks(case, resolve_profile(profile, case.profile).settings, as_of)
+    resolved = resolve_profile(profile, case.profile)
+    return run_checks(case, resolved.settings, as_of, council=resolved.profile.council.name)
 
 
 def render_outputs(case: Case, request: RenderRequest) -> dict[str, bytes]:
