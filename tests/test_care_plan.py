@@ -4,10 +4,12 @@ council's words throughout."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 import permdocs
 from permdocs.documents.care_plan_permanence import build_context
@@ -15,6 +17,7 @@ from permdocs.documents.care_plan_permanence.legal import legal_position
 from permdocs.pipeline import resolve_request
 
 from conftest import DOCUMENT, ROOT, sample_dict
+from readable import docx_all_text, docx_parts, docx_text
 
 COURT = {"court": "Family Court sitting at Exampleton", "court_case_number": "ZZ26C00999"}
 
@@ -26,7 +29,8 @@ def _case(sample: str = "baby-in-proceedings", **changes: Any) -> permdocs.Case:
 
 
 def _context(case: permdocs.Case, **request: Any) -> Any:
-    return build_context(case, resolve_request(case, permdocs.RenderRequest(DOCUMENT, draft=True, **request)))
+    request = {"draft": True} | request
+    return build_context(case, resolve_request(case, permdocs.RenderRequest(DOCUMENT, **request)))
 
 
 def _ends(kind: str, expires_on: str | None = None, sample: str = "baby-in-proceedings") -> str:
@@ -92,3 +96,61 @@ def test_the_proceedings_are_told_in_the_tense_the_case_date_calls_for() -> None
     assert concluded.endswith("the timetable ran to 8 January 2027. The proceedings concluded at the final hearing on 10 November 2026.")
     assert "is listed" not in concluded and "runs to" not in concluded
     assert _course(date(2026, 11, 13), extensions=[], final_hearing_on=None) == "The 26-week date is 13 November 2026."
+
+
+def test_the_plan_speaks_for_the_profiles_council_alone() -> None:
+    # The baby's case records Fictionshire's agency; rendered with Moorshire's
+    # profile, every part of the plan names Moorshire (and check warns, AU-001).
+    case = _case()
+    html = permdocs.render(case, DOCUMENT, "html", profile="devon-style").decode()
+    docx = permdocs.render(case, DOCUMENT, "docx", profile="devon-style")
+    word = docx_all_text(docx) + docx_parts(docx)["docProps/core.xml"].decode()
+    for text in (html, word):
+        assert "Fictionshire County Council" not in text
+        assert "Written for Moorshire County Council." in text
+    assert '<meta name="author" content="Moorshire County Council">' in html
+
+
+def _statement(case: permdocs.Case) -> str:
+    return _context(case).endorsement.statement
+
+
+def test_the_endorsement_is_told_from_the_review_record_and_who_endorsed_it() -> None:
+    baby = sample_dict()
+    assert _statement(permdocs.load_case(baby)) == (
+        "At the review on 14 September 2026, Priya Reviewsworth (Independent Reviewing Officer) endorsed the permanence plan."
+    )
+    baby["authorship"]["endorsement"] = None
+    assert _statement(permdocs.load_case(baby)) == (
+        "The review on 14 September 2026 endorsed the permanence plan; who endorsed it, and any comments, are not recorded."
+    )
+    baby["reviews"][1]["permanence_plan_endorsed"] = False
+    assert _statement(permdocs.load_case(baby)) == "No review has yet endorsed the permanence plan."
+    baby["reviews"] = [r for r in baby["reviews"] if r["status"] == "planned"]
+    assert _statement(permdocs.load_case(baby)) == "The permanence plan has not yet been considered at a review."
+
+
+def test_a_final_plan_awaiting_sign_off_says_so_on_every_page() -> None:
+    home = _case("return-home-supervision")  # neither has signed
+    pdf = PdfReader(io.BytesIO(permdocs.render(home, DOCUMENT, "pdf")))
+    assert all("AWAITING SIGN-OFF · OFFICIAL-SENSITIVE" in page.extract_text() for page in pdf.pages)
+    first = pdf.pages[0].extract_text()
+    assert "Awaiting sign-off: neither the social worker nor the team manager has signed this plan yet." in first
+    docx = permdocs.render(home, DOCUMENT, "docx")
+    assert "AWAITING SIGN-OFF · OFFICIAL-SENSITIVE" in docx_text(docx, "word/header1.xml")
+    assert "Awaiting sign-off: neither the social worker" in docx_text(docx)
+
+
+def test_only_a_final_plan_with_a_missing_signature_is_marked() -> None:
+    signed = permdocs.render(_case(), DOCUMENT, "html").decode()
+    assert "AWAITING SIGN-OFF" not in signed and "Awaiting sign-off" not in signed
+    unsigned = sample_dict()
+    unsigned["authorship"]["team_manager_signed_on"] = None
+    case = permdocs.load_case(unsigned)
+    assert _context(case, draft=False).document.awaiting_sign_off == (
+        "the team manager has not yet signed this plan off. Until both have signed, it is not the agreed plan of "
+        "Fictionshire County Council."
+    )
+    # A draft is marked DRAFT instead, and lists AU-004 among its open findings.
+    assert _context(case).document.awaiting_sign_off is None
+    assert "AU-004" in permdocs.render(case, DOCUMENT, "html", draft=True).decode()

@@ -54,7 +54,10 @@ class Terms(Mapping[str, str]):
 
 @dataclass(frozen=True)
 class Brand:
-    """Who the documents come from, as printed on them."""
+    """Who the documents come from, as printed on them: the profile's
+    council, the one authority a document speaks for (in its title block,
+    header, footer, sign-off and properties). The case's own record of its
+    agency is checked against it (AU-001), never printed beside it."""
 
     council_name: str
     council_address: str
@@ -66,8 +69,6 @@ class DocumentInfo:
     title: str
     subtitle: str
     date: date
-    agency_name: str
-    agency_address: str
     case_reference: str
     protective_marking: str
     brand: Brand
@@ -82,19 +83,27 @@ class DocumentInfo:
     #: A draft carries a DRAFT mark on every page and lists the open findings.
     draft: bool
     draft_appendix: tuple[Block, ...]
+    #: Whose signature a final document still lacks, as the rest of a
+    #: sentence after "Awaiting sign-off:"; every page is marked while it is
+    #: set. None when signed off, in a draft, or for documents not signed off.
+    awaiting_sign_off: str | None = None
 
 
-def document_info(case: Case, request: ResolvedRequest, title: str, subtitle: str) -> DocumentInfo:
-    """The details every document prints in its title block, header and footer."""
-    agency = case.authorship.agency
+def document_info(
+    case: Case, request: ResolvedRequest, title: str, subtitle: str, *, signed_off: bool = False
+) -> DocumentInfo:
+    """The details every document prints in its title block, header and footer.
+
+    ``signed_off``: the document is one the social worker signs and the team
+    manager signs off (``$.authorship``), so a final copy says so while a
+    signature is missing (AU-004 reports it).
+    """
     profile = request.profile
     council, branding = profile.profile.council, profile.profile.branding
     return DocumentInfo(
         title=title,
         subtitle=subtitle,
         date=case.prepared_on,
-        agency_name=agency.name,
-        agency_address=agency.address,
         case_reference=case.child.case_reference,
         protective_marking=branding.protective_marking,
         brand=Brand(council.name, council.address, has_logo=profile.logo_path is not None),
@@ -104,7 +113,23 @@ def document_info(case: Case, request: ResolvedRequest, title: str, subtitle: st
         copy_reader=request.audience.reader,
         draft=request.draft,
         draft_appendix=draft_appendix(request.findings) if request.draft else (),
+        awaiting_sign_off=awaiting_sign_off(case, council.name) if signed_off and not request.draft else None,
     )
+
+
+def awaiting_sign_off(case: Case, council: str) -> str | None:
+    """Whose signature the plan still needs, in a sentence; None once both have signed."""
+    authorship = case.authorship
+    worker, manager = authorship.social_worker_signed_on is None, authorship.team_manager_signed_on is None
+    if worker and manager:
+        missing = "neither the social worker nor the team manager has signed this plan yet."
+    elif worker:
+        missing = "the social worker has not yet signed this plan."
+    elif manager:
+        missing = "the team manager has not yet signed this plan off."
+    else:
+        return None
+    return f"{missing} Until both have signed, it is not the agreed plan of {council}."
 
 
 def draft_appendix(findings: Iterable[Finding]) -> tuple[Block, ...]:

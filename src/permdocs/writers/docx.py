@@ -196,8 +196,8 @@ def _set_core_properties(word: Document, info: Any) -> None:
     props = word.core_properties
     props.title = info.metadata_title
     props.subject = info.subtitle
-    props.author = info.agency_name
-    props.last_modified_by = info.agency_name
+    props.author = info.brand.council_name
+    props.last_modified_by = info.brand.council_name
     props.category = info.protective_marking
     props.keywords = info.protective_marking
     props.comments = ""

@@ -36,6 +36,7 @@ from ..common import (
 )
 from ..labels import label
 from .legal import LegalPosition, legal_position
+from .sign_off import EndorsementView, endorsement_view
 
 STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Due"}
 
@@ -160,14 +161,6 @@ class SupportView:
 
 
 @dataclass(frozen=True)
-class EndorsementView:
-    iro: Signatory
-    review_on: date
-    endorsed: bool
-    comments: NarrativeText | None
-
-
-@dataclass(frozen=True)
 class CarePlanPermanence:
     """Everything the care-plan permanence templates may use, and nothing else."""
 
@@ -195,7 +188,7 @@ class CarePlanPermanence:
     support: list[SupportView]
     social_worker: Signatory
     team_manager: Signatory
-    endorsement: EndorsementView | None
+    endorsement: EndorsementView
 
 
 def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
@@ -206,7 +199,9 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
     profile = request.profile
     terms = profile.terms
     return CarePlanPermanence(
-        document=document_info(case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}"),
+        document=document_info(
+            case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}", signed_off=True
+        ),
         child=child_identity(case),
         legal=legal_position(case, request.as_of),
         need=PermanenceNeedView(
@@ -272,14 +267,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
         ],
         social_worker=signatory(authorship.social_worker, authorship.social_worker_signed_on),
         team_manager=signatory(authorship.team_manager, authorship.team_manager_signed_on),
-        endorsement=None
-        if authorship.endorsement is None
-        else EndorsementView(
-            iro=signatory(authorship.endorsement.iro, None),
-            review_on=authorship.endorsement.review_on,
-            endorsed=authorship.endorsement.endorsed,
-            comments=narrative(authorship.endorsement.comments),
-        ),
+        endorsement=endorsement_view(case, terms),
     )
 
 
