@@ -5,6 +5,7 @@ council's words throughout."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 import permdocs
 from permdocs.documents.care_plan_permanence import build_context
 from permdocs.documents.care_plan_permanence.legal import legal_position
+from permdocs.documents.labels import label
 from permdocs.pipeline import resolve_request
 
 from conftest import DOCUMENT, ROOT, sample_dict
@@ -154,3 +156,73 @@ def test_only_a_final_plan_with_a_missing_signature_is_marked() -> None:
     # A draft is marked DRAFT instead, and lists AU-004 among its open findings.
     assert _context(case).document.awaiting_sign_off is None
     assert "AU-004" in permdocs.render(case, DOCUMENT, "html", draft=True).decode()
+
+
+def test_the_options_are_one_line_each_and_the_weighing_is_left_to_the_options_analysis() -> None:
+    case = _case()
+    context = _context(case)
+    assert [(o.route, o.outcome) for o in context.options] == [(label(o.route), label(o.outcome)) for o in case.options]
+    assert context.options_weighed.startswith("The “Options analysis”, a separate document, weighs the realistic options")
+    html = permdocs.render(case, DOCUMENT, "html").decode()
+    # No general points from the knowledge base, so no numbered sources either.
+    for gone in ("Weighing the realistic options", "Holistic evaluation", "Sources:", "General:", "GENERAL"):
+        assert gone not in html
+    ruled_out = [dict(o, realistic=False, outcome="ruled_out") for o in sample_dict()["options"]]
+    no_analysis = _case(options_analysis=None, options=ruled_out)
+    assert "have not yet been weighed together" in _context(no_analysis).options_weighed
+
+
+def test_key_dates_show_the_last_review_the_next_and_any_late_or_overdue() -> None:
+    # Ten reviews since 2023: the table shows the ninth (the last held) and
+    # the tenth (planned), and counts the eight before, all held on time.
+    context = _context(_case("long-term-fostering"))
+    labels = [row.label for row in context.key_dates.timescales]
+    reviews = [label for label in labels if label.startswith("Child in Care Review")]
+    assert reviews == ["Child in Care Review 9 (6 months after the last)", "Child in Care Review 10 (6 months after the last)"]
+    assert context.key_dates.not_listed == "8 earlier Child in Care Reviews, all held on time, are not listed."
+    assert labels[0].startswith("Care Plan in place") and any(label.startswith("Permanence Plan endorsed") for label in labels)
+    assert any(label.startswith("Care proceedings decided") for label in labels)
+    # A review held late stays in the table, with its status.
+    late = sample_dict("long-term-fostering")
+    late["reviews"][2]["date"] = "2023-11-10"  # the third was due on 5 November 2023
+    rows = {row.label: row.status for row in _context(permdocs.load_case(late)).key_dates.timescales}
+    assert rows["Child in Care Review 3 (6 months after the last)"] == "Late"
+
+
+def test_dates_still_to_come_are_upcoming_not_due() -> None:
+    statuses = {row.label: row.status for row in _context(_case()).key_dates.timescales}
+    assert statuses["Review 3 (6 months after the last)"] == "Upcoming"
+    assert "Due" not in statuses.values()
+
+
+def test_a_sibling_at_home_lives_with_the_child_and_a_parent_at_home_is_who_the_child_lives_with() -> None:
+    data = sample_dict("long-term-fostering")
+    sister = next(p for p in data["people"] if p.get("sibling"))
+    sister["sibling"]["lives_with_child"] = True
+    data["family_time"] = [a for a in data["family_time"] if sister["id"] not in a["with_person_ids"]]
+    (view,) = _context(permdocs.load_case(data)).siblings
+    assert view.family_time == "None needed, as they live together"
+    home = permdocs.render(_case("return-home-supervision"), DOCUMENT, "html").decode()
+    assert '<th scope="row">Lives with</th>' in home and "Carers" not in home
+
+
+def _scrubbed(value: Any, word: str) -> Any:
+    """The case with a word taken out of everything the worker typed, so
+    that what is left of it in a document is permdocs' own wording."""
+    if isinstance(value, str):
+        return re.sub(word, "visits", value, flags=re.IGNORECASE)
+    if isinstance(value, dict):
+        return {key: _scrubbed(item, word) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(item, word) for item in value]
+    return value
+
+
+@pytest.mark.parametrize(("profile", "foreign"), [("default", "family time"), ("devon-style", "contact")])
+def test_the_plan_says_the_profiles_word_for_family_time_throughout(profile: str, foreign: str) -> None:
+    for sample in ("baby-in-proceedings", "adoption-family-time", "long-term-fostering"):
+        case = permdocs.load_case(_scrubbed(sample_dict(sample), foreign))
+        html = permdocs.render(case, DOCUMENT, "html", profile=profile).decode()
+        word = docx_all_text(permdocs.render(case, DOCUMENT, "docx", profile=profile))
+        for text in (html, word):
+            assert foreign not in text.lower(), (sample, profile)

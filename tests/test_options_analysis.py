@@ -12,7 +12,6 @@ from pypdf import PdfReader
 import permdocs
 from permdocs.blocks import Paragraph
 from permdocs.documents.analysis import build_analysis, build_route_comparison
-from permdocs.pipeline import resolve_request
 
 from conftest import ROOT, rendered
 from readable import W, docx_xml
@@ -80,16 +79,6 @@ def test_the_conclusion_recommendation_and_ruled_out_options_follow() -> None:
     order = [html.index(heading) for heading in headings]
     assert order == sorted(order)
     assert "Long-term fostering." in html and "Return home: Tomas Draftley" in html
-
-
-def test_the_care_plan_embeds_the_same_analysis() -> None:
-    case = permdocs.load_case(BABY)
-    standalone = build_analysis(case, layout="blocks", landscape=False)
-    request = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
-    plan = permdocs.documents.care_plan_permanence.build_context(case, request)
-    assert plan.analysis.tables == standalone.tables
-    html = rendered(BABY, "html").decode()
-    assert "Weighing the realistic options" in html and "Holistic evaluation" in html
 
 
 def test_the_route_comparison_covers_the_realistic_routes_three_to_a_table() -> None:

@@ -10,19 +10,13 @@ and the evidence after it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from ...case import Case
 from ...case.planning import Plan, View
-from ...checks import KeyDate as KeyDateRow
-from ...checks import PolicySettings, Status, key_dates
 from ...narrative import NarrativeText
-from ...profiles import Terms
 from ...request import ResolvedRequest
 from ...schedules import how_often
 from ...templating import capfirst
-from ...timescales import key_date_label
-from ..analysis import Analysis, build_analysis
 from ..common import (
     ChildIdentity,
     DocumentInfo,
@@ -35,129 +29,25 @@ from ..common import (
     signatory,
 )
 from ..labels import label
+from .dates import KeyDatesView, key_dates_view
 from .legal import LegalPosition, legal_position
 from .sign_off import EndorsementView, endorsement_view
+from .views import (
+    ActionView,
+    ChildVoiceView,
+    FamilyTimeView,
+    IdentityView,
+    OptionView,
+    PermanenceNeedView,
+    PlacementView,
+    PlanView,
+    SiblingView,
+    SupportView,
+    ViewView,
+)
 
-STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Due"}
-
-
-
-@dataclass(frozen=True)
-class PlacementView:
-    description: str
-    since: date
-    carers: str | None
-    address: str | None
-    town: str | None
-    school_or_nursery: str | None
-    gp_practice: str | None
-    clubs: str | None
-    place_of_worship: str | None
-
-
-@dataclass(frozen=True)
-class PermanenceNeedView:
-    legal: NarrativeText
-    psychological: NarrativeText
-    physical: NarrativeText
-
-
-@dataclass(frozen=True)
-class PlanView:
-    heading: str
-    route: str
-    summary: NarrativeText
-    carers: str | None
-    target_date: date
-    status: str
-
-
-@dataclass(frozen=True)
-class OptionView:
-    route: str
-    carers: str | None
-    realistic: str
-    outcome: str
-    reasons: NarrativeText | None
-
-
-@dataclass(frozen=True)
-class ActionView:
-    what: str
-    owner: str
-    due_on: date
-    done_on: date | None
-
-
-@dataclass(frozen=True)
-class KeyDate:
-    date: date
-    event: str
-
-
-@dataclass(frozen=True)
-class TimescaleView:
-    """A statutory or policy deadline, computed by permdocs.checks."""
-
-    label: str
-    due: date
-    actual: date | None
-    planned: date | None
-    status: str
-
-
-@dataclass(frozen=True)
-class ChildVoiceView:
-    method: str
-    summary: NarrativeText
-    recorded_on: date
-    recorded_by: str
-
-
-@dataclass(frozen=True)
-class ViewView:
-    who: str
-    summary: NarrativeText
-    recorded_on: date
-
-
-@dataclass(frozen=True)
-class IdentityView:
-    aspect: str
-    need: NarrativeText
-    how_met: NarrativeText
-
-
-@dataclass(frozen=True)
-class SiblingView:
-    name: str
-    relation: str
-    where_living: str
-    together: bool
-    reason: NarrativeText | None
-    family_time: str | None
-
-
-@dataclass(frozen=True)
-class FamilyTimeView:
-    with_whom: str
-    kind: str
-    purpose: NarrativeText
-    frequency: str
-    duration: str | None
-    venue: str | None
-    supervision: str
-    court_order: str
-    review_on: date | None
-
-
-@dataclass(frozen=True)
-class SupportView:
-    service: str
-    provider: str
-    for_whom: str
-    detail: NarrativeText | None
-    until: date | None
+#: The document that weighs the options in full; the care plan points to it.
+OPTIONS_ANALYSIS = "options-analysis"
 
 
 @dataclass(frozen=True)
@@ -175,11 +65,10 @@ class CarePlanPermanence:
     parallel_plans: list[PlanView]
     contingency_plan: PlanView | None
     options: list[OptionView]
-    #: The same analysis as the options-analysis document, one block per option.
-    analysis: Analysis
+    #: Where the options are weighed in full: the options analysis, by name.
+    options_weighed: str
     actions: list[ActionView]
-    timescales: list[TimescaleView]
-    other_dates: list[KeyDate]
+    key_dates: KeyDatesView
     child_voice: ChildVoiceView | None
     other_views: list[ViewView]
     identity_needs: list[IdentityView]
@@ -225,14 +114,10 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
             )
             for option in case.options
         ],
-        analysis=build_analysis(case, layout="blocks", heading_level=3, landscape=False),
+        options_weighed=_options_weighed(case),
         placement=_placement(case),
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
-        timescales=[
-            TimescaleView(_timescale_label(row, terms, profile.settings), row.due, row.actual, row.planned, STATUS_LABELS[row.status])
-            for row in key_dates(case, profile.settings, request.as_of)
-        ],
-        other_dates=other_dates(case, terms),
+        key_dates=key_dates_view(case, profile.settings, terms, request.as_of),
         child_voice=_child_voice(case),
         other_views=[
             ViewView(
@@ -278,7 +163,7 @@ def _placement(case: Case) -> PlacementView | None:
     return PlacementView(
         description=placement.description,
         since=placement.since,
-        carers=names(case, placement.carer_ids),
+        lives_with=names(case, placement.carer_ids),
         address=placement.address,
         town=placement.town,
         school_or_nursery=placement.school_or_nursery,
@@ -300,7 +185,7 @@ def _plan_view(case: Case, heading: str, plan: Plan) -> PlanView:
         heading=heading,
         route=label(plan.route),
         summary=NarrativeText(plan.summary),
-        carers=names(case, plan.carer_ids),
+        lives_with=names(case, plan.carer_ids),
         target_date=plan.target_date,
         status=label(plan.status),
     )
@@ -325,32 +210,24 @@ def _siblings(case: Case) -> list[SiblingView]:
                 where_living=details.where_living,
                 together=details.lives_with_child,
                 reason=narrative(details.together_or_apart_reason),
-                family_time="; ".join(arrangements) or None,
+                family_time="; ".join(arrangements) or ("None needed, as they live together" if details.lives_with_child else "None arranged"),
             )
         )
     return views
 
 
-def _timescale_label(row: KeyDateRow, terms: Terms, settings: PolicySettings) -> str:
-    """The key date's label in the council's words (the checks' own labels use statutory terms)."""
-    try:
-        return key_date_label(row.key, settings, terms.model_dump())
-    except KeyError:
-        return row.label
+def _options_weighed(case: Case) -> str:
+    """The sentence that sends the reader to the options analysis. The care
+    plan keeps one line per option; the weighing itself lives there once."""
+    from .. import get_document  # the registry imports this package, so look it up late
 
-
-def other_dates(case: Case, terms: Terms) -> list[KeyDate]:
-    """Dates worth having to hand that are not deadlines, in date order."""
-    dates = [KeyDate(case.care_episode.looked_after_on, capfirst(terms.became_looked_after))]
-    proceedings = case.care_proceedings
-    if proceedings is not None:
-        dates.append(KeyDate(proceedings.issued_on, "Care proceedings issued"))
-        if proceedings.final_hearing_on is not None:
-            dates.append(KeyDate(proceedings.final_hearing_on, "Final hearing"))
-    if case.care_episode.ceased_on is not None:
-        dates.append(KeyDate(case.care_episode.ceased_on, capfirst(terms.stopped_being_looked_after)))
-    dates.append(KeyDate(case.plans.primary.target_date, "Primary plan target date"))
-    return sorted(dates, key=lambda item: item.date)
+    title = get_document(OPTIONS_ANALYSIS).title
+    if case.options_analysis is None:
+        return f"The realistic options have not yet been weighed together; that is the work of the “{title}”."
+    return (
+        f"The “{title}”, a separate document, weighs the realistic options together, with the arguments for "
+        "and against each and the reasons for the recommendation."
+    )
 
 
 def _child_voice(case: Case) -> ChildVoiceView | None:
