@@ -226,3 +226,10 @@ def test_the_plan_says_the_profiles_word_for_family_time_throughout(profile: str
         word = docx_all_text(permdocs.render(case, DOCUMENT, "docx", profile=profile))
         for text in (html, word):
             assert foreign not in text.lower(), (sample, profile)
+
+
+def test_people_are_named_without_brackets_inside_brackets() -> None:
+    # The carers' relationship is "foster carers (early permanence, dual-approved)".
+    html = permdocs.render(_case(), DOCUMENT, "html").decode()
+    assert "Jo and Sam Fosterfield (foster carers, early permanence, dual-approved)" in html
+    assert "(foster carers (" not in html

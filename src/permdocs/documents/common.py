@@ -195,7 +195,8 @@ def display_name(person: Person) -> str:
     audience's copy withholds the name (permdocs.redaction empties it)."""
     if not person.full_name:
         return capfirst(person.relationship)
-    return f"{person.full_name} ({person.relationship.lower()})"
+    # The relationship goes in brackets, so its own brackets become commas.
+    return f"{person.full_name} ({unbracketed(person.relationship.lower())})"
 
 
 def unbracketed(text: str) -> str:
