@@ -18,8 +18,8 @@ from permdocs.documents.care_plan_permanence.legal import legal_position
 from permdocs.documents.labels import label
 from permdocs.pipeline import resolve_request
 
-from conftest import DOCUMENT, ROOT, sample_dict
-from readable import docx_all_text, docx_parts, docx_text
+from conftest import DOCUMENT, ROOT, rendered, sample_dict
+from readable import W, docx_all_text, docx_parts, docx_text, docx_xml
 
 COURT = {"court": "Family Court sitting at Exampleton", "court_case_number": "ZZ26C00999"}
 
@@ -134,7 +134,8 @@ def test_the_endorsement_is_told_from_the_review_record_and_who_endorsed_it() ->
 
 def test_a_final_plan_awaiting_sign_off_says_so_on_every_page() -> None:
     home = _case("return-home-supervision")  # neither has signed
-    pdf = PdfReader(io.BytesIO(permdocs.render(home, DOCUMENT, "pdf")))
+    # The session's render, which the PDF snapshot test shares.
+    pdf = PdfReader(io.BytesIO(rendered(ROOT / "samples" / "return-home-supervision.json", "pdf")))
     assert all("AWAITING SIGN-OFF · OFFICIAL-SENSITIVE" in page.extract_text() for page in pdf.pages)
     first = pdf.pages[0].extract_text()
     assert "Awaiting sign-off: neither the social worker nor the team manager has signed this plan yet." in first
@@ -233,3 +234,69 @@ def test_people_are_named_without_brackets_inside_brackets() -> None:
     html = permdocs.render(_case(), DOCUMENT, "html").decode()
     assert "Jo and Sam Fosterfield (foster carers, early permanence, dual-approved)" in html
     assert "(foster carers (" not in html
+
+
+def _body(case: permdocs.Case) -> Any:
+    return docx_xml(permdocs.render(case, DOCUMENT, "docx"), "word/document.xml")
+
+
+def _style(paragraph: Any) -> str | None:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return None if style is None else style.get(f"{W}val")
+
+
+@pytest.mark.parametrize("sample", ["baby-in-proceedings", "long-term-fostering", "return-home-supervision"])
+def test_word_headings_step_down_one_level_at_a_time_and_keep_with_what_follows(sample: str) -> None:
+    body = _body(_case(sample))
+    levels = [int(s[-1]) for p in body.iter(f"{W}p") if (s := _style(p) or "").startswith("Heading")]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels
+    for paragraph in body.iter(f"{W}p"):
+        if (_style(paragraph) or "").startswith("Heading") or _style(paragraph) == "Caption":
+            assert paragraph.find(f"{W}pPr/{W}keepNext") is not None, docx_paragraph_text(paragraph)
+
+
+def test_word_numbers_the_sections_with_fields_and_lists_them_in_a_contents_field() -> None:
+    case = _case()
+    body = _body(case)
+    headings = [p for p in body.iter(f"{W}p") if _style(p) == "Heading1"]
+    numbered = [p for p in headings if p.find(f".//{W}instrText") is not None]
+    assert [docx_paragraph_text(p) for p in numbered][:2] == ["1. About Ada", "2. Legal status"] and len(numbered) == 13
+    assert all(" SEQ Section " in p.find(f".//{W}instrText").text for p in numbered)
+    bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    contents = _context(case).contents
+    assert {f"_pd_{e.anchor.replace('-', '_')}" for e in contents.entries} <= bookmarks
+    assert [e.text for e in contents.entries][1:3] == ["1. About Ada", "2. Legal status"]
+    toc = [t.text for t in body.iter(f"{W}instrText") if "TOC" in t.text]
+    assert toc == [' TOC \\o "1-1" \\h \\z \\u ']  # one level, as drawn
+
+
+def test_the_pdf_contents_link_every_section_with_its_page() -> None:
+    html = permdocs.render(_case(), DOCUMENT, "html").decode()
+    nav = html.split('<nav class="contents"')[1].split("</nav>")[0]
+    anchors = re.findall(r'href="#([^"]+)"', nav)
+    assert len(anchors) == 14 and all(f'id="{anchor}"' in html for anchor in anchors)
+
+
+def test_captions_notes_and_rows_use_word_styles_not_direct_formatting() -> None:
+    body = _body(_case())
+    for table in body.iter(f"{W}tbl"):
+        if table.getparent().tag == f"{W}body":
+            assert _style(table.getprevious()) == "Caption"
+        for row in table.iter(f"{W}tr"):
+            assert row.find(f"{W}trPr/{W}cantSplit") is not None
+    assert not list(body.iter(f"{W}sz"))  # sizes come from styles, the 8 pt notes from Permdocs Note
+    notes = [docx_paragraph_text(p) for p in body.iter(f"{W}p") if _style(p) == "PermdocsNote"]
+    assert any(note.startswith("Recorded on") for note in notes)
+
+
+def docx_paragraph_text(paragraph: Any) -> str:
+    return "".join(node.text or "" for node in paragraph.iter(f"{W}t"))
+
+
+def test_no_contingency_plan_is_a_gap_only_while_the_primary_plan_is_still_to_achieve() -> None:
+    adopted = _context(_case("adopted-child-letter"))
+    assert (adopted.no_contingency, adopted.contingency_gap) == (
+        "No contingency plan is needed: the primary plan has been achieved.", False)
+    baby = _context(_case(plans=dict(sample_dict()["plans"], contingency=None)))
+    assert (baby.no_contingency, baby.contingency_gap) == ("No contingency plan is recorded.", True)
+    assert _context(_case()).no_contingency is None

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...blocks import Contents
 from ...case import Case
-from ...case.planning import Plan, View
+from ...case.planning import Plan, PlanStatus, View
 from ...narrative import NarrativeText
 from ...request import ResolvedRequest
 from ...schedules import how_often
@@ -31,6 +32,7 @@ from ..common import (
 from ..labels import label
 from .dates import KeyDatesView, key_dates_view
 from .legal import LegalPosition, legal_position
+from .sections import Sections, sections
 from .sign_off import EndorsementView, endorsement_view
 from .views import (
     ActionView,
@@ -55,6 +57,9 @@ class CarePlanPermanence:
     """Everything the care-plan permanence templates may use, and nothing else."""
 
     document: DocumentInfo
+    #: The sections' numbers, titles and anchors, and the contents list made from them.
+    sections: Sections
+    contents: Contents
     child: ChildIdentity
     legal: LegalPosition
     #: Where the child lives; null when not recorded. In a copy that
@@ -64,6 +69,10 @@ class CarePlanPermanence:
     primary_plan: PlanView
     parallel_plans: list[PlanView]
     contingency_plan: PlanView | None
+    #: Why there is no contingency plan, where there is none; a gap (a
+    #: warning, PP-004) unless the primary plan has been achieved.
+    no_contingency: str | None
+    contingency_gap: bool
     options: list[OptionView]
     #: Where the options are weighed in full: the options analysis, by name.
     options_weighed: str
@@ -87,10 +96,15 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
     authorship = case.authorship
     profile = request.profile
     terms = profile.terms
+    headings = sections(case.child.preferred_name, terms)
+    # As PP-004 has it: once the primary plan is achieved there is nothing to fall back on.
+    achieved = plans.primary.status is PlanStatus.ACHIEVED
     return CarePlanPermanence(
         document=document_info(
             case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}", signed_off=True
         ),
+        sections=headings,
+        contents=headings.contents(),
         child=child_identity(case),
         legal=legal_position(case, request.as_of),
         need=PermanenceNeedView(
@@ -104,6 +118,11 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
             for n, plan in enumerate(plans.parallel, start=1)
         ],
         contingency_plan=None if plans.contingency is None else _plan_view(case, "Contingency plan", plans.contingency),
+        no_contingency=None if plans.contingency is not None else (
+            "No contingency plan is needed: the primary plan has been achieved." if achieved
+            else "No contingency plan is recorded."
+        ),
+        contingency_gap=plans.contingency is None and not achieved,
         options=[
             OptionView(
                 route=label(option.route),
