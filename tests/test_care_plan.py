@@ -300,3 +300,21 @@ def test_no_contingency_plan_is_a_gap_only_while_the_primary_plan_is_still_to_ac
     baby = _context(_case(plans=dict(sample_dict()["plans"], contingency=None)))
     assert (baby.no_contingency, baby.contingency_gap) == ("No contingency plan is recorded.", True)
     assert _context(_case()).no_contingency is None
+
+
+#: The order OOXML gives the run properties permdocs and its templates use.
+RUN_PROPERTY_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "strike", "color", "sz", "szCs", "u", "vertAlign", "lang")
+
+
+@pytest.mark.parametrize("sample", ["long-term-fostering", "return-home-supervision"])
+def test_every_cell_ends_in_a_paragraph_and_run_properties_keep_their_order(sample: str) -> None:
+    # Word repairs a cell without a paragraph (the Support table's empty
+    # Detail, which the long-term fostering case has) and run properties
+    # out of order (w:sz before w:color), where LibreOffice says nothing.
+    body = docx_xml(rendered(ROOT / "samples" / f"{sample}.json", "docx"), "word/document.xml")
+    cells = list(body.iter(f"{W}tc"))
+    assert cells and all(cell[-1].tag == f"{W}p" for cell in cells)
+    for properties in body.iter(f"{W}rPr"):
+        names = [child.tag.removeprefix(W) for child in properties]
+        known = [name for name in names if name in RUN_PROPERTY_ORDER]
+        assert known == sorted(known, key=RUN_PROPERTY_ORDER.index), names
