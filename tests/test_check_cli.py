@@ -42,7 +42,7 @@ def test_check_passes_a_clean_case() -> None:
 def test_warnings_alone_do_not_fail_the_check() -> None:
     result = run("check", str(ROOT / "samples" / "long-term-fostering.json"))
     assert result.exit_code == 0
-    assert "Warnings (1)" in result.output and "PP-015" in result.output
+    assert "Warnings (2)" in result.output and "PP-015" in result.output and "AU-004" in result.output
 
 
 def test_errors_fail_the_check_and_are_grouped_by_severity(tmp_path: Path) -> None:
@@ -162,3 +162,12 @@ def test_the_html_of_a_draft_has_a_banner(draft_files: dict[str, bytes]) -> None
 def test_a_final_document_carries_no_draft_marks() -> None:
     html = permdocs.render(permdocs.load_case(ROOT / "samples" / "baby-in-proceedings.json"), DOCUMENT, "html").decode()
     assert "DRAFT" not in html
+
+
+def test_check_compares_the_agency_with_the_profile_it_is_given() -> None:
+    # The long-term fostering case is Moorshire's (devon-style); with the default profile it is not.
+    result = run("check", str(ROOT / "samples" / "long-term-fostering.json"), "--profile", "default", "--json")
+    assert result.exit_code == 0
+    findings = [(f["rule"], f["path"]) for f in json.loads(result.output)["findings"]]
+    assert ("AU-001", "$.authorship.agency.name") in findings
+    assert "Moorshire" not in result.output  # the case's agency is never quoted; the profile's council is

@@ -10,7 +10,7 @@ import pytest
 
 import permdocs
 from permdocs.checks import PermanencePlanDue, PolicySettings, Status, key_dates
-from permdocs.checks.calendar import add_months, add_working_days, is_working_day
+from permdocs.checks.calendar import add_months, add_working_days, is_working_day, period_end
 from permdocs.documents.care_plan_permanence import build_context
 from permdocs.pipeline import resolve_request
 from permdocs.request import RenderRequest
@@ -137,9 +137,33 @@ def test_proceedings_deadline_moves_with_each_extension() -> None:
 
 
 def test_supervision_order_end_and_three_year_limit() -> None:
+    # Made on 14 September 2026: its year ends on 13 September 2027, so its
+    # three years end on 13 September 2029, counted the same way (Sch 3 para 6).
     case = permdocs.load_case(sample_dict("return-home-supervision"))
     assert _row(case, "supervision_order_1_ends").due == date(2027, 9, 13)
-    assert _row(case, "supervision_order_limit").due == date(2029, 9, 14)
+    assert _row(case, "supervision_order_limit").due == date(2029, 9, 13)
+
+
+def test_an_order_with_no_end_date_ends_a_year_less_a_day_after_it_was_made() -> None:
+    data = sample_dict("return-home-supervision")
+    data["legal_basis"][1]["expires_on"] = None
+    case = permdocs.load_case(data)
+    assert _row(case, "supervision_order_1_ends").due == date(2027, 9, 13)
+
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (date(2026, 9, 14), 12, date(2027, 9, 13)),
+        (date(2026, 9, 14), 36, date(2029, 9, 13)),
+        (date(2028, 2, 29), 12, date(2029, 2, 28)),  # no 29 February in 2029: the month's last day
+        (date(2027, 3, 1), 12, date(2028, 2, 29)),  # a leap year's February ends on the 29th
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+    ],
+)
+def test_a_period_beginning_with_a_day_ends_the_day_before_its_anniversary(start: date, months: int, end: date) -> None:
+    assert period_end(start, months) == end
 
 
 def test_the_rendered_key_dates_table_matches_the_computed_dates() -> None:
@@ -148,14 +172,17 @@ def test_the_rendered_key_dates_table_matches_the_computed_dates() -> None:
         html = permdocs.render(case, DOCUMENT, "html").decode()
         table = html.split("<caption>Statutory and policy timescales</caption>")[1].split("</table>")[0]
         rows = re.findall(r"<tr><td>(.*?)</td><td class=\"date\">(.*?)</td><td class=\"date\">(.*?)</td><td>(.*?)</td></tr>", table)
-        labels = [row.label for row in build_context(case, resolve_request(case, RenderRequest(DOCUMENT))).timescales]
+        shown = build_context(case, resolve_request(case, RenderRequest(DOCUMENT))).key_dates.timescales
+        computed = {(row.due, row.actual, row.planned): row for row in key_dates(case)}
         expected = [
             (
-                labels.pop(0),
-                long_date(row.due),
-                long_date(row.actual) if row.actual else (f"Planned for {long_date(row.planned)}" if row.planned else "Not yet"),
-                {"met": "Met", "late": "Late", "overdue": "Overdue", "upcoming": "Due"}[row.status.value],
+                view.label,
+                long_date(view.due),
+                long_date(view.actual) if view.actual else (f"Planned for {long_date(view.planned)}" if view.planned else "Not yet"),
+                {"met": "Met", "late": "Late", "overdue": "Overdue", "upcoming": "Upcoming"}[
+                    computed[(view.due, view.actual, view.planned)].status.value
+                ],
             )
-            for row in key_dates(case)
+            for view in shown
         ]
         assert rows == expected, name

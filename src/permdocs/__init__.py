@@ -94,7 +94,8 @@ def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = Non
     profile's policy settings (``profile=``: a shipped profile's name, a
     path or a loaded profile; by default the case's own, else ``default``)."""
     case = _a_case(case, "check")
-    return run_checks(case, resolve_profile(profile, case.profile).settings, as_of)
+    resolved = resolve_profile(profile, case.profile)
+    return run_checks(case, resolved.settings, as_of, council=resolved.profile.council.name)
 
 
 def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:

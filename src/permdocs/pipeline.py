@@ -80,7 +80,7 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
     _check_applies(document, case, request.review)
     profile = resolve_profile(request.profile, case.profile)
     as_of = request.as_of or case.prepared_on
-    findings = check(case, profile.settings, as_of)
+    findings = check(case, profile.settings, as_of, council=profile.profile.council.name)
     if not request.draft and errors_in(findings):
         raise UnresolvedFindingsError(errors_in(findings))
     return ResolvedRequest(

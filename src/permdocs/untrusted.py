@@ -70,8 +70,10 @@ def logo_media_type(path: Path) -> str:
 #: remote loads; styles and images only from inside the file itself.
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
+#: ``a`` is allowed for the contents lists' links within the document; its
+#: ``href`` is checked like every other address (only ``#fragment``).
 _ALLOWED_TAGS = frozenset(
-    "html head meta title style body header footer main section aside article nav div span p br hr h1 h2 h3 h4 h5 h6 "
+    "html head meta title style body header footer main section aside article nav div span p br hr h1 h2 h3 h4 h5 h6 a "
     "ul ol li dl dt dd table caption colgroup col thead tbody tfoot tr th td strong em b i u s small sup sub mark img "
     "figure figcaption blockquote abbr time address".split()
 )

@@ -51,7 +51,11 @@ class Endorsement(CaseModel):
 class Authorship(CaseModel):
     """The people responsible for the documents, and the sign-off dates."""
 
-    agency: Agency = field("Agency", "The authoring agency.")
+    agency: Agency = field(
+        "Agency",
+        "The authority responsible for the child, as the case system records it. Documents name the council of "
+        "the profile they are rendered with; permdocs check warns when this does not name the same council.",
+    )
     social_worker: Professional = field("Social worker", "The child's allocated social worker, who writes the plan.")
     team_manager: Professional = field("Team manager", "The manager who signs the plan off.")
     social_worker_signed_on: CalendarDate | None = field(
@@ -61,5 +65,8 @@ class Authorship(CaseModel):
         "Signed off by team manager on", "When the team manager signed the plan off; null until then.", default=None
     )
     endorsement: Endorsement | None = field(
-        "Endorsement", "The IRO's endorsement at a review; null until the plan has been to a review.", default=None
+        "Endorsement",
+        "Who endorsed the plan at a review, and what they said; null until the plan has been to a review. Its "
+        "review and outcome must match that review in $.reviews (permanence_plan_endorsed).",
+        default=None,
     )

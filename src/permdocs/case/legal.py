@@ -103,7 +103,9 @@ class Review(CaseModel):
     status: ReviewStatus = field("Status", "Whether the review has been held or is planned.")
     chaired_by: Name | None = field("Chaired by", "The Independent Reviewing Officer who chaired it.", default=None)
     permanence_plan_endorsed: bool = field(
-        "Permanence plan endorsed", "True when the IRO endorsed the permanence plan at this review."
+        "Permanence plan endorsed",
+        "True when the IRO endorsed the permanence plan at this review. The one record of whether and when a "
+        "review endorsed the plan; $.authorship.endorsement must agree with it.",
     )
 
 

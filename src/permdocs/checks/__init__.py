@@ -11,6 +11,7 @@ from datetime import date
 from ..case import Case
 from . import (
     analysis_rules,  # noqa: F401 - registers the options-analysis rules
+    authorship_rules,  # noqa: F401 - registers the sign-off and endorsement rules
     cpr_rules,  # noqa: F401 - registers the Child's Permanence Report rules
     family_time_rules,  # noqa: F401 - registers the family-time rules
     letter_rules,  # noqa: F401 - registers the later-life letter's language review
@@ -26,14 +27,17 @@ __all__ = [
 ]
 
 
-def check(case: Case, settings: PolicySettings = DEFAULT_SETTINGS, as_of: date | None = None) -> list[Finding]:
+def check(
+    case: Case, settings: PolicySettings = DEFAULT_SETTINGS, as_of: date | None = None, *, council: str | None = None
+) -> list[Finding]:
     """Every finding for the case, errors first, then by rule and path.
 
     ``as_of`` is the day the case is judged on; by default the case's own
-    ``prepared_on`` date, so results never depend on the clock.
+    ``prepared_on`` date, so results never depend on the clock. ``council``
+    is the profile's council, which the case's agency should name (AU-001).
     """
     today = as_of or case.prepared_on
-    given = CheckInput(case, settings, today, key_dates(case, settings, today))
+    given = CheckInput(case, settings, today, key_dates(case, settings, today), council)
     findings = [finding for rule in RULES for finding in rule.findings(given)]
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     return sorted(findings, key=lambda f: (order[f.severity], f.rule, f.path))

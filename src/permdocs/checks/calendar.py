@@ -43,6 +43,17 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
+def period_end(start: date, months: int) -> date:
+    """The last day of a period of ``months`` months beginning with ``start``:
+    a year beginning with 14 September 2026 ends on 13 September 2027. This
+    is how the Children Act 1989 words the length of orders ("the period of
+    one year beginning with the date on which it was made", Sch 3 para 6).
+    Where the later month has no such day (a year from 29 February), the
+    period ends on that month's last day: 29 February 2028 to 28 February 2029."""
+    corresponding = add_months(start, months)
+    return corresponding if corresponding.day != start.day else corresponding - timedelta(days=1)
+
+
 def bank_holiday_name(day: date) -> str | None:
     """The name of the bank holiday in England and Wales on ``day``, if it is one."""
     return _bank_holidays(day.year).get(day)

@@ -44,6 +44,8 @@ class CheckInput:
     settings: PolicySettings
     as_of: date
     key_dates: list["KeyDate"]
+    #: The council the documents speak for (the profile's), when known.
+    council: str | None = None
 
 
 #: A rule yields (JSON path, message) pairs, one per problem it sees, or

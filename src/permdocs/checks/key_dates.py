@@ -26,7 +26,7 @@ from ..timescales import (
     key_date_label,
     proceedings_label,
 )
-from .calendar import add_months, add_working_days
+from .calendar import add_months, add_working_days, period_end
 from .settings import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 
 
@@ -156,11 +156,18 @@ def _proceedings(case: Case, today: date) -> list[KeyDate]:
     ]
 
 
+def supervision_limit(first_made_on: date) -> date:
+    """The last day supervision orders may run to, with every extension: the
+    end of three years beginning with the day the first was made (CA 1989
+    Sch 3 para 6(4)), counted the same way as the order's own year."""
+    return period_end(first_made_on, SUPERVISION_ORDER_LIMIT_MONTHS)
+
+
 def _supervision_orders(case: Case, today: date) -> list[KeyDate]:
     rows = []
     orders = [(i, b) for i, b in enumerate(case.legal_basis) if b.kind is LegalBasisKind.SUPERVISION_ORDER]
     for index, order in orders:
-        expiry = order.expires_on or add_months(order.made_on, SUPERVISION_ORDER_MONTHS)
+        expiry = order.expires_on or period_end(order.made_on, SUPERVISION_ORDER_MONTHS)
         rows.append(
             KeyDate(
                 key=f"supervision_order_{index}_ends", label="Supervision order ends", due=expiry,
@@ -171,7 +178,7 @@ def _supervision_orders(case: Case, today: date) -> list[KeyDate]:
         )
     if orders:
         first_index, first = orders[0]
-        limit = add_months(first.made_on, SUPERVISION_ORDER_LIMIT_MONTHS)
+        limit = supervision_limit(first.made_on)
         rows.append(
             KeyDate(
                 key="supervision_order_limit", label="Supervision order: latest end with extensions (3 years)",

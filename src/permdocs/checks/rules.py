@@ -25,10 +25,9 @@ from ..case.planning import (
     Route,
 )
 from ..templating import long_date
-from ..timescales import SUPERVISION_ORDER_LIMIT_MONTHS
 from .calendar import add_months
 from .findings import CheckInput, Rule, RuleCheck, Severity
-from .key_dates import Status, proceedings_deadline
+from .key_dates import Status, proceedings_deadline, supervision_limit
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -270,7 +269,7 @@ def supervision_order_too_long(given: CheckInput) -> Problems:
     orders = [(i, b) for i, b in enumerate(given.case.legal_basis) if b.kind is LegalBasisKind.SUPERVISION_ORDER]
     if not orders:
         return
-    limit = add_months(orders[0][1].made_on, SUPERVISION_ORDER_LIMIT_MONTHS)
+    limit = supervision_limit(orders[0][1].made_on)
     for index, order in orders:
         if order.expires_on is not None and order.expires_on > limit:
             yield f"$.legal_basis[{index}].expires_on", f"Supervision orders may last three years in all (to {long_date(limit)} here); this one runs beyond that."

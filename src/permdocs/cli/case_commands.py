@@ -66,9 +66,10 @@ def check(case_file: str, as_json: bool, as_of: date | None, profile_name: str |
     from ..check_report import print_report, report_json
 
     case = permdocs.load_case(case_file)
-    settings = profile_for(case, profile_name).settings
+    profile = profile_for(case, profile_name)
+    settings = profile.settings
     day = as_of or case.prepared_on
-    findings = checks.check(case, settings, as_of=day)
+    findings = checks.check(case, settings, as_of=day, council=profile.profile.council.name)
     dates = checks.key_dates(case, settings, as_of=day)
     if as_json:
         click.echo(report_json(findings, dates, day))

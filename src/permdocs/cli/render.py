@@ -120,7 +120,7 @@ def render(
         click.echo(f"skipped {reason}", err=True)
     for path in written:
         click.echo(f"wrote {path}")
-    findings = checks.check(case, profile.settings, as_of or case.prepared_on)
+    findings = checks.check(case, profile.settings, as_of or case.prepared_on, council=profile.profile.council.name)
     _mention_findings(findings, case_file, draft)
 
 

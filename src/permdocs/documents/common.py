@@ -1,5 +1,5 @@
 """Context pieces that more than one document shows: the document's own
-details, the child's identity, the legal position, names and sign-off.
+details, the child's identity, names and sign-off.
 
 Context objects hold display-ready values (labels, not codes) so templates
 stay simple; dates stay ``date`` objects and are formatted by the templates'
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from .. import blocks
@@ -22,8 +22,7 @@ from ..case.people import Person
 from ..checks import Finding
 from ..narrative import NarrativeText
 from ..request import ResolvedRequest
-from ..templating import capfirst, long_date
-from ..timescales import PROCEEDINGS_WEEKS
+from ..templating import capfirst
 from .labels import label
 
 
@@ -55,7 +54,10 @@ class Terms(Mapping[str, str]):
 
 @dataclass(frozen=True)
 class Brand:
-    """Who the documents come from, as printed on them."""
+    """Who the documents come from, as printed on them: the profile's
+    council, the one authority a document speaks for (in its title block,
+    header, footer, sign-off and properties). The case's own record of its
+    agency is checked against it (AU-001), never printed beside it."""
 
     council_name: str
     #: The address on one line, its lines joined by commas (Word headers).
@@ -70,8 +72,6 @@ class DocumentInfo:
     title: str
     subtitle: str
     date: date
-    agency_name: str
-    agency_address: str
     case_reference: str
     protective_marking: str
     brand: Brand
@@ -86,19 +86,27 @@ class DocumentInfo:
     #: A draft carries a DRAFT mark on every page and lists the open findings.
     draft: bool
     draft_appendix: tuple[Block, ...]
+    #: Whose signature a final document still lacks, as the rest of a
+    #: sentence after "Awaiting sign-off:"; every page is marked while it is
+    #: set. None when signed off, in a draft, or for documents not signed off.
+    awaiting_sign_off: str | None = None
 
 
-def document_info(case: Case, request: ResolvedRequest, title: str, subtitle: str) -> DocumentInfo:
-    """The details every document prints in its title block, header and footer."""
-    agency = case.authorship.agency
+def document_info(
+    case: Case, request: ResolvedRequest, title: str, subtitle: str, *, signed_off: bool = False
+) -> DocumentInfo:
+    """The details every document prints in its title block, header and footer.
+
+    ``signed_off``: the document is one the social worker signs and the team
+    manager signs off (``$.authorship``), so a final copy says so while a
+    signature is missing (AU-004 reports it).
+    """
     profile = request.profile
     council, branding = profile.profile.council, profile.profile.branding
     return DocumentInfo(
         title=title,
         subtitle=subtitle,
         date=case.prepared_on,
-        agency_name=agency.name,
-        agency_address=agency.address,
         case_reference=case.child.case_reference,
         protective_marking=branding.protective_marking,
         brand=Brand(
@@ -111,7 +119,23 @@ def document_info(case: Case, request: ResolvedRequest, title: str, subtitle: st
         copy_reader=request.audience.reader,
         draft=request.draft,
         draft_appendix=draft_appendix(request.findings) if request.draft else (),
+        awaiting_sign_off=awaiting_sign_off(case, council.name) if signed_off and not request.draft else None,
     )
+
+
+def awaiting_sign_off(case: Case, council: str) -> str | None:
+    """Whose signature the plan still needs, in a sentence; None once both have signed."""
+    authorship = case.authorship
+    worker, manager = authorship.social_worker_signed_on is None, authorship.team_manager_signed_on is None
+    if worker and manager:
+        missing = "neither the social worker nor the team manager has signed this plan yet."
+    elif worker:
+        missing = "the social worker has not yet signed this plan."
+    elif manager:
+        missing = "the team manager has not yet signed this plan off."
+    else:
+        return None
+    return f"{missing} Until both have signed, it is not the agreed plan of {council}."
 
 
 def draft_appendix(findings: Iterable[Finding]) -> tuple[Block, ...]:
@@ -177,6 +201,7 @@ def display_name(person: Person) -> str:
     audience's copy withholds the name (permdocs.redaction empties it)."""
     if not person.full_name:
         return capfirst(person.relationship)
+    # The relationship goes in brackets, so its own brackets become commas.
     return f"{person.full_name} ({unbracketed(person.relationship.lower())})"
 
 
@@ -190,81 +215,6 @@ def unbracketed(text: str) -> str:
 def names(case: Case, person_ids: list[str]) -> str | None:
     """Several people, named for the document, or None when there are none."""
     return "; ".join(display_name(case.person(pid)) for pid in person_ids) or None
-
-
-@dataclass(frozen=True)
-class OrderRow:
-    order: str
-    made_on: date
-    court: str | None
-    court_case_number: str | None
-    expires_on: date | None
-    ended_on: date | None
-    notes: NarrativeText | None
-
-
-@dataclass(frozen=True)
-class Proceedings:
-    issued_on: date
-    court: str
-    court_case_number: str
-    week_26_date: date
-    extensions: list[str]
-    timetable_ends_on: date
-    final_hearing_on: date | None
-    concluded_on: date | None
-
-
-@dataclass(frozen=True)
-class LegalPosition:
-    looked_after_on: date
-    ceased_on: date | None
-    current: list[OrderRow]
-    previous: list[OrderRow]
-    proceedings: Proceedings | None
-
-
-def legal_position(case: Case) -> LegalPosition:
-    rows = [
-        OrderRow(
-            order=label(basis.kind),
-            made_on=basis.made_on,
-            court=basis.court,
-            court_case_number=basis.court_case_number,
-            expires_on=basis.expires_on,
-            ended_on=basis.ended_on,
-            notes=narrative(basis.notes),
-        )
-        for basis in case.legal_basis
-    ]
-    return LegalPosition(
-        looked_after_on=case.care_episode.looked_after_on,
-        ceased_on=case.care_episode.ceased_on,
-        current=[row for row in rows if row.ended_on is None],
-        previous=[row for row in rows if row.ended_on is not None],
-        proceedings=_proceedings(case),
-    )
-
-
-def _proceedings(case: Case) -> Proceedings | None:
-    source = case.care_proceedings
-    if source is None:
-        return None
-    week_26 = source.issued_on + timedelta(weeks=PROCEEDINGS_WEEKS)
-    extended_weeks = sum(extension.weeks for extension in source.extensions)
-    return Proceedings(
-        issued_on=source.issued_on,
-        court=source.court,
-        court_case_number=source.court_case_number,
-        week_26_date=week_26,
-        extensions=[
-            f"{extension.weeks} weeks, granted {long_date(extension.granted_on)}: {extension.reason}"
-            for extension in source.extensions
-        ],
-        timetable_ends_on=week_26 + timedelta(weeks=extended_weeks),
-        final_hearing_on=source.final_hearing_on,
-        concluded_on=source.concluded_on,
-    )
 
 
 @dataclass(frozen=True)

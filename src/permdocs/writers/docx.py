@@ -178,8 +178,8 @@ def _core_properties(info: Any) -> dict[str, str]:
     return {
         "title": info.metadata_title,
         "subject": info.subtitle,
-        "author": info.agency_name,
-        "last_modified_by": info.agency_name,
+        "author": info.brand.council_name,
+        "last_modified_by": info.brand.council_name,
         "category": info.protective_marking,
         "keywords": info.protective_marking,
         "language": "en-GB",

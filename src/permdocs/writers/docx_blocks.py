@@ -88,9 +88,12 @@ class WordBlocks:
         """A TOC field holding the entries as hyperlinks, so the contents show
         before Word updates the field (which adds page numbers)."""
         heading = f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Heading 1"]}"/><w:keepNext/></w:pPr>{_run(Run("Contents"))}</w:p>'
+        # The field lists as many heading levels as the entries do, so
+        # Word's update keeps the list as long as it was drawn.
+        depth = max((entry.level for entry in contents.entries), default=1)
         begin = (
             '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{depth}" \\h \\z \\u </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         )
         paragraphs = []

@@ -10,163 +10,46 @@ and the evidence after it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from ...blocks import Block
+from ...blocks import Contents
 from ...case import Case
-from ...case.planning import Plan, View
-from ...checks import KeyDate as KeyDateRow
-from ...checks import PolicySettings, Status, key_dates
+from ...case.planning import Plan, PlanStatus, View
 from ...narrative import NarrativeText
-from ...profiles import Terms
 from ...request import ResolvedRequest
 from ...schedules import how_often
 from ...templating import capfirst
-from ...timescales import key_date_label
-from ..analysis import build_analysis
 from ..common import (
     ChildIdentity,
     DocumentInfo,
-    LegalPosition,
     Signatory,
     child_identity,
     display_name,
     document_info,
-    legal_position,
     names,
     narrative,
     signatory,
 )
 from ..labels import label
+from .dates import KeyDatesView, key_dates_view
+from .legal import LegalPosition, legal_position
+from .sections import Sections, sections
+from .sign_off import EndorsementView, endorsement_view
+from .views import (
+    ActionView,
+    ChildVoiceView,
+    FamilyTimeView,
+    IdentityView,
+    OptionView,
+    PermanenceNeedView,
+    PlacementView,
+    PlanView,
+    SiblingView,
+    SupportView,
+    ViewView,
+)
 
-STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Due"}
-
-
-
-@dataclass(frozen=True)
-class PlacementView:
-    description: str
-    since: date
-    carers: str | None
-    address: str | None
-    town: str | None
-    school_or_nursery: str | None
-    gp_practice: str | None
-    clubs: str | None
-    place_of_worship: str | None
-
-
-@dataclass(frozen=True)
-class PermanenceNeedView:
-    legal: NarrativeText
-    psychological: NarrativeText
-    physical: NarrativeText
-
-
-@dataclass(frozen=True)
-class PlanView:
-    heading: str
-    route: str
-    summary: NarrativeText
-    carers: str | None
-    target_date: date
-    status: str
-
-
-@dataclass(frozen=True)
-class OptionView:
-    route: str
-    carers: str | None
-    realistic: str
-    outcome: str
-    reasons: NarrativeText | None
-
-
-@dataclass(frozen=True)
-class ActionView:
-    what: str
-    owner: str
-    due_on: date
-    done_on: date | None
-
-
-@dataclass(frozen=True)
-class KeyDate:
-    date: date
-    event: str
-
-
-@dataclass(frozen=True)
-class TimescaleView:
-    """A statutory or policy deadline, computed by permdocs.checks."""
-
-    label: str
-    due: date
-    actual: date | None
-    planned: date | None
-    status: str
-
-
-@dataclass(frozen=True)
-class ChildVoiceView:
-    method: str
-    summary: NarrativeText
-    recorded_on: date
-    recorded_by: str
-
-
-@dataclass(frozen=True)
-class ViewView:
-    who: str
-    summary: NarrativeText
-    recorded_on: date
-
-
-@dataclass(frozen=True)
-class IdentityView:
-    aspect: str
-    need: NarrativeText
-    how_met: NarrativeText
-
-
-@dataclass(frozen=True)
-class SiblingView:
-    name: str
-    relation: str
-    where_living: str
-    together: bool
-    reason: NarrativeText | None
-    family_time: str | None
-
-
-@dataclass(frozen=True)
-class FamilyTimeView:
-    with_whom: str
-    kind: str
-    purpose: NarrativeText
-    frequency: str
-    duration: str | None
-    venue: str | None
-    supervision: str
-    court_order: str
-    review_on: date | None
-
-
-@dataclass(frozen=True)
-class SupportView:
-    service: str
-    provider: str
-    for_whom: str
-    detail: NarrativeText | None
-    until: date | None
-
-
-@dataclass(frozen=True)
-class EndorsementView:
-    iro: Signatory
-    review_on: date
-    endorsed: bool
-    comments: NarrativeText | None
+#: The document that weighs the options in full; the care plan points to it.
+OPTIONS_ANALYSIS = "options-analysis"
 
 
 @dataclass(frozen=True)
@@ -174,6 +57,9 @@ class CarePlanPermanence:
     """Everything the care-plan permanence templates may use, and nothing else."""
 
     document: DocumentInfo
+    #: The sections' numbers, titles and anchors, and the contents list made from them.
+    sections: Sections
+    contents: Contents
     child: ChildIdentity
     legal: LegalPosition
     #: Where the child lives; null when not recorded. In a copy that
@@ -183,12 +69,15 @@ class CarePlanPermanence:
     primary_plan: PlanView
     parallel_plans: list[PlanView]
     contingency_plan: PlanView | None
+    #: Why there is no contingency plan, where there is none; a gap (a
+    #: warning, PP-004) unless the primary plan has been achieved.
+    no_contingency: str | None
+    contingency_gap: bool
     options: list[OptionView]
-    #: The same analysis as the options-analysis document, as blocks.
-    analysis: tuple[Block, ...]
+    #: Where the options are weighed in full: the options analysis, by name.
+    options_weighed: str
     actions: list[ActionView]
-    timescales: list[TimescaleView]
-    other_dates: list[KeyDate]
+    key_dates: KeyDatesView
     child_voice: ChildVoiceView | None
     other_views: list[ViewView]
     identity_needs: list[IdentityView]
@@ -197,7 +86,7 @@ class CarePlanPermanence:
     support: list[SupportView]
     social_worker: Signatory
     team_manager: Signatory
-    endorsement: EndorsementView | None
+    endorsement: EndorsementView
 
 
 def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
@@ -207,10 +96,17 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
     authorship = case.authorship
     profile = request.profile
     terms = profile.terms
+    headings = sections(case.child.preferred_name, terms)
+    # As PP-004 has it: once the primary plan is achieved there is nothing to fall back on.
+    achieved = plans.primary.status is PlanStatus.ACHIEVED
     return CarePlanPermanence(
-        document=document_info(case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}"),
+        document=document_info(
+            case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}", signed_off=True
+        ),
+        sections=headings,
+        contents=headings.contents(),
         child=child_identity(case),
-        legal=legal_position(case),
+        legal=legal_position(case, request.as_of),
         need=PermanenceNeedView(
             legal=NarrativeText(case.permanence_need.legal),
             psychological=NarrativeText(case.permanence_need.psychological),
@@ -222,6 +118,11 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
             for n, plan in enumerate(plans.parallel, start=1)
         ],
         contingency_plan=None if plans.contingency is None else _plan_view(case, "Contingency plan", plans.contingency),
+        no_contingency=None if plans.contingency is not None else (
+            "No contingency plan is needed: the primary plan has been achieved." if achieved
+            else "No contingency plan is recorded."
+        ),
+        contingency_gap=plans.contingency is None and not achieved,
         options=[
             OptionView(
                 route=label(option.route),
@@ -232,14 +133,10 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
             )
             for option in case.options
         ],
-        analysis=build_analysis(case, level=3, landscape=False).blocks(3),
+        options_weighed=_options_weighed(case),
         placement=_placement(case),
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
-        timescales=[
-            TimescaleView(_timescale_label(row, terms, profile.settings), row.due, row.actual, row.planned, STATUS_LABELS[row.status])
-            for row in key_dates(case, profile.settings, request.as_of)
-        ],
-        other_dates=other_dates(case, terms),
+        key_dates=key_dates_view(case, profile.settings, terms, request.as_of),
         child_voice=_child_voice(case),
         other_views=[
             ViewView(
@@ -274,14 +171,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
         ],
         social_worker=signatory(authorship.social_worker, authorship.social_worker_signed_on),
         team_manager=signatory(authorship.team_manager, authorship.team_manager_signed_on),
-        endorsement=None
-        if authorship.endorsement is None
-        else EndorsementView(
-            iro=signatory(authorship.endorsement.iro, None),
-            review_on=authorship.endorsement.review_on,
-            endorsed=authorship.endorsement.endorsed,
-            comments=narrative(authorship.endorsement.comments),
-        ),
+        endorsement=endorsement_view(case, terms),
     )
 
 
@@ -292,7 +182,7 @@ def _placement(case: Case) -> PlacementView | None:
     return PlacementView(
         description=placement.description,
         since=placement.since,
-        carers=names(case, placement.carer_ids),
+        lives_with=names(case, placement.carer_ids),
         address=placement.address,
         town=placement.town,
         school_or_nursery=placement.school_or_nursery,
@@ -314,7 +204,7 @@ def _plan_view(case: Case, heading: str, plan: Plan) -> PlanView:
         heading=heading,
         route=label(plan.route),
         summary=NarrativeText(plan.summary),
-        carers=names(case, plan.carer_ids),
+        lives_with=names(case, plan.carer_ids),
         target_date=plan.target_date,
         status=label(plan.status),
     )
@@ -339,33 +229,24 @@ def _siblings(case: Case) -> list[SiblingView]:
                 where_living=details.where_living,
                 together=details.lives_with_child,
                 reason=narrative(details.together_or_apart_reason),
-                family_time="; ".join(arrangements) or None,
+                family_time="; ".join(arrangements) or ("None needed, as they live together" if details.lives_with_child else "None arranged"),
             )
         )
     return views
 
 
-def _timescale_label(row: KeyDateRow, terms: Terms, settings: PolicySettings) -> str:
-    """The key date's label in the council's words (the checks' own labels use statutory terms)."""
-    try:
-        return key_date_label(row.key, settings, terms.model_dump())
-    except KeyError:
-        return row.label
+def _options_weighed(case: Case) -> str:
+    """The sentence that sends the reader to the options analysis. The care
+    plan keeps one line per option; the weighing itself lives there once."""
+    from .. import get_document  # the registry imports this package, so look it up late
 
-
-def other_dates(case: Case, terms: Terms) -> list[KeyDate]:
-    """Dates worth having to hand that are not deadlines, in date order."""
-    dates = [KeyDate(case.care_episode.looked_after_on, capfirst(terms.became_looked_after))]
-    position = legal_position(case)
-    if position.proceedings is not None:
-        proceedings = position.proceedings
-        dates.append(KeyDate(proceedings.issued_on, "Care proceedings issued"))
-        if proceedings.final_hearing_on is not None:
-            dates.append(KeyDate(proceedings.final_hearing_on, "Final hearing"))
-    if case.care_episode.ceased_on is not None:
-        dates.append(KeyDate(case.care_episode.ceased_on, capfirst(terms.stopped_being_looked_after)))
-    dates.append(KeyDate(case.plans.primary.target_date, "Primary plan target date"))
-    return sorted(dates, key=lambda item: item.date)
+    title = get_document(OPTIONS_ANALYSIS).title
+    if case.options_analysis is None:
+        return f"The realistic options have not yet been weighed together; that is the work of the “{title}”."
+    return (
+        f"The “{title}”, a separate document, weighs the realistic options together, with the arguments for "
+        "and against each and the reasons for the recommendation."
+    )
 
 
 def _child_voice(case: Case) -> ChildVoiceView | None:
