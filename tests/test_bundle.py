@@ -289,12 +289,13 @@ def test_the_courts_permission_allows_more(tmp_path: Path) -> None:
 
 
 def test_the_command_writes_the_bundle_and_never_replaces_it_unasked(tmp_path: Path) -> None:
-    path = bundle_folder(tmp_path / "in")
+    # A tighter limit than the default 10 pages, so the 7-page care plan shows the warning.
+    path = bundle_folder(tmp_path / "in", fixture_manifest(page_limits={"care-plan": 5}))
     out = tmp_path / "out" / "bundle.pdf"
     first = CliRunner().invoke(main, ["bundle", str(path), "--out", str(out)])
     assert first.exit_code == 0, first.output
-    assert "wrote" in first.output and "26 pages in 3 sections" in first.output
-    assert "warning: $.sections[1].documents[0]: 11 pages, over the 10 set for a care plan" in first.output
+    assert "wrote" in first.output and "22 pages in 3 sections" in first.output
+    assert "warning: $.sections[1].documents[0]: 7 pages, over the 5 set for a care plan" in first.output
     qpdf_check(out.read_bytes())
 
 

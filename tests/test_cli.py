@@ -175,7 +175,7 @@ def test_update_replaces_only_files_permdocs_wrote_and_nobody_changed(tmp_path: 
     edited.write_bytes(b"edited in Word")
     result = run(*args, "--update")
     assert result.exit_code == 2
-    assert "changed since permdocs wrote them" in result.output and str(edited) in result.output
+    assert "changed since permdocs wrote it" in result.output and str(edited) in result.output
     assert "--force" in result.output and "force=True" not in result.output
     assert edited.read_bytes() == b"edited in Word"
     assert run(*args, "--force").exit_code == 0

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from .batch import CaseResult, Selection, render_many
 from .case import Case, load_case
 from .checks import Finding, PolicySettings, Severity
 from .checks import check as run_checks
@@ -49,6 +50,9 @@ from .writers import FORMATS
 __version__ = "0.1.0"
 
 __all__ = [
+    "CaseResult",
+    "Selection",
+    "render_many",
     "DOCUMENTS",
     "FORMATS",
     "ArgumentTypeError",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -10,8 +12,8 @@ import click
 from .common import PROFILE_HELP, IsoDate, plural, profile_for, reports_errors, status_line
 
 
-@click.command(short_help="Render documents as DOCX, HTML and/or PDF.")
-@click.argument("case_file", type=click.Path(dir_okay=False, path_type=str))
+@click.command(short_help="Render documents as DOCX, HTML and/or PDF, for one case or many.")
+@click.argument("cases", nargs=-1, required=True, type=click.Path(path_type=str), metavar="CASE...")
 @click.option(
     "--doc", "documents", required=True, metavar="LIST|all",
     help="Document types, comma-separated, or 'all' (see 'permdocs docs').",
@@ -44,12 +46,26 @@ from .common import PROFILE_HELP, IsoDate, plural, profile_for, reports_errors, 
     "--review", is_flag=True,
     help="A review copy: the later-life letter with the language review's notes marked at each sentence (HTML, PDF).",
 )
+@click.option(
+    "--jobs", type=click.IntRange(min=1), metavar="N",
+    help="For many cases: worker processes to share them (default: the number of cores).",
+)
+@click.option("--resume", is_flag=True, help="For many cases: skip those whose outputs are complete and newer than the case file.")
+@click.option("--quiet", is_flag=True, help="No progress bar, and only failures in the summary.")
 @reports_errors
 def render(
-    case_file: str, documents: str, audience: str | None, arrangement: str | None, part: str | None, formats: str,
-    out_dir: str, update: bool, force: bool, draft: bool, profile_name: str | None, as_of: date | None, review: bool,
+    cases: tuple[str, ...], documents: str, audience: str | None, arrangement: str | None, part: str | None,
+    formats: str, out_dir: str, update: bool, force: bool, draft: bool, profile_name: str | None,
+    as_of: date | None, review: bool, jobs: int | None, resume: bool, quiet: bool,
 ) -> None:
-    """Render documents for a case into DOCX, HTML and/or PDF files.
+    """Render documents for one case, or many, into DOCX, HTML and/or PDF files.
+
+    CASE is a case file, or several, or a folder of them (every *.json in
+    it). Many cases are shared between worker processes (--jobs), with a
+    progress bar on a terminal; a case with problems does not stop the
+    others, and the summary at the end lists it by file and JSON path (exit
+    code 2). Ctrl-C stops the batch with every finished case written whole;
+    --resume carries on, skipping cases whose outputs are complete.
 
     Final documents are refused while 'permdocs check' finds errors; with
     --draft they render anyway, marked DRAFT on every page, with the open
@@ -71,41 +87,40 @@ def render(
       permdocs render samples/letter-first-draft.json --doc later-life-letter --review --format html
       permdocs render samples/adoption-family-time.json --doc family-time --copy birth-family --arrangement letters-mother
       permdocs render samples/adoption-family-time.json --doc family-time --copy carers --format pdf,ics
+      permdocs render samples/ --doc care-plan-permanence,options-analysis --format docx,pdf --out out/ --jobs 2
+      permdocs render samples/ --doc all --format docx --out out/ --resume
     """
+    from ..batch import Selection, case_files
+
+    selection = Selection(
+        documents, formats, audience, profile_name, draft, as_of, part, review, arrangement,
+    )
+    if not selection.formats:
+        raise click.BadParameter("give at least one format", param_hint="--format")
+    sources = case_files(cases)
+    if len(cases) == 1 and len(sources) == 1 and sources[0] == Path(cases[0]) and not resume:
+        _render_one(cases[0], selection, out_dir, force=force, update=update)
+        return
+    from .batch_render import render_batch
+
+    if not sources:
+        raise click.BadParameter("names no case files (no *.json files in the folder)", param_hint="CASE")
+    sys.exit(render_batch(sources, selection, out_dir, force=force, update=update, resume=resume, jobs=jobs, quiet=quiet))
+
+
+def _render_one(case_file: str, selection: Any, out_dir: str, *, force: bool, update: bool) -> None:
+    """One case: its problems stop the render with their own message and exit code."""
     import permdocs
 
     from .. import checks
-    from ..documents import resolve_documents
     from ..output import write_files
     from ..pipeline import render_outputs
 
-    format_names = tuple(name.strip().lower() for name in formats.split(",") if name.strip())
-    if not format_names:
-        raise click.BadParameter("give at least one format", param_hint="--format")
     case = permdocs.load_case(case_file)
-    profile = profile_for(case, profile_name)
-    every_audience = audience is not None and audience.strip().lower() == "all"
-    every = documents.strip().lower() == "all"
-    chosen = resolve_documents(documents)
-    requests = []
-    several = len(chosen) > 1 or every_audience
-    for document in chosen:
-        if every and document.missing_from(case):
-            # 'all' means every document this case has what it needs for.
-            click.echo(f"skipped {document.name}: the case has no {', '.join(document.missing_from(case))}", err=True)
-            continue
-        for name in list(document.audiences) if every_audience else [audience]:
-            wanted = format_names
-            if several:
-                # Rendering several: each copy in the asked formats it comes in (a calendar file only where there is one).
-                offered = document.formats_for(document.audience(name))
-                wanted = tuple(f for f in format_names if f in offered)
-                if not wanted:
-                    continue
-            requests.append(permdocs.RenderRequest(
-                document.name, wanted, name, profile, draft, as_of, part, review,
-                arrangement if document.per_arrangement else None,
-            ))
+    profile = profile_for(case, selection.profile)
+    requests, notes = selection.requests_for(case)
+    for note in notes:
+        click.echo(f"skipped {note}", err=True)
     files: dict[str, bytes] = {}
     skipped: list[str] = []
     with status_line("Rendering") as show:
@@ -113,15 +128,15 @@ def render(
             copy = f" ({request.audience})" if request.audience else ""
             show(f"Rendering {request.document}{copy} as {', '.join(request.formats)}: {number} of {len(requests)}")
             # Rendering several, a file one output cannot have (no dates, no calendar) is left out, and said so.
-            files.update(render_outputs(case, request, skipped=skipped if several else None))
+            files.update(render_outputs(case, request, skipped=skipped if selection.several else None))
         show("Writing")
         written = write_files(files, out_dir, force=force, update=update)
     for reason in skipped:
         click.echo(f"skipped {reason}", err=True)
     for path in written:
         click.echo(f"wrote {path}")
-    findings = checks.check(case, profile.settings, as_of or case.prepared_on, council=profile.profile.council.name)
-    _mention_findings(findings, case_file, draft)
+    findings = checks.check(case, profile.settings, selection.as_of or case.prepared_on, council=profile.profile.council.name)
+    _mention_findings(findings, case_file, selection.draft)
 
 
 def _mention_findings(findings: Any, case_file: str, draft: bool) -> None:

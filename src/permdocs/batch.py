@@ -1,0 +1,219 @@
+"""Many cases at once: a council's caseload rendered before panels and reviews.
+
+A :class:`Selection` says what to render for every case (documents,
+audiences, formats, options) before any case is read; :func:`render_case`
+renders one case file for it and never raises for a problem with that case,
+so one bad case cannot stop a batch; :func:`render_many` spreads the cases
+over worker processes and yields each case's result as it finishes.
+
+Each worker keeps its compiled templates and loaded profiles for the whole
+batch (the writers cache them per process), so a document costs only its
+filling. A case's files travel back as bytes, and are written by the caller,
+all or nothing per case.
+
+``render_many`` takes any :class:`concurrent.futures.Executor` instead of
+its own process pool: a ``dask.distributed.Client``, or an adapter for
+Celery or Ray, spreads the same work over several machines (README, "At
+scale").
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import PermdocsError
+from .request import RenderRequest
+
+if TYPE_CHECKING:
+    from .case import Case
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to render for each case: ``documents`` is a comma-separated list
+    of document types or ``all`` (every document the case has what it needs
+    for); ``audience`` one audience, ``all``, or None for each document's
+    default; ``formats`` the formats wanted (each copy comes in those it
+    offers when several documents or audiences are asked for). The rest is
+    as in :class:`~permdocs.RenderRequest`; ``profile`` is a name or path."""
+
+    documents: str
+    formats: tuple[str, ...] | str = ("docx", "html", "pdf")
+    audience: str | None = None
+    profile: str | None = None
+    draft: bool = False
+    as_of: date | None = None
+    part: str | None = None
+    review: bool = False
+    arrangement: str | None = None
+
+    def __post_init__(self) -> None:
+        formats = self.formats.split(",") if isinstance(self.formats, str) else self.formats
+        object.__setattr__(self, "formats", tuple(name.strip().lower() for name in formats if name.strip()))
+
+    def requests_for(self, case: "Case") -> tuple[list[RenderRequest], list[str]]:
+        """The render requests this selection makes for a case, and a note for
+        each document left out because the case lacks what it needs."""
+        from .documents import resolve_documents
+
+        every_document = self.documents.strip().lower() == "all"
+        every_audience = self.audience is not None and self.audience.strip().lower() == "all"
+        chosen = resolve_documents(self.documents)
+        several = len(chosen) > 1 or every_audience
+        requests, skipped = [], []
+        for document in chosen:
+            if every_document and document.missing_from(case):
+                # 'all' means every document this case has what it needs for.
+                skipped.append(f"{document.name}: the case has no {', '.join(document.missing_from(case))}")
+                continue
+            for name in list(document.audiences) if every_audience else [self.audience]:
+                wanted = self.formats
+                if several:
+                    # Several copies: each in the asked formats it comes in (a calendar only where there is one).
+                    offered = document.formats_for(document.audience(name))
+                    wanted = tuple(f for f in self.formats if f in offered)
+                    if not wanted:
+                        continue
+                requests.append(RenderRequest(
+                    document.name, wanted, name, self.profile, self.draft, self.as_of, self.part, self.review,
+                    self.arrangement if document.per_arrangement else None,
+                ))
+        return requests, skipped
+
+    @property
+    def several(self) -> bool:
+        """Whether more than one document or audience is asked for."""
+        return "," in self.documents or self.documents.strip().lower() == "all" or (
+            self.audience is not None and self.audience.strip().lower() == "all"
+        )
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """What became of one case: its files (name -> bytes), or why it failed.
+
+    Messages are kept as text, in the library's words and the command
+    line's, and never quote the case's contents (see permdocs.errors).
+    """
+
+    source: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    #: Documents or files left out, with the reason (a case without a later-life letter, say).
+    skipped: tuple[str, ...] = ()
+    errors: int = 0
+    warnings: int = 0
+    #: Why the case failed, or None; exit_code is 2 for the case's own
+    #: problems, 1 for a bug in permdocs.
+    failure: str | None = None
+    command_line_failure: str | None = None
+    exit_code: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def render_case(source: str | os.PathLike[str], selection: Selection) -> CaseResult:
+    """Render one case file for a selection; a problem with the case is
+    returned in the result, never raised."""
+    from . import checks
+    from .case import load_case
+    from .pipeline import render_outputs
+    from .profiles import resolve_profile
+
+    started = time.perf_counter()
+    name = str(source)
+    try:
+        case = load_case(Path(source))
+        requests, skipped = selection.requests_for(case)
+        files: dict[str, bytes] = {}
+        for request in requests:
+            files.update(render_outputs(case, request, skipped=skipped if selection.several else None))
+        profile = resolve_profile(selection.profile, case.profile)
+        findings = checks.check(case, profile.settings, selection.as_of or case.prepared_on, council=profile.profile.council.name)
+        errors = len(checks.errors_in(findings))
+        return CaseResult(name, files, tuple(skipped), errors, len(findings) - errors, seconds=time.perf_counter() - started)
+    except PermdocsError as error:
+        return CaseResult(name, failure=str(error), command_line_failure=error.command_line_message(),
+                          exit_code=error.exit_code, seconds=time.perf_counter() - started)
+    except Exception as error:  # noqa: BLE001 - one case's bug must not stop the batch
+        # Only the type and code locations: the message could quote the case.
+        frames = traceback.extract_tb(error.__traceback__)[-4:]
+        where = "; ".join(f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" for frame in frames)
+        message = f"internal error ({type(error).__name__} at {where}); this is a bug in permdocs, not in the case"
+        return CaseResult(name, failure=message, command_line_failure=message, exit_code=1,
+                          seconds=time.perf_counter() - started)
+
+
+def render_many(
+    sources: Iterable[str | os.PathLike[str]],
+    selection: Selection,
+    *,
+    jobs: int | None = None,
+    executor: Executor | None = None,
+) -> Iterator[CaseResult]:
+    """Render every case file for a selection, yielding each result as it finishes.
+
+    ``jobs`` worker processes (default: the number of cores) share the work;
+    with one job, or one case, everything runs in this process. Given an
+    ``executor`` (any :class:`concurrent.futures.Executor`), the cases are
+    submitted to it instead, unchanged: this is how a distributed engine
+    takes the work. Closing the iterator early (or Ctrl-C) cancels the
+    cases not yet started.
+    """
+    cases = [str(source) for source in sources]
+    if executor is not None:
+        yield from _as_they_finish(executor, cases, selection)
+        return
+    workers = min(jobs or os.cpu_count() or 1, len(cases))
+    if workers <= 1:
+        for case in cases:
+            yield render_case(case, selection)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(), initializer=_leave_interrupts_to_the_caller) as pool:
+        yield from _as_they_finish(pool, cases, selection)
+
+
+def _leave_interrupts_to_the_caller() -> None:
+    # Ctrl-C reaches every process in the group; the caller stops the batch
+    # and lets the cases in progress finish, so no worker dies mid-case.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _as_they_finish(executor: Executor, cases: Sequence[str], selection: Selection) -> Iterator[CaseResult]:
+    futures: list[Future[CaseResult]] = [executor.submit(render_case, case, selection) for case in cases]
+    try:
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        # An early stop (the caller broke off, or Ctrl-C): the rest is not started.
+        for future in futures:
+            future.cancel()
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    # Forked workers start at once with the modules already imported;
+    # where fork is not offered (Windows, macOS by default), spawn.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def case_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The case files named: files as given, and every ``*.json`` file in a
+    folder named (not its subfolders, nor the ``*.schema.json`` files that
+    editors read beside the cases), in name order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found += sorted(p for p in path.glob("*.json") if p.is_file() and not p.name.endswith(".schema.json")) if path.is_dir() else [path]
+    return found

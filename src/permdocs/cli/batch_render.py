@@ -1,0 +1,169 @@
+"""``permdocs render`` over many cases: worker processes, a progress bar,
+one summary of the cases that failed, and a record that lets an interrupted
+batch carry on where it stopped (``--resume``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..batch import CaseResult, Selection, render_many
+from .common import EXIT_INPUT, EXIT_INTERNAL, plural
+
+#: Where a batch notes which outputs each case gave, for --resume.
+BATCH_RECORD = ".permdocs-batch.json"
+#: The record is saved after every so many cases, and at the end.
+RECORD_EVERY = 25
+
+
+def render_batch(
+    sources: list[Path], selection: Selection, out_dir: str, *, force: bool, update: bool, resume: bool,
+    jobs: int | None, quiet: bool,
+) -> int:
+    """Render every case, write each one's files as it finishes, and return
+    the exit code: 0, or 2 when a case had problems of its own, 1 for a bug."""
+    from ..errors import PermdocsError
+    from ..output import write_files
+
+    record = _BatchRecord(Path(out_dir), selection)
+    todo = [source for source in sources if not (resume and record.complete(source))]
+    if len(todo) < len(sources) and not quiet:
+        click.echo(f"resuming: {plural(len(sources) - len(todo), 'case')} already complete, skipped", err=True)
+    failed: list[tuple[str, int, str]] = []
+    written_by: dict[str, str] = {}
+    documents = warnings = 0
+    try:
+        with _progress(len(todo), quiet) as advance:
+            for result in render_many(todo, selection, jobs=jobs):
+                problem = _clash(result, written_by)
+                if result.ok and problem is None:
+                    try:
+                        write_files(result.files, out_dir, force=force, update=update or resume)
+                    except PermdocsError as error:
+                        problem = (error.exit_code, error.command_line_message())
+                if not result.ok:
+                    problem = (result.exit_code, result.command_line_failure or "")
+                if problem is None:
+                    record.note(result.source, list(result.files))
+                    written_by.update(dict.fromkeys(result.files, result.source))
+                    documents += len(result.files)
+                    warnings += result.errors + result.warnings
+                else:
+                    failed.append((result.source, *problem))
+                for note in result.skipped if not quiet else ():
+                    click.echo(f"{result.source}: skipped {note}", err=True)
+                advance(len(result.files) if problem is None else 0)
+                if len(record.cases) % RECORD_EVERY == 0:
+                    record.save()  # so that even a killed batch resumes near where it stopped
+    except KeyboardInterrupt:
+        record.save()
+        click.echo("permdocs: interrupted. Every case reported done is written whole, and no file is half-written; "
+                   "run the same command with --resume to carry on.", err=True)
+        return 130
+    record.save()
+    return _summary(len(todo), documents, warnings, failed, quiet)
+
+
+def _clash(result: CaseResult, written_by: dict[str, str]) -> tuple[int, str] | None:
+    """Two case files with one case reference would write the same files."""
+    for name in result.files:
+        if name in written_by:
+            return EXIT_INPUT, f"would write {name}, which {written_by[name]} wrote in this batch (two cases with one case reference?)"
+    return None
+
+
+def _summary(cases: int, documents: int, findings: int, failed: list[tuple[str, int, str]], quiet: bool) -> int:
+    done = cases - len(failed)
+    if not quiet or failed:
+        line = f"rendered {plural(documents, 'document')} for {plural(done, 'case')}"
+        if findings:
+            line += f"; their checks found {plural(findings, 'thing')} to look at (run 'permdocs check' on a case)"
+        click.echo(line, err=True)
+    if not failed:
+        return 0
+    click.echo(f"{plural(len(failed), 'case')} failed, and nothing was written for them:", err=True)
+    for source, _, message in sorted(failed):
+        click.echo(f"  {source}:", err=True)
+        for text in message.splitlines():
+            click.echo(f"    {text}", err=True)
+    return EXIT_INTERNAL if any(code == EXIT_INTERNAL for _, code, _ in failed) else EXIT_INPUT
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Any]:
+    """A progress bar on a terminal (cases done, documents written, their
+    rate, the time left); nothing when quiet or when standard error is not a
+    terminal. Yields a function to call once per case, with its documents."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        yield lambda _documents: None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(), TextColumn("cases ·"),
+        TextColumn("{task.fields[documents]} documents ·"), TextColumn("{task.fields[rate]} ·"),
+        TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(), TextColumn("left"),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("cases", total=total, documents=0, rate="")
+        counted = [0]
+
+        def advance(documents: int) -> None:
+            counted[0] += documents
+            elapsed = progress.tasks[task].elapsed or 0
+            rate = f"{counted[0] / elapsed:.1f} documents/s" if elapsed > 0 else ""
+            progress.update(task, advance=1, documents=counted[0], rate=rate)
+
+        yield advance
+
+
+class _BatchRecord:
+    """Which outputs each case gave, for the selection that gave them: a case
+    is complete when all of them are there and newer than its case file."""
+
+    def __init__(self, folder: Path, selection: Selection):
+        self.folder = folder
+        self.selection = hashlib.sha256(json.dumps(asdict(selection), default=str, sort_keys=True).encode()).hexdigest()
+        try:
+            self.cases: dict[str, Any] = json.loads((folder / BATCH_RECORD).read_text(encoding="utf-8"))["cases"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.cases = {}
+
+    def complete(self, source: Path) -> bool:
+        entry = self.cases.get(str(source.resolve()))
+        if not isinstance(entry, dict) or entry.get("selection") != self.selection or not entry.get("outputs"):
+            return False
+        try:
+            newest_input = source.stat().st_mtime
+            return all((self.folder / name).stat().st_mtime >= newest_input for name in entry["outputs"])
+        except OSError:
+            return False
+
+    def note(self, source: str, outputs: list[str]) -> None:
+        self.cases[str(Path(source).resolve())] = {"selection": self.selection, "outputs": sorted(outputs)}
+
+    def save(self) -> None:
+        if not self.cases:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"{BATCH_RECORD}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps({"cases": self.cases}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        temporary.replace(self.folder / BATCH_RECORD)
