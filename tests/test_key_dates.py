@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 import permdocs
+from permdocs.calendar_dates import add_months, add_working_days, is_working_day, period_end
 from permdocs.checks import PermanencePlanDue, PolicySettings, Status, key_dates
-from permdocs.checks.calendar import add_months, add_working_days, is_working_day, period_end
 from permdocs.documents.care_plan_permanence import build_context
 from permdocs.pipeline import resolve_request
 from permdocs.request import RenderRequest

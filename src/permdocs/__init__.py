@@ -19,44 +19,50 @@ given the wrong kind of argument.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
-
-from .batch import CaseResult, Selection, render_many
-from .case import Case, load_case
-from .checks import Finding, PolicySettings, Severity
-from .checks import check as run_checks
-from .documents import DOCUMENTS
-from .errors import (
-    ArgumentTypeError,
-    InvalidCaseError,
-    InvalidProfileError,
-    OutputExistsError,
-    PermdocsError,
-    Problem,
-    TemplateProblemError,
-    UnknownDocumentError,
-    UnknownFormatError,
-    UnresolvedFindingsError,
-)
-from .output import write_files
-from .pipeline import render_outputs as _render_outputs
-from .profiles import LoadedProfile, load_profile, resolve_profile
-from .request import RenderRequest
-from .writers import FORMATS
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+#: Each public name, and the module it comes from. They are imported on first
+#: use (PEP 562), so that ``import permdocs`` and ``permdocs --help`` load no
+#: models, templates or writers.
+_EXPORTS = {
+    "CaseResult": "batch",
+    "Selection": "batch",
+    "render_many": "batch",
+    "Case": "case",
+    "load_case": "case",
+    "Finding": "checks",
+    "PolicySettings": "checks",
+    "Severity": "checks",
+    "DOCUMENTS": "documents",
+    "ArgumentTypeError": "errors",
+    "InvalidCaseError": "errors",
+    "InvalidProfileError": "errors",
+    "OutputExistsError": "errors",
+    "PermdocsError": "errors",
+    "Problem": "errors",
+    "TemplateProblemError": "errors",
+    "UnknownDocumentError": "errors",
+    "UnknownFormatError": "errors",
+    "UnresolvedFindingsError": "errors",
+    "LoadedProfile": "profiles",
+    "load_profile": "profiles",
+    "RenderRequest": "request",
+    "FORMATS": "writers",
+    "check": "api",
+    "render": "api",
+    "render_outputs": "api",
+    "write": "api",
+}
+
 __all__ = [
-    "CaseResult",
-    "Selection",
-    "render_many",
-    "DOCUMENTS",
-    "FORMATS",
     "ArgumentTypeError",
     "Case",
+    "CaseResult",
+    "DOCUMENTS",
+    "FORMATS",
     "Finding",
     "InvalidCaseError",
     "InvalidProfileError",
@@ -64,8 +70,9 @@ __all__ = [
     "OutputExistsError",
     "PermdocsError",
     "PolicySettings",
-    "RenderRequest",
     "Problem",
+    "RenderRequest",
+    "Selection",
     "Severity",
     "TemplateProblemError",
     "UnknownDocumentError",
@@ -75,116 +82,42 @@ __all__ = [
     "load_case",
     "load_profile",
     "render",
+    "render_many",
     "render_outputs",
     "write",
 ]
 
 
-ProfileChoice = str | os.PathLike[str] | LoadedProfile | None
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'permdocs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    globals()[name] = value  # looked up once
+    return value
 
 
-def _a_case(case: object, function: str) -> Case:
-    """The case, or a clear error when a dict, text or path was passed instead."""
-    if not isinstance(case, Case):
-        raise ArgumentTypeError(
-            f"{function}() takes a case loaded by permdocs.load_case(), not {type(case).__name__}: "
-            "pass the path, JSON text, bytes or dict to permdocs.load_case() first"
-        )
-    return case
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
 
 
-def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = None) -> list[Finding]:
-    """The practice checks' findings for a case, errors first, using the
-    profile's policy settings (``profile=``: a shipped profile's name, a
-    path or a loaded profile; by default the case's own, else ``default``)."""
-    case = _a_case(case, "check")
-    resolved = resolve_profile(profile, case.profile)
-    return run_checks(case, resolved.settings, as_of, council=resolved.profile.council.name)
-
-
-def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:
-    """Every file a render request makes, in memory: file name -> bytes.
-
-    For case systems that store documents themselves: nothing touches the
-    disk. One request is one document in one audience's copy, in every
-    format it names, and for a document made per family-time arrangement,
-    every arrangement (or the one it names). Raises UnresolvedFindingsError
-    while the checks find errors, unless the request is a draft. A file one
-    output cannot be made in (the calendar of a family-time arrangement
-    without a schedule) raises UnknownFormatError; given a ``skipped`` list,
-    it is left out and the reason added to the list instead.
-    """
-    case = _a_case(case, "render_outputs")
-    if not isinstance(request, RenderRequest):
-        raise ArgumentTypeError(
-            f"render_outputs() takes a permdocs.RenderRequest, not {type(request).__name__}: "
-            "for example RenderRequest('care-plan-permanence', formats=('docx', 'pdf'))"
-        )
-    return _render_outputs(case, request, skipped=skipped)
-
-
-def render(
-    case: Case,
-    document: str,
-    fmt: str,
-    *,
-    audience: str | None = None,
-    draft: bool = False,
-    profile: ProfileChoice = None,
-    as_of: date | None = None,
-    part: str | None = None,
-    arrangement: str | None = None,
-) -> bytes:
-    """Render one document for a validated case in one format (``docx``, ``html`` or ``pdf``).
-
-    ``audience`` picks whose copy (see ``permdocs docs``; default: the
-    document's first audience). ``profile`` is a shipped profile's name, a
-    path, or a loaded profile; by default the one the case names, else
-    ``default``. Raises UnresolvedFindingsError while the checks find errors,
-    unless ``draft`` is true (the document is then marked DRAFT throughout).
-    A document made once per family-time arrangement needs ``arrangement``
-    (an arrangement's id) where the case has more than one.
-    """
-    case = _a_case(case, "render")
-    if not isinstance(fmt, str) or "," in fmt:
-        raise ArgumentTypeError(
-            "render() makes one format, named as a string such as 'pdf'; for several, use write() or render_outputs()"
-        )
-    request = RenderRequest(document, (fmt,), audience, profile, draft, as_of, part, arrangement=arrangement)
-    outputs = _render_outputs(case, request)
-    if len(outputs) != 1:
-        raise PermdocsError(
-            f"This request makes {len(outputs)} files; pass arrangement= to pick one, or use render_outputs() to get them all."
-        )
-    return next(iter(outputs.values()))
-
-
-def write(
-    case: Case,
-    document: str | RenderRequest,
-    formats: Iterable[str] | str = ("docx", "html", "pdf"),
-    out_dir: str | os.PathLike[str] = "out",
-    *,
-    force: bool = False,
-    update: bool = False,
-    audience: str | None = None,
-    draft: bool = False,
-    profile: ProfileChoice = None,
-    as_of: date | None = None,
-) -> list[Path]:
-    """Render a document in each format and write the files into ``out_dir``.
-
-    ``document`` is a document name or a whole :class:`RenderRequest` (then
-    ``formats`` and the keyword options are taken from it); ``formats`` is a
-    list, one name, or a comma-separated string (``"docx,pdf"``). Nothing is
-    written unless every file renders. Existing files are left alone
-    (``OutputExistsError``) unless ``update`` is true and permdocs wrote them
-    and nobody has changed them since, or ``force`` is true.
-    """
-    case = _a_case(case, "write")
-    if isinstance(document, RenderRequest):
-        request = document
-    else:
-        chosen = tuple(formats.split(",")) if isinstance(formats, str) else tuple(formats)
-        request = RenderRequest(document, chosen, audience, profile, draft, as_of)
-    return write_files(_render_outputs(case, request), out_dir, force=force, update=update)
+if TYPE_CHECKING:
+    from .api import check, render, render_outputs, write
+    from .batch import CaseResult, Selection, render_many
+    from .case import Case, load_case
+    from .checks import Finding, PolicySettings, Severity
+    from .documents import DOCUMENTS
+    from .errors import (
+        ArgumentTypeError,
+        InvalidCaseError,
+        InvalidProfileError,
+        OutputExistsError,
+        PermdocsError,
+        Problem,
+        TemplateProblemError,
+        UnknownDocumentError,
+        UnknownFormatError,
+        UnresolvedFindingsError,
+    )
+    from .profiles import LoadedProfile, load_profile
+    from .request import RenderRequest
+    from .writers import FORMATS

@@ -19,13 +19,11 @@ scale").
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +33,9 @@ from .errors import PermdocsError
 from .request import RenderRequest
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Executor, Future
+
     from .case import Case
 
 
@@ -161,7 +162,7 @@ def render_many(
     selection: Selection,
     *,
     jobs: int | None = None,
-    executor: Executor | None = None,
+    executor: "Executor | None" = None,
 ) -> Iterator[CaseResult]:
     """Render every case file for a selection, yielding each result as it finishes.
 
@@ -177,6 +178,8 @@ def render_many(
         yield from _as_they_finish(executor, cases, selection)
         return
     workers = min(jobs or os.cpu_count() or 1, len(cases))
+    from concurrent.futures import ProcessPoolExecutor  # only a batch needs processes
+
     if workers <= 1:
         for case in cases:
             yield render_case(case, selection)
@@ -191,8 +194,10 @@ def _leave_interrupts_to_the_caller() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _as_they_finish(executor: Executor, cases: Sequence[str], selection: Selection) -> Iterator[CaseResult]:
-    futures: list[Future[CaseResult]] = [executor.submit(render_case, case, selection) for case in cases]
+def _as_they_finish(executor: "Executor", cases: Sequence[str], selection: Selection) -> Iterator[CaseResult]:
+    from concurrent.futures import as_completed
+
+    futures: list["Future[CaseResult]"] = [executor.submit(render_case, case, selection) for case in cases]
     try:
         for future in as_completed(futures):
             yield future.result()
@@ -202,7 +207,9 @@ def _as_they_finish(executor: Executor, cases: Sequence[str], selection: Selecti
             future.cancel()
 
 
-def _start_method() -> multiprocessing.context.BaseContext:
+def _start_method() -> "multiprocessing.context.BaseContext":
+    import multiprocessing
+
     # Forked workers start at once with the modules already imported;
     # where fork is not offered (Windows, macOS by default), spawn.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"

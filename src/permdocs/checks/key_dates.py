@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from ..calendar_dates import add_months, add_working_days, period_end
 from ..case import Case
 from ..case.legal import LegalBasisKind, ReviewStatus
 from ..timescales import (
@@ -26,7 +27,6 @@ from ..timescales import (
     key_date_label,
     proceedings_label,
 )
-from .calendar import add_months, add_working_days, period_end
 from .settings import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ...calendar_dates import period_end
 from ...case import Case
 from ...case.legal import CareProceedings, LegalBasis, LegalBasisKind
-from ...checks.calendar import period_end
 from ...checks.key_dates import proceedings_deadline, supervision_limit
 from ...narrative import NarrativeText
 from ...schedules import eighteenth_birthday

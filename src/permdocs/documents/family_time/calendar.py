@@ -14,8 +14,8 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ...calendar_dates import add_months
 from ...case.planning import FamilyTimeKind
-from ...checks.calendar import add_months
 from ...schedules import Precision, Session, SessionList
 from ...templating import capfirst, long_date
 from .sessions import note, when

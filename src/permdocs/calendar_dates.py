@@ -12,11 +12,11 @@ import calendar
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 
 @cache
 def _bank_holidays(year: int) -> dict[date, str]:
+    import holidays  # only when a date is checked: it takes a while to load
+
     return dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
