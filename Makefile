@@ -51,8 +51,7 @@ snapshots: $(INSTALLED)
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache
 
-## Print render-time ratios (small and large case, each format) against an
-## in-process baseline, and the time and peak memory of a 350-page court bundle.
+## Measure permdocs against docxtpl, WeasyPrint and pikepdf side by side (ratios of
+## medians), print one table and write it to benchmarks/results.md.
 bench: $(INSTALLED)
-	$(BIN)/python benchmarks/render_benchmark.py
-	$(BIN)/python benchmarks/bundle_benchmark.py
+	$(BIN)/python benchmarks/performance.py

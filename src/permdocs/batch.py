@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import PermdocsError
 from .request import RenderRequest
@@ -184,8 +184,22 @@ def render_many(
         for case in cases:
             yield render_case(case, selection)
         return
+    # Cases travel to the workers a few at a time: one small case takes a few
+    # hundredths of a second, about what sending it alone would cost.
+    size = max(1, min(MAX_CASES_PER_TASK, len(cases) // (workers * 4)))
+    chunks = [cases[start:start + size] for start in range(0, len(cases), size)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(), initializer=_leave_interrupts_to_the_caller) as pool:
-        yield from _as_they_finish(pool, cases, selection)
+        for results in _as_they_finish(pool, chunks, selection, render_cases):
+            yield from results
+
+
+#: The most cases a worker is sent at once (a batch's progress moves by at most this).
+MAX_CASES_PER_TASK = 8
+
+
+def render_cases(sources: Sequence[str], selection: Selection) -> list[CaseResult]:
+    """Several cases, one after another: a worker's share of a batch."""
+    return [render_case(source, selection) for source in sources]
 
 
 def _leave_interrupts_to_the_caller() -> None:
@@ -194,10 +208,10 @@ def _leave_interrupts_to_the_caller() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _as_they_finish(executor: "Executor", cases: Sequence[str], selection: Selection) -> Iterator[CaseResult]:
+def _as_they_finish(executor: "Executor", work: Sequence[Any], selection: Selection, task: Any = None) -> Iterator[Any]:
     from concurrent.futures import as_completed
 
-    futures: list["Future[CaseResult]"] = [executor.submit(render_case, case, selection) for case in cases]
+    futures: list["Future[Any]"] = [executor.submit(task or render_case, item, selection) for item in work]
     try:
         for future in as_completed(futures):
             yield future.result()

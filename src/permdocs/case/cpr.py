@@ -22,6 +22,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from ..strict import exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
+from .limits import LIST_LIMITS
 from .planning import FamilyTimeArrangement
 
 
@@ -171,7 +172,7 @@ class ChildsPermanenceReport(CaseModel):
         default=None,
     )
     relative_assessments: list[RelativeAssessment] = field(
-        "Assessments of relatives", "Each relative or friend assessed as a carer.", default_factory=list
+        "Assessments of relatives", "Each relative or friend assessed as a carer.", default_factory=list, max_length=LIST_LIMITS["relative_assessments"]
     )
     relatives_considered: Written | None = field(
         "Relatives and friends considered",

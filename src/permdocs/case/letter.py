@@ -14,6 +14,7 @@ from pydantic import ConfigDict, model_validator
 
 from ..strict import exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Name, Narrative, ShortText, field
+from .limits import LIST_LIMITS
 
 
 class LetterSectionKind(Code):
@@ -84,7 +85,7 @@ class LaterLifeLetter(CaseModel):
         ge=10, le=60,
     )
     sections: list[LetterSection] = field(
-        "Sections", "The guided sections, in the order they should be read; each kind at most once.", min_length=1
+        "Sections", "The guided sections, in the order they should be read; each kind at most once.", min_length=1, max_length=LIST_LIMITS["letter_sections"]
     )
 
     @model_validator(mode="after")

@@ -14,6 +14,7 @@ from .consistency import consistency_problems
 from .cpr import ChildsPermanenceReport
 from .legal import CareEpisode, CareProceedings, LegalBasis, Review
 from .letter import LaterLifeLetter
+from .limits import LIST_LIMITS
 from .people import Child, Person, Placement
 from .planning import (
     Action,
@@ -59,25 +60,27 @@ class Case(CaseModel):
         "Prepared on", "The date of this version of the case; documents carry it as their date."
     )
     child: Child = field("Child", "Who the child is.")
-    people: list[Person] = field("People", "Family, network, carers and prospective adopters.")
+    people: list[Person] = field(
+        "People", "Family, network, carers and prospective adopters.", max_length=LIST_LIMITS["people"]
+    )
     legal_basis: list[LegalBasis] = field(
-        "Legal status and orders", "Every order and any s.20 accommodation, past and present, oldest first."
+        "Legal status and orders", "Every order and any s.20 accommodation, past and present, oldest first.", max_length=LIST_LIMITS["legal_basis"]
     )
     care_episode: CareEpisode = field("Care episode", "When the child became looked after.")
     placement: Placement | None = field(
         "Placement", "Where the child lives now: the home, school, GP and activities. Null when not recorded.",
         default=None,
     )
-    reviews: list[Review] = field("Reviews", "Reviews held and planned, in date order.", default_factory=list)
+    reviews: list[Review] = field("Reviews", "Reviews held and planned, in date order.", default_factory=list, max_length=LIST_LIMITS["reviews"])
     care_proceedings: CareProceedings | None = field(
         "Care proceedings", "Public-law proceedings, where there are or were any.", default=None
     )
     chronology: list[ChronologyEntry] = field(
-        "Chronology", "Significant events in the child's life, oldest first.", default_factory=list
+        "Chronology", "Significant events in the child's life, oldest first.", default_factory=list, max_length=LIST_LIMITS["chronology"]
     )
     permanence_need: PermanenceNeed = field("Permanence need", "The legal, psychological and physical aspects.")
     options: list[OptionConsidered] = field(
-        "Options considered", "Every route considered, realistic or not, with its outcome and reasons.", min_length=1
+        "Options considered", "Every route considered, realistic or not, with its outcome and reasons.", min_length=1, max_length=LIST_LIMITS["options"]
     )
     options_analysis: OptionsAnalysis | None = field(
         "Options analysis", "The holistic evaluation of the realistic options and the recommendation.", default=None
@@ -87,16 +90,16 @@ class Case(CaseModel):
         "Adoption decisions", "The ADM's decision and parents' consents, where adoption is or may be the plan.",
         default=None,
     )
-    actions: list[Action] = field("Actions", "What must be done, by whom and by when.", default_factory=list)
+    actions: list[Action] = field("Actions", "What must be done, by whom and by when.", default_factory=list, max_length=LIST_LIMITS["actions"])
     voices: Voices = field("Voices", "The wishes and feelings of the child and the views of others.")
     identity_needs: list[IdentityNeed] = field(
-        "Identity needs", "The child's identity needs and how the plan meets them.", default_factory=list
+        "Identity needs", "The child's identity needs and how the plan meets them.", default_factory=list, max_length=LIST_LIMITS["identity_needs"]
     )
     family_time: list[FamilyTimeArrangement] = field(
-        "Family time", "Arrangements for time with, or news from, family and connected people.", default_factory=list
+        "Family time", "Arrangements for time with, or news from, family and connected people.", default_factory=list, max_length=LIST_LIMITS["family_time"]
     )
     support_services: list[SupportService] = field(
-        "Support services", "Services supporting the child, carers and family.", default_factory=list
+        "Support services", "Services supporting the child, carers and family.", default_factory=list, max_length=LIST_LIMITS["support_services"]
     )
     authorship: Authorship = field("Authorship", "Who wrote, signed off and endorsed the plan.")
     later_life_letter: LaterLifeLetter | None = field(

@@ -9,6 +9,7 @@ from pydantic import ConfigDict, model_validator
 from ..strict import exactly_one_of, schema_rules, when
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .family_time import ADOPTERS_NAMED_AS_HELP, AdoptersNamedAs, LetterboxTerms, Schedule
+from .limits import LIST_LIMITS
 from .options import FactorAssessment, KeyFactor
 
 
@@ -158,7 +159,7 @@ class OptionConsidered(CaseModel):
     id: Identifier = field("Id", "A short id, unique among the options.")
     route: Route = field("Route", "The route to permanence this option would take.")
     carer_ids: list[Identifier] = field(
-        "Carers", "Ids of the people who would care for the child under this option, if any.", default_factory=list
+        "Carers", "Ids of the people who would care for the child under this option, if any.", default_factory=list, max_length=LIST_LIMITS["people_named"]
     )
     realistic: bool = field(
         "Realistic", "True when the option is realistic and must be weighed (Re B-S [2013] EWCA Civ 1146)."
@@ -172,21 +173,21 @@ class OptionConsidered(CaseModel):
         "Advantages for this child",
         "Arguments for this option specific to this child (Re B-S [2013] EWCA Civ 1146). The route's standard "
         "advantages from the knowledge base apply as well, unless excluded.",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["points"],
     )
     disadvantages: list[ChildPoint] = field(
         "Disadvantages for this child",
         "Arguments against this option specific to this child. The route's standard disadvantages apply as well, "
         "unless excluded.",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["points"],
     )
     excluded_points: list[ExcludedPoint] = field(
         "Standard points excluded", "Standard points of the route that do not apply to this child, each with a "
         "reason.",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["points"],
     )
     evidence: list[ShortText] = field(
-        "Evidence", "The assessments and reports the analysis of this option rests on.", default_factory=list
+        "Evidence", "The assessments and reports the analysis of this option rests on.", default_factory=list, max_length=LIST_LIMITS["points"]
     )
     key_factors: dict[KeyFactor, FactorAssessment] = field(
         "Key factors",
@@ -235,7 +236,7 @@ class ApplicationConsent(Code):
 class CourtApplication(CaseModel):
     """An application for the order a plan needs (an SGO or a CAO)."""
 
-    applicant_ids: list[Identifier] = field("Applicants", "Ids of the people who will apply.", min_length=1)
+    applicant_ids: list[Identifier] = field("Applicants", "Ids of the people who will apply.", min_length=1, max_length=LIST_LIMITS["people_named"])
     planned_on: CalendarDate = field("Made or planned on", "When the application was or will be made.")
     consents: list[ApplicationConsent] = field(
         "Consents held",
@@ -253,7 +254,7 @@ class Plan(CaseModel):
     route: Route = field("Route", "The route to permanence this plan follows.")
     summary: Narrative = field("Summary", "The intended outcome, stated clearly and concisely.")
     carer_ids: list[Identifier] = field(
-        "Carers", "Ids of the people who would care for the child under this plan.", default_factory=list
+        "Carers", "Ids of the people who would care for the child under this plan.", default_factory=list, max_length=LIST_LIMITS["people_named"]
     )
     target_date: CalendarDate = field("Target date", "When the plan should be achieved.")
     status: PlanStatus = field("Status", "Where the plan stands today.")
@@ -333,7 +334,7 @@ class Voices(CaseModel):
     child: ChildVoice | None = field(
         "The child", "The child's wishes and feelings; null if not yet gathered (a check flags it).", default=None
     )
-    others: list[View] = field("Others", "The views of parents, relatives, carers and professionals.", default_factory=list)
+    others: list[View] = field("Others", "The views of parents, relatives, carers and professionals.", default_factory=list, max_length=LIST_LIMITS["views"])
 
 
 class IdentityAspect(Code):
@@ -419,7 +420,7 @@ class FamilyTimeArrangement(CaseModel):
 
     id: Identifier = field("Id", "A short id, unique among the arrangements; names the agreement's files.")
     with_person_ids: list[Identifier] = field(
-        "With", "Ids of the people the child spends time with or hears from (a check flags an empty list)."
+        "With", "Ids of the people the child spends time with or hears from (a check flags an empty list).", max_length=LIST_LIMITS["people_named"]
     )
     kind: FamilyTimeKind = field(
         "Kind", "Direct (face to face), sibling time (face to face), video, phone, letterbox or other indirect."

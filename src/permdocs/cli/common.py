@@ -127,4 +127,5 @@ def status_line(message: str) -> Iterator[Callable[[str], None]]:
 
 
 def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """``1 case``, ``3,812 documents``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

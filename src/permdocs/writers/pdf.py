@@ -14,8 +14,10 @@ Two guarantees live here:
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -77,18 +79,30 @@ def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes
     and the profile's own font files."""
     root = assets_dir()
     fetcher = AssetsOnlyFetcher(root, font_files)
-    font_config = FontConfiguration()
     # base_url must end with a slash for url(fonts/...) to resolve inside it.
     base_url = root.as_uri() + "/"
     try:
-        with _pinned_source_date_epoch():
+        # One layout at a time per process: SOURCE_DATE_EPOCH is process-wide,
+        # and a host application may render from several threads.
+        with _LAYOUT_LOCK, _pinned_source_date_epoch():
             return HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
-                font_config=font_config,
+                font_config=_font_configuration(font_files),
                 pdf_tags=True,
                 uncompressed_pdf=False,
             )
     except ForbiddenResourceError as refused:
         raise BlockedResourceError(f"A template asked for a resource permdocs does not allow: {refused}") from None
+
+
+_LAYOUT_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=8)
+def _font_configuration(font_files: frozenset[Path]) -> FontConfiguration:
+    """One font configuration per set of font files, kept for the process:
+    the bundled fonts are loaded once, not for every document, and a
+    council's own fonts never mix with another council's."""
+    return FontConfiguration()
 
 
 @contextmanager

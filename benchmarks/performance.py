@@ -1,0 +1,418 @@
+"""permdocs' speed, measured side by side with the libraries it stands on (make bench).
+
+Machines here are shared and noisy, so no figure is a bare number of
+seconds: each measure runs permdocs and a baseline doing the same work on
+the same template and data, in the same run, and reports the median of
+several repetitions and their ratio. The table is printed and written to
+benchmarks/results.md.
+
+    python benchmarks/performance.py            # the full run (minutes)
+    python benchmarks/performance.py --quick    # a smoke run, as the tests do
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BABY = ROOT / "samples" / "baby-in-proceedings.json"
+CPR = ROOT / "samples" / "cpr-adoption.json"
+PYTHON = sys.executable
+
+
+@dataclass
+class Measure:
+    """One line of the table: what, ours, the baseline, the target."""
+
+    name: str
+    ours: str
+    baseline: str
+    ratio: float | None
+    target: str
+
+    def met(self) -> str:
+        if self.ratio is None:
+            return ""
+        bound = float(self.target.split()[-1].rstrip("x")) if self.target else None
+        if bound is None:
+            return ""
+        wanted_more = self.target.startswith(">=")
+        return "met" if (self.ratio >= bound if wanted_more else self.ratio <= bound) else "not met"
+
+
+def median_seconds(action: Callable[[], Any], repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+# --- 1. DOCX in a batch, against a plain docxtpl loop -------------------------------------
+
+
+def docx_throughput(documents: int, repeats: int) -> Measure:
+    """permdocs rendering the care plan DOCX again and again in one process,
+    against a loop that loads a DocxTemplate, renders and saves, with the
+    same template, variables and filters (permdocs' own, in docxtpl's env)."""
+    from docxtpl import DocxTemplate
+
+    import permdocs
+    from permdocs import narrative
+    from permdocs.pipeline import resolve_request, withholds_for
+    from permdocs.redaction import redact
+    from permdocs.templating import make_environment
+    from permdocs.writers import Styling, template_variables
+    from permdocs.writers.docx_blocks import WordBlocks
+
+    case = permdocs.load_case(BABY)
+    resolved = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
+    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+    template_path = resolved.document.template("docx")
+    styling = Styling.from_profile(resolved.profile)
+    from permdocs.writers import docx as docx_writer
+
+    def ours() -> bytes:
+        return docx_writer.render(resolved.document, context, styling)
+
+    def plain() -> bytes:
+        template = DocxTemplate(template_path)
+        word = template.get_docx()
+        styles = {name: name.replace(" ", "") for name in (
+            "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
+            "List Number 2", "List Number 3", "Caption", "Permdocs Table", "Permdocs Note")}
+        env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, lambda _s: 0, styles))
+        env.filters["blocks"] = WordBlocks(styles, lambda _s: 0, add_image=lambda data: word.part.get_or_add_image(io.BytesIO(data))[0])
+        template.render(template_variables(context) | {"logo": None}, env, autoescape=True)
+        out = io.BytesIO()
+        template.save(out)
+        return out.getvalue()
+
+    same = _docx_words(ours()) == _docx_words(plain())
+    ours_s = median_seconds(lambda: [ours() for _ in range(documents)], repeats) / documents
+    plain_s = median_seconds(lambda: [plain() for _ in range(documents)], repeats) / documents
+    note = "" if same else " (text differs!)"
+    return Measure(
+        f"DOCX throughput, care plan, {documents} in a row{note}", f"{1 / ours_s:.1f} docs/s",
+        f"{1 / plain_s:.1f} docs/s (docxtpl loop)", plain_s / ours_s, ">= 4x",
+    )
+
+
+def _docx_words(data: bytes) -> list[str]:
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    return re.findall(r"\w+", " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)))
+
+
+# --- 2. PDF, against raw WeasyPrint on the same HTML ---------------------------------------
+
+
+def long_care_plan() -> Any:
+    """The baby's case grown to a care plan of about twelve pages: more
+    actions, views, support and family time, as a long case has."""
+    import permdocs
+
+    data = json.loads(BABY.read_text(encoding="utf-8"))
+    data["actions"] = [dict(data["actions"][n % len(data["actions"])], what=f"Agreed step {n + 1} of the plan") for n in range(40)]
+    data["voices"]["others"] = [copy.deepcopy(data["voices"]["others"][n % len(data["voices"]["others"])]) for n in range(10)]
+    data["support_services"] = [copy.deepcopy(data["support_services"][n % len(data["support_services"])]) for n in range(12)]
+    return permdocs.load_case(data)
+
+
+def pdf_against_weasyprint(repeats: int) -> tuple[Measure, Measure]:
+    from pypdf import PdfReader
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    import permdocs
+    from permdocs.pipeline import resolve_request, withholds_for
+    from permdocs.redaction import redact
+    from permdocs.resources import assets_dir
+    from permdocs.writers import Styling, html
+
+    case = long_care_plan()
+    resolved = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
+    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+    markup = html.render_text(resolved.document, context, Styling.from_profile(resolved.profile), for_print=True)
+    base = assets_dir().as_uri() + "/"
+
+    def ours() -> bytes:
+        return permdocs.render(case, "care-plan-permanence", "pdf")
+
+    def raw() -> bytes:
+        return HTML(string=markup, base_url=base).write_pdf(font_config=FontConfiguration(), pdf_tags=True)
+
+    ours()
+    pages = len(PdfReader(io.BytesIO(raw())).pages)
+    ours_s, raw_s = median_seconds(ours, repeats), median_seconds(raw, repeats)
+    return (
+        Measure(f"PDF, care plan of {pages} pages, per document", f"{ours_s:.2f} s", f"{raw_s:.2f} s (WeasyPrint)",
+                ours_s / raw_s, "<= 1.1x"),
+        Measure("PDF pages per second", f"{pages / ours_s:.1f}", f"{pages / raw_s:.1f}", None, ""),
+    )
+
+
+# --- 3. Scaling over two worker processes --------------------------------------------------
+
+
+def scaling(fmt: str, cases: int) -> Measure:
+    from permdocs.batch import Selection, render_many
+
+    folder = Path(tempfile.mkdtemp(prefix="permdocs-bench-"))
+    sources = []
+    for n in range(cases):
+        target = folder / f"case-{n}.json"
+        target.write_bytes(BABY.read_bytes())
+        sources.append(target)
+    selection = Selection("care-plan-permanence", (fmt,))
+    list(render_many(sources[:1], selection, jobs=1))  # warm this process
+
+    def run(jobs: int) -> float:
+        start = time.perf_counter()
+        results = list(render_many(sources, selection, jobs=jobs))
+        assert all(result.ok for result in results)
+        return time.perf_counter() - start
+
+    one, two = run(1), run(2)
+    return Measure(f"{fmt.upper()} batch of {cases} cases, --jobs 2 against --jobs 1", f"{cases / two:.1f} cases/s",
+                   f"{cases / one:.1f} cases/s", one / two, ">= 1.7x")
+
+
+# --- 4. Cold start -----------------------------------------------------------------------
+
+
+def cold_start(repeats: int) -> tuple[Measure, Measure]:
+    out = tempfile.mkdtemp(prefix="permdocs-cold-")
+    permdocs_cli = str(Path(PYTHON).with_name("permdocs"))
+
+    def command(*args: str) -> Callable[[], None]:
+        return lambda: subprocess.run(args, check=True, capture_output=True)
+
+    bare_context = Path(out) / "context.json"
+    bare_context.write_text(json.dumps(_plain_variables()), encoding="utf-8")
+    bare = Path(out) / "bare.py"
+    bare.write_text(_BARE_SCRIPT, encoding="utf-8")
+    template = str(ROOT / "src/permdocs/documents/care_plan_permanence/care-plan-permanence.docx")
+    render = median_seconds(command(permdocs_cli, "render", str(BABY), "--doc", "care-plan-permanence", "--format", "docx",
+                                    "--out", out, "--force"), repeats)
+    baseline = median_seconds(command(PYTHON, str(bare), template, str(bare_context)), repeats)
+    helps = median_seconds(command(permdocs_cli, "--help"), repeats)
+    nothing = median_seconds(command(PYTHON, "-c", "pass"), repeats)
+    return (
+        Measure("Cold start: one case to DOCX", f"{render:.2f} s", f"{baseline:.2f} s (bare docxtpl script)",
+                render / baseline, "<= 1.5x"),
+        Measure("Cold start: permdocs --help, over bare python", f"+{helps - nothing:.3f} s", f"{nothing:.3f} s", None,
+                "<= +0.15 s" + (" met" if helps - nothing <= 0.15 else " not met")),
+    )
+
+
+#: A bare script: import docxtpl, render the care plan's Word template with its
+#: variables (narratives and blocks as text), save. What any docxtpl user pays.
+_BARE_SCRIPT = '''
+import io, json, sys
+from docxtpl import DocxTemplate
+from jinja2 import Environment
+env = Environment(autoescape=True)
+for name in ("blocks", "markdown", "capfirst", "long_date"):
+    env.filters[name] = lambda value: value
+template = DocxTemplate(sys.argv[1])
+template.render(json.load(open(sys.argv[2])), env, autoescape=True)
+template.save(io.BytesIO())
+'''
+
+
+def _plain_variables() -> dict[str, Any]:
+    """The care plan's template variables as JSON: the bare script's data."""
+    import dataclasses
+    from datetime import date
+
+    import permdocs
+    from permdocs.narrative import NarrativeText
+    from permdocs.pipeline import resolve_request, withholds_for
+    from permdocs.redaction import redact
+    from permdocs.writers import template_variables
+
+    case = permdocs.load_case(BABY)
+    resolved = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
+    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+
+    def plain(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, list | tuple):
+            return [plain(item) for item in value]
+        if hasattr(value, "keys"):
+            return {key: plain(value[key]) for key in value.keys()}
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, NarrativeText):
+            return value.source
+        return "" if isinstance(value, bytes) else value
+
+    variables = {name: plain(value) for name, value in template_variables(context).items()}
+    return variables | {"logo": None}
+
+
+# --- 5. Memory ---------------------------------------------------------------------------
+
+
+def memory(documents: int) -> tuple[Measure, Measure]:
+    """Resident memory after document 1,000 against after document 100, in
+    one process; and each worker's peak in a two-process batch."""
+    code = f'''
+import resource, permdocs
+case = permdocs.load_case({str(BABY)!r})
+names = ["care-plan-permanence", "options-analysis", "route-comparison"]
+marks = {{}}
+for n in range(1, {documents} + 1):
+    permdocs.render(case, names[n % 3], "docx" if n % 2 else "html")
+    if n in ({documents // 10}, {documents}):
+        marks[n] = int(open("/proc/self/statm").read().split()[1]) * 4096
+print(marks[{documents // 10}], marks[{documents}])
+'''
+    early, late = map(int, subprocess.run([PYTHON, "-c", code], check=True, capture_output=True, text=True).stdout.split())
+    from permdocs.batch import Selection, render_many
+
+    folder = Path(tempfile.mkdtemp(prefix="permdocs-memory-"))
+    sources = [folder / f"case-{n}.json" for n in range(6)]
+    for source in sources:
+        source.write_bytes(BABY.read_bytes())
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    list(render_many(sources, Selection("care-plan-permanence", ("docx", "pdf")), jobs=2))
+    worker_peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return (
+        Measure(f"Memory after document {documents} against document {documents // 10}", f"{late / 2**20:.0f} MiB",
+                f"{early / 2**20:.0f} MiB", late / early, "<= 1.1x"),
+        Measure("Peak memory per worker (DOCX and PDF batch)", f"{worker_peak / 1024:.0f} MiB", "", None, ""),
+    )
+
+
+# --- 6. Large documents ------------------------------------------------------------------
+
+
+def large_cpr(repeats: int) -> tuple[Measure, Measure]:
+    """A CPR with a 500-row chronology and a 60-person family table, against
+    the sample CPR, per page."""
+    from pypdf import PdfReader
+
+    import permdocs
+
+    data = json.loads(CPR.read_text(encoding="utf-8"))
+    base_people = data["people"]
+    data["chronology"] = [
+        {"date": f"{2024 + (n // 250)}-{1 + (n // 21) % 12:02d}-{1 + n % 28:02d}", "event": f"Recorded event number {n + 1} in the child's care"}
+        for n in range(500)
+    ]
+    data["chronology"].sort(key=lambda entry: entry["date"])
+    relatives = [dict(copy.deepcopy(base_people[n % len(base_people)]), id=f"relative-{n}") for n in range(60 - len(base_people))]
+    for person in relatives:
+        person.pop("sibling", None)
+        person["role"] = "relative"
+        person["relationship"] = "relative on the mother's side"
+    data["people"] = base_people + relatives
+    big = permdocs.load_case(data, folder=CPR.parent)
+    small = permdocs.load_case(CPR)
+
+    def per_page(case: Any, fmt: str) -> tuple[float, int]:
+        seconds = median_seconds(lambda: permdocs.render(case, "cpr", fmt, draft=True), repeats)
+        pdf = permdocs.render(case, "cpr", "pdf", draft=True)
+        return seconds, len(PdfReader(io.BytesIO(pdf)).pages)
+
+    big_s, big_pages = per_page(big, "pdf")
+    small_s, small_pages = per_page(small, "pdf")
+    docx_s = median_seconds(lambda: permdocs.render(big, "cpr", "docx", draft=True), repeats)
+    return (
+        Measure(f"Large CPR (500-row chronology, 60 people), PDF {big_pages} pages, time per page",
+                f"{big_s / big_pages * 1000:.0f} ms/page ({big_s:.1f} s)",
+                f"{small_s / small_pages * 1000:.0f} ms/page (sample CPR, {small_pages} pages)",
+                (big_s / big_pages) / (small_s / small_pages), "<= 2x"),
+        Measure("Large CPR to DOCX", f"{docx_s:.2f} s", "", None, ""),
+    )
+
+
+def refused_quickly() -> Measure:
+    """A valid-looking case with 60,000 actions (4 MB) is refused by the
+    list limit in about a second, not laid out."""
+    import permdocs
+
+    data = json.loads(BABY.read_text(encoding="utf-8"))
+    data["actions"] = [dict(data["actions"][0], what=f"T{n}", owner="SW") for n in range(60_000)]
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    start = time.perf_counter()
+    try:
+        permdocs.load_case(raw)
+    except permdocs.InvalidCaseError:
+        pass
+    return Measure(f"A {len(raw) / 1e6:.1f} MB case with 60,000 actions, refused", f"{time.perf_counter() - start:.2f} s",
+                   "", None, "")
+
+
+def bundle_350() -> tuple[Measure, Measure]:
+    """The 350-page court bundle (benchmarks/bundle_benchmark.py, in its own process)."""
+    import re
+
+    printed = subprocess.run([PYTHON, str(ROOT / "benchmarks" / "bundle_benchmark.py")], check=True,
+                             capture_output=True, text=True).stdout
+    build, ratio = re.search(r"all steps: ([\d.]+) s = ([\d.]+) x baseline", printed).groups()  # type: ignore[union-attr]
+    baseline = re.search(r"\(baseline\): ([\d.]+) s", printed).group(1)  # type: ignore[union-attr]
+    process = re.search(r"peak memory: process (\d+) MiB", printed).group(1)  # type: ignore[union-attr]
+    return (
+        Measure("Court bundle of 350 pages, rendering its permdocs documents included", f"{build} s",
+                f"{baseline} s (plain pikepdf merge)", float(ratio), ""),
+        Measure("Court bundle of 350 pages, peak memory", f"{process} MiB", "", None, ""),
+    )
+
+
+# --- the table ---------------------------------------------------------------------------
+
+
+def run(quick: bool = False) -> list[Measure]:
+    repeats = 1 if quick else 5
+    measures = [docx_throughput(2 if quick else 20, repeats)]
+    if not quick:
+        measures += [*pdf_against_weasyprint(repeats), scaling("docx", 16), scaling("pdf", 6)]
+        measures += [*cold_start(repeats), *memory(1000), *large_cpr(3), refused_quickly(), *bundle_350()]
+    return measures
+
+
+def table(measures: list[Measure]) -> str:
+    cores = os.cpu_count()
+    lines = [
+        f"permdocs benchmarks: {cores} cores; medians of repeated runs; ratio = baseline time / ours "
+        "(throughput) or ours / baseline (time)",
+        "",
+        "| measure | permdocs | baseline | ratio | target | |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for m in measures:
+        ratio = f"{m.ratio:.2f}x" if m.ratio is not None else ""
+        lines.append(f"| {m.name} | {m.ours} | {m.baseline} | {ratio} | {m.target} | {m.met()} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    text = table(run(quick))
+    print(text)
+    if not quick:
+        (ROOT / "benchmarks" / "results.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
