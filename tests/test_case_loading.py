@@ -34,13 +34,18 @@ def test_json_text_with_mistakes_is_never_taken_for_a_path_or_quoted() -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ["x" * 100_000, "Zzsecret Sampleford\nborn 2026", "{broken" + "y" * 5000],
-    ids=["long-string", "lines", "broken-json"],
+    ["x" * 100_000, "Zzsecret Sampleford\nborn 2026", "{broken" + "y" * 5000, "Zzsecret Sampleford was born", "[1, 2]"],
+    ids=["long-string", "lines", "broken-json", "one-line", "json-list"],
 )
 def test_a_string_that_is_neither_path_nor_json_is_an_input_error_without_its_text(source: str) -> None:
     problems = case_problems(source)
     assert len(problems) == 1 and problems[0].startswith("$:")
     assert "Zzsecret" not in problems[0] and "yyyy" not in problems[0] and "xxxx" not in problems[0]
+    assert "[1, 2]" not in problems[0]
+
+
+def test_a_missing_file_given_as_a_path_is_named(tmp_path: Path) -> None:
+    assert case_problems(tmp_path / "missing-case.json") == [f"$: no such file: {tmp_path / 'missing-case.json'}"]
 
 
 def test_a_path_too_long_for_the_file_system_is_an_input_error() -> None:

@@ -75,7 +75,9 @@ def load_case(source: CaseSource, *, folder: str | os.PathLike[str] | None = Non
         case = case_from_json(_utf8(source))
     elif isinstance(source, str | os.PathLike):
         path = _as_path(source)
-        case = case_from_json(_read_case_file(path))
+        # A str may be a case's own text gone wrong, so its name is not
+        # repeated; a Path is the caller saying "this is a file name".
+        case = case_from_json(_read_case_file(path, name_it=not isinstance(source, str)))
         folder = folder if folder is not None else path.parent
     else:
         raise ArgumentTypeError(
@@ -265,9 +267,14 @@ def _position(order: dict[str, tuple[int, int]], path: str) -> int:
     return order.get(probe, (0, 0))[1]
 
 
-def _read_case_file(path: Path) -> bytes:
+def _read_case_file(path: Path, *, name_it: bool = True) -> bytes:
     """The file's bytes, read through a bounded reader: a device or a file
     that claims to be small (/dev/zero reports size 0) is never read whole."""
+    if not name_it and not path.exists():
+        raise InvalidCaseError([Problem(
+            "$", "no such file (a str that does not start with '{' is read as a path; "
+            "pass a pathlib.Path for a file, or JSON text, bytes or a dict for a case)"
+        )])
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             raise InvalidCaseError([Problem("$", f"is not a regular file (a device, pipe or socket): {path}")])

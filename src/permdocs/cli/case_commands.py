@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -31,7 +32,7 @@ def validate(case_files: tuple[str, ...]) -> None:
     invalid = 0
     for case_file in case_files:
         try:
-            permdocs.load_case(case_file)
+            permdocs.load_case(Path(case_file))
         except permdocs.InvalidCaseError as error:
             invalid += 1
             click.echo(f"permdocs: {case_file}: {error.command_line_message()}", err=True)
@@ -65,7 +66,7 @@ def check(case_file: str, as_json: bool, as_of: date | None, profile_name: str |
     from .. import checks
     from ..check_report import print_report, report_json
 
-    case = permdocs.load_case(case_file)
+    case = permdocs.load_case(Path(case_file))
     profile = profile_for(case, profile_name)
     settings = profile.settings
     day = as_of or case.prepared_on
@@ -105,7 +106,7 @@ def review_letter(case_file: str, as_json: bool, profile_name: str | None) -> No
     from .. import letter_review
     from ..errors import DocumentNotApplicableError
 
-    case = permdocs.load_case(case_file)
+    case = permdocs.load_case(Path(case_file))
     letter = case.later_life_letter
     if letter is None:
         raise DocumentNotApplicableError("The case has no later-life letter ($.later_life_letter).")

@@ -116,7 +116,7 @@ def _render_one(case_file: str, selection: Any, out_dir: str, *, force: bool, up
     from ..output import write_files
     from ..pipeline import render_outputs
 
-    case = permdocs.load_case(case_file)
+    case = permdocs.load_case(Path(case_file))
     profile = profile_for(case, selection.profile)
     requests, notes = selection.requests_for(case)
     for note in notes:
