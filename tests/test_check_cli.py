@@ -82,6 +82,8 @@ def test_json_paths_are_never_split_across_lines_at_80_columns(tmp_path: Path) -
     assert report["findings"] and all(len(line) <= 80 for line in result.output.splitlines())
     for finding in report["findings"]:
         assert finding["path"] in result.output, finding["path"]
+    # Each finding keeps a readable width beside its path (no two-word lines).
+    assert "(letters-mother)" in result.output and "grandmother-yearly" in result.output
 
 
 def test_check_as_of_another_day() -> None:

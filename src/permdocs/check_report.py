@@ -49,6 +49,7 @@ def print_report(
     left to be inferred from an absent table.
     """
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -62,19 +63,25 @@ def print_report(
           for severity, colour in ((Severity.ERROR, "red"), (Severity.WARNING, "yellow"))),
         (CPR_GROUP_TITLE, "magenta", report),
     ]
+    # On a narrow terminal a table would squeeze each finding into a sliver
+    # beside a long path: then every finding gets the whole width instead.
+    stacked = bool(findings) and max(len(f.rule) + len(f.path) for f in findings) + 10 > console.width // 2
     for title, colour, group in groups:
         if not group:
+            continue
+        if stacked:
+            console.print(Text(f"{title} ({len(group)})", style=f"bold {colour}"))
+            for finding in group:
+                console.print(Text(f"{finding.rule}  ", style="bold") + Text(finding.path), no_wrap=True, overflow="ignore",
+                              crop=False)
+                console.print(Padding(_finding_text(finding), (0, 0, 1, 2)))
             continue
         table = Table(title=f"{title} ({len(group)})", title_style=f"bold {colour}", show_lines=True)
         table.add_column("Rule", no_wrap=True)
         table.add_column("Where", no_wrap=True, min_width=max(len(f.path) for f in group))
         table.add_column("Finding", overflow="fold", ratio=1)
         for finding in group:
-            text = Text(finding.message)
-            if finding.hint:
-                text.append(f"\nHint: {finding.hint}", style="bold")
-            text.append(f"\nSource: {finding.source}", style="dim")
-            table.add_row(finding.rule, finding.path, text)
+            table.add_row(finding.rule, finding.path, _finding_text(finding))
         console.print(table)
     if has_report and not report:
         console.print(f"[magenta]{CPR_GROUP_TITLE}[/magenta]: nothing missing or inconsistent.")
@@ -87,3 +94,14 @@ def print_report(
         happened = long_date(row.actual) if row.actual else (f"planned {long_date(row.planned)}" if row.planned else "")
         table.add_row(row.label, long_date(row.due), happened, row.status.value)
     console.print(table)
+
+
+def _finding_text(finding: Finding) -> Any:
+    """A finding's message, its hint and its source, one under another."""
+    from rich.text import Text
+
+    text = Text(finding.message)
+    if finding.hint:
+        text.append(f"\nHint: {finding.hint}", style="bold")
+    text.append(f"\nSource: {finding.source}", style="dim")
+    return text
