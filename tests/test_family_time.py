@@ -389,7 +389,7 @@ def test_calendar_files_are_the_same_bytes_every_time() -> None:
 
 @pytest.mark.parametrize("copy", ["birth-family", "child"])
 def test_copies_without_a_calendar_refuse_ics(copy: str) -> None:
-    with pytest.raises(permdocs.UnknownFormatError, match="not ics"):
+    with pytest.raises(permdocs.UnknownFormatError, match=rf"document's '{copy}' copy comes in docx, html, pdf, not ics"):
         _outputs(formats=("ics",), audience=copy)
 
 

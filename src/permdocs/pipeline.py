@@ -94,9 +94,8 @@ def _check_formats(document: DocumentType, audience: Audience, names: tuple[str,
     for name in names:
         fmt = get_format(name)
         if fmt.name not in offered:
-            raise UnknownFormatError(
-                f"The {document.name} document's {audience.title.lower()} comes in {', '.join(offered)}, not {fmt.name}."
-            )
+            whose = f"document's '{audience.name}' copy" if fmt.name in document.formats else "document"
+            raise UnknownFormatError(f"The {document.name} {whose} comes in {', '.join(offered)}, not {fmt.name}.")
 
 
 def _check_part(document: DocumentType, part: str | None) -> None:

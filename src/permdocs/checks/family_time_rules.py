@@ -103,7 +103,7 @@ def adopters_surname_in_agreement(given: CheckInput) -> Problems:
     for path, arrangement, name in _arrangements(given):
         for field, value in _texts(arrangement):
             if pattern.search(value):
-                yield f"{path}.{field}", f"The agreement ({name}) names the prospective adopters by surname; every party's copy must use first names only."
+                yield f"{path}.{field}", f"The agreement ({name}) names the prospective adopters by surname; its wording goes into every party's copy, the birth family's too, so it must use their first names only."
 
 
 @rule("FT-005", "Gifts or money allowed through letterbox", Severity.ERROR, "Brief s.4.4; Merton 2019 s.10.6: letters, cards and photos only")
