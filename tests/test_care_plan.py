@@ -51,7 +51,7 @@ def _ends(kind: str, expires_on: str | None = None, sample: str = "baby-in-proce
         ("section_20", "When a parent with parental responsibility removes the child or stops agreeing (CA 1989 s.20(8))"),
         ("interim_care_order", "When the proceedings end, unless the court sets an earlier date (CA 1989 s.38(4))"),
         ("interim_supervision_order", "When the proceedings end, unless the court sets an earlier date (CA 1989 s.38(4))"),
-        ("care_order", "At 18 (10 May 2044), unless the court discharges it sooner (CA 1989 s.91(12))"),
+        ("care_order", "At 18 (10 May 2044), unless the court discharges it sooner: Children Act 1989, s.91(12)"),
         ("placement_order", "When an adoption order is made, when the court revokes it, or at 18 (10 May 2044) (ACA 2002 s.21(4))"),
         ("supervision_order", "31 May 2027, unless the court extends it; 31 May 2029 at the latest (CA 1989 Sch 3 para 6)"),
         ("special_guardianship_order", "At 18 (10 May 2044), unless the court varies or discharges it sooner (CA 1989 s.14D, s.91(13))"),
@@ -266,8 +266,23 @@ def test_word_numbers_the_sections_with_fields_and_lists_them_in_a_contents_fiel
     contents = _context(case).contents
     assert {f"_pd_{e.anchor.replace('-', '_')}" for e in contents.entries} <= bookmarks
     assert [e.text for e in contents.entries][1:3] == ["1. About Ada", "2. Legal status"]
-    toc = [t.text for t in body.iter(f"{W}instrText") if "TOC" in t.text]
-    assert toc == [' TOC \\o "1-1" \\h \\z \\u ']  # one level, as drawn
+    # Each contents entry links to its heading and asks Word (or LibreOffice)
+    # for the page, so the page numbers are right once the fields update.
+    links = [h.get(f"{W}anchor") for h in body.iter(f"{W}hyperlink")]
+    assert {f"_pd_{e.anchor.replace('-', '_')}" for e in contents.entries} <= set(links) <= bookmarks
+    pages = [t.text for t in body.iter(f"{W}instrText") if "PAGEREF" in t.text]
+    assert len(pages) == len(contents.entries) and all(t.split()[1] in bookmarks for t in pages)
+
+
+def test_word_is_asked_to_fill_the_contents_page_numbers_on_opening() -> None:
+    # Word leaves PAGEREF fields empty until they are updated; the setting
+    # asks it to update them as the file opens. A document with no contents
+    # list is left as its template has it.
+    settings = docx_xml(permdocs.render(_case(), DOCUMENT, "docx"), "word/settings.xml")
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+    assert settings.find(f"{W}updateFields").getnext().tag == f"{W}compat"  # the schema's order
+    others = docx_xml(permdocs.render(_case(), "options-analysis", "docx"), "word/settings.xml")
+    assert others.find(f"{W}updateFields") is None
 
 
 def test_the_pdf_contents_link_every_section_with_its_page() -> None:

@@ -206,6 +206,8 @@ class _Drawing:
                     data = self._content_types(data)
                 elif name == "docProps/core.xml":
                     data = core_properties_xml(properties, moment)
+                elif name == "word/settings.xml" and "PAGEREF" in filled.get("word/document.xml", ""):
+                    data = ask_word_to_update_fields(data)
                 _write(target, name, data)
             for _, part, data in self.images.values():
                 _write(target, part, data)
@@ -328,3 +330,25 @@ def _body_with_tables_fixed(body: str) -> str:
 
 
 _NAMESPACES = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+
+
+#: The settings that come after w:updateFields in the schema's order
+#: (CT_Settings): the flag goes before the first of them that is present.
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)
+
+
+def ask_word_to_update_fields(settings: bytes) -> bytes:
+    """Settings that ask Word to update fields on opening, so that a contents
+    list's page numbers (PAGEREF fields, which Word does not fill by itself)
+    show at once. LibreOffice fills them anyway."""
+    if b"<w:updateFields" in settings:
+        return settings
+    found = [m.start() for m in re.finditer(rb"<(?:\w+:)?(" + b"|".join(n.encode() for n in _AFTER_UPDATE_FIELDS) + rb")[\s/>]",
+                                         settings)]
+    at = min(found) if found else settings.rindex(b"</w:settings>")
+    return settings[:at] + b'<w:updateFields w:val="true"/>' + settings[at:]
