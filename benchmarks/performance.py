@@ -42,8 +42,12 @@ class Measure:
     baseline: str
     ratio: float | None
     target: str
+    #: For a target that is not a ratio (an added time): whether it was met.
+    verdict: bool | None = None
 
     def met(self) -> str:
+        if self.verdict is not None:
+            return "met" if self.verdict else "not met"
         if self.ratio is None:
             return ""
         bound = float(self.target.split()[-1].rstrip("x")) if self.target else None
@@ -129,7 +133,7 @@ def long_care_plan() -> Any:
     import permdocs
 
     data = json.loads(BABY.read_text(encoding="utf-8"))
-    data["actions"] = [dict(data["actions"][n % len(data["actions"])], what=f"Agreed step {n + 1} of the plan") for n in range(40)]
+    data["actions"] = [dict(data["actions"][n % len(data["actions"])], what=f"Agreed step {n + 1} of the plan") for n in range(48)]
     data["voices"]["others"] = [copy.deepcopy(data["voices"]["others"][n % len(data["voices"]["others"])]) for n in range(10)]
     data["support_services"] = [copy.deepcopy(data["support_services"][n % len(data["support_services"])]) for n in range(12)]
     return permdocs.load_case(data)
@@ -171,7 +175,7 @@ def pdf_against_weasyprint(repeats: int) -> tuple[Measure, Measure]:
 # --- 3. Scaling over two worker processes --------------------------------------------------
 
 
-def scaling(fmt: str, cases: int) -> Measure:
+def scaling(fmt: str, cases: int, repeats: int) -> Measure:
     from permdocs.batch import Selection, render_many
 
     folder = Path(tempfile.mkdtemp(prefix="permdocs-bench-"))
@@ -189,7 +193,13 @@ def scaling(fmt: str, cases: int) -> Measure:
         assert all(result.ok for result in results)
         return time.perf_counter() - start
 
-    one, two = run(1), run(2)
+    # One worker and two take turns, so that a noisy moment on a shared
+    # machine falls on both; the medians are compared.
+    timings: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(repeats):
+        for jobs in (1, 2):
+            timings[jobs].append(run(jobs))
+    one, two = statistics.median(timings[1]), statistics.median(timings[2])
     return Measure(f"{fmt.upper()} batch of {cases} cases, --jobs 2 against --jobs 1", f"{cases / two:.1f} cases/s",
                    f"{cases / one:.1f} cases/s", one / two, ">= 1.7x")
 
@@ -218,7 +228,7 @@ def cold_start(repeats: int) -> tuple[Measure, Measure]:
         Measure("Cold start: one case to DOCX", f"{render:.2f} s", f"{baseline:.2f} s (bare docxtpl script)",
                 render / baseline, "<= 1.5x"),
         Measure("Cold start: permdocs --help, over bare python", f"+{helps - nothing:.3f} s", f"{nothing:.3f} s", None,
-                "<= +0.15 s" + (" met" if helps - nothing <= 0.15 else " not met")),
+                "<= +0.15 s", helps - nothing <= 0.15),
     )
 
 
@@ -359,6 +369,8 @@ def refused_quickly() -> Measure:
         permdocs.load_case(raw)
     except permdocs.InvalidCaseError:
         pass
+    else:
+        raise AssertionError("a case of 60,000 actions was accepted")
     return Measure(f"A {len(raw) / 1e6:.1f} MB case with 60,000 actions, refused", f"{time.perf_counter() - start:.2f} s",
                    "", None, "")
 
@@ -385,9 +397,11 @@ def bundle_350() -> tuple[Measure, Measure]:
 def run(quick: bool = False) -> list[Measure]:
     repeats = 1 if quick else 5
     measures = [docx_throughput(2 if quick else 20, repeats)]
-    if not quick:
-        measures += [*pdf_against_weasyprint(repeats), scaling("docx", 16), scaling("pdf", 6)]
-        measures += [*cold_start(repeats), *memory(1000), *large_cpr(3), refused_quickly(), *bundle_350()]
+    if quick:
+        # Each measure's code runs, at a size that says nothing about speed.
+        return [*measures, scaling("docx", 4, 1), *cold_start(1), refused_quickly()]
+    measures += [*pdf_against_weasyprint(repeats), scaling("docx", 120, 3), scaling("pdf", 8, 3)]
+    measures += [*cold_start(repeats), *memory(1000), *large_cpr(3), refused_quickly(), *bundle_350()]
     return measures
 
 
