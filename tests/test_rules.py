@@ -128,6 +128,9 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "PP-027": (BABY, _set("options.0.key_factors", {}), "$.options[0].key_factors", _set("options.1.key_factors", {})),
     "PP-028": (BABY, _set("options.2.advantages.2.point_id", "adopt-adv-01"), "$.options[2].advantages[2].point_id",
                _set("options.2.advantages.2.point_id", "sgo-adv-06")),
+    "PP-029": (LTF, _set("plans.contingency.route", "special_guardianship"), "$.plans.contingency.route",
+               _set("plans.contingency.route", "long_term_fostering")),
+    "PP-030": (BABY, _set("options.0.evidence", []), "$.options[0].evidence", _set("options.1.evidence", [])),
     # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
     "FT-001": (FT, _set("family_time.2.venue", None), "$.family_time[2].venue", _set("family_time.0.venue", None)),
     "FT-002": (FT, _set(f"{LETTERBOX}.agency_address", None), "$.family_time[0].letterbox.agency_address",

@@ -56,10 +56,11 @@ class ContentsEntry:
 @dataclass(frozen=True)
 class Contents:
     """A table of contents of headings with anchors: in the PDF, links with
-    page numbers; in Word, a TOC field already filled with the entries (Word
-    adds the page numbers when it updates fields on opening)."""
+    page numbers; in Word, links with PAGEREF fields for the page numbers.
+    ``landscape``: it sits on a landscape page (the page numbers' tab stop)."""
 
     entries: tuple[ContentsEntry, ...]
+    landscape: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,12 +147,12 @@ class Picture:
     height_mm: float
 
 
-def contents_of(body: tuple[Block, ...] | list[Block], levels: int = 2) -> Contents:
+def contents_of(body: tuple[Block, ...] | list[Block], levels: int = 2, *, landscape: bool = False) -> Contents:
     """A contents block listing the body's anchored headings down to ``levels``."""
     return Contents(tuple(
         ContentsEntry(block.text, block.anchor, block.level)
         for block in body if isinstance(block, Heading) and block.anchor and block.level <= levels
-    ))
+    ), landscape)
 
 
 def fitted(width_px: int, height_px: int, box_mm: tuple[float, float]) -> tuple[float, float]:

@@ -110,6 +110,7 @@ class NeedsColumn(StrictModel):
     id: SourceId = field("Id", "The column's id, named by each row's cells.")
     title: ShortText = field("Title", "The column heading.")
     routes: list[SourceId] = field("Routes", "Ids of the knowledge base's routes the column describes.", min_length=1)
+    sources: list[SourceId] = field("Sources", "Ids of the sources the column's cells come from.", min_length=1)
 
 
 class NeedsRow(StrictModel):
@@ -117,7 +118,6 @@ class NeedsRow(StrictModel):
 
     need: ShortText = field("Need", "The permanence need, e.g. 'Parental responsibility'.")
     cells: dict[SourceId, Text] = field("Cells", "By column id: when this route meets the need.")
-    sources: list[SourceId] = field("Sources", "Ids of the sources the row comes from.", min_length=1)
 
 
 class NeedsTable(StrictModel):
@@ -154,7 +154,7 @@ class KnowledgeBase(StrictModel):
         """Every source id the routes, their summaries and the needs table cite."""
         cited = {s for info in self.routes for p in info.points() for s in p.sources}
         cited |= {s for info in self.routes for fact in (info.summary, *info.legal.__dict__.values()) for s in fact.sources}
-        return cited | {s for row in self.needs.needs for s in row.sources}
+        return cited | {s for column in self.needs.columns for s in column.sources}
 
     def cite(self, source_ids: list[str]) -> list[str]:
         return [self.sources[source].citation() for source in source_ids]

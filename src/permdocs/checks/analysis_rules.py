@@ -5,6 +5,7 @@ the recommendation is one of the realistic options."""
 from __future__ import annotations
 
 from ..case.options import KeyFactor
+from ..case.planning import OptionOutcome
 from ..knowledge import knowledge_base
 from .findings import CheckInput, Severity
 from .rules import Problems, rule
@@ -84,3 +85,26 @@ def weighed_point_unknown(given: CheckInput) -> Problems:
             for j, point in enumerate(getattr(option, kind)):
                 if point.point_id is not None and point.point_id not in own:
                     yield f"$.options[{i}].{kind}[{j}].point_id", "is not one of this route's standard points (see 'permdocs routes')."
+
+
+@rule("PP-029", "A plan that follows a route its options rule out", Severity.WARNING, RE_BS)
+def plan_on_a_route_ruled_out(given: CheckInput) -> Problems:
+    options = given.case.options
+    plans = given.case.plans
+    named = [("$.plans.primary", plans.primary), *((f"$.plans.parallel[{i}]", p) for i, p in enumerate(plans.parallel))]
+    if plans.contingency is not None:
+        named.append(("$.plans.contingency", plans.contingency))
+    for path, plan in named:
+        considered = [o for o in options if o.route is plan.route]
+        if considered and all(not o.realistic or o.outcome is OptionOutcome.RULED_OUT for o in considered):
+            yield f"{path}.route", (
+                "This plan follows a route that every option considered for it rules out: record the option as "
+                "realistic, with this plan as its outcome, or change the plan."
+            )
+
+
+@rule("PP-030", "A realistic option with no evidence recorded", Severity.WARNING, RE_BS)
+def realistic_option_without_evidence(given: CheckInput) -> Problems:
+    for i, option in enumerate(given.case.options):
+        if option.realistic and not option.evidence:
+            yield f"$.options[{i}].evidence", "Name the assessments or reports this option's analysis rests on."

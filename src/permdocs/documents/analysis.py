@@ -77,11 +77,15 @@ def build_analysis(case: Case, *, level: int = 1, landscape: bool = True) -> Ana
             tuple(b for o in realistic for b in _option_detail(case, o, notes, level + 1, landscape))
             or (blocks.text("No option is recorded as realistic.", "warning"),),
         ),
+    ]
+    # The points set aside belong to the detail, so they come before the
+    # weighing, never after the outcome as if an afterthought.
+    if excluded := _general_points_set_aside(case, notes):
+        sections.append(AnalysisSection(f"General points that do not apply to {name}", "options-set-aside", excluded))
+    sections += [
         AnalysisSection("Weighing the options together", "options-weighing", _weighing(case)),
         AnalysisSection("What became of each option", "options-outcomes", _outcomes(case, realistic, level + 1, landscape)),
     ]
-    if excluded := _general_points_set_aside(case, notes):
-        sections.append(AnalysisSection(f"General points that do not apply to {name}", "options-set-aside", excluded))
     return Analysis(len(realistic), tuple(sections), notes.blocks(level))
 
 
@@ -106,12 +110,14 @@ def _at_a_glance(case: Case, realistic: list[OptionConsidered], landscape: bool)
     if not realistic:
         return (blocks.text("No option is recorded as realistic.", "warning"),)
     rows = tuple(Row(tuple(_factor_cell(option, factor) for option in realistic), label(factor)) for factor in KeyFactor)
-    width = 84 // len(realistic)
+    # On a portrait page the factors' names need a wider column to stay whole.
+    label_width = 16 if landscape else 22
+    width = (100 - label_width) // len(realistic)
     grid = Table(
         f"The realistic options for {case.child.preferred_name} against the key factors",
         ("", *(option_title(case, option) for option in realistic)),
         rows,
-        (16, *(width,) * len(realistic)),
+        (label_width, *(width,) * len(realistic)),
         landscape,
     )
     return (grid,)
@@ -190,16 +196,22 @@ def _outcomes(case: Case, realistic: list[OptionConsidered], level: int, landsca
             landscape,
         ))
     out.append(
-        Paragraph((Run("Recommendation: ", bold=True), Run(option_title(case, recommended), bold=True)))
+        Paragraph((Run("Recommendation: ", bold=True), Run(_in_words(case, recommended), bold=True)))
         if recommended else blocks.text("No option is recommended yet.", "warning")
     )
     ruled_out = [o for o in case.options if not o.realistic]
     out.append(Heading("Options that are not realistic", level))
     for option in ruled_out:
-        out += [blocks.text(option_title(case, option), bold=True), _reason(option.reasons)]
+        out += [Paragraph((Run(option_title(case, option), bold=True),), keep_with_next=True), _reason(option.reasons)]
     if not ruled_out:
         out.append(blocks.text("Every option considered was realistic."))
     return tuple(out)
+
+
+def _in_words(case: Case, option: OptionConsidered) -> str:
+    """``Special guardianship order with Mina Sampleford (maternal aunt).``: an option as a sentence."""
+    carers = names(case, option.carer_ids)
+    return label(option.route) + (f" with {carers}" if carers else "") + "."
 
 
 def _reason(text: str | None) -> Block:
@@ -216,7 +228,7 @@ def _general_points_set_aside(case: Case, notes: SourceNotes) -> tuple[Block, ..
             point = notes.base.point(excluded.point_id)
             what = point.text if point else "A general point the knowledge base does not hold."
             out += [
-                Paragraph((Run(f"{option_title(case, option)}. ", bold=True), Run(what))),
+                Paragraph((Run(f"{option_title(case, option)}. ", bold=True), Run(what)), keep_with_next=True),
                 _reason(excluded.reason),
             ]
     return tuple(out)

@@ -19,6 +19,7 @@ from ..blocks import Block, Heading, Row, Table
 from ..case import Case
 from ..case.authorship import Professional
 from ..case.people import Person
+from ..case.planning import FamilyTimeArrangement, Supervision
 from ..checks import Finding
 from ..narrative import NarrativeText
 from ..request import ResolvedRequest
@@ -93,7 +94,7 @@ class DocumentInfo:
 
 
 def document_info(
-    case: Case, request: ResolvedRequest, title: str, subtitle: str, *, signed_off: bool = False
+    case: Case, request: ResolvedRequest, title: str, subtitle: str, *, signed_off: bool = False, what: str = "plan"
 ) -> DocumentInfo:
     """The details every document prints in its title block, header and footer.
 
@@ -119,23 +120,24 @@ def document_info(
         copy_reader=request.audience.reader,
         draft=request.draft,
         draft_appendix=draft_appendix(request.findings) if request.draft else (),
-        awaiting_sign_off=awaiting_sign_off(case, council.name) if signed_off and not request.draft else None,
+        awaiting_sign_off=awaiting_sign_off(case, council.name, what) if signed_off and not request.draft else None,
     )
 
 
-def awaiting_sign_off(case: Case, council: str) -> str | None:
-    """Whose signature the plan still needs, in a sentence; None once both have signed."""
+def awaiting_sign_off(case: Case, council: str, what: str = "plan") -> str | None:
+    """Whose signature the document (``what``: "plan", "analysis", "report")
+    still needs, in a sentence; None once both have signed."""
     authorship = case.authorship
     worker, manager = authorship.social_worker_signed_on is None, authorship.team_manager_signed_on is None
     if worker and manager:
-        missing = "neither the social worker nor the team manager has signed this plan yet."
+        missing = f"neither the social worker nor the team manager has signed this {what} yet."
     elif worker:
-        missing = "the social worker has not yet signed this plan."
+        missing = f"the social worker has not yet signed this {what}."
     elif manager:
-        missing = "the team manager has not yet signed this plan off."
+        missing = f"the team manager has not yet signed this {what} off."
     else:
         return None
-    return f"{missing} Until both have signed, it is not the agreed plan of {council}."
+    return f"{missing} Until both have signed, it is not the agreed {what} of {council}."
 
 
 def draft_appendix(findings: Iterable[Finding]) -> tuple[Block, ...]:
@@ -234,3 +236,25 @@ def signatory(professional: Professional, signed_on: date | None) -> Signatory:
         registration_number=professional.registration_number,
         signed_on=signed_on,
     )
+
+
+def supervision_words(arrangement: FamilyTimeArrangement) -> str:
+    """'Supervised by a family-time worker from the agency'."""
+    how = label(arrangement.supervision)
+    if arrangement.supervised_by is None or arrangement.supervision is Supervision.UNSUPERVISED:
+        return how
+    return f"{how} by {lower_article(arrangement.supervised_by)}"
+
+
+#: First words of a worker's phrase that are not names, so read in lower case mid-sentence.
+_COMMON_FIRST_WORDS = frozenset("""
+    a an the both each either one two their his her its our foster family contact social support supervising
+    agency carers carer staff worker workers
+""".split())
+
+
+def lower_article(value: str) -> str:
+    """'A family-time worker' and 'Foster carers' read in lower case inside a
+    sentence; a name, or 'Jayden's foster carer', keeps its capital."""
+    first, _, rest = value.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in _COMMON_FIRST_WORDS and rest else value

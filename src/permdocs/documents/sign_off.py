@@ -1,42 +1,34 @@
 """Who wrote a document and who signed it off, as blocks: the court and the
-Agency Decision Maker must know whose analysis they are reading, and a
-document still awaiting a signature says so plainly rather than look final."""
+Agency Decision Maker must know whose analysis or report they are reading,
+and a document still awaiting a signature says so plainly rather than look
+final (the same sentence as under its title, DocumentInfo.awaiting_sign_off)."""
 
 from __future__ import annotations
 
-from .. import blocks
-from ..blocks import Block, Row, Table
+from ..blocks import Block, Row, Table, text
 from ..case import Case
 from ..templating import long_date
+from .common import DocumentInfo
 
 
-def sign_off_table(case: Case, caption: str = "Signed") -> Table:
-    """The social worker's and the team manager's names, roles and dates."""
+def sign_off_table(case: Case) -> Table:
+    """The social worker and the team manager, each with the date signed and
+    a space to sign the printed copy by hand (rows tall enough to sign in)."""
     authorship = case.authorship
     rows = tuple(
-        Row((
-            (blocks.text(person.name),),
-            (blocks.text(person.role),),
-            (blocks.text(f"Signed on {long_date(on)}" if on else "Not yet signed"),),
-        ))
+        Row(((text(person.name),), (text(person.role),), (text(long_date(on) if on else "Not yet signed"),), ()))
         for person, on in (
             (authorship.social_worker, authorship.social_worker_signed_on),
             (authorship.team_manager, authorship.team_manager_signed_on),
         )
     )
-    return Table(caption, ("Name", "Role", "Signature"), rows, (4, 4, 4))
+    return Table("Signed by", ("Name", "Role", "Date", "Signature"), rows, (4, 3, 3, 4), keep_together=True,
+                 for_signing=True)
 
 
-def awaiting_sign_off(case: Case, what: str) -> Block | None:
-    """A warning that ``what`` ("This analysis") is not yet signed, naming by
-    role who has still to sign; None once both have signed."""
-    authorship = case.authorship
-    missing = [
-        role for role, signed in (
-            ("the social worker", authorship.social_worker_signed_on),
-            ("the team manager", authorship.team_manager_signed_on),
-        ) if signed is None
-    ]
-    if not missing:
+def awaiting_note(info: DocumentInfo) -> Block | None:
+    """At the sign-off, the words under the title: whose signature the
+    document still needs; None once both have signed (or in a draft)."""
+    if info.awaiting_sign_off is None:
         return None
-    return blocks.text(f"{what} is awaiting sign-off by {' and '.join(missing)}.", "warning")
+    return text(f"Awaiting sign-off: {info.awaiting_sign_off}", "warning")

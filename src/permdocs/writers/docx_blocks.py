@@ -85,25 +85,26 @@ class WordBlocks:
         return ids.setdefault(anchor, 9000 + len(ids))
 
     def contents(self, contents: Contents) -> str:
-        """A TOC field holding the entries as hyperlinks, so the contents show
-        before Word updates the field (which adds page numbers)."""
+        """Each entry a link to its heading, a dot leader and a PAGEREF field
+        for its page: LibreOffice fills the page numbers as it opens the file,
+        Word when it prints or updates fields (F9), and neither asks first.
+        (A TOC field would show only the numbers stored in it, which cannot be
+        known before Word lays the pages out.)"""
         heading = f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Heading 1"]}"/><w:keepNext/></w:pPr>{_run(Run("Contents"))}</w:p>'
-        # The field lists as many heading levels as the entries do, so
-        # Word's update keeps the list as long as it was drawn.
-        depth = max((entry.level for entry in contents.entries), default=1)
-        begin = (
-            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{depth}" \\h \\z \\u </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        )
+        width = TEXT_WIDTH[contents.landscape]
         paragraphs = []
-        for index, entry in enumerate(contents.entries):
-            link = f'<w:hyperlink w:anchor="{_bookmark(entry.anchor)}" w:history="1">{_run(Run(entry.text))}</w:hyperlink>'
-            start = begin if index == 0 else ""
-            end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if index == len(contents.entries) - 1 else ""
+        for entry in contents.entries:
+            bookmark = _bookmark(entry.anchor)
             indent = f'<w:ind w:left="{360 * (entry.level - 1)}"/>' if entry.level > 1 else ""
-            properties = f"<w:pPr>{indent}</w:pPr>" if indent else ""
-            paragraphs.append(f"<w:p>{properties}{start}{link}{end}</w:p>")
+            properties = f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>{indent}</w:pPr>'
+            link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{_run(Run(entry.text), bold=entry.level == 1)}</w:hyperlink>'
+            page = (
+                '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t></w:t></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            )
+            paragraphs.append(f"<w:p>{properties}{link}{page}</w:p>")
         return heading + "".join(paragraphs)
 
     def picture(self, picture: Picture) -> str:

@@ -28,6 +28,7 @@ from ..common import (
     names,
     narrative,
     signatory,
+    supervision_words,
 )
 from ..labels import label
 from .dates import KeyDatesView, key_dates_view
@@ -159,8 +160,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
                 frequency=how_often(arrangement, case.child.preferred_name),
                 duration=arrangement.duration,
                 venue=arrangement.venue,
-                supervision=label(arrangement.supervision)
-                + (f" by {arrangement.supervised_by}" if arrangement.supervised_by else ""),
+                supervision=supervision_words(arrangement),
                 court_order=label(arrangement.court_order),
                 review_on=arrangement.review_on,
             )

@@ -102,7 +102,7 @@ def order_ends(basis: LegalBasis, case: Case) -> str:
         return long_date(basis.expires_on)
     if kind is LegalBasisKind.CARE_ORDER:
         # A care order lasts until 18 unless brought to an end earlier (s.91(12)).
-        return f"{capfirst(at_18)}, unless the court discharges it sooner (CA 1989 s.91(12))"
+        return f"{capfirst(at_18)}, unless the court discharges it sooner: Children Act 1989, s.91(12)"
     if kind is LegalBasisKind.PLACEMENT_ORDER:
         # Until revoked, an adoption order is made, or the child turns 18 (ACA 2002 s.21(4)).
         return f"When an adoption order is made, when the court revokes it, or {at_18} (ACA 2002 s.21(4))"

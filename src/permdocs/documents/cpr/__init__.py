@@ -71,12 +71,12 @@ def build_context(case: Case, request: ResolvedRequest) -> ChildsPermanenceRepor
     # A no-break space keeps "confidential part" together when the title wraps.
     title = "Child's Permanence Report" + (": confidential\u00a0part" if confidential else "")
     subtitle = f"The report on {words.name} under the Adoption Agencies Regulations 2005, regulation 17 and Schedule 1"
-    document = document_info(case, request, title, subtitle)
+    document = document_info(case, request, title, subtitle, signed_off=not confidential, what="report")
     if confidential:
         entries: list[ContentsEntry] = []
         body = confidential_part(words)
     else:
-        entries, body = _report(words)
+        entries, body = _report(words, document)
     return ChildsPermanenceReport(
         document=document,
         child=child_identity(case),
@@ -89,11 +89,11 @@ def build_context(case: Case, request: ResolvedRequest) -> ChildsPermanenceRepor
     )
 
 
-def _report(words: ReportWords) -> tuple[list[ContentsEntry], list[Block]]:
+def _report(words: ReportWords, document: DocumentInfo) -> tuple[list[ContentsEntry], list[Block]]:
     sections = [
         ("a", "Section A: This report and the matters for the court", section_a(words)),
         ("b", f"Section B: {words.name} and {words.her} birth family", section_b(words)),
-        ("c", "Section C: The recommendation", section_c(words)),
+        ("c", "Section C: The recommendation", section_c(words, document)),
     ]
     entries, body = [], []
     for key, heading, parts in sections:

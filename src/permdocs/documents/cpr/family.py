@@ -39,7 +39,7 @@ def family_parts(words: ReportWords) -> list[Part]:
         ("Parenting capacity", written(cpr.parenting_capacity)),
         ("Assessments of relatives and friends", _assessments(words)),
         ("What the agency has done and decided", [*written(cpr.agency_actions), _adm_line(words)]),
-        ("Family time now, and as proposed", _family_time(words)),
+        (f"{capfirst(words.family_time)} now, and as proposed", _family_time(words)),
     ]
 
 
@@ -229,10 +229,10 @@ def _family_time(words: ReportWords) -> list[Block]:
     to_come = arrangements_to_come(words.case.family_time, words.on)
     blocks: list[Block] = [Heading("Now", 3), *written(words.cpr.family_time_now)]
     if now:
-        blocks.append(_family_time_table(words, "Family time now", now))
+        blocks.append(_family_time_table(words, f"{capfirst(words.family_time)} now", now))
     blocks += [Heading("Proposed", 3), *written(words.cpr.family_time_proposed)]
     if to_come:
-        blocks.append(_family_time_table(words, "Family time agreed or proposed to begin later", to_come))
+        blocks.append(_family_time_table(words, f"{capfirst(words.family_time)} agreed or proposed to begin later", to_come))
     return blocks
 
 

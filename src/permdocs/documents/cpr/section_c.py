@@ -4,19 +4,18 @@ recommended, the sign-off and the Agency Decision Maker's decision."""
 
 from __future__ import annotations
 
-from ...blocks import Block, Markdown, Row, Table, text
+from ...blocks import Block, Markdown, text
 from ...narrative import NarrativeText
 from ...templating import long_date
 from ..analysis import build_analysis, legend
-from ..sign_off import awaiting_sign_off
+from ..common import DocumentInfo
+from ..sign_off import awaiting_note, sign_off_table
 from .words import ReportWords, written
 
 Part = tuple[str, list[Block]]
-#: Lines left blank in the signature column: room to sign the printed report by hand.
-SIGNATURE_LINES = 3
 
 
-def section_c(words: ReportWords) -> list[Part]:
+def section_c(words: ReportWords, document: DocumentInfo) -> list[Part]:
     case, cpr = words.case, words.cpr
     analysis = build_analysis(case, level=3, landscape=False)
     weighing: list[Block] = [
@@ -27,27 +26,13 @@ def section_c(words: ReportWords) -> list[Part]:
         *legend(case),
         *analysis.blocks(3),
     ]
-    awaiting = awaiting_sign_off(case, "This report")
+    awaiting = awaiting_note(document)
     return [
         ("The realistic options", weighing),
         ("Why adoption is recommended", written(cpr.why_adoption)),
-        ("Sign-off", [_sign_off(words), *([awaiting] if awaiting else [])]),
+        ("Sign-off", [sign_off_table(case), *([awaiting] if awaiting else [])]),
         ("The Agency Decision Maker's decision", _decision(words)),
     ]
-
-
-def _sign_off(words: ReportWords) -> Table:
-    """Who signs, with the date, and a blank space to sign the printed copy."""
-    authorship = words.case.authorship
-    blank = tuple(text("\u00a0") for _ in range(SIGNATURE_LINES))
-    rows = tuple(
-        Row(((text(person.name),), (text(person.role),), (text(long_date(on) if on else "Not yet signed"),), blank))
-        for person, on in (
-            (authorship.social_worker, authorship.social_worker_signed_on),
-            (authorship.team_manager, authorship.team_manager_signed_on),
-        )
-    )
-    return Table("Signed by", ("Name", "Role", "Date", "Signature"), rows, (4, 3, 3, 4))
 
 
 def _decision(words: ReportWords) -> list[Block]:

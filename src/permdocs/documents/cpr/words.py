@@ -46,6 +46,8 @@ class ReportWords:
         self.contact_withheld = Sensitivity.BIRTH_FAMILY_CONTACT in withholds
         self.adopted = any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis)
         self.on = case.prepared_on
+        #: The council's word for family time ("contact", "family time"), for headings and sentences.
+        self.family_time = request.profile.terms.family_time
 
     def people(self, *roles: PersonRole) -> list[Person]:
         return [person for person in self.case.people if person.role in roles]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from ...blocks import Block, Bullets, Heading, Markdown, Row, Table, text
 from ...case.people import Person, PersonRole
-from ...case.planning import FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder, Supervision
+from ...case.planning import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ...narrative import NarrativeText
 from ...schedules import ListEnds, SessionList, eighteenth_birthday, how_often
 from ...templating import capfirst, long_date
+from ..common import supervision_words
 from ..labels import label
 from .sessions import note, when
 from .words import SIGNING_AGE, Words
@@ -50,7 +51,7 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     if words.copy == "agency":
         # Before the signatures, so that it never ends up alone on a last page.
         body.append(text(
-            "Prepared following Merton 2019 s.10.5-10.6 and Devon 2020 Appendix 2 (family-time agreements).", "note"
+            "Prepared following Merton 2019 paragraphs 10.5 and 10.6 and Devon 2020 Appendix 2.", "note"
         ))
     body += [Heading("Signatures"), _signatures(words)]
     return body
@@ -78,35 +79,13 @@ def _how_it_works(words: Words) -> Table:
     if arrangement.kind not in _LETTERS:
         facts += [("How long", arrangement.duration or "Not yet agreed"), ("Where", arrangement.venue or "Not yet agreed")]
     if arrangement.supervision is not Supervision.NOT_APPLICABLE:
-        facts.append(("Supervision", _supervision(arrangement)))
+        facts.append(("Supervision", supervision_words(arrangement)))
     facts += [
         ("Transport and costs", arrangement.transport_and_costs or "Not yet agreed"),
         ("Court order", _court_order(arrangement.court_order)),
     ]
     rows = tuple(Row(((text(value),),), label=name) for name, value in facts)
     return Table(f"How the {words.term} works", ("", "Agreed"), rows, (2, 6), keep_together=True)
-
-
-def _supervision(arrangement: FamilyTimeArrangement) -> str:
-    """'Supervised by a family-time worker from the agency'."""
-    how = label(arrangement.supervision)
-    if arrangement.supervised_by is None or arrangement.supervision is Supervision.UNSUPERVISED:
-        return how
-    return f"{how} by {lower_article(arrangement.supervised_by)}"
-
-
-#: First words of a worker's phrase that are not names, so read in lower case mid-sentence.
-_COMMON_FIRST_WORDS = frozenset("""
-    a an the both each either one two their his her its our foster family contact social support supervising
-    agency carers carer staff worker workers
-""".split())
-
-
-def lower_article(value: str) -> str:
-    """'A family-time worker' and 'Foster carers' read in lower case inside a
-    sentence; a name, or 'Jayden's foster carer', keeps its capital."""
-    first, _, rest = value.partition(" ")
-    return f"{first.lower()} {rest}" if first.lower() in _COMMON_FIRST_WORDS and rest else value
 
 
 def _court_order(order: FamilyTimeOrder) -> str:

@@ -10,7 +10,7 @@ from ...blocks import Block, Bullets, Heading, text
 from ...case.planning import MEETING_KINDS, FamilyTimeKind
 from ...schedules import SessionList, how_often
 from ...templating import capfirst
-from .agreement import lower_article
+from ..common import lower_article
 from .sessions import when
 from .words import Words
 

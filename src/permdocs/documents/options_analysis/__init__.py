@@ -18,7 +18,7 @@ from ...request import ResolvedRequest
 from ...templating import long_date
 from ..analysis import build_analysis, legend
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
-from ..sign_off import awaiting_sign_off, sign_off_table
+from ..sign_off import awaiting_note, sign_off_table
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,15 @@ class OptionsAnalysisDocument:
 def build_context(case: Case, request: ResolvedRequest) -> OptionsAnalysisDocument:
     """The options-analysis context for this case."""
     return OptionsAnalysisDocument(
-        document=document_info(case, request, "Options analysis", "Realistic options for permanence"),
+        document=(info := document_info(
+            case, request, "Options analysis", "Realistic options for permanence", signed_off=True, what="analysis"
+        )),
         child=child_identity(case),
-        body=_body(case),
+        body=_body(case, info),
     )
 
 
-def _body(case: Case) -> tuple[Block, ...]:
+def _body(case: Case, info: DocumentInfo) -> tuple[Block, ...]:
     analysis = build_analysis(case, level=1, landscape=True)
     name = case.child.preferred_name
     about: list[Block] = [
@@ -51,11 +53,8 @@ def _body(case: Case) -> tuple[Block, ...]:
             "before giving the outcome of each, as the law requires: Re B-S (Children) [2013] EWCA Civ 1146."
         ),)),
     ]
-    awaiting = awaiting_sign_off(case, "This analysis")
-    sign_off: list[Block] = [Heading("Sign-off", anchor="sign-off"), sign_off_table(case)]
-    if awaiting is not None:
-        about.append(awaiting)
-        sign_off.append(awaiting)
+    awaiting = awaiting_note(info)
+    sign_off: list[Block] = [Heading("Sign-off", anchor="sign-off"), sign_off_table(case), *([awaiting] if awaiting else [])]
     reading = [Heading("How to read this analysis", anchor="reading"), *legend(case)]
     body: list[Block] = [*about, *reading]
     for section in analysis.sections:

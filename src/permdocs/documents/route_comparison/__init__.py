@@ -76,7 +76,7 @@ def comparison_body(case: Case) -> tuple[Block, ...]:
         Heading("Each route's general advantages and disadvantages", anchor="general-points"),
         blocks.text(
             "These points hold for the route in general, whoever the child. The options analysis weighs what they "
-            f"mean for {name}, and says which of them do not apply."
+            f"mean for {name}, and says which of them do not apply.", keep_with_next=True,
         ),
     ]
     for info in entries:
@@ -84,7 +84,7 @@ def comparison_body(case: Case) -> tuple[Block, ...]:
     body += [Heading("Matching needs to routes", anchor="needs"), *_needs_table(base, notes)]
     body += notes.blocks()
     # A contents list after the opening paragraph: the comparison runs to ten pages for four routes.
-    return (*body[:2], contents_of(body), *body[2:])
+    return (*body[:2], contents_of(body, landscape=True), *body[2:])
 
 
 def _legal_matrices(entries: list[RouteInfo], notes: SourceNotes) -> list[Block]:
@@ -107,25 +107,32 @@ def _fact(fact: Fact, notes: SourceNotes) -> tuple[Block, ...]:
 
 
 def _general_points(info: RouteInfo, notes: SourceNotes) -> list[Block]:
-    table = Table(
-        f"General advantages and disadvantages: {info.name}",
-        ("Advantages", "Disadvantages"),
-        (Row((_listed(info.advantages, notes), _listed(info.disadvantages, notes))),),
-        (1, 1),
-        landscape=True,
-        rows_may_split=True,
+    # One point to a cell, side by side, so that no point is parted from its
+    # source and no row has to split across a page.
+    advantages, disadvantages = info.advantages, info.disadvantages
+    rows = tuple(
+        Row((_point(advantages, n, notes), _point(disadvantages, n, notes)))
+        for n in range(max(len(advantages), len(disadvantages)))
     )
+    table = Table(f"General advantages and disadvantages: {info.name}", ("Advantages", "Disadvantages"), rows, (1, 1),
+                  landscape=True)
     out: list[Block] = [Heading(info.name, 2, anchor=f"route-{info.id}"), table]
     if info.indicators:
         out += [
-            Paragraph((Run("It may suit a child where:", bold=True),)),
-            Bullets(tuple(f"{point.text} (source {notes.marks(point.sources)})" for point in info.indicators)),
+            Paragraph((Run("It may suit a child where:", bold=True),), keep_with_next=True),
+            Bullets(tuple(f"{point.text} ({_sources_word(notes.marks(point.sources))})" for point in info.indicators)),
         ]
     return out
 
 
-def _listed(points: list[Point], notes: SourceNotes) -> tuple[Block, ...]:
-    return tuple(block for point in points for block in (blocks.text(point.text), notes.note(point.sources)))
+def _point(points: list[Point], index: int, notes: SourceNotes) -> tuple[Block, ...]:
+    if index >= len(points):
+        return ()
+    return blocks.text(points[index].text), notes.note(points[index].sources)
+
+
+def _sources_word(marks: str) -> str:
+    return ("sources " if "," in marks else "source ") + marks
 
 
 def _needs_table(base: KnowledgeBase, notes: SourceNotes) -> list[Block]:
@@ -134,11 +141,11 @@ def _needs_table(base: KnowledgeBase, notes: SourceNotes) -> list[Block]:
         Row(tuple((blocks.text(need.cells[column.id]),) for column in table.columns), need.need) for need in table.needs
     )
     width = 84 // len(table.columns)
-    sources = sorted({s for need in table.needs for s in need.sources})
+    sources = sorted({s for column in table.columns for s in column.sources})
     return [
         blocks.text(
             "Councils use this table to see which route tends to suit which permanence need. It is a guide to "
-            "the questions to ask, not a rule: the options analysis weighs this child's own needs."
+            "the questions to ask, not a rule: the options analysis weighs this child's own needs.", keep_with_next=True,
         ),
         Table(
             "Which route tends to suit which need", ("Need", *(column.title for column in table.columns)),
