@@ -67,10 +67,13 @@ def test_anything_else_is_refused_as_misuse(wrong: Any) -> None:
         (SAMPLE_TEXT.replace('"prepared_on": "2026-11-16",', '"prepared_on": "2026-11-16",\ufeff', 1), "a byte-order mark"),
         (SAMPLE_TEXT.replace('"schema_version": "1",', '"schema_version": "1"', 1), "a comma is missing"),
         (SAMPLE_TEXT.replace('"Sampleford",\n', '"Sampleford",\n}\n', 1), "remove the comma after the last entry"),
+        (SAMPLE_TEXT.replace('"given_names": "Ada Maple"', '"given_names": "Ada "Maple" here"', 1),
+         "a double quote (\") inside a text ends it early"),
+        (SAMPLE_TEXT.replace('"schema_version": "1",', '"schema_version": "1",,', 1), "a comma too many"),
         (SAMPLE_TEXT + "{}", "more text after the end of the case"),
         ("", "the file is empty"),
     ],
-    ids=["curly-quotes", "single-quotes", "bom-inside", "missing-comma", "trailing-comma", "extra-data", "empty"],
+    ids=["curly-quotes", "single-quotes", "bom-inside", "missing-comma", "trailing-comma", "quote-inside-text", "comma-too-many", "extra-data", "empty"],
 )
 def test_json_mistakes_get_a_hint_with_line_and_column(tmp_path: Path, text: str, expected: str) -> None:
     path = tmp_path / "case.json"

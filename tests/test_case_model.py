@@ -129,6 +129,7 @@ def test_narratives_keep_newlines_and_tabs_but_names_do_not() -> None:
         ("2026-13-01", "is not a real calendar date in the form YYYY-MM-DD: there is no such day"),
         ("2026-05-10T00:00:00", "is not a real calendar date in the form YYYY-MM-DD: a date only, without a time"),
         ("10/05/2026", "is not a real calendar date in the form YYYY-MM-DD: write the year first"),
+        ("2026-5-1", "is not a real calendar date in the form YYYY-MM-DD: give the month and the day two digits each"),
         (20260510, "must be a date written as a string in the form YYYY-MM-DD"),
         (0, "must be a date written as a string in the form YYYY-MM-DD"),
     ],
@@ -202,6 +203,9 @@ def test_every_problem_is_reported_in_one_run_in_file_order() -> None:
         (lambda d: d["child"].update(gender="Male"), "$.child.gender: did you mean 'male'? It must be one of the codes: "),
         (lambda d: d["options"][0].update(route="kinship"), "$.options[0].route: did you mean 'connected_persons_fostering'?"),
         (lambda d: d["options"][0].update(route="sgo"), "$.options[0].route: did you mean 'special_guardianship'?"),
+        (lambda d: d["family_time"][1]["schedule"].update(weekday="Wed"),
+         "$.family_time[1].schedule.weekday: did you mean 'wednesday'?"),
+        (lambda d: d["people"][2].update(role="kinship carer"), "$.people[2].role: did you mean 'connected_person_carer'?"),
         (lambda d: d["family_time"][0].update(venu=d["family_time"][0].pop("venue")),
          "$.family_time[0].venu: is not a field here; did you mean 'venue'?"),
         (lambda d: d["people"][0].update(id="Zzsecret Person"), "$.people[0].id: must be an id: lower-case letters a-z"),
@@ -214,7 +218,7 @@ def test_every_problem_is_reported_in_one_run_in_file_order() -> None:
          "$.reviews[0].permanence_plan_endorsed: must be true or false, without quotes"),
         (lambda d: d["child"].update(family_name=None), "$.child.family_name: must not be null: must be text"),
     ],
-    ids=["enum-case", "route-alias", "route-short-name", "field-name", "id-pattern", "empty-list", "literal",
+    ids=["enum-case", "route-alias", "route-short-name", "weekday-short", "role-other-name", "field-name", "id-pattern", "empty-list", "literal",
          "missing", "too-large", "quoted-boolean", "null"],
 )
 def test_pydantic_wording_is_rewritten_in_plain_words(edit: Any, expected: str) -> None:

@@ -111,3 +111,18 @@ def test_interactive_mode_checks_each_answer_and_fills_the_starter(tmp_path: Pat
     assert data["plans"]["contingency"]["summary"].startswith(PLACEHOLDER)
     left = [p.path for p in _problems(data)]
     assert "$.child.given_names" not in left and "$.plans.contingency.summary" in left
+
+
+def test_stopping_the_questions_is_not_a_bug_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    result = CliRunner().invoke(main, ["new", str(target), "--interactive"], input="Ollie\n")  # then the input ends
+    assert result.exit_code == 130 and "no file was written" in result.output
+    assert not target.exists()
+
+
+def test_an_existing_starter_is_kept_and_another_file_name_suggested(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    target.write_text("{}")
+    result = CliRunner().invoke(main, ["new", str(target)])
+    assert result.exit_code == 2 and "choose another file name" in result.output
+    assert target.read_text() == "{}"

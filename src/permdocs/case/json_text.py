@@ -113,6 +113,14 @@ def parse_case_json(text: str) -> Any:
         raise _refuse("is nested too deeply to be a case") from None
 
 
+def _quote_inside_text(text: str, pos: int) -> bool:
+    """Whether the decoder stopped just after a string that a letter or a
+    digit follows: the mark of a straight quote inside a text, which closed
+    it (``"Ollie said: "I want..."``)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return pos > line_start and text[pos - 1] == '"' and pos < len(text) and (text[pos].isalnum() or text[pos] in " .!?")
+
+
 def syntax_hint(text: str, error: json.JSONDecodeError) -> str | None:
     """What probably went wrong, in words, or None when nothing obvious did.
     The decoder's own message says what it expected, which is accurate but
@@ -133,8 +141,15 @@ def syntax_hint(text: str, error: json.JSONDecodeError) -> str | None:
         return "single quotes: JSON needs double quotes (\") around names and text"
     if before.endswith(",") and here and here in "]}":
         return "a comma before a closing bracket: remove the comma after the last entry"
+    if error.msg.startswith("Expecting ',' delimiter") and _quote_inside_text(text, error.pos):
+        return (
+            "a double quote (\") inside a text ends it early, as in a child's words quoted inside a sentence: "
+            "write \\\" for a quotation mark inside text, or use single quotes there"
+        )
     if error.msg.startswith("Expecting ',' delimiter"):
         return "a comma is missing between two entries (perhaps at the end of the line before)"
+    if error.msg.startswith("Expecting property name") and before.endswith(","):
+        return "a comma too many: two commas in a row, or a comma with nothing after it"
     if error.msg.startswith("Expecting property name"):
         return "expected a field name in double quotes"
     if error.msg.startswith("Invalid control character"):

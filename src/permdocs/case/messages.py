@@ -110,6 +110,8 @@ def _not_a_date(supplied: Any) -> str:
         return message
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", supplied):
         return f"{message}: there is no such day"
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", supplied.strip()):
+        return f"{message}: give the month and the day two digits each (2026-12-01, not 2026-12-1)"
     if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", supplied.strip()):
         return f"{message}: write the year first (2026-11-20 for 20 November 2026), not day/month/year"
     if "T" in supplied or ":" in supplied:
@@ -243,6 +245,15 @@ def did_you_mean(written: str, choices: Iterable[str], aliases: Mapping[str, str
     close = difflib.get_close_matches(folded, [fold(c) for c in choices], n=1, cutoff=0.75)
     if close:
         return next(choice for choice in choices if fold(choice) == close[0])
+    # A short form of exactly one code ("Sat" for saturday, "kinship carer"
+    # for kinship_carer...): the code it begins, or the one code it names a part of.
+    starting = [c for c in choices if len(folded) >= 3 and fold(c).startswith(folded)]
+    if len(starting) == 1:
+        return starting[0]
+    words = [w for w in folded.split("_") if len(w) >= 4]
+    holding = [c for c in choices if words and all(w in fold(c) for w in words)]
+    if len(holding) == 1:
+        return holding[0]
     return None
 
 

@@ -74,6 +74,7 @@ class PersonRole(Code):
     CONNECTED_PERSON_CARER = (
         "connected_person_carer",
         "A relative, friend or other connected person approved as the child's foster carer (kinship care).",
+        "kinship-carer", "kinship-foster-carer", "connected-carer", "family-and-friends-carer",
     )
     PROSPECTIVE_ADOPTER = (
         "prospective_adopter",

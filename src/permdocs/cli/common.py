@@ -44,8 +44,13 @@ def reports_errors(command: F) -> F:
         except PermdocsError as error:
             click.echo(f"permdocs: {error.command_line_message()}", err=True)
             sys.exit(error.exit_code)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except click.exceptions.Abort:
+            # Click's word for Ctrl-C or the end of input at a question: the
+            # user stopped, which is not a bug (click itself would exit 1).
+            click.echo("permdocs: stopped before the end; no file was written.", err=True)
+            sys.exit(130)
         except KeyboardInterrupt:
             click.echo("permdocs: interrupted; no file was written or left half-written.", err=True)
             sys.exit(130)

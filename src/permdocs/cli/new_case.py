@@ -74,7 +74,7 @@ def new(case_file: str, interactive: bool, force: bool) -> None:
             f"left {existing_schema} as it was: it is not this version's schema. "
             f"Run 'permdocs schema > {existing_schema}' to bring it up to date."
         )
-    write_files(files, target.parent, force=force, keep_record=False)
+    write_files(files, target.parent, force=force, keep_record=False, instead="file name")
     click.echo(f"wrote {target}: a starter case. Replace every \"FILL IN: ...\" text, then run 'permdocs validate {target}'.")
     if SCHEMA_FILE in files:
         click.echo(f"wrote {existing_schema}: the schema your editor reads through the case's \"$schema\" key.")
