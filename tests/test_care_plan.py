@@ -52,7 +52,7 @@ def _ends(kind: str, expires_on: str | None = None, sample: str = "baby-in-proce
         ("interim_care_order", "When the proceedings end, unless the court sets an earlier date (CA 1989 s.38(4))"),
         ("interim_supervision_order", "When the proceedings end, unless the court sets an earlier date (CA 1989 s.38(4))"),
         ("care_order", "At 18 (10 May 2044), unless the court discharges it sooner: Children Act 1989, s.91(12)"),
-        ("placement_order", "When an adoption order is made, when the court revokes it, or at 18 (10 May 2044) (ACA 2002 s.21(4))"),
+        ("placement_order", "When an adoption order is made, when the court revokes it, or at 18 (10 May 2044): Adoption and Children Act 2002, s.21(4)"),
         ("supervision_order", "31 May 2027, unless the court extends it; 31 May 2029 at the latest (CA 1989 Sch 3 para 6)"),
         ("special_guardianship_order", "At 18 (10 May 2044), unless the court varies or discharges it sooner (CA 1989 s.14D, s.91(13))"),
         ("child_arrangements_order", "At 18 (10 May 2044) for an order about where the child lives, unless the court varies or discharges it (CA 1989 s.91(10A), (11))"),

@@ -71,7 +71,7 @@ def test_a_standard_point_pulled_in_by_id_reads_in_the_knowledge_bases_words_wit
     html = _html()
     point = knowledge_base().point("sgo-adv-12")
     assert point is not None and point.text.replace("'", "&#39;") in html
-    assert re.search(r"Moderate weight · a general point about the route, source \d+", html)
+    assert re.search(r"Moderate weight\. A general point about the route \(source \d+\)\.", html)
     assert "sgo-adv-12" not in html
 
 

@@ -82,9 +82,11 @@ class Markdown:
 
 @dataclass(frozen=True)
 class Bullets:
-    """A bulleted list of short items (HTML ul, Word's List Bullet style)."""
+    """A bulleted list of short items (HTML ul, Word's List Bullet style);
+    ``keep_together`` keeps a short list whole on one page."""
 
     items: tuple[str, ...]
+    keep_together: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from ..case.options import KeyFactor
 from ..case.planning import ChildPoint, OptionConsidered
 from ..knowledge import knowledge_base
 from ..narrative import NarrativeText
-from .common import names
+from .common import display_name, names
 from .labels import label
-from .sources import SourceNotes
+from .sources import SourceNotes, sources_word
 
 
 @dataclass(frozen=True)
@@ -98,11 +98,12 @@ def legend(case: Case) -> tuple[Block, ...]:
             "moderate or limited) and, where it is a prediction rather than a present fact, how likely it is to come "
             "about (likely, possible or unlikely)."
         ),
-        blocks.text(
+        Paragraph((Run(
             "In the summary, For, Against, Mixed or Neutral says which way each key factor points for that option. "
             "The key factors ask:"
-        ),
-        Bullets(tuple(f"{label(factor)}: {factor.description[:1].lower()}{factor.description[1:]}" for factor in KeyFactor)),
+        ),), keep_with_next=True),
+        Bullets(tuple(f"{label(factor)}: {factor.description[:1].lower()}{factor.description[1:]}" for factor in KeyFactor),
+                keep_together=True),
     )
 
 
@@ -167,7 +168,8 @@ def _points(option: OptionConsidered, points: list[ChildPoint], notes: SourceNot
             continue
         parts += [
             blocks.text(standard.text),
-            Paragraph((Run(f"{weighing} · a general point about the route, source {notes.marks(standard.sources)}"),), "note"),
+            Paragraph((Run(f"{weighing}. A general point about the route ({sources_word(notes.marks(standard.sources))})."),),
+                      "note"),
         ]
     return tuple(parts) or (blocks.text("None recorded."),)
 
@@ -210,7 +212,12 @@ def _outcomes(case: Case, realistic: list[OptionConsidered], level: int, landsca
 
 def _in_words(case: Case, option: OptionConsidered) -> str:
     """``Special guardianship order with Mina Sampleford (maternal aunt).``: an option as a sentence."""
-    carers = names(case, option.carer_ids)
+    # Inside a sentence, carers whose names this copy withholds are "the
+    # prospective adopters", not a capitalised label.
+    carers = "; ".join(
+        display_name(p) if p.full_name else f"the {p.relationship.lower()}"
+        for p in (case.person(pid) for pid in option.carer_ids)
+    )
     return label(option.route) + (f" with {carers}" if carers else "") + "."
 
 

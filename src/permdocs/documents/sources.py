@@ -36,3 +36,8 @@ class SourceNotes:
             for s, n in sorted(self.numbers.items(), key=lambda item: item[1])
         )
         return (Heading("Sources", heading_level, anchor="sources"), *listed)
+
+
+def sources_word(marks: str) -> str:
+    """``source 3`` or ``sources 18, 23``: cited numbers in running text."""
+    return ("sources " if "," in marks else "source ") + marks

@@ -75,7 +75,12 @@ class WordBlocks:
             return str(narrative.to_wordml(block.text.source, self.restart_numbering, self.styles))
         if isinstance(block, Bullets):
             style = self.styles["List Bullet"]
-            return "".join(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{_run(Run(item))}</w:p>' for item in block.items)
+            last = len(block.items) - 1
+            return "".join(
+                f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{"<w:keepNext/>" if block.keep_together and n < last else ""}'
+                f'</w:pPr>{_run(Run(item))}</w:p>'
+                for n, item in enumerate(block.items)
+            )
         return self.table(block)
 
     def _bookmark_id(self, anchor: str) -> int:

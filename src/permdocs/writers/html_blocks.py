@@ -58,7 +58,8 @@ def _block(block: Any) -> Markup:
     if isinstance(block, Markdown):
         return narrative.to_html(block.text.source)
     if isinstance(block, Bullets):
-        return Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(item) for item in block.items))
+        kept = Markup(' class="keep-together"') if block.keep_together else Markup("")
+        return Markup("<ul{}>{}</ul>").format(kept, Markup("").join(Markup("<li>{}</li>").format(item) for item in block.items))
     return _table(block)
 
 

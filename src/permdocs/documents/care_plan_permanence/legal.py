@@ -105,7 +105,7 @@ def order_ends(basis: LegalBasis, case: Case) -> str:
         return f"{capfirst(at_18)}, unless the court discharges it sooner: Children Act 1989, s.91(12)"
     if kind is LegalBasisKind.PLACEMENT_ORDER:
         # Until revoked, an adoption order is made, or the child turns 18 (ACA 2002 s.21(4)).
-        return f"When an adoption order is made, when the court revokes it, or {at_18} (ACA 2002 s.21(4))"
+        return f"When an adoption order is made, when the court revokes it, or {at_18}: Adoption and Children Act 2002, s.21(4)"
     if kind is LegalBasisKind.SPECIAL_GUARDIANSHIP_ORDER:
         # Orders under the Act end at 18 (s.91(13)); the court may vary or discharge one (s.14D).
         return f"{capfirst(at_18)}, unless the court varies or discharges it sooner (CA 1989 s.14D, s.91(13))"

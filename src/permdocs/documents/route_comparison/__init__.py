@@ -20,7 +20,7 @@ from ...case import Case
 from ...knowledge import LEGAL_ROWS, Fact, KnowledgeBase, Point, RouteInfo, knowledge_base
 from ...request import ResolvedRequest
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
-from ..sources import SourceNotes
+from ..sources import SourceNotes, sources_word
 
 #: Routes side by side in one table: four fit a landscape page.
 ROUTES_PER_TABLE = 4
@@ -120,7 +120,8 @@ def _general_points(info: RouteInfo, notes: SourceNotes) -> list[Block]:
     if info.indicators:
         out += [
             Paragraph((Run("It may suit a child where:", bold=True),), keep_with_next=True),
-            Bullets(tuple(f"{point.text} ({_sources_word(notes.marks(point.sources))})" for point in info.indicators)),
+            Bullets(tuple(f"{point.text} ({sources_word(notes.marks(point.sources))})" for point in info.indicators),
+                    keep_together=True),
         ]
     return out
 
@@ -129,10 +130,6 @@ def _point(points: list[Point], index: int, notes: SourceNotes) -> tuple[Block, 
     if index >= len(points):
         return ()
     return blocks.text(points[index].text), notes.note(points[index].sources)
-
-
-def _sources_word(marks: str) -> str:
-    return ("sources " if "," in marks else "source ") + marks
 
 
 def _needs_table(base: KnowledgeBase, notes: SourceNotes) -> list[Block]:
