@@ -172,6 +172,16 @@ def test_references_to_people_must_exist() -> None:
     ]
 
 
+def test_a_reference_that_misses_because_its_person_has_a_malformed_id_says_so() -> None:
+    data = sample_dict()
+    data["people"][0]["id"] = "Zzmother Sampleford"  # the mother, named in the family time
+    problems = case_problems(data)
+    assert problems[0].startswith("$.people[0].id: must be an id")
+    misses = [p for p in problems if "does not match the id of anyone" in p]
+    assert misses and all(p.endswith("; $.people[0].id is not yet a valid id") for p in misses)
+    assert "Zzmother" not in " ".join(problems)
+
+
 def test_a_nearly_right_id_is_suggested_and_a_name_where_an_id_belongs_is_not_repeated() -> None:
     data = sample_dict()
     data["plans"]["parallel"][0]["carer_ids"] = ["foster-carer"]

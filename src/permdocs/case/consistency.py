@@ -133,9 +133,16 @@ def _unknown_references(case: Tree) -> Iterator[tuple[Location, str]]:
     from .starter import is_placeholder
 
     people = _ids(case, "people")
+    # A person whose own id is malformed is reported there; a reference that
+    # misses says so, lest the worker think that person is missing.
+    malformed = [f"$.people[{i}].id" for i, item in _items(case, "people")
+                 if isinstance(item.get("id"), str) and not _ID.match(item["id"])]
     for loc, person_id in _person_references(case):
         if isinstance(person_id, str) and not is_placeholder(person_id) and person_id not in people:
-            yield loc, not_found("anyone in 'people'", person_id, people)
+            message = not_found("anyone in 'people'", person_id, people)
+            if malformed:
+                message += f"; {', '.join(malformed[:3])} {'is' if len(malformed) == 1 else 'are'} not yet a valid id"
+            yield loc, message
     analysis = _object(case, "options_analysis")
     recommended = analysis.get("recommended_option_id")
     options = _ids(case, "options")
