@@ -11,9 +11,10 @@ from ..templating import long_date
 from .common import DocumentInfo
 
 
-def sign_off_table(case: Case) -> Table:
+def sign_off_table(case: Case, *, landscape: bool = False) -> Table:
     """The social worker and the team manager, each with the date signed and
-    a space to sign the printed copy by hand (rows tall enough to sign in)."""
+    a space to sign the printed copy by hand (rows tall enough to sign in);
+    ``landscape``: the table spans a landscape page."""
     authorship = case.authorship
     rows = tuple(
         Row(((text(person.name),), (text(person.role),), (text(long_date(on) if on else "Not yet signed"),), ()))
@@ -22,8 +23,8 @@ def sign_off_table(case: Case) -> Table:
             (authorship.team_manager, authorship.team_manager_signed_on),
         )
     )
-    return Table("Signed by", ("Name", "Role", "Date", "Signature"), rows, (4, 3, 3, 4), keep_together=True,
-                 for_signing=True)
+    return Table("Signed by", ("Name", "Role", "Date", "Signature"), rows, (4, 3, 3, 4), landscape,
+                 keep_together=True, for_signing=True)
 
 
 def awaiting_note(info: DocumentInfo) -> Block | None:

@@ -54,7 +54,7 @@ def _body(case: Case, info: DocumentInfo) -> tuple[Block, ...]:
         ),)),
     ]
     awaiting = awaiting_note(info)
-    sign_off: list[Block] = [Heading("Sign-off", anchor="sign-off"), sign_off_table(case), *([awaiting] if awaiting else [])]
+    sign_off: list[Block] = [Heading("Sign-off", anchor="sign-off"), sign_off_table(case, landscape=True), *([awaiting] if awaiting else [])]
     reading = [Heading("How to read this analysis", anchor="reading"), *legend(case)]
     body: list[Block] = [*about, *reading]
     for section in analysis.sections:
