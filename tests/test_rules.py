@@ -151,6 +151,9 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "FT-010": (FT, _set("family_time.2.transport_and_costs", "Ash and Remi bring Orla."), "$.family_time[2].transport_and_costs",
                _all(_set("family_time.2.transport_and_costs", "Ash and Remi bring Orla."),
                     _set("family_time.2.adopters_named_as", "first_names"))),
+    # The grandmother's contact details are confidential (C8); her yearly meeting is at a café.
+    "FT-012": (FT, _set("family_time.2.venue", "Maureen's home"), "$.family_time[2].venue",
+               _set("family_time.2.venue", "A family centre in Exampleton")),
     "FT-011": (FT, _set("family_time.2.court_order", "section_34"), "$.family_time[2].court_order",
                _set("family_time.2.court_order", "section_26")),
     # The Child's Permanence Report: voices.others is the mother's, the grandmother's, then the father's view.
@@ -184,6 +187,10 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _all(_set("authorship.endorsement", None), _set("reviews.1.permanence_plan_endorsed", False))),
     "AU-004": (BABY, _set("authorship.team_manager_signed_on", None), "$.authorship.team_manager_signed_on",
                _set("authorship.team_manager_signed_on", "2026-11-15")),
+    # A surname typed in the plural, a town and a nursery's name: each one finding, fixed by @-references.
+    "SG-001": (BABY, _set("plans.primary.summary", "Ada stays with the FOSTER-\nFIELDS in Larkhaven and goes to Bumblewick."),
+               "$.plans.primary.summary",
+               _set("plans.primary.summary", "Ada stays with @carers in @placement.town and goes to @placement.school.")),
     "LL-001": (LETTER, _set(WHO_I_AM, "Notwithstanding considerable organisational complexity, responsibility was "
                                       "comprehensively transferred."),
                "$.later_life_letter.sections[0].text", _set(WHO_I_AM, "I was your social worker, which means I helped you.")),

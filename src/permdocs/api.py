@@ -15,12 +15,12 @@ from pathlib import Path
 
 from .case import Case
 from .checks import Finding
-from .checks import check as run_checks
 from .errors import (
     ArgumentTypeError,
     PermdocsError,
 )
 from .output import write_files
+from .pipeline import findings_for
 from .pipeline import render_outputs as _render_outputs
 from .profiles import LoadedProfile, resolve_profile
 from .request import RenderRequest
@@ -44,7 +44,7 @@ def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = Non
     path or a loaded profile; by default the case's own, else ``default``)."""
     case = _a_case(case, "check")
     resolved = resolve_profile(profile, case.profile)
-    return run_checks(case, resolved.settings, as_of, council=resolved.profile.council.name)
+    return findings_for(case, resolved, as_of or case.prepared_on)
 
 
 def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:

@@ -128,9 +128,8 @@ class CaseResult:
 def render_case(source: str | os.PathLike[str], selection: Selection) -> CaseResult:
     """Render one case file for a selection; a problem with the case is
     returned in the result, never raised."""
-    from . import checks
     from .case import load_case
-    from .pipeline import render_outputs
+    from .pipeline import findings_for, render_outputs
     from .profiles import resolve_profile
 
     started = time.perf_counter()
@@ -142,7 +141,7 @@ def render_case(source: str | os.PathLike[str], selection: Selection) -> CaseRes
         for request in requests:
             files.update(render_outputs(case, request, skipped=skipped if selection.several else None))
         profile = resolve_profile(selection.profile, case.profile)
-        findings = checks.check(case, profile.settings, selection.as_of or case.prepared_on, council=profile.profile.council.name)
+        findings = findings_for(case, profile, selection.as_of or case.prepared_on)
         errors = len(checks.errors_in(findings))
         return CaseResult(name, files, tuple(skipped), errors, len(findings) - errors, seconds=time.perf_counter() - started)
     except PermdocsError as error:

@@ -170,10 +170,18 @@ class UnresolvedFindingsError(PermdocsError):
     ``findings`` holds the errors (``permdocs.checks.Finding``).
     """
 
-    def __init__(self, findings: list):  # type: ignore[type-arg]
+    def __init__(self, findings: list, *, for_a_child: str = ""):  # type: ignore[type-arg]
         self.findings = findings
         lines = "\n".join(f"  {f.rule} {f.path}: {f.message}" for f in findings)
         noun = "error" if len(findings) == 1 else "errors"
+        if for_a_child:
+            # A child's copy is never scrubbed to "[withheld]": a draft would not help.
+            super().__init__(
+                f"{for_a_child[:1].upper()}{for_a_child[1:]} is read by a child, so it is never rendered with details "
+                f"scrubbed out, not even as a draft. The case has {len(findings)} {noun} to fix first:\n{lines}\n"
+                "Write the @-reference each one names (see 'permdocs check CASE')."
+            )
+            return
         super().__init__(
             f"The case has {len(findings)} {noun} to fix before final documents can be rendered:\n{lines}\n"
             "Fix them in the case (see 'permdocs check CASE'), or render a draft with draft=True."

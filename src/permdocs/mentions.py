@@ -76,18 +76,35 @@ class Mention:
     pattern: str
     replacement: str
     keeps_group: bool = False
+    #: The @-reference to write instead (:mod:`permdocs.text_references`),
+    #: or "" where none exists: a job or a history is left out of free text.
+    reference: str = ""
 
 
 # --- the mentions of one value --------------------------------------------------
 
-def person_mentions(given_names: str, family_name: str, role_noun: str, *, kept_given_names: bool) -> list[Mention]:
+def person_mentions(
+    given_names: str, family_name: str, role_noun: str, *, kept_given_names: bool, known_as: Iterable[str] = (),
+) -> list[Mention]:
     """A carer's withheld names, named instead by role ("the foster carers")
-    or, where the adopters' first names are kept, by those first names."""
+    or, where the adopters' first names are kept, by those first names.
+
+    Besides the names as recorded: the names the person is known by
+    ('known_as'), and the usual short forms of each first name ("Sam" for
+    Samantha, :data:`permdocs.given_name_forms.SHORT_FORMS`), matched only
+    as capitalised words, since many ("Will", "Pat") are ordinary words too."""
     couple = len(_given_words(given_names)) > 1
     one = f"the {role_noun}"
     phrase = given_names.strip() if kept_given_names else (f"the {role_noun}s" if couple else one)
     found: list[Mention] = []
     givens = _given_alternatives(given_names)
+    # Where first names are kept, the names they go by may be read too.
+    others = [] if kept_given_names else _other_given_names(given_names, known_as)
+    if others:
+        alternatives = "|".join(rf"{re.escape(name)}|{re.escape(name.upper())}" for name in others)
+        # Matched with case, as written: "Will" is a name, "will" is not.
+        # One of them names one person: "the foster carer", never "the foster carers".
+        found.append(Mention(others[0], rf"(?-i:{alternatives})", one))
     if family_name.strip():
         surname = _words_pattern(family_name)
         found.append(Mention(f"mr {family_name}", _TITLES + surname, one))
@@ -125,12 +142,13 @@ def address_mentions(address: str, *, of_placement: bool) -> list[Mention]:
             continue
         if numbered or _STREET_WORDS & {w.lower() for w in rest.split()}:
             found.append(_literal(rest, street))
-            found += [_word(w, street) for w in distinctive_words(rest)]
+            found += [_word(w, street, rest) for w in distinctive_words(rest)]
     return found
 
 
 def town_mentions(town: str) -> list[Mention]:
-    return [_literal(town, "their town")] + [_word(w, "their town") for w in distinctive_words(town) if w != town.strip()]
+    found = [_literal(town, "their town"), *_street_named_after(town)]
+    return found + [_word(w, "their town", town) for w in distinctive_words(town) if w != town.strip()]
 
 
 def place_mentions(value: str, noun: str) -> list[Mention]:
@@ -146,11 +164,12 @@ def place_mentions(value: str, noun: str) -> list[Mention]:
     names = re.split(r"\s+at\s+", name, maxsplit=1)
     found.append(_literal(names[0], noun))
     found += [_literal(run, noun) for run in name_runs(names[0])]
-    found += [_word(w, noun) for w in distinctive_words(names[0])]
+    found += _street_named_after(names[0])
+    found += [_word(w, noun, names[0]) for w in distinctive_words(names[0])]
     for venue in names[1:]:
         venue_noun = _venue_noun(venue, noun)
         found.append(_literal(venue, venue_noun))
-        found += [_word(w, venue_noun) for w in distinctive_words(venue)]
+        found += [_word(w, venue_noun, venue) for w in distinctive_words(venue)]
     for place in places:
         found.append(_literal(place, "their town"))
     return found
@@ -181,7 +200,7 @@ def phrase_mentions(text: str, *, split: bool = True) -> list[Mention]:
         if len(part) >= 4:
             found.append(_literal(part, WITHHELD_MARK))
         for employer in re.split(r"\s+(?:at|with|for)\s+", part)[1:]:
-            found += [_word(w, WITHHELD_MARK) for w in distinctive_words(employer)]
+            found += [_word(w, WITHHELD_MARK, employer) for w in distinctive_words(employer)]
     return found
 
 
@@ -207,7 +226,12 @@ def distinctive_words(name: str) -> list[str]:
 # --- matching and replacing ----------------------------------------------------------
 
 class Scrubber:
-    """Replaces every mention in a text, longest first, in one pass."""
+    """Replaces every mention in a text, longest first, in one pass.
+
+    Text is matched as a reader would read it: a word broken across a line
+    with a hyphen ("Fos-\\nterfield", as text pasted from a PDF often is) or
+    holding a soft hyphen reads as one word. Matching runs on that reading
+    and each match is replaced in the text as written."""
 
     def __init__(self, mentions: Iterable[Mention]):
         chosen: dict[str, Mention] = {}
@@ -225,17 +249,30 @@ class Scrubber:
     def __call__(self, text: str) -> str:
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda match: self._replacement(match, text), text)
+        reading, where = _as_read(text)
+        pieces: list[str] = []
+        end = 0
+        for match in self.pattern.finditer(reading):
+            start, stop = where[match.start()], where[match.end() - 1] + 1
+            pieces += [text[end:start], self._replacement(match, text[:start])]
+            end = stop
+        return "".join(pieces) + text[end:] if pieces else text
 
     def finds(self, text: str) -> bool:
-        return self.pattern is not None and self.pattern.search(text) is not None
+        return self.pattern is not None and self.pattern.search(_as_read(text)[0]) is not None
 
-    def _replacement(self, match: re.Match[str], text: str) -> str:
+    def matches(self, text: str) -> list[Mention]:
+        """The mentions written in a text, each once, in the order found."""
+        if self.pattern is None:
+            return []
+        found = [self.mentions[int((m.lastgroup or "m0")[1:])] for m in self.pattern.finditer(_as_read(text)[0])]
+        return list(dict.fromkeys(found))
+
+    def _replacement(self, match: re.Match[str], before: str) -> str:
         # Every group of mention i ends in i: m (the mention), k (kept), p (possessive).
         index = int((match.lastgroup or "m0")[1:])
         mention = self.mentions[index]
         phrase = match.group(f"k{index}") if mention.keeps_group else mention.replacement
-        before = text[: match.start()]
         if phrase.startswith(("the ", "their ")) and _DETERMINER_BEFORE.search(before):
             phrase = phrase.split(" ", 1)[1]
         if match.group(f"p{index}"):
@@ -245,14 +282,55 @@ class Scrubber:
         return phrase
 
 
+#: A hyphen at a line break between two letters, or a soft hyphen: gone in the reading.
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])|\u00ad")
+
+
+def _as_read(text: str) -> tuple[str, list[int]]:
+    """The text as a reader reads it, and for each of its characters the
+    index of the character it came from."""
+    if "\u00ad" not in text and "-" not in text:
+        return text, list(range(len(text)))
+    reading: list[str] = []
+    where: list[int] = []
+    end = 0
+    for gap in _BROKEN_WORD.finditer(text):
+        reading.append(text[end:gap.start()])
+        where += range(end, gap.start())
+        end = gap.end()
+    reading.append(text[end:])
+    where += range(end, len(text))
+    return "".join(reading), where
+
+
 # --- pieces ---------------------------------------------------------------------------
 
 def _literal(text: str, replacement: str) -> Mention:
     return Mention(text.strip(), _the(replacement) + _words_pattern(text), replacement)
 
 
-def _word(word: str, replacement: str) -> Mention:
-    return Mention(word, rf"{_the(replacement)}{re.escape(word)}(?:e?s)?", replacement)
+def _word(word: str, replacement: str, name: str = "") -> Mention:
+    """One distinctive word of a name, with the name's other words around it
+    where they are written beside it: "St Aldhelm's" goes whole, so that no
+    "St the school" is left behind."""
+    if not name:
+        return Mention(word, rf"{_the(replacement)}{_word_pattern(word)}(?:e?s)?", replacement)
+    neighbours = "|".join(_word_pattern(w) + r"(?:['’]s)?" for w in sorted(set(name.split()) - {word}, key=len, reverse=True))
+    if not neighbours:
+        return _word(word, replacement)
+    around = rf"(?:(?:{neighbours})\s+)*{_word_pattern(word)}(?:e?s)?(?:\s+(?:{neighbours})(?!\w))*"
+    return Mention(word, rf"{_the(replacement)}{around}", replacement)
+
+
+def _street_named_after(name: str) -> list[Mention]:
+    """A street that shares a distinctive word with a place ("Fenwick Road"
+    beside "Fenwick Chapel"): the street goes whole, as "a nearby street",
+    rather than leave "the place of worship Road"."""
+    streets = "|".join(sorted(_STREET_WORDS))
+    return [
+        Mention(f"{word} road", rf"{_word_pattern(word)}\s+(?:{streets})(?!\w)", "a nearby street")
+        for word in distinctive_words(name)
+    ]
 
 
 def _the(replacement: str) -> str:
@@ -261,12 +339,29 @@ def _the(replacement: str) -> str:
 
 
 def _words_pattern(text: str) -> str:
-    # Any run of white space matches, as a worker may have broken the line.
-    return r"\s+".join(map(re.escape, text.split()))
+    # Any run of white space matches, as a worker may have broken the line;
+    # a hyphen inside a name may be written, spaced or left out
+    # ("Fenwick-Bryce", "Fenwick - Bryce", "Fenwick Bryce", "FenwickBryce").
+    return r"\s+".join(_word_pattern(word) for word in text.split())
+
+
+def _word_pattern(word: str) -> str:
+    return r"\s*-?\s*".join(re.escape(part) for part in word.split("-") if part) or re.escape(word)
 
 
 def _lines(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text) if part.strip()]
+
+
+def _other_given_names(given_names: str, known_as: Iterable[str]) -> list[str]:
+    """Known-as names and the short forms of each first name, longest first."""
+    from .given_name_forms import short_forms
+
+    recorded = {w.casefold() for w in _given_words(given_names)}
+    names = [name.strip() for name in known_as if name.strip()]
+    for word in _given_words(given_names):
+        names += short_forms(word)
+    return sorted({n for n in names if n.casefold() not in recorded and len(n) >= 2}, key=lambda n: (-len(n), n))
 
 
 def _given_words(given_names: str) -> list[str]:

@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 
 from .case import Case
-from .checks import check, errors_in
-from .documents import DOCUMENTS, get_document
+from datetime import date
+
+from .checks import CopyReach, Finding, check, errors_in
+from .checks.safeguarding_rules import written_out
+from .documents import DOCUMENTS, copies_of, get_document
 from .documents.declaration import Audience, DocumentType
 from .errors import (
     DocumentNotApplicableError,
@@ -26,7 +29,7 @@ from .errors import (
     UnknownPartError,
     UnresolvedFindingsError,
 )
-from .profiles import resolve_profile
+from .profiles import LoadedProfile, resolve_profile
 from .redaction import mentions_withheld, redact
 from .request import RenderRequest, ResolvedRequest
 from .writers import Styling, get_format
@@ -41,6 +44,8 @@ def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | N
     resolved = resolve_request(case, request)
     formats = [get_format(name) for name in request.formats]
     withholds = withholds_for(resolved)
+    if resolved.audience.for_a_child:
+        _refuse_scrubbing_for_a_child(case, resolved, withholds)
     redacted = redact(case, withholds)
     styling = Styling.from_profile(resolved.profile)
     files: dict[str, bytes] = {}
@@ -56,6 +61,16 @@ def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | N
                 continue
             files[name] = fmt.render(resolved.document, output.context, styling)
     return files
+
+
+def _refuse_scrubbing_for_a_child(case: Case, request: ResolvedRequest, withholds: dict) -> None:  # type: ignore[type-arg]
+    """A child's copy never reads "[withheld]" or "the foster carers" where a
+    name was typed: its texts must name what they withhold by @-reference."""
+    document = request.document
+    written = written_out(case, (CopyReach(document.reads, withholds, True),))
+    if written:
+        copy = f"the {document.title.lower()} ({request.audience.title.lower()})"
+        raise UnresolvedFindingsError(written, for_a_child=copy)
 
 
 def withholds_for(request: ResolvedRequest) -> dict:  # type: ignore[type-arg]
@@ -80,13 +95,19 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
     _check_applies(document, case, request.review)
     profile = resolve_profile(request.profile, case.profile)
     as_of = request.as_of or case.prepared_on
-    findings = check(case, profile.settings, as_of, council=profile.profile.council.name)
+    findings = findings_for(case, profile, as_of)
     if not request.draft and errors_in(findings):
         raise UnresolvedFindingsError(errors_in(findings))
     return ResolvedRequest(
         document, audience, profile, request.draft, as_of, tuple(findings), request.part, request.review,
         request.arrangement,
     )
+
+
+def findings_for(case: Case, profile: LoadedProfile, as_of: date) -> list[Finding]:
+    """The practice checks' findings under a council's profile, knowing every
+    copy the case will produce (which texts reach which readers, SG-001)."""
+    return check(case, profile.settings, as_of, council=profile.profile.council.name, copies=copies_of(case))
 
 
 def _check_formats(document: DocumentType, audience: Audience, names: tuple[str, ...]) -> None:

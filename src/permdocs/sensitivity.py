@@ -23,6 +23,10 @@ class Sensitivity(StrEnum):
     THIRD_PARTY = "third-party"
     #: The child's health and disability.
     HEALTH = "health"
+    #: A person's address and contact details that the court has been asked
+    #: to keep confidential (FPR 29.1, form C8): only the agency's own copies
+    #: show them; never a court copy, a bundle or another party's copy.
+    CONFIDENTIAL = "confidential"
 
 
 class Treatment(StrEnum):
@@ -46,5 +50,10 @@ STRANGER_CARER_ROLES = ("foster_carer", "prospective_adopter")
 #: carer, a relative's own otherwise.
 CONTACT_DETAILS = {**{role: Sensitivity.PLACEMENT.value for role in CARER_ROLES}, "*": Sensitivity.BIRTH_FAMILY_CONTACT.value}
 EMPLOYMENT = {**{role: Sensitivity.PLACEMENT.value for role in CARER_ROLES}, "*": Sensitivity.THIRD_PARTY.value}
+#: JSON Schema keyword naming a true/false field of the same object that,
+#: when true, makes a tagged field's category ``confidential`` whatever the
+#: person's role: a person's contact details under form C8.
+CONFIDENTIAL_WHEN_KEYWORD = "x-confidential-when"
+
 #: The tag of a person's names: only carers a birth family does not know.
 CARER_NAME = {role: Sensitivity.PLACEMENT.value for role in STRANGER_CARER_ROLES}

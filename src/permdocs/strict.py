@@ -119,11 +119,48 @@ DATE_PATTERN = (
     r"|2200-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$"
 )
 
+class TextKind(StrEnum):
+    """What a string field holds, declared once per text type below and
+    published as ``x-text``. Redaction works from it: every prose value of a
+    copy has its @-references resolved and is scrubbed of withheld values;
+    a code is never scrubbed, as it ties the case together and is never
+    printed as a sentence. A string field of the case is prose, a code, a
+    date, an enumeration, or a tagged value (``x-sensitivity``); a test
+    walks the published schema and fails on any that is none of these."""
+
+    #: Written by a person: may name people and places.
+    PROSE = "prose"
+    #: An id, a reference between entries, a time of day, encoded data.
+    CODE = "code"
+
+
+#: JSON Schema keyword carrying a string field's :class:`TextKind`.
+TEXT_KIND_KEYWORD = "x-text"
+
+
+def text_kind(annotation: Any) -> TextKind | None:
+    """The kind of text an annotation declares (looking inside ``list[...]``,
+    ``dict[..., ...]`` and ``X | None``), or None where it declares none."""
+    for item in getattr(annotation, "__metadata__", ()):
+        if isinstance(item, TextKind):
+            return item
+    for arg in getattr(annotation, "__args__", ()):
+        found = text_kind(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def declared_text(kind: TextKind, **schema: Any) -> Any:
+    return Field(json_schema_extra={TEXT_KIND_KEYWORD: kind.value, **schema})
+
+
 Name = Annotated[
     str,
     StringConstraints(min_length=1, max_length=NAME_MAX_CHARS),
     AfterValidator(_single_line),
-    Field(json_schema_extra={"pattern": SINGLE_LINE_PATTERN, "patternErrorMessage": SINGLE_LINE_ERROR}),
+    TextKind.PROSE,
+    declared_text(TextKind.PROSE, pattern=SINGLE_LINE_PATTERN, patternErrorMessage=SINGLE_LINE_ERROR),
 ]
 """A person's name or another short label on one line."""
 
@@ -131,7 +168,8 @@ ShortText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX_CHARS),
     AfterValidator(_single_line),
-    Field(json_schema_extra={"pattern": SINGLE_LINE_PATTERN, "patternErrorMessage": SINGLE_LINE_ERROR}),
+    TextKind.PROSE,
+    declared_text(TextKind.PROSE, pattern=SINGLE_LINE_PATTERN, patternErrorMessage=SINGLE_LINE_ERROR),
 ]
 """A phrase or sentence on one line: a venue, a frequency, an address."""
 
@@ -139,9 +177,10 @@ Narrative = Annotated[
     str,
     StringConstraints(min_length=1, max_length=NARRATIVE_MAX_CHARS),
     AfterValidator(_multi_line),
-    Field(json_schema_extra={
-        "contentMediaType": "text/markdown", "pattern": MULTI_LINE_PATTERN, "patternErrorMessage": MULTI_LINE_ERROR,
-    }),
+    TextKind.PROSE,
+    declared_text(
+        TextKind.PROSE, contentMediaType="text/markdown", pattern=MULTI_LINE_PATTERN, patternErrorMessage=MULTI_LINE_ERROR,
+    ),
 ]
 """Free text in a small Markdown subset: paragraphs, bulleted and numbered
 lists, **bold**, *italic* and line breaks. Anything else shows literally."""
@@ -149,18 +188,16 @@ lists, **bold**, *italic* and line breaks. Anything else shows literally."""
 Identifier = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
-    Field(json_schema_extra={
-        "patternErrorMessage": "An id: lower-case letters, digits and hyphens, starting with a letter or digit.",
-    }),
+    TextKind.CODE,
+    declared_text(TextKind.CODE, patternErrorMessage="An id: lower-case letters, digits and hyphens, starting with a letter or digit."),
 ]
 """A short id that other parts of the case use to refer to this entry."""
 
 CaseReference = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$"),
-    Field(json_schema_extra={
-        "patternErrorMessage": "At most 40 letters, digits and / _ . -, starting with a letter or digit.",
-    }),
+    TextKind.CODE,
+    declared_text(TextKind.CODE, patternErrorMessage="At most 40 letters, digits and / _ . -, starting with a letter or digit."),
 ]
 """A council's case or court reference: letters, digits and ``/ _ . -``."""
 
@@ -199,6 +236,7 @@ def field(
     *,
     sensitivity: str | dict[str, str] | None = None,
     name_of_person: bool = False,
+    confidential_when: str | None = None,
     **kwargs: Any,
 ) -> Any:
     """A model field that always carries a title and a description.
@@ -214,6 +252,9 @@ def field(
         extra[SENSITIVITY_KEYWORD] = sensitivity
     if name_of_person:
         extra[WITHHELD_AS_ROLE_KEYWORD] = "role"
+    if confidential_when is not None:
+        # See permdocs.sensitivity.CONFIDENTIAL_WHEN_KEYWORD (not imported: strict is the lowest layer).
+        extra["x-confidential-when"] = confidential_when
     if extra:
         kwargs["json_schema_extra"] = extra
     return Field(title=title, description=description, **kwargs)

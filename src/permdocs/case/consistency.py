@@ -35,6 +35,8 @@ RULES_IN_WORDS = (
     "Every person id the case uses (carers, applicants, consents, views, family time, assessments of relatives) "
     "is the id of someone in 'people'.",
     "'options_analysis.recommended_option_id' is the id of one of the 'options'.",
+    "Every @-reference in free text names a person in 'people' (@ID, @ID.first, @ID.address, @ID.phone, @ID.email), "
+    "'@carers', or a detail the placement records (@placement.address, .town, .school, .gp, .place_of_worship, .clubs).",
     "The child became looked after on or after their date of birth, and every review is on or after that day.",
     "Every order was made on or after the child's date of birth, and ended (if it has) on or after it was made.",
     "Every extension of care proceedings was granted on or after the day the proceedings were issued.",
@@ -45,7 +47,9 @@ def consistency_problems(case: Tree) -> list[tuple[Location, str]]:
     """Every cross-reference and date-order problem in a case's JSON data."""
     if not isinstance(case, Mapping):
         return []
-    return [*_duplicate_ids(case), *_unknown_references(case), *_dates_out_of_order(case)]
+    from ..text_references import reference_problems
+
+    return [*_duplicate_ids(case), *_unknown_references(case), *reference_problems(case), *_dates_out_of_order(case)]
 
 
 def _items(node: Any, key: str) -> list[tuple[int, Mapping[str, Any]]]:

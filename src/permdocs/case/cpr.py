@@ -20,7 +20,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..strict import exactly_one_of, schema_rules
+from ..strict import TextKind, declared_text, exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 from .planning import FamilyTimeArrangement
@@ -61,7 +61,10 @@ class Photograph(CaseModel):
     """A recent photograph of the child, carried in the case file itself (so a
     case system sends one file, and rendering reads nothing from disk)."""
 
-    image_base64: Annotated[str, Field(max_length=MAX_PHOTOGRAPH_BYTES * 4 // 3 + 4, pattern=r"^[A-Za-z0-9+/]+={0,2}$")] = field(
+    image_base64: Annotated[
+        str, Field(max_length=MAX_PHOTOGRAPH_BYTES * 4 // 3 + 4, pattern=r"^[A-Za-z0-9+/]+={0,2}$"), TextKind.CODE,
+        declared_text(TextKind.CODE),
+    ] = field(
         "Image", "The photograph as a PNG or JPEG file, base64-encoded, at most 1 MB."
     )
     alt_text: ShortText = field(

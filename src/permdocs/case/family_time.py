@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from ..strict import present, schema_rules, when
+from ..strict import TextKind, declared_text, present, schema_rules, when
 from .base import CalendarDate, CaseModel, Code, ShortText, field
 
 
@@ -48,7 +48,7 @@ class OnBankHoliday(Code):
 
 
 MonthNumber = Annotated[int, Field(ge=1, le=12)]
-ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), TextKind.CODE, declared_text(TextKind.CODE)]
 
 
 class Schedule(CaseModel):

@@ -159,6 +159,12 @@ class Person(CaseModel):
         "Family name", "The person's surname. A foster carer's or adopter's is withheld from a birth family.",
         sensitivity=CARER_NAME, name_of_person=True,
     )
+    known_as: list[Name] = field(
+        "Known as",
+        "Other names the person goes by: a short form ('Sam' for 'Samantha'), a nickname, a maiden or former name. "
+        "A carer's are withheld like their given names, and permdocs check finds them written out in free text.",
+        default_factory=list, max_length=10, sensitivity=CARER_NAME, name_of_person=True,
+    )
     date_of_birth: CalendarDate | None = field("Date of birth", "Date of birth, or null where not known.", default=None)
     nationality: ShortText | None = field("Nationality", "The person's nationality, where known.", default=None)
     ethnicity: ShortText | None = field(
@@ -168,7 +174,17 @@ class Person(CaseModel):
         "Holds parental responsibility", "True when the person holds parental responsibility for the child."
     )
     contact: ContactDetails | None = field(
-        "Contact details", "How to reach the person, where known.", default=None, sensitivity=CONTACT_DETAILS
+        "Contact details",
+        "How to reach the person, where known. Shown only in the agency's own copies where 'confidential_contact' is true.",
+        default=None, sensitivity=CONTACT_DETAILS, confidential_when="confidential_contact",
+    )
+    confidential_contact: bool = field(
+        "Contact details kept confidential (C8)",
+        "True where the person's address and contact details must not be revealed to the other parties, as on form "
+        "C8 (FPR 29.1): for example a parent who has fled domestic abuse, or a relative caring for a sibling. They "
+        "then appear only in the agency's own copies, never in a court copy, a bundle, a family-time agreement or "
+        "another party's copy.",
+        default=False,
     )
     employment: ShortText | None = field(
         "Employment", "The person's job or employer, where relevant (for carers, part of their assessment).",

@@ -12,9 +12,9 @@ import re
 from ..case import Case
 from ..case.family_time import AdoptersNamedAs
 from ..case.legal import LegalBasisKind
-from ..case.people import PersonRole
+from ..case.people import Person, PersonRole
 from ..case.planning import MEETING_KINDS, FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder
-from ..mentions import Scrubber, person_mentions
+from ..mentions import Scrubber, address_mentions, person_mentions
 from ..redaction import withheld_mentions
 from ..schedules import ListEnds, list_sessions
 from ..sensitivity import Sensitivity, Treatment
@@ -221,3 +221,46 @@ def _texts(arrangement: FamilyTimeArrangement) -> list[tuple[str, str]]:
         texts += [(f"letterbox.may_send[{i}]", item) for i, item in enumerate(terms.may_send)]
         texts += [(f"letterbox.may_not_send[{i}]", item) for i, item in enumerate(terms.may_not_send)]
     return [(name, value) for name, value in texts if value]
+
+
+#: Words in a venue that place a session in someone's home.
+_HOME_WORDS = re.compile(r"\b(?:home|house|flat|address)\b", re.IGNORECASE)
+
+
+@rule("FT-012", "A party whose contact details are confidential, in an arrangement that would reveal them", Severity.WARNING, "FPR 29.1 and form C8; brief s.4.7")
+def confidential_party_revealed(given: CheckInput) -> Problems:
+    people = {p.id: p for p in given.case.people}
+    for path, arrangement, name in _arrangements(given):
+        for person_id in arrangement.with_person_ids:
+            person = people.get(person_id)
+            if person is None or not person.confidential_contact:
+                continue
+            who = f"{_role_words(person)} ({person_id}), whose contact details are confidential"
+            if arrangement.kind in MEETING_KINDS and arrangement.venue and _reveals_home(person, arrangement.venue):
+                yield f"{path}.venue", (
+                    f"The arrangement ({name}) meets where the {who}, lives or can be traced from; every party's "
+                    "copy prints the venue: choose a neutral place, such as a family centre."
+                )
+            if arrangement.kind in (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER) and (
+                arrangement.letterbox is None or arrangement.letterbox.agency_address is None
+            ):
+                yield f"{path}.letterbox", (
+                    f"Letters with the {who}, must go through the agency's letterbox, so that neither side "
+                    "learns the other's address: give the agency's address."
+                )
+            if arrangement.kind in (FamilyTimeKind.PHONE, FamilyTimeKind.VIDEO):
+                yield f"{path}.kind", (
+                    f"Calls with the {who}, can show their number or where they are: arrange them through the "
+                    "agency, and record how in the arrangement."
+                )
+
+
+def _reveals_home(person: Person, venue: str) -> bool:
+    if _HOME_WORDS.search(venue):
+        return True
+    address = person.contact.address if person.contact is not None else None
+    return bool(address) and Scrubber(address_mentions(address, of_placement=False)).finds(venue)
+
+
+def _role_words(person: Person) -> str:
+    return person.role.value.replace("_", " ")

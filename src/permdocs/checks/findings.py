@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..sensitivity import Sensitivity, Treatment
 from .settings import PolicySettings
 
 if TYPE_CHECKING:
@@ -37,6 +38,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class CopyReach:
+    """One copy a case will produce, as the checks need to know it: the parts
+    of the case it prints (JSON path prefixes) and what it withholds. The
+    document registry describes them (:func:`permdocs.documents.copies_of`);
+    the checks never reach up to it."""
+
+    reads: tuple[str, ...]
+    withholds: Mapping[Sensitivity, Treatment]
+    #: A copy a child reads: never scrubbed to "[withheld]", so a written-out
+    #: value it withholds blocks even its draft.
+    for_a_child: bool = False
+    #: Who it is for, in words: "the family-time agreement's child's copy".
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class CheckInput:
     """What every rule may look at."""
 
@@ -46,6 +63,9 @@ class CheckInput:
     key_dates: list["KeyDate"]
     #: The council the documents speak for (the profile's), when known.
     council: str | None = None
+    #: The copies the case will produce; none known: every text is read as
+    #: if the strictest copy printed it.
+    copies: tuple[CopyReach, ...] = ()
 
 
 #: A rule yields (JSON path, message) pairs, one per problem it sees, or

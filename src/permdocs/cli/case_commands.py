@@ -65,12 +65,13 @@ def check(case_file: str, as_json: bool, as_of: date | None, profile_name: str |
 
     from .. import checks
     from ..check_report import print_report, report_json
+    from ..pipeline import findings_for
 
     case = permdocs.load_case(Path(case_file))
     profile = profile_for(case, profile_name)
     settings = profile.settings
     day = as_of or case.prepared_on
-    findings = checks.check(case, settings, as_of=day, council=profile.profile.council.name)
+    findings = findings_for(case, profile, day)
     dates = checks.key_dates(case, settings, as_of=day)
     if as_json:
         click.echo(report_json(findings, dates, day))

@@ -112,9 +112,8 @@ def _render_one(case_file: str, selection: Any, out_dir: str, *, force: bool, up
     """One case: its problems stop the render with their own message and exit code."""
     import permdocs
 
-    from .. import checks
     from ..output import write_files
-    from ..pipeline import render_outputs
+    from ..pipeline import findings_for, render_outputs
 
     case = permdocs.load_case(Path(case_file))
     profile = profile_for(case, selection.profile)
@@ -135,7 +134,7 @@ def _render_one(case_file: str, selection: Any, out_dir: str, *, force: bool, up
         click.echo(f"skipped {reason}", err=True)
     for path in written:
         click.echo(f"wrote {path}")
-    findings = checks.check(case, profile.settings, selection.as_of or case.prepared_on, council=profile.profile.council.name)
+    findings = findings_for(case, profile, selection.as_of or case.prepared_on)
     _mention_findings(findings, case_file, selection.draft)
 
 

@@ -9,11 +9,17 @@ section.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..checks import CopyReach
 from ..errors import UnknownDocumentError
 from . import care_plan_permanence, cpr, family_time, later_life_letter, options_analysis, route_comparison
 from .declaration import Audience, DocumentType, Output, document_from_package
 
-__all__ = ["DOCUMENTS", "Audience", "DocumentType", "Output", "get_document", "resolve_documents"]
+if TYPE_CHECKING:
+    from ..case import Case
+
+__all__ = ["DOCUMENTS", "Audience", "DocumentType", "Output", "copies_of", "get_document", "resolve_documents"]
 
 #: The registry: one line per document folder.
 _PACKAGES = (
@@ -45,3 +51,13 @@ def resolve_documents(names: str) -> list[DocumentType]:
     if not wanted:
         raise UnknownDocumentError(f"Name at least one document type. Choose from: {', '.join(sorted(DOCUMENTS))}, or all.")
     return list({doc.name: doc for doc in map(get_document, wanted)}.values())
+
+
+def copies_of(case: "Case") -> tuple[CopyReach, ...]:
+    """Every copy of every document this case will produce, as the checks
+    need to know it: what each prints and what it withholds (SG-001)."""
+    return tuple(
+        CopyReach(document.reads, audience.withholds, audience.for_a_child, f"the {document.title} ({audience.title})")
+        for document in DOCUMENTS.values() if not document.missing_from(case)
+        for audience in document.audiences.values()
+    )

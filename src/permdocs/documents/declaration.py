@@ -46,6 +46,12 @@ class AudienceDeclaration(StrictModel):
     formats: list[Identifier] | None = described(
         "Formats", "The formats this copy comes in, where fewer than the document's.", default=None
     )
+    for_a_child: bool = described(
+        "For a child",
+        "True for a copy a child reads (the later-life letter, the child's copy of an agreement): it is never "
+        "scrubbed to '[withheld]', so a text that writes out a detail it withholds blocks even its draft (SG-001).",
+        default=False,
+    )
 
 
 class PartDeclaration(StrictModel):
@@ -106,6 +112,8 @@ class Audience:
     withholds: Mapping[Sensitivity, Treatment]
     #: The formats this copy comes in; None: all the document's.
     formats: tuple[str, ...] | None = None
+    #: A copy a child reads: never scrubbed to "[withheld]" (see AudienceDeclaration).
+    for_a_child: bool = False
 
 
 @dataclass(frozen=True)
@@ -197,7 +205,9 @@ def document_from_package(package: ModuleType) -> DocumentType:
         if spec is None:
             raise ValueError(f"{folder.name}/document.toml: audience '{name}' is declared nowhere")
         formats = tuple(spec.formats) if spec.formats is not None else None
-        audiences[name] = Audience(name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)), formats)
+        audiences[name] = Audience(
+            name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)), formats, spec.for_a_child,
+        )
     return DocumentType(
         name=declaration.name,
         title=declaration.title,

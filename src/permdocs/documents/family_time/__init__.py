@@ -100,7 +100,8 @@ def _agreement(case: Case, request: ResolvedRequest, arrangement: FamilyTimeArra
     for_child = request.audience.name == CHILD_COPY
     title = f"{capfirst(request.profile.terms.family_time)} agreement"
     subtitle = f"{_KIND_PHRASES[arrangement.kind]} {words.with_whom}"
-    calendar = calendar_events(words, sessions, subtitle) if request.audience.name in CALENDAR_COPIES else None
+    in_calendar = f"{_KIND_PHRASES[arrangement.kind]} {words.with_whom_by_first_name}"
+    calendar = calendar_events(words, sessions, in_calendar) if request.audience.name in CALENDAR_COPIES else None
     return FamilyTimeAgreement(
         document=document_info(case, request, title, subtitle),
         child=child_identity(case),

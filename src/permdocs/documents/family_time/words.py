@@ -57,6 +57,8 @@ class Words:
         self.arrangement = self._without_adopters_names(arrangement) if self.adopters_as_parents else arrangement
         self.people = [case.person(pid) for pid in arrangement.with_person_ids]
         self.with_whom = "; ".join(self.name(p) for p in self.people) or "people not yet named"
+        #: For calendar entries, which live on phones: first names and roles only.
+        self.with_whom_by_first_name = "; ".join(self.first_name_and_role(p) for p in self.people) or "people not yet named"
         self.term = request.profile.terms.family_time
 
     def name(self, person: Person) -> str:
@@ -65,6 +67,14 @@ class Words:
             return self.childs_parents
         # 'foster carers, early permanence' rather than brackets inside brackets.
         return display_name(person) if not person.full_name else f"{person.full_name} ({unbracketed(person.relationship.lower())})"
+
+    def first_name_and_role(self, person: Person) -> str:
+        """"Rosa (birth mother)": never a surname, which a calendar would carry onto the carers' phones."""
+        if self.adopters_as_parents and person.role is PersonRole.PROSPECTIVE_ADOPTER:
+            return self.childs_parents
+        if not person.given_names:
+            return display_name(person)
+        return f"{person.given_names} ({unbracketed(person.relationship.lower())})"
 
     def first_name(self, person: Person) -> str:
         if self.adopters_as_parents and person.role is PersonRole.PROSPECTIVE_ADOPTER:
