@@ -39,7 +39,11 @@ def withheld_values(case: dict[str, Any], withholds: dict[str, str]) -> set[str]
         if treatment is None:
             continue
         keeps_first_names = treatment == "first-names-for-adopters" and role == "prospective_adopter" and adoption
-        if is_name and field == "given_names" and keeps_first_names:
+        if is_name and field in ("given_names", "known_as") and keeps_first_names:
+            continue
+        if field == "known_as":
+            # A name a person goes by may be an ordinary word ("Will"): found as a name is written, capitalised.
+            found.add(AsWritten(text))
             continue
         found.add(text)
         if is_name:
@@ -49,6 +53,10 @@ def withheld_values(case: dict[str, Any], withholds: dict[str, str]) -> set[str]
     return found
 
 
+class AsWritten(str):
+    """A value matched only as written or in capitals, never in lower case."""
+
+
 #: Words too common, or too generic in names of places and groups, to stand for one on their own.
 COMMON_WORDS = frozenset("""
     the and of at in on for with from under road street close lane avenue drive way walk mews court crescent row
@@ -56,7 +64,8 @@ COMMON_WORDS = frozenset("""
     old north south east west upper lower central high nursery school primary infant junior academy college
     pre-school day church mosque temple chapel community centre leisure sports club class group youth football
     dance swimming scouts rainbows hut hall library pool village town council family surgery practice health
-    medical pharmacy station ambulance example riverside placeholder 1st 2nd 3rd
+    medical pharmacy station ambulance example riverside placeholder 1st 2nd 3rd baby babies toddler
+    hospital general royal infirmary university maternity cubs beavers brownies guides
 """.split())
 
 
@@ -87,10 +96,15 @@ def _resolve(node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def _tagged(data: Any, node: dict[str, Any], role: str | None, field: str) -> Iterator[tuple[str, bool, str | None, str, str]]:
+def _tagged(
+    data: Any, node: dict[str, Any], role: str | None, field: str, confidential: bool = False,
+) -> Iterator[tuple[str, bool, str | None, str, str]]:
     tag = node.get("x-sensitivity")
     if isinstance(tag, dict):
         tag = tag.get(role or "", tag.get("*")) if role else None
+    if tag is not None and confidential:
+        # x-confidential-when: the owner's flag (form C8) makes the details confidential, whatever the role.
+        tag = "confidential"
     if tag is not None:
         for key, text in _strings(data, field):
             yield tag, node.get("x-withheld-as") == "role", role, key, text
@@ -100,10 +114,74 @@ def _tagged(data: Any, node: dict[str, Any], role: str | None, field: str) -> It
         role = data.get("role", role) if "role" in node.get("properties", {}) else role
         for key, value in data.items():
             if key in node.get("properties", {}):
-                yield from _tagged(value, node["properties"][key], role, key)
+                prop = node["properties"][key]
+                flag = prop.get("x-confidential-when")
+                yield from _tagged(value, prop, role, key, isinstance(flag, str) and data.get(flag) is True)
+        if isinstance(node.get("additionalProperties"), dict):
+            for key, value in data.items():
+                if key not in node.get("properties", {}):
+                    yield from _tagged(value, node["additionalProperties"], role, key)
     elif isinstance(data, list) and "items" in node:
         for item in data:
             yield from _tagged(item, node["items"], role, field)
+
+
+# --- the free-text fields, from the schema's x-text tags -----------------------------
+
+def prose_fields(node: dict[str, Any] | None = None, path: str = "$", depth: int = 0) -> dict[str, str]:
+    """Every string field of the published case schema, by path with ``[]``
+    for list items and ``.*`` for a mapping's values, and what it is:
+    "prose", "code", "date", "enum" or "tagged" (x-sensitivity), or
+    "unclassified" for a string the schema says nothing about."""
+    node = SCHEMA if node is None else node
+    found: dict[str, str] = {}
+    if depth > 40:
+        return found
+    if "x-sensitivity" in node:
+        return {path: "tagged"}
+    options = [o for o in node.get("anyOf", []) if o.get("type") != "null"]
+    if options:
+        for option in options:
+            found.update(prose_fields(option, path, depth + 1))
+        return found
+    if "$ref" in node:
+        return prose_fields(_resolve(node), path, depth + 1)
+    if "enum" in node or "const" in node or ("oneOf" in node and all("const" in o for o in node["oneOf"])):
+        return {path: "enum"}
+    if node.get("type") == "string":
+        kind = node.get("x-text") or ("date" if node.get("format") == "date" else "unclassified")
+        return {path: kind}
+    for key, child in node.get("properties", {}).items():
+        found.update(prose_fields(child, f"{path}.{key}", depth + 1))
+    if isinstance(node.get("additionalProperties"), dict):
+        found.update(prose_fields(node["additionalProperties"], f"{path}.*", depth + 1))
+    if "items" in node:
+        found.update(prose_fields(node["items"], f"{path}[]", depth + 1))
+    return found
+
+
+def prose_locations(data: Any, node: dict[str, Any] | None = None, loc: tuple[Any, ...] = (), path: str = "$") -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every free-text value in a case's JSON data: its location (keys and
+    indexes) and its field's path in :func:`prose_fields`' form."""
+    node = SCHEMA if node is None else node
+    if "x-sensitivity" in node:
+        return
+    options = [o for o in node.get("anyOf", []) if o.get("type") != "null"]
+    if options:
+        node = options[0]
+    node = _resolve(node)
+    if isinstance(data, str):
+        if node.get("x-text") == "prose":
+            yield loc, path
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if key in node.get("properties", {}):
+                yield from prose_locations(value, node["properties"][key], (*loc, key), f"{path}.{key}")
+            elif isinstance(node.get("additionalProperties"), dict):
+                yield from prose_locations(value, node["additionalProperties"], (*loc, key), f"{path}.*")
+    elif isinstance(data, list) and "items" in node:
+        for index, item in enumerate(data):
+            yield from prose_locations(item, node["items"], (*loc, index), f"{path}[]")
 
 
 def _strings(value: Any, key: str) -> Iterator[tuple[str, str]]:
@@ -200,7 +278,12 @@ def leaks(text: str, values: set[str]) -> list[str]:
     squeezed = re.sub(r"\s+", "", haystack)
     # Digits with only spacing or punctuation between them, run together: "01632 960 504" -> "01632960504".
     digits = re.sub(r"(?<=\d)[\s().+-]+(?=\d)", "", haystack)
-    return [value for value in sorted(values) if _found(normalise(value).strip(), haystack, squeezed, digits)]
+    written = re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u2019", "'").replace("_", " "))
+    return [
+        value for value in sorted(values)
+        if (re.search(rf"(?<!\w)(?:{re.escape(value)}|{re.escape(value.upper())})(?!\w)", written)
+            if isinstance(value, AsWritten) else _found(normalise(value).strip(), haystack, squeezed, digits))
+    ]
 
 
 def _found(needle: str, haystack: str, squeezed: str, digits: str) -> bool:

@@ -191,6 +191,8 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "SG-001": (BABY, _set("plans.primary.summary", "Ada stays with the FOSTER-\nFIELDS in Larkhaven and goes to Bumblewick."),
                "$.plans.primary.summary",
                _set("plans.primary.summary", "Ada stays with @carers in @placement.town and goes to @placement.school.")),
+    "SG-002": (BABY, _set("plans.primary.summary", "Ada's foster home is the flat above the bakery, two miles from her mother."),
+               "$.plans.primary.summary", _set("plans.primary.summary", "Ada's foster home is close to her nursery.")),
     "LL-001": (LETTER, _set(WHO_I_AM, "Notwithstanding considerable organisational complexity, responsibility was "
                                       "comprehensively transferred."),
                "$.later_life_letter.sections[0].text", _set(WHO_I_AM, "I was your social worker, which means I helped you.")),

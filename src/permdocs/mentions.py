@@ -35,6 +35,7 @@ GENERIC_WORDS = frozenset("""
     park square view rise house flat flats apartment apartments building buildings estate cottage cottages yard
     wharf parade green end gate bridge vale valley field fields wood woods farm mill lodge manor villas
     north south east west upper lower new old little great big central middle high main common
+    baby babies toddler toddlers mini
     nursery nurseries school schools primary secondary infant infants junior juniors academy college grammar
     pre-school preschool playgroup kindergarten day early years learning children's children kids tots
     church chapel cathedral mosque temple gurdwara synagogue parish saint catholic methodist baptist
@@ -42,7 +43,7 @@ GENERIC_WORDS = frozenset("""
     football rugby cricket netball hockey tennis swimming swim dance dancing ballet gymnastics music art arts
     drama karate judo scouts scout cubs beavers brownies guides rainbows hut hall library pool village town
     city county council family families trust foundation federation health medical practice surgery clinic
-    partnership hospital pharmacy station ambulance fire police services service home homes care
+    partnership hospital general royal infirmary university maternity pharmacy station ambulance fire police services service home homes care
     example test sample riverside lakeside seaside
     first second third 1st 2nd 3rd 4th 5th
 """.split())
@@ -93,30 +94,40 @@ def person_mentions(
     ('known_as'), and the usual short forms of each first name ("Sam" for
     Samantha, :data:`permdocs.given_name_forms.SHORT_FORMS`), matched only
     as capitalised words, since many ("Will", "Pat") are ordinary words too."""
-    couple = len(_given_words(given_names)) > 1
+    words = _given_words(given_names)
+    couple = len(words) > 1
     one = f"the {role_noun}"
     phrase = given_names.strip() if kept_given_names else (f"the {role_noun}s" if couple else one)
     found: list[Mention] = []
-    givens = _given_alternatives(given_names)
-    # Where first names are kept, the names they go by may be read too.
+    # Where first names are kept, the names they go by are kept with them.
     others = [] if kept_given_names else _other_given_names(given_names, known_as)
+    # Matched with case, as written: "Will" is a name, "will" is not.
+    by_case = [rf"(?-i:{re.escape(name)}|{re.escape(name.upper())})" for name in others]
+    single = "|".join([*map(re.escape, words), *by_case])
+    longest = max([*words, *others], key=len, default="")
+    if couple and single:
+        # "Trish and Rob", "Kate & Will": both of them, as the couple's phrase.
+        found.append(Mention(f"{longest} and {longest} ", rf"(?:{single})\s+(?:and|&)\s+(?:{single})", phrase))
     if others:
-        alternatives = "|".join(rf"{re.escape(name)}|{re.escape(name.upper())}" for name in others)
-        # Matched with case, as written: "Will" is a name, "will" is not.
         # One of them names one person: "the foster carer", never "the foster carers".
-        found.append(Mention(others[0], rf"(?-i:{alternatives})", one))
+        found.append(Mention(others[0], "|".join(by_case), one))
     if family_name.strip():
         surname = _words_pattern(family_name)
         found.append(Mention(f"mr {family_name}", _TITLES + surname, one))
-        if givens:
+        if couple:
+            together = r"\s+(?:and|&)\s+".join(map(re.escape, words))
             found.append(Mention(
-                f"{given_names} {family_name}", rf"(?P<kept>{givens})\s+{surname}(?:e?s)?",
-                phrase, keeps_group=kept_given_names,
+                f"{given_names} {family_name}", rf"(?P<kept>{together})\s+{surname}(?:e?s)?", phrase, keeps_group=kept_given_names,
+            ))
+        if single:
+            found.append(Mention(
+                f"{longest} {family_name}", rf"(?P<kept>{single})\s+{surname}(?:e?s)?",
+                phrase if kept_given_names or not couple else one, keeps_group=kept_given_names,
             ))
         found.append(Mention(family_name, rf"(?:the\s+)?{surname}(?:e?s)?(?:\s+family)?", phrase))
-    if givens and not kept_given_names:
+    if words and not kept_given_names:
         found.append(Mention(given_names, _words_pattern(given_names), phrase))
-        found += [Mention(word, re.escape(word), one) for word in _given_words(given_names) if word != given_names.strip()]
+        found += [Mention(word, re.escape(word), one) for word in words if word != given_names.strip()]
     return found
 
 
@@ -282,8 +293,10 @@ class Scrubber:
         return phrase
 
 
-#: A hyphen at a line break between two letters, or a soft hyphen: gone in the reading.
-_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W\d_])|\u00ad")
+#: A hyphen at a line break between two letters, or before spaces and a small
+#: letter ("Kindl- eworth", as a line pasted without its break leaves it), or a
+#: soft hyphen: gone in the reading.
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-(?:[ \t]*\n\s*(?=[^\W\d_])|[ \t]+(?=[^\W\d_A-Z]))|\u00ad")
 
 
 def _as_read(text: str) -> tuple[str, list[int]]:
@@ -366,14 +379,6 @@ def _other_given_names(given_names: str, known_as: Iterable[str]) -> list[str]:
 
 def _given_words(given_names: str) -> list[str]:
     return [w for w in re.split(r"\s+|&", given_names) if len(w) >= 2 and w.lower() != "and"]
-
-
-def _given_alternatives(given_names: str) -> str:
-    words = _given_words(given_names)
-    if not words:
-        return ""
-    together = r"\s+(?:and|&)\s+".join(map(re.escape, words))
-    return "|".join(dict.fromkeys([together, *map(re.escape, words)]))
 
 
 def _venue_noun(venue: str, fallback: str) -> str:

@@ -14,10 +14,9 @@ Nothing here touches the disk: the result is file name -> bytes, and
 from __future__ import annotations
 
 import re
-
-from .case import Case
 from datetime import date
 
+from .case import Case
 from .checks import CopyReach, Finding, check, errors_in
 from .checks.safeguarding_rules import written_out
 from .documents import DOCUMENTS, copies_of, get_document
@@ -106,8 +105,26 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
 
 def findings_for(case: Case, profile: LoadedProfile, as_of: date) -> list[Finding]:
     """The practice checks' findings under a council's profile, knowing every
-    copy the case will produce (which texts reach which readers, SG-001)."""
-    return check(case, profile.settings, as_of, council=profile.profile.council.name, copies=copies_of(case))
+    copy the case will produce (which texts reach which readers, SG-001).
+
+    A case is immutable, so one case's findings are kept for the next
+    request about it: rendering every copy of every document of one case
+    runs the checks once, not once per copy."""
+    council = profile.profile.council.name
+    key = (id(case), profile.settings, council, as_of)
+    kept = _LAST_FINDINGS.get(key)
+    if kept is not None and kept[0] is case:
+        return list(kept[1])
+    findings = check(case, profile.settings, as_of, council=council, copies=copies_of(case))
+    if len(_LAST_FINDINGS) >= 8:
+        _LAST_FINDINGS.pop(next(iter(_LAST_FINDINGS)))
+    # The case itself is kept with its findings, so that its id cannot be reused while the entry lives.
+    _LAST_FINDINGS[key] = (case, tuple(findings))
+    return findings
+
+
+#: The findings of the last few cases checked: (id of case, policy, council, day) -> (case, findings).
+_LAST_FINDINGS: dict[tuple[object, ...], tuple[Case, tuple[Finding, ...]]] = {}
 
 
 def _check_formats(document: DocumentType, audience: Audience, names: tuple[str, ...]) -> None:

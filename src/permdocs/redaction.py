@@ -48,7 +48,15 @@ from .mentions import (
 )
 from .sensitivity import CONFIDENTIAL_WHEN_KEYWORD, Sensitivity, Treatment
 from .strict import SENSITIVITY_KEYWORD, WITHHELD_AS_ROLE_KEYWORD, TextKind, text_kind
-from .text_references import CARERS, PERSON_DETAILS, PLACEMENT, PLACEMENT_DETAILS, ReferenceWriter, Words, has_references
+from .text_references import (
+    CARERS,
+    PERSON_DETAILS,
+    PLACEMENT,
+    PLACEMENT_DETAILS,
+    ReferenceWriter,
+    Words,
+    has_references,
+)
 
 __all__ = [
     "WITHHELD_MARK", "TaggedValue", "mentions_withheld", "prose_texts", "redact", "reference_writer", "replace_mentions",
@@ -56,6 +64,8 @@ __all__ = [
 ]
 
 _ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
+#: The fields of a person's first names, kept together under ``first-names-for-adopters``.
+_FIRST_NAMES = ("given_names", "known_as")
 #: How a carer is named where their names are withheld, by role.
 _ROLE_NOUNS = {PersonRole.PROSPECTIVE_ADOPTER: "adoptive parent", PersonRole.FOSTER_CARER: "foster carer"}
 
@@ -250,7 +260,7 @@ def _is_withheld(case: Case, tagged: TaggedValue, withholds: Mapping[Sensitivity
     treatment = withholds.get(tagged.category)
     if treatment is None:
         return False
-    kept_first_names = tagged.path.endswith(".given_names") and _keeps_first_names(case, tagged.person, treatment)
+    kept_first_names = tagged.path.rsplit(".", 1)[-1] in _FIRST_NAMES and _keeps_first_names(case, tagged.person, treatment)
     return not kept_first_names
 
 
@@ -265,7 +275,8 @@ def _remove(case: Case, model: BaseModel, withholds: Mapping[Sensitivity, Treatm
         treatment = withholds.get(category) if category is not None else None
         if treatment is not None and value is not None:
             if _is_name(info):
-                keep = name == "given_names" and _keeps_first_names(case, owner, treatment)
+                # Known-as names ("Kate") are first names too: kept where the first names are.
+                keep = name in _FIRST_NAMES and _keeps_first_names(case, owner, treatment)
                 updates[name] = value if keep else [] if isinstance(value, list) else ""
             else:
                 updates[name] = [] if isinstance(value, list) else _none_for(info, name)

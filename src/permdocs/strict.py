@@ -80,7 +80,8 @@ def printable_characters() -> frozenset[int]:
     return frozenset((sans & serif) | {0x20})
 
 
-def _single_line(value: str) -> str:
+def single_line(value: str) -> str:
+    """Text on one line, normalised, refused where it cannot be printed."""
     return _normalise_text(value, multiline=False)
 
 
@@ -158,7 +159,7 @@ def declared_text(kind: TextKind, **schema: Any) -> Any:
 Name = Annotated[
     str,
     StringConstraints(min_length=1, max_length=NAME_MAX_CHARS),
-    AfterValidator(_single_line),
+    AfterValidator(single_line),
     TextKind.PROSE,
     declared_text(TextKind.PROSE, pattern=SINGLE_LINE_PATTERN, patternErrorMessage=SINGLE_LINE_ERROR),
 ]
@@ -167,7 +168,7 @@ Name = Annotated[
 ShortText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX_CHARS),
-    AfterValidator(_single_line),
+    AfterValidator(single_line),
     TextKind.PROSE,
     declared_text(TextKind.PROSE, pattern=SINGLE_LINE_PATTERN, patternErrorMessage=SINGLE_LINE_ERROR),
 ]
@@ -184,6 +185,16 @@ Narrative = Annotated[
 ]
 """Free text in a small Markdown subset: paragraphs, bulleted and numbered
 lists, **bold**, *italic* and line breaks. Anything else shows literally."""
+
+CodeText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=SHORT_TEXT_MAX_CHARS),
+    AfterValidator(single_line),
+    TextKind.CODE,
+    declared_text(TextKind.CODE, pattern=SINGLE_LINE_PATTERN, patternErrorMessage=SINGLE_LINE_ERROR),
+]
+"""A code on one line that is not an id: a schema's address, a profile's
+name, a standard point's id. Never prose: no copy rewrites it."""
 
 Identifier = Annotated[
     str,

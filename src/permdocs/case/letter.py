@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import exactly_one_of, schema_rules
+from ..strict import CodeText, exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Name, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 
@@ -46,7 +46,7 @@ class LetterSection(CaseModel):
         "Text", "What the worker writes, in plain words, to the child. Null when the text is in a shared file.",
         default=None,
     )
-    shared_file: ShortText | None = field(
+    shared_file: CodeText | None = field(
         "Shared file",
         "A Markdown file in the case file's own folder holding this section, written once for brothers and "
         "sisters who share the history (e.g. 'letters/why-we-could-not-stay.md'). Read when the case is loaded.",

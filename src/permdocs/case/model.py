@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
+from ..strict import CodeText
 from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
 from .consistency import consistency_problems
@@ -40,7 +41,7 @@ class ChronologyEntry(CaseModel):
 class Case(CaseModel):
     """One child's case: the single source for every permanence document."""
 
-    schema_uri: ShortText | None = field(
+    schema_uri: CodeText | None = field(
         "JSON Schema",
         "Optional link to case.schema.json, so that editors can check and complete the file. Ignored by permdocs.",
         default=None,
@@ -49,7 +50,7 @@ class Case(CaseModel):
     schema_version: Literal["1"] = field(
         "Schema version", "The version of the case format. Always \"1\" for this release."
     )
-    profile: ShortText | None = field(
+    profile: CodeText | None = field(
         "Council profile",
         "The council profile to render with, by name: a shipped profile, or a profile folder in the profiles "
         "folder the user configures (PERMDOCS_PROFILES_DIR). Never a path. The command line's --profile takes "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import exactly_one_of, schema_rules, when
+from ..strict import CodeText, exactly_one_of, schema_rules, when
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .family_time import ADOPTERS_NAMED_AS_HELP, AdoptersNamedAs, LetterboxTerms, Schedule
 from .limits import LIST_LIMITS
@@ -120,7 +120,7 @@ class ChildPoint(CaseModel):
     text: Narrative | None = field(
         "Point", "The argument, about this child. Give this or 'point_id', not both.", default=None
     )
-    point_id: ShortText | None = field(
+    point_id: CodeText | None = field(
         "Standard point",
         "The id of a standard point of the option's route (see 'permdocs routes'), e.g. 'sgo-adv-01', to weigh it "
         "for this child in the knowledge base's words, with its source. Give this or 'text', not both.",
@@ -141,7 +141,7 @@ class ChildPoint(CaseModel):
 class ExcludedPoint(CaseModel):
     """A standard point of the knowledge base that does not apply to this child."""
 
-    point_id: ShortText = field("Point", "The id of the standard point, e.g. 'sgo-adv-05' (see 'permdocs routes').")
+    point_id: CodeText = field("Point", "The id of the standard point, e.g. 'sgo-adv-05' (see 'permdocs routes').")
     reason: Narrative | None = field(
         "Reason", "Why it does not apply to this child; null if not yet recorded (a check flags it).", default=None
     )

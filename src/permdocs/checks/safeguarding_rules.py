@@ -13,6 +13,7 @@ value itself: findings are printed in drafts and logged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from ..case import Case
@@ -22,7 +23,7 @@ from ..sensitivity import Sensitivity, Treatment
 from .findings import CheckInput, CopyReach, Finding, Severity
 from .rules import Problems, rule
 
-WRITTEN_OUT = "SG-001"
+WRITTEN_OUT, CLUE = "SG-001", "SG-002"
 SOURCE = "Brief s.4.4 and s.4.7; FPR 29.1 (form C8): what the family and court copies never show"
 
 #: The strictest way any copy withholds each identifying category: the court
@@ -84,7 +85,7 @@ def _message(mention: Mention, scrubber: Scrubber) -> tuple[str, str]:
     reference = mention.reference
     if not reference:
         return (
-            "This text writes out a carer's or relative's job, or another detail that the family and court copies "
+            "This text writes out a carer's or relative's job, or another detail that the copies for the birth family, the court or the child "
             "withhold. Leave it out: the copies that may show it print it from its own field.",
             "",
         )
@@ -95,16 +96,16 @@ def _message(mention: Mention, scrubber: Scrubber) -> tuple[str, str]:
         # The id itself holds a withheld word: naming it here would leak it.
         what = f"{_PERSON_WHAT.get(detail, 'a detail of')} a carer or relative whose id holds a withheld word"
         return (
-            f"This text writes out {what}, which the family and court copies must not show. Give that person a "
+            f"This text writes out {what}, which the copies for the birth family, the court or the child must not show. Give that person a "
             "neutral id (such as 'carer-1') and write an @-reference to it instead.",
             "",
         )
     else:
         what = f"{_PERSON_WHAT.get(detail, 'a detail of')} '{target}'"
     return (
-        f"This text writes out {what}, which the family and court copies must not show. Write '{reference}' instead: "
+        f"This text writes out {what}, which the copies for the birth family, the court or the child must not show. Write '{reference}' instead: "
         "each copy then shows it as that copy may.",
-        f"Replace the name, in whatever form it is written, with {reference}",
+        f"Wherever the text names it, in any spelling, case or form, write {reference}",
     )
 
 
@@ -114,3 +115,41 @@ def identifying_detail_written_out(given: CheckInput) -> Problems:
         yield finding.path, finding.message, finding.hint
 
 
+
+
+#: A distance or a journey's length: "two miles from", "10 minutes' walk", "5 km away".
+_DISTANCE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|ten|twenty|half an?)\s*-?\s*"
+    r"(?:miles?|mins?|minutes?|km|kilometres?|hours?)['’]?\s+(?:walk|drive|ride|away|from|of|down|up)\b",
+    re.IGNORECASE,
+)
+#: A landmark beside a home: "above the bakery", "opposite the Co-op", "round the corner from".
+_LANDMARK = re.compile(
+    r"\b(?:above|below|opposite|next door to|next to|behind|round the corner from|around the corner from|"
+    r"over the road from|across the road from|across from)\s+(?:the\s+|a\s+|an\s+)?(?!(?:@|her\b|his\b|their\b))\w",
+    re.IGNORECASE,
+)
+#: Words that make a sentence about where someone lives.
+_ABOUT_A_HOME = re.compile(
+    r"@carers|@placement|\b(?:home|house|flat|lives?|living|moved|placement|foster carers?|adopters?|street|road)\b",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+@rule(CLUE, "A clue to where someone lives, left beside a withheld detail", Severity.WARNING, SOURCE)
+def clue_to_a_home(given: CheckInput) -> Problems:
+    for path, text in prose_texts(given.case):
+        if given.copies and not any(_prints(c, path) and c.withholds for c in given.copies):
+            continue
+        for sentence in _SENTENCES.split(text):
+            if not _ABOUT_A_HOME.search(sentence):
+                continue
+            clue = "a distance from it" if _DISTANCE.search(sentence) else "a landmark beside it" if _LANDMARK.search(sentence) else ""
+            if clue:
+                yield path, (
+                    f"This text says where someone lives by {clue} ('two miles from', 'above the shop'), which "
+                    "lets a reader of the family or court copies find the home even with its name withheld. "
+                    "Leave the clue out, or keep it to the agency's own records."
+                )
+                break

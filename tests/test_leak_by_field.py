@@ -1,0 +1,237 @@
+"""Redaction covers every string by construction, and the leak test proves it
+field by field.
+
+1. Every string field of the published case schema is classified: prose
+   (``x-text: prose``, rewritten in every copy), a code, a date, an
+   enumeration, or a tagged value (``x-sensitivity``). A new plain ``str``
+   field fails here before it can carry a name past redaction.
+2. Every prose field, one at a time, is seeded with identifying details
+   written as workers write them (a surname in the plural and possessive, the
+   nursery, the town, a carer's phone spaced another way, a relative's
+   street, a confidential address), and every copy that prints that part of
+   the case and withholds them is read back in every format it comes in
+   (HTML, Word, calendar; PDF for a sample): none may show them. A copy a
+   child reads must refuse to render instead, naming the field.
+3. A companion test plants a leak in each format and shows the harness finds it.
+
+What counts as withheld, and where a field is, comes from the published
+schema's tags (tests/leak.py), not from permdocs' redaction code.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import permdocs
+
+from conftest import ROOT, SAMPLES
+from leak import leaks, output_text, prose_fields, prose_locations, withheld_values
+
+FIXTURES = sorted((ROOT / "tests" / "fixtures" / "cases").glob("*.json"))
+CASES = SAMPLES + FIXTURES
+#: Prose fields that are the other branch of an either/or (a CPR section
+#: written, or the reason it does not apply): no realistic case fills both,
+#: so each is seeded into a copy of the CPR sample with that branch chosen.
+OTHER_BRANCHES = {
+    f"$.cpr.{section}.not_applicable_because": ("cpr-adoption", ("cpr", section), "not_applicable_because")
+    for section in (
+        "agency_actions", "development", "education", "family_time_now", "family_time_proposed", "health",
+        "matters_for_proceedings", "parenting_capacity", "relationships", "relatives_considered", "why_adoption",
+    )
+} | {"$.cpr.respondents_under_18.text": ("cpr-adoption", ("cpr", "respondents_under_18"), "text")}
+#: Every this many seeds, the copies are also rendered to PDF (a PDF takes a second; the rest milliseconds).
+PDF_EVERY = 9
+
+
+def _load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _first_location_of_each_field() -> dict[str, tuple[Path, tuple[Any, ...] | None]]:
+    found: dict[str, tuple[Path, tuple[Any, ...] | None]] = {}
+    for path in CASES:
+        for loc, field in prose_locations(_load(path)):
+            found.setdefault(field, (path, loc))
+    for field, (sample, section, key) in OTHER_BRANCHES.items():
+        found.setdefault(field, (ROOT / "samples" / f"{sample}.json", (*section, key)))
+    return found
+
+
+LOCATIONS = _first_location_of_each_field()
+PROSE = sorted(field for field, kind in prose_fields().items() if kind == "prose")
+
+
+def test_every_string_field_is_classified() -> None:
+    kinds = prose_fields()
+    assert [path for path, kind in kinds.items() if kind == "unclassified"] == []
+    # Where the leak test looks, and what it leaves alone, is visible here:
+    assert kinds["$.options[].key_factors.*.summary"] == "prose"
+    assert kinds["$.people[].id"] == "code"
+    assert kinds["$.placement.school_or_nursery"] == "tagged"
+    assert len(PROSE) > 100
+
+
+def test_every_prose_field_is_seeded_somewhere() -> None:
+    assert [field for field in PROSE if field not in LOCATIONS] == []
+
+
+def _seed(case: dict[str, Any]) -> tuple[str, str]:
+    """A sentence of identifying details from this case, written as workers
+    write them, and a short one for fields that hold a name."""
+    people = {p["id"]: p for p in case.get("people", [])}
+    placement = case.get("placement") or {}
+    carers = [people[i] for i in placement.get("carer_ids", []) if i in people]
+    parts: list[str] = []
+    short = ""
+    if carers:
+        surname = carers[0]["family_name"]
+        # Upper case, a plural, a possessive, and a break after a hyphen as a PDF paste leaves it.
+        broken = surname[: len(surname) // 2] + "-\n" + surname[len(surname) // 2 :]
+        parts.append(f"Lives with the {surname.upper()}S; the {broken}s' home")
+        short = f"the {surname}s"
+        phone = (carers[0].get("contact") or {}).get("phone")
+        if phone:
+            digits = re.sub(r"\D", "", phone)
+            parts.append(f"ring {digits[:3]} {digits[3:7]} {digits[7:]}")
+    for key in ("school_or_nursery", "town", "place_of_worship"):
+        if placement.get(key):
+            parts.append(f"near {placement[key]}")
+    for person in case.get("people", []):
+        address = (person.get("contact") or {}).get("address")
+        if person.get("role") in ("mother", "father", "relative") and address and re.search(r"\d", address):
+            parts.append(f"visits {_street(address)}")
+            break
+    for person in case.get("people", []):
+        if person.get("confidential_contact") and (person.get("contact") or {}).get("address"):
+            parts.append(f"and {_street(person['contact']['address'])}")
+    return ". ".join(parts) + ".", short
+
+
+def _has(data: Any, loc: tuple[Any, ...]) -> bool:
+    for key in loc:
+        if not isinstance(data, dict | list) or (isinstance(data, dict) and key not in data):
+            return False
+        data = data[key]
+    return True
+
+
+def _street(address: str) -> str:
+    """The line of an address with its street ("Flat 4, Mockingford House" whole)."""
+    lines = [line.strip() for line in address.split(",")]
+    return ", ".join(lines[:2]) if re.fullmatch(r"(?i)flat \w+", lines[0]) and len(lines) > 1 else lines[0]
+
+
+def _set(data: dict[str, Any], loc: tuple[Any, ...], text: str, *, append: bool, branch: bool = False) -> None:
+    node: Any = data
+    for key in loc[:-1]:
+        if isinstance(node, dict) and key not in node or isinstance(node, dict) and node[key] is None:
+            node[key] = {}
+        node = node[key]
+    last = loc[-1]
+    if branch:
+        # The other branch of an either/or: replace the section with it.
+        node.clear()
+    old = node.get(last) if isinstance(node, dict) else node[last]
+    node[last] = f"{old} {text}" if append and isinstance(old, str) else text
+
+
+def _seeded_case(field: str) -> tuple[Any, dict[str, Any], str]:
+    path, loc = LOCATIONS[field]
+    data = _load(path)
+    sentence, short = _seed(data)
+    for text in (sentence, short, *([] if short else ["x"])):
+        seeded = copy.deepcopy(data)
+        one_line = text.replace("\n", " ") if not field.endswith(_MULTILINE) else text
+        _set(seeded, loc, one_line, append=True, branch=field in OTHER_BRANCHES and not _has(data, loc))
+        try:
+            return permdocs.load_case(seeded, folder=path.parent), seeded, text
+        except permdocs.InvalidCaseError:
+            continue
+    pytest.fail(f"could not seed {field} in {path.name}")
+
+
+#: Fields whose text may run over several lines (Markdown narratives), by the ends of their paths.
+_MULTILINE = ("summary", "text", "reasons", "conclusion", "narrative", "notes", "need", "how_met", "purpose",
+              "background", "when_missed", "childs_wishes", "detail", "legal", "psychological", "physical",
+              "not_applicable_because", "single_option_reason", "together_or_apart_reason", "reason", "comments")
+
+
+def _written_in(seed: str) -> Any:
+    """Whether a value is written in the seed (as the harness matches it), remembered per value."""
+    known: dict[str, bool] = {}
+
+    def found(value: str) -> bool:
+        if value not in known:
+            known[value] = bool(leaks(seed, {value}))
+        return known[value]
+
+    return found
+
+
+def _copies(case: Any, field: str) -> list[tuple[Any, Any]]:
+    """Every withholding copy, of every document this case has, that prints the field's part of the case."""
+    prefix = re.sub(r"\[\]|\.\*", "", field)
+    return [
+        (document, audience)
+        for document in permdocs.DOCUMENTS.values() if not document.missing_from(case)
+        if any(prefix == read or prefix.startswith((read + ".", read + "[")) for read in document.reads)
+        for audience in document.audiences.values() if audience.withholds
+    ]
+
+
+@pytest.mark.parametrize("field", PROSE)
+def test_a_seeded_field_reaches_no_withholding_copy(field: str) -> None:
+    case, data, seed = _seeded_case(field)
+    pdf = PROSE.index(field) % PDF_EVERY == 0
+    checked = 0
+    # The values each copy withholds that the seed wrote; the unseeded case's own are the leak test's (test_leak).
+    in_seed = _written_in(seed)
+    for document, audience in _copies(case, field):
+        values = {v for v in withheld_values(data, {str(k): str(v) for k, v in audience.withholds.items()}) if in_seed(v)}
+        if not values:
+            continue  # the copy shows everything the seed wrote
+        formats = tuple(f for f in ("docx", "html", "ics", *(("pdf",) if pdf else ())) if f in document.formats_for(audience))
+        pdf = pdf and "pdf" not in formats  # one PDF per seeded field is enough
+        request = permdocs.RenderRequest(document.name, formats, audience.name, draft=True)
+        try:
+            outputs = permdocs.render_outputs(case, request, skipped=[])
+        except permdocs.UnresolvedFindingsError as refused:
+            # A child's copy is never scrubbed: it refuses, naming a field that writes a detail out.
+            assert audience.for_a_child, f"{document.name} ({audience.name}) refused a draft"
+            assert {f.rule for f in refused.findings} == {"SG-001"}
+            checked += 1
+            continue
+        for name, body in outputs.items():
+            found = leaks(output_text(name, body), values)
+            assert found == [], f"{field} seeded with {seed!r}: {name} shows {found}"
+            checked += 1
+    # A field no withholding copy prints has nothing to prove; every other one was read.
+    assert checked or not _copies(case, field), field
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "ics", "pdf"])
+def test_the_harness_finds_a_leak_planted_in_each_format(fmt: str) -> None:
+    # The agency's copy shows what the birth family's withholds: rendered with
+    # a seeded purpose, the same harness must find the seed in every format.
+    # The adoption sample's arrangements have dates, so that a calendar is made too.
+    data = _load(ROOT / "samples" / "adoption-family-time.json")
+    seed, _ = _seed(data)
+    for arrangement in data["family_time"]:
+        arrangement["purpose"] += " " + seed
+    case = permdocs.load_case(data)
+    values = withheld_values(data, {"placement": "first-names-for-adopters", "birth-family-contact": "omit"})
+    request = permdocs.RenderRequest("family-time", (fmt,), "agency", draft=True)
+    outputs = permdocs.render_outputs(case, request, skipped=[])
+    assert outputs, fmt
+    for name, body in outputs.items():
+        text = output_text(name, body)
+        if fmt == "ics":
+            # A calendar carries no purpose: the leak is planted in its description, as a bug would put it.
+            text = output_text(name, body.replace(b"DESCRIPTION:", b"DESCRIPTION:" + seed.split(".")[0].encode() + b" ", 1))
+        assert leaks(text, values), f"{name}: the harness missed {seed!r}"

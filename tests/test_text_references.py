@@ -1,0 +1,160 @@
+"""@-references in free text, and the scrubbing net behind them: each copy
+writes a reference as it may show it, SG-001 names what was typed out, and
+what a draft scrubs reads as a sentence, without fragments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import permdocs
+from permdocs.checks import check
+from permdocs.mentions import Scrubber
+from permdocs.redaction import redact, withheld_mentions
+from permdocs.sensitivity import Sensitivity, Treatment
+
+from conftest import sample_dict
+
+AGENCY: dict[Sensitivity, Treatment] = {}
+FAMILY = {Sensitivity.PLACEMENT: Treatment.FIRST_NAMES_FOR_ADOPTERS, Sensitivity.BIRTH_FAMILY_CONTACT: Treatment.OMIT,
+          Sensitivity.CONFIDENTIAL: Treatment.OMIT}
+COURT = {Sensitivity.PLACEMENT: Treatment.ROLE, Sensitivity.BIRTH_FAMILY_CONTACT: Treatment.OMIT,
+         Sensitivity.CONFIDENTIAL: Treatment.OMIT}
+
+
+def _baby(summary: str, **changes: Any) -> permdocs.Case:
+    data = sample_dict()
+    data["plans"]["primary"]["summary"] = summary
+    for person in data["people"]:
+        person.update(changes.get(person["id"], {}))
+    return permdocs.load_case(data)
+
+
+def _written(case: permdocs.Case, withholds: dict[Sensitivity, Treatment]) -> str:
+    return redact(case, withholds).plans.primary.summary
+
+
+@pytest.mark.parametrize(("written", "agency", "court"), [
+    ("Ada lives with @carers.", "Ada lives with Jo and Sam Fosterfield.", "Ada lives with the foster carers."),
+    ("@carers's home is warm.", "Jo and Sam Fosterfield's home is warm.", "The foster carers' home is warm."),
+    ("She sees the @carers daily.", "She sees the Jo and Sam Fosterfield daily.", "She sees the foster carers daily."),
+    ("Ada goes to @placement.school.", "Ada goes to Bumblewick Day Nursery.", "Ada goes to her nursery."),
+    ("Swimming is near @placement.school.", "Swimming is near Bumblewick Day Nursery.", "Swimming is near Ada's nursery."),
+    ("They live in @placement.town.", "They live in Larkhaven.", "They live in Ada's home area."),
+    ("Ring @aunt.phone first.", "Ring 01632 960002 first.", "Ring a number the agency holds first."),
+    ("Post to @aunt.address.", "Post to 0 Placeholder Row, Exampleton FX0 0AB.", "Post to their home."),
+    ("Write to kim@example.invalid or meet @ 10.", "Write to kim@example.invalid or meet @ 10.", "Write to kim@example.invalid or meet @ 10."),
+])
+def test_each_copy_writes_a_reference_as_it_may_show_it(written: str, agency: str, court: str) -> None:
+    case = _baby(written)
+    assert _written(case, AGENCY) == agency
+    assert _written(case, COURT) == court
+
+
+def test_adopters_keep_their_first_names_where_the_copy_does() -> None:
+    data = sample_dict("adoption-family-time")
+    case = permdocs.load_case(data)
+    summary = "Orla to be adopted by @adopters.first, who she has lived with since September 2026."
+    assert redact(case, FAMILY).plans.primary.summary == summary.replace("@adopters.first", "Ash and Remi")
+    assert redact(case, COURT).plans.primary.summary == summary.replace("@adopters.first", "the adoptive parents")
+
+
+@pytest.mark.parametrize(("written", "problem"), [
+    ("Ada lives with @fostercarers.", "(did you mean '@foster-carers'?)"),
+    ("Ada goes to @placement.church.", "names no detail of the placement"),
+    ("Ada lives with @Foster-Carers.", "ids are lower case: write '@foster-carers'"),
+    ("Ring @father.address.", "the address of 'father', which the case does not record"),
+])
+def test_a_reference_that_names_nothing_is_refused_with_its_path(written: str, problem: str) -> None:
+    data = sample_dict()
+    data["plans"]["primary"]["summary"] = written
+    with pytest.raises(permdocs.InvalidCaseError) as refused:
+        permdocs.load_case(data)
+    assert [p.path for p in refused.value.problems] == ["$.plans.primary.summary"]
+    assert problem in str(refused.value)
+
+
+@pytest.mark.parametrize("typed", [
+    "Ada lives with the Fosterfields.",
+    "Ada lives with the FOSTERFIELDS.",
+    "Ada is at the Fosterfields' house.",
+    "Ada is at Fos-\nterfield's house.",
+    "Jo Fosterfield takes her to nursery.",
+    "She loves Bumblewick.",
+    "The carers live at 14 Quillon Mews.",
+    "Postcode LH47QX.",
+    "Ring 01632 960 010.",
+])
+def test_a_detail_typed_out_is_found_with_the_reference_to_write(typed: str) -> None:
+    case = _baby(typed)
+    found = [f for f in check(case) if f.rule == "SG-001"]
+    assert found and {f.path for f in found} == {"$.plans.primary.summary"}, typed
+    # The message names the reference, never the value.
+    for finding in found:
+        assert "@" in finding.message and "Fosterfield" not in finding.message and "Quillon" not in finding.message
+
+
+def test_short_forms_and_known_as_names_are_found_as_capitalised_words_only() -> None:
+    data = sample_dict("adoption-family-time")
+    adopters = next(p for p in data["people"] if p["id"] == "adopters")
+    adopters.update(given_names="Katherine and William", known_as=["Bunny"])
+    case = permdocs.load_case(data)
+    scrub = Scrubber(withheld_mentions(case, COURT))
+    assert scrub("Kate and Will will write first; Bunny sends photos.") == (
+        "The adoptive parents will write first; the adoptive parent sends photos."
+    )
+    assert not scrub.finds("It will rain, and the kate bush flowers.")
+
+
+@pytest.mark.parametrize(("place", "typed", "scrubbed"), [
+    ("St Aldhelm's C of E Primary School", "She walks to St Aldhelm's each day.", "She walks to the school each day."),
+    ("Hazel Wood Infant and Junior School", "She starts at Hazel Wood Junior in September.", "She starts at the school in September."),
+])
+def test_a_school_goes_whole_leaving_no_fragment(place: str, typed: str, scrubbed: str) -> None:
+    data = sample_dict("long-term-fostering")
+    data["placement"]["school_or_nursery"] = place
+    scrub = Scrubber(withheld_mentions(permdocs.load_case(data), COURT))
+    assert scrub(typed) == scrubbed
+
+
+def test_a_street_named_like_a_place_and_a_town_read_as_what_they_are() -> None:
+    data = sample_dict("long-term-fostering")
+    data["placement"]["place_of_worship"] = "Grace Chapel, Tannery Road"
+    data["placement"]["address"] = "7 Wrenfold Road, Wrenfold, WF2 8RT"
+    scrub = Scrubber(withheld_mentions(permdocs.load_case(data), COURT))
+    assert scrub("He walks up Grace Road to Grace Chapel.") == "He walks up a nearby street to the place of worship."
+    assert scrub("He was born in Wrenfold.") == "He was born in their town."
+
+
+def test_confidential_contact_details_reach_only_the_agency() -> None:
+    case = _baby("Ada sees her aunt.", aunt={"confidential_contact": True})
+    aunt = next(p for p in redact(case, COURT).people if p.id == "aunt")
+    assert aunt.contact is None
+    assert next(p for p in redact(case, AGENCY).people if p.id == "aunt").contact is not None
+    # The adopters' copy of the CPR keeps relatives' contacts, but not a confidential one.
+    adopters = permdocs.DOCUMENTS["cpr"].audiences["adopters"].withholds
+    assert adopters[Sensitivity.CONFIDENTIAL] is Treatment.OMIT
+
+
+def test_a_childs_copy_is_refused_rather_than_scrubbed() -> None:
+    data = sample_dict("adoption-family-time")
+    data["family_time"][1]["purpose"] = "For Orla to see Jayden; the Plumbridges bring her."
+    case = permdocs.load_case(data)
+    request = permdocs.RenderRequest("family-time", ("html",), "child", draft=True, arrangement="jayden-sessions")
+    with pytest.raises(permdocs.UnresolvedFindingsError) as refused:
+        permdocs.render_outputs(case, request)
+    assert "never rendered with details scrubbed out, not even as a draft" in str(refused.value)
+    assert [f.path for f in refused.value.findings] == ["$.family_time[1].purpose"]
+    # The birth family's draft is scrubbed as before.
+    request = permdocs.RenderRequest("family-time", ("html",), "birth-family", draft=True, arrangement="jayden-sessions")
+    html = next(iter(permdocs.render_outputs(case, request).values())).decode()
+    assert "Plumbridge" not in html
+
+
+def test_key_factor_summaries_are_rewritten_in_every_copy() -> None:
+    data = sample_dict()
+    data["options"][4]["key_factors"]["wishes_and_feelings"]["summary"] = "Keeps her home with the Fosterfields."
+    case = permdocs.load_case(data)
+    factor = redact(case, FAMILY).options[4].key_factors
+    assert str(factor["wishes_and_feelings"].summary) == "Keeps her home with the foster carers."
