@@ -118,3 +118,22 @@ def test_the_harness_reads_values_as_workers_write_them() -> None:
     # The agency's town and ordinary words are not the placement's.
     assert leaks("A café in Exampleton; County Hall, Exampleton FX0 0ZZ; for example, a little green park", values) == []
     assert leaks("Saturday 2 January 2027 at 10:30, 1632 people", values) == []
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
+def test_a_bundle_is_never_built_from_text_that_writes_out_a_withheld_detail(fixture: Path, tmp_path: Path) -> None:
+    # A bundle is served on every party and holds final documents only: while
+    # the case's texts type out a carer's name or the placement (SG-001), the
+    # bundle is refused, naming the field, and nothing is written.
+    from permdocs.bundle import build_bundle, load_manifest
+
+    from bundle_setup import bundle_folder, fixture_manifest, without_case
+
+    manifest = fixture_manifest()
+    path = bundle_folder(tmp_path, manifest)
+    (tmp_path / "case.json").write_bytes(fixture.read_bytes())
+    with pytest.raises(permdocs.PermdocsError) as refused:
+        build_bundle(load_manifest(path))
+    assert "SG-001" in str(refused.value) and "$." in str(refused.value)
+    # The same bundle without the case's documents builds: the refusal is the text's, not the bundle's.
+    assert build_bundle(load_manifest(bundle_folder(tmp_path / "plain", without_case(fixture_manifest())))).pdf
