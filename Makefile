@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SAMPLES := $(wildcard samples/*.json)
+# Test workers: one per core (pytest-xdist).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test schemas snapshots bench clean
+.PHONY: demo test test-fast schemas snapshots bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +26,14 @@ demo: $(INSTALLED)
 	done
 	$(BIN)/permdocs bundle samples/bundle.yaml --out out/bundle.pdf --force
 
-## Run the whole test suite. Snapshots are never updated here.
+## Run the whole test suite, on every core. Snapshots are never updated here.
 test: $(INSTALLED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS)
+
+## The quick loop while working: no PDF layout, LibreOffice, qpdf or OOXML
+## validation (the tests marked slow), on every core.
+test-fast: $(INSTALLED)
+	$(BIN)/python -m pytest -n $(JOBS) -m "not slow" -q
 
 ## Regenerate schemas/*.schema.json from the models, and what docs/ makes of
 ## them: the field references of the case file and of profiles, and the

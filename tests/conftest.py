@@ -15,7 +15,7 @@ from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 import permdocs
 
-from readable import docx_as_text, docx_static_parts_as_text, pdf_as_text
+from readable import docx_static_parts_as_text, docx_structure, html_structure, pdf_as_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.json"))
@@ -36,6 +36,24 @@ def applicable_pairs() -> list[tuple[Path, str]]:
         (path, name) for path in SAMPLES for name, document in permdocs.DOCUMENTS.items()
         if not document.missing_from(cases[path])
     ]
+
+
+#: Modules whose tests lay out PDFs, run LibreOffice, qpdf or the OOXML
+#: validator, build wheels or seed every field: the whole suite runs them
+#: (make test), the quick loop does not (make test-fast, -m "not slow").
+SLOW_MODULES = frozenset({
+    "test_writer_pdf", "test_ooxml", "test_external_programs", "test_bundle_assembled", "test_reproducible",
+    "test_packaging", "test_leak_by_field", "test_benchmarks", "test_help_examples", "test_types", "test_word_styles",
+    "test_profile_assets",
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as slow what renders PDFs (by name) or lives in a slow module."""
+    for item in items:
+        module = item.module.__name__ if item.module is not None else ""
+        if module in SLOW_MODULES or "pdf" in item.nodeid.lower():
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -109,10 +127,13 @@ class _TextSnapshot(SingleFileSnapshotExtension):
 
 
 class DocxSnapshot(_TextSnapshot):
+    """Text and structure, a paragraph or table row per line (readable.docx_structure):
+    a changed sentence is a one-line diff. Bytes are pinned by test_reproducible."""
+
     file_extension = "docx.txt"
 
     def serialize(self, data: Any, **kwargs: Any) -> str:
-        return docx_as_text(data)
+        return docx_structure(data)
 
 
 class DocxStaticSnapshot(_TextSnapshot):
@@ -130,10 +151,12 @@ class PdfSnapshot(_TextSnapshot):
 
 
 class HtmlSnapshot(_TextSnapshot):
-    file_extension = "html"
+    """Text and structure, a block per line with its classes (readable.html_structure)."""
+
+    file_extension = "html.txt"
 
     def serialize(self, data: Any, **kwargs: Any) -> str:
-        return data.decode("utf-8")
+        return html_structure(data)
 
 
 class JsonSnapshot(_TextSnapshot):

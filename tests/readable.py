@@ -142,3 +142,200 @@ def docx_body_words(data: bytes) -> list[str]:
     root = docx_xml(data, "word/document.xml")
     texts = [node.text or "" for node in root.iter(f"{W}t")]
     return _WORD.findall(" ".join(texts))
+
+
+# --- structure views for snapshots: one line per paragraph, row or block ----------
+
+_R = f"{W}r"
+_BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "caption", "dt", "dd", "figcaption", "pre", "tr", "blockquote"}
+_INLINE_TAGS = {"strong", "b", "em", "i", "a", "span", "br", "img", "small", "sup", "sub", "abbr", "code", "mark", "time", "u", "s"}
+
+
+def _attr(element: etree._Element, name: str) -> str:
+    return element.get(f"{W}{name}") or ""
+
+
+def _run_text(run: etree._Element) -> str:
+    pieces = []
+    for node in run:
+        tag = etree.QName(node).localname
+        if tag == "t":
+            pieces.append(node.text or "")
+        elif tag == "tab":
+            pieces.append("\\t")
+        elif tag == "br":
+            pieces.append("[page break]" if _attr(node, "type") == "page" else " / ")
+        elif tag == "instrText":
+            pieces.append(f"{{{(node.text or '').strip()}}}")
+        elif tag == "drawing":
+            described = [d.get("descr") for d in node.iter() if d.get("descr")]
+            pieces.append(f"[picture: {described[0] if described else 'no description'}]")
+    text = "".join(pieces)
+    props = run.find(f"{W}rPr")
+    if text.strip() and props is not None:
+        if props.find(f"{W}b") is not None and _attr(props.find(f"{W}b"), "val") not in ("0", "false"):
+            text = f"**{text}**"
+        if props.find(f"{W}i") is not None and _attr(props.find(f"{W}i"), "val") not in ("0", "false"):
+            text = f"*{text}*"
+    return text
+
+
+def _paragraph_line(paragraph: etree._Element) -> str:
+    props = paragraph.find(f"{W}pPr")
+    marks = []
+    if props is not None:
+        style = props.find(f"{W}pStyle")
+        if style is not None:
+            marks.append(_attr(style, "val"))
+        numbering = props.find(f"{W}numPr")
+        if numbering is not None:
+            level, number = numbering.find(f"{W}ilvl"), numbering.find(f"{W}numId")
+            marks.append(f"list {_attr(number, 'val') if number is not None else '?'}.{_attr(level, 'val') if level is not None else 0}")
+        align = props.find(f"{W}jc")
+        if align is not None:
+            marks.append(_attr(align, "val"))
+        if props.find(f"{W}pageBreakBefore") is not None:
+            marks.append("page break before")
+        if props.find(f"{W}sectPr") is not None:
+            marks.append(_section(props.find(f"{W}sectPr")))
+    texts = []
+    for node in paragraph.iter(_R, f"{W}fldSimple"):
+        if node.tag == f"{W}fldSimple":
+            texts.append(f"{{{_attr(node, 'instr').strip()}}}")
+        elif node.getparent() is not None and node.getparent().tag != f"{W}fldSimple":
+            texts.append(_run_text(node))
+    return f"[{', '.join(marks) or 'Normal'}] {''.join(texts)}".rstrip()
+
+
+def _section(sect: etree._Element) -> str:
+    size = sect.find(f"{W}pgSz")
+    orient = _attr(size, "orient") or "portrait" if size is not None else "?"
+    return f"section {orient}"
+
+
+def _table_lines(table: etree._Element, depth: int) -> list[str]:
+    props = table.find(f"{W}tblPr")
+    style = props.find(f"{W}tblStyle") if props is not None else None
+    lines = [f"{'  ' * depth}<table {_attr(style, 'val') if style is not None else ''}>".rstrip(" >") + ">"]
+    for row in table.findall(f"{W}tr"):
+        header = row.find(f"{W}trPr/{W}tblHeader") is not None
+        cells = []
+        for cell in row.findall(f"{W}tc"):
+            cells.append(" / ".join(_paragraph_line(p).split("] ", 1)[-1] if "] " in _paragraph_line(p) else ""
+                                    for p in cell.findall(f"{W}p")))
+        lines.append(f"{'  ' * (depth + 1)}{'header ' if header else ''}| {' | '.join(cells)} |")
+    return lines
+
+
+def _body_lines(root: etree._Element) -> list[str]:
+    body = root.find(f"{W}body")
+    container = body if body is not None else root
+    lines: list[str] = []
+    for child in container:
+        tag = etree.QName(child).localname
+        if tag == "p":
+            lines.append(_paragraph_line(child))
+        elif tag == "tbl":
+            lines += _table_lines(child, 0)
+        elif tag == "sectPr":
+            lines.append(f"[{_section(child)}]")
+        elif tag == "sdt":
+            content = child.find(f"{W}sdtContent")
+            for inner in content if content is not None else ():
+                if etree.QName(inner).localname == "p":
+                    lines.append(_paragraph_line(inner))
+    return lines
+
+
+def docx_structure(data: bytes) -> str:
+    """A Word file as text and structure: the parts (those the template
+    brings, by hash), then each body, header and footer a paragraph or table
+    row per line with its style, list, alignment and emphasis; the document
+    properties. A changed sentence is a one-line diff."""
+    parts = docx_parts(data)
+    out = ["# parts"]
+    for name in sorted(parts):
+        shown = re.match(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$|^docProps/core\.xml$", name)
+        out.append(name if shown else f"{name} sha256:{hashlib.sha256(parts[name]).hexdigest()[:16]}")
+    for name in sorted(n for n in parts if re.match(r"^word/(document|header\d*|footer\d*|footnotes)\.xml$", n)):
+        out += ["", f"# {name}", *_body_lines(etree.fromstring(parts[name], etree.XMLParser(recover=False)))]
+    if "docProps/core.xml" in parts:
+        out += ["", "# docProps/core.xml"]
+        for element in etree.fromstring(parts["docProps/core.xml"]):
+            out.append(f"{etree.QName(element).localname}: {element.text or ''}")
+    return "\n".join(out) + "\n"
+
+
+def _inline_text(element: etree._Element) -> str:
+    pieces = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _BLOCK_TAGS or tag in ("table", "ul", "ol", "div", "section", "dl"):
+            pieces.append(" …")
+        elif tag in ("strong", "b"):
+            pieces.append(f"**{_inline_text(child)}**")
+        elif tag in ("em", "i"):
+            pieces.append(f"*{_inline_text(child)}*")
+        elif tag == "a":
+            pieces.append(f"[{_inline_text(child)}]({child.get('href', '')})")
+        elif tag == "br":
+            pieces.append(" / ")
+        elif tag == "img":
+            pieces.append(f"[img: {child.get('alt', 'no alt')}]")
+        else:
+            pieces.append(_inline_text(child))
+        pieces.append(child.tail or "")
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+def _label(element: etree._Element) -> str:
+    label = element.tag
+    for name in ("id", "class", "lang", "role", "scope", "colspan", "rowspan", "aria-label", "style"):
+        if element.get(name):
+            value = element.get(name)
+            label += f".{'.'.join(value.split())}" if name == "class" else f"[{name}={value}]"
+    return label
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _html_lines(element: etree._Element, depth: int) -> list[str]:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if not tag or tag in ("style", "script"):
+        return []
+    indent = "  " * depth
+    if tag in _BLOCK_TAGS and not any(isinstance(c.tag, str) and c.tag in ("table", "ul", "ol", "div", "dl", "section") for c in element):
+        if tag == "tr":
+            cells = [f"{_label(cell)}: {_inline_text(cell)}" for cell in element if isinstance(cell.tag, str)]
+            return [f"{indent}| " + " | ".join(cells) + " |"]
+        return [f"{indent}{_label(element)}: {_inline_text(element)}".rstrip(": ")]
+    if tag in _INLINE_TAGS:
+        return [f"{indent}{_inline_text(element)}"] if _inline_text(element) else []
+    lines = [f"{indent}{_label(element)}"]
+    text = (element.text or "").strip()
+    if text:
+        lines.append(f"{indent}  {_spaced(text)}")
+    for child in element:
+        lines += _html_lines(child, depth + 1)
+        if (child.tail or "").strip():
+            lines.append(f"{indent}  {_spaced(child.tail)}")
+    return lines
+
+
+def html_structure(data: bytes) -> str:
+    """An HTML document as text and structure: the head's title, language and
+    stylesheet (by hash), then the body, a block per line with its classes."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fromstring(data)
+    styles = "".join(style.text or "" for style in root.iter("style"))
+    head = [
+        f"lang: {root.get('lang')}",
+        f"title: {root.findtext('.//title')}",
+        f"style sha256:{hashlib.sha256(styles.encode()).hexdigest()[:16]}",
+        *(f"meta {m.get('name')}: {m.get('content')}" for m in root.iter("meta") if m.get("name")),
+    ]
+    body = root.find("body")
+    return "\n".join([*head, *_html_lines(body, 0)]) + "\n"

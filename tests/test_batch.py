@@ -147,3 +147,15 @@ def test_results_pickle_for_worker_processes() -> None:
     assert pickle.loads(pickle.dumps(result)) == result
     assert pickle.loads(pickle.dumps(SELECTION)) == SELECTION
     assert permdocs.render_many is render_many
+
+
+def test_render_many_takes_loaded_cases_parsed_data_and_one_folder() -> None:
+    # A case system holds its cases in memory; a str or a Path is one folder, never its characters.
+    selection = permdocs.Selection("care-plan-permanence", ("html",))
+    data = json.loads((ROOT / "samples" / "baby-in-proceedings.json").read_text(encoding="utf-8"))
+    loaded = permdocs.load_case(ROOT / "samples" / "long-term-fostering.json")
+    results = {r.source: r for r in permdocs.render_many([data, loaded], selection, jobs=1)}
+    assert set(results) == {"case FX-2026-0412", "case FX-2023-0077"}
+    assert all(r.ok and r.files for r in results.values())
+    from_folder = list(permdocs.render_many(str(ROOT / "samples"), selection, jobs=1))
+    assert len(from_folder) == len(list((ROOT / "samples").glob("*.json")))

@@ -4,13 +4,14 @@ memory."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import permdocs
 
-from conftest import BABY, DOCUMENT, visible_files
+from conftest import BABY, DOCUMENT, ROOT, visible_files
 
 CASE = permdocs.load_case(BABY)
 
@@ -65,3 +66,28 @@ def test_render_outputs_returns_every_file_of_a_request_in_memory() -> None:
     assert all(any(a in name for a in arrangements) for name in files)
     assert {name.rsplit(".", 1)[1] for name in files} == {"html", "ics"}
     assert all(isinstance(data, bytes) and data for data in files.values())
+
+
+def test_render_files_says_what_each_file_is() -> None:
+    # A case system files each output by document, copy and format, without parsing file names.
+    case = permdocs.load_case(ROOT / "samples" / "adoption-family-time.json")
+    request = permdocs.RenderRequest("family-time", ("html", "ics"), "carers")
+    files = permdocs.render_files(case, request, skipped=[])
+    assert {(f.document, f.audience) for f in files} == {("family-time", "carers")}
+    assert {f.format: f.media_type for f in files} == {"html": "text/html; charset=utf-8", "ics": "text/calendar; charset=utf-8"}
+    assert {f.label for f in files} == {a.id for a in case.family_time}
+    assert {f.name: f.data for f in files} == permdocs.render_outputs(case, request, skipped=[])
+
+
+def test_the_json_schema_comes_from_a_function() -> None:
+    schema = permdocs.json_schema()
+    assert schema["properties"]["child"] and schema == json.loads((ROOT / "schemas" / "case.schema.json").read_text())
+    with pytest.raises(permdocs.ArgumentTypeError, match="one of case, profile, routes, bundle"):
+        permdocs.json_schema("cases")
+
+
+def test_every_public_error_is_exported() -> None:
+    import permdocs.errors as errors
+
+    raised = {name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, errors.PermdocsError)}
+    assert raised <= set(permdocs.__all__)

@@ -11,8 +11,9 @@ import pytest
 import permdocs
 from permdocs.checks import check
 from permdocs.mentions import Scrubber
-from permdocs.redaction import redact, withheld_mentions
+from permdocs.redaction import redact
 from permdocs.sensitivity import Sensitivity, Treatment
+from permdocs.withholding import withheld_mentions
 
 from conftest import sample_dict
 

@@ -47,6 +47,15 @@ _EXPORTS = {
     "UnknownDocumentError": "errors",
     "UnknownFormatError": "errors",
     "UnresolvedFindingsError": "errors",
+    "BlockedResourceError": "errors",
+    "DocumentNotApplicableError": "errors",
+    "InvalidBundleError": "errors",
+    "OutputFolderError": "errors",
+    "UnknownArrangementError": "errors",
+    "UnknownAudienceError": "errors",
+    "UnknownPartError": "errors",
+    "UnknownRouteError": "errors",
+    "json_schema": "api",
     "LoadedProfile": "profiles",
     "load_profile": "profiles",
     "RenderRequest": "request",
@@ -54,35 +63,48 @@ _EXPORTS = {
     "check": "api",
     "render": "api",
     "render_outputs": "api",
+    "render_files": "api",
+    "RenderedFile": "pipeline",
     "write": "api",
 }
 
 __all__ = [
     "ArgumentTypeError",
+    "BlockedResourceError",
     "Case",
     "CaseResult",
     "DOCUMENTS",
+    "DocumentNotApplicableError",
     "FORMATS",
     "Finding",
+    "InvalidBundleError",
     "InvalidCaseError",
     "InvalidProfileError",
     "LoadedProfile",
     "OutputExistsError",
+    "OutputFolderError",
     "PermdocsError",
     "PolicySettings",
     "Problem",
     "RenderRequest",
+    "RenderedFile",
     "Selection",
     "Severity",
     "TemplateProblemError",
+    "UnknownArrangementError",
+    "UnknownAudienceError",
     "UnknownDocumentError",
     "UnknownFormatError",
+    "UnknownPartError",
+    "UnknownRouteError",
     "UnresolvedFindingsError",
     "check",
+    "json_schema",
     "load_case",
     "load_profile",
     "render",
     "render_many",
+    "render_files",
     "render_outputs",
     "write",
 ]
@@ -101,23 +123,32 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .api import check, render, render_outputs, write
+    from .api import check, json_schema, render, render_files, render_outputs, write
     from .batch import CaseResult, Selection, render_many
     from .case import Case, load_case
     from .checks import Finding, PolicySettings, Severity
     from .documents import DOCUMENTS
     from .errors import (
         ArgumentTypeError,
+        BlockedResourceError,
+        DocumentNotApplicableError,
+        InvalidBundleError,
         InvalidCaseError,
         InvalidProfileError,
         OutputExistsError,
+        OutputFolderError,
         PermdocsError,
         Problem,
         TemplateProblemError,
+        UnknownArrangementError,
+        UnknownAudienceError,
         UnknownDocumentError,
         UnknownFormatError,
+        UnknownPartError,
+        UnknownRouteError,
         UnresolvedFindingsError,
     )
+    from .pipeline import RenderedFile
     from .profiles import LoadedProfile, load_profile
     from .request import RenderRequest
     from .writers import FORMATS

@@ -8,10 +8,12 @@ are loaded on first use.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .case import Case
 from .checks import Finding
@@ -20,7 +22,8 @@ from .errors import (
     PermdocsError,
 )
 from .output import write_files
-from .pipeline import findings_for
+from .pipeline import RenderedFile, findings_for
+from .pipeline import render_files as _render_files
 from .pipeline import render_outputs as _render_outputs
 from .profiles import LoadedProfile, resolve_profile
 from .request import RenderRequest
@@ -45,6 +48,16 @@ def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = Non
     case = _a_case(case, "check")
     resolved = resolve_profile(profile, case.profile)
     return findings_for(case, resolved, as_of or case.prepared_on)
+
+
+def render_files(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> list[RenderedFile]:
+    """Every file a render request makes, in memory, as :func:`render_outputs`
+    makes them, each a :class:`RenderedFile` with its name, document,
+    audience, format, media type and bytes: what a case system files it under."""
+    case = _a_case(case, "render_files")
+    if not isinstance(request, RenderRequest):
+        raise ArgumentTypeError(f"render_files() takes a permdocs.RenderRequest, not {type(request).__name__}")
+    return _render_files(case, request, skipped=skipped)
 
 
 def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:
@@ -133,3 +146,15 @@ def write(
         chosen = tuple(formats.split(",")) if isinstance(formats, str) else tuple(formats)
         request = RenderRequest(document, chosen, audience, profile, draft, as_of)
     return write_files(_render_outputs(case, request), out_dir, force=force, update=update)
+
+
+def json_schema(kind: str = "case") -> dict[str, Any]:
+    """A published JSON Schema as data, to validate or describe files in a
+    case system: ``case`` (a case file), ``profile``, ``routes`` (the
+    knowledge base) or ``bundle`` (a bundle manifest). The same text as
+    ``schemas/*.schema.json`` and ``permdocs schema --of KIND``."""
+    from .schemas import SCHEMA_NAMES, schema_text
+
+    if kind not in SCHEMA_NAMES:
+        raise ArgumentTypeError(f"json_schema() takes the name of a published schema: one of {', '.join(SCHEMA_NAMES)}")
+    return dict(json.loads(schema_text(kind)))

@@ -23,7 +23,7 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -125,17 +125,18 @@ class CaseResult:
         return self.failure is None
 
 
-def render_case(source: str | os.PathLike[str], selection: Selection) -> CaseResult:
-    """Render one case file for a selection; a problem with the case is
-    returned in the result, never raised."""
-    from .case import load_case
+def render_case(source: "CaseSource", selection: Selection) -> CaseResult:
+    """Render one case for a selection: a case file's path, its parsed JSON
+    data, or a loaded case. A problem with the case is returned in the
+    result, never raised."""
+    from .case import Case, load_case
     from .pipeline import findings_for, render_outputs
     from .profiles import resolve_profile
 
     started = time.perf_counter()
-    name = str(source)
+    name = _name_of(source)
     try:
-        case = load_case(Path(source))
+        case = source if isinstance(source, Case) else load_case(source if isinstance(source, Mapping) else Path(source))
         requests, skipped = selection.requests_for(case)
         files: dict[str, bytes] = {}
         for request in requests:
@@ -156,8 +157,21 @@ def render_case(source: str | os.PathLike[str], selection: Selection) -> CaseRes
                           seconds=time.perf_counter() - started)
 
 
+#: What a batch takes for each case: a case file's path, its parsed JSON data, or a loaded case.
+CaseSource = "str | os.PathLike[str] | Mapping[str, Any] | Case"
+
+
+def _name_of(source: Any) -> str:
+    """How a result names its case: the file, or the case's own reference."""
+    if isinstance(source, str | os.PathLike):
+        return str(source)
+    child = getattr(source, "child", None) or (source.get("child") if isinstance(source, Mapping) else None)
+    reference = getattr(child, "case_reference", None) or (child.get("case_reference") if isinstance(child, Mapping) else None)
+    return f"case {reference}" if isinstance(reference, str) and len(reference) <= 40 else "case data"
+
+
 def render_many(
-    sources: Iterable[str | os.PathLike[str]],
+    sources: "str | os.PathLike[str] | Iterable[CaseSource]",
     selection: Selection,
     *,
     jobs: int | None = None,
@@ -171,8 +185,13 @@ def render_many(
     submitted to it instead, unchanged: this is how a distributed engine
     takes the work. Closing the iterator early (or Ctrl-C) cancels the
     cases not yet started.
+
+    ``sources`` is one folder or case file (a str or a Path), or any number
+    of case files, parsed JSON data (dicts) and loaded cases, in any mix.
     """
-    cases = [str(source) for source in sources]
+    if isinstance(sources, str | os.PathLike):
+        sources = case_files([sources])
+    cases = [str(source) if isinstance(source, str | os.PathLike) else source for source in sources]
     if executor is not None:
         yield from _as_they_finish(executor, cases, selection)
         return

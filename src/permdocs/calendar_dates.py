@@ -57,3 +57,19 @@ def period_end(start: date, months: int) -> date:
 def bank_holiday_name(day: date) -> str | None:
     """The name of the bank holiday in England and Wales on ``day``, if it is one."""
     return _bank_holidays(day.year).get(day)
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def long_date(value: date) -> str:
+    """``2026-05-09`` -> ``9 May 2026``, the form used in English court documents
+    (here, with the dates, so that the checks word dates without the templates).
+
+    Month names come from a fixed table, not the locale, so output does not
+    depend on the machine it is rendered on.
+    """
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"

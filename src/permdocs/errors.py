@@ -8,6 +8,10 @@ message names *where* the problem is (a JSON path) and *what* is wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .checks.findings import Finding
 
 #: Options a message may tell the user to use, as Python spells them (the
 #: library's words, used in every message) and as the command line does.
@@ -17,6 +21,7 @@ OPTION_WORDS = {
     "draft=True": "--draft",
     "ocr=True": "--ocr",
     "profile=": "--profile",
+    "permdocs.check(case)": "'permdocs check CASE'",
 }
 
 
@@ -170,8 +175,8 @@ class UnresolvedFindingsError(PermdocsError):
     ``findings`` holds the errors (``permdocs.checks.Finding``).
     """
 
-    def __init__(self, findings: list, *, for_a_child: str = ""):  # type: ignore[type-arg]
-        self.findings = findings
+    def __init__(self, findings: list[Finding], *, for_a_child: str = ""):
+        self.findings: list[Finding] = findings
         lines = "\n".join(f"  {f.rule} {f.path}: {f.message}" for f in findings)
         noun = "error" if len(findings) == 1 else "errors"
         if for_a_child:
@@ -179,12 +184,12 @@ class UnresolvedFindingsError(PermdocsError):
             super().__init__(
                 f"{for_a_child[:1].upper()}{for_a_child[1:]} is read by a child, so it is never rendered with details "
                 f"scrubbed out, not even as a draft. The case has {len(findings)} {noun} to fix first:\n{lines}\n"
-                "Write the @-reference each one names (see 'permdocs check CASE')."
+                "Write the @-reference each one names (permdocs.check(case) lists them all)."
             )
             return
         super().__init__(
             f"The case has {len(findings)} {noun} to fix before final documents can be rendered:\n{lines}\n"
-            "Fix them in the case (see 'permdocs check CASE'), or render a draft with draft=True."
+            "Fix them in the case (permdocs.check(case) lists them all), or render a draft with draft=True."
         )
 
 

@@ -77,7 +77,7 @@ class Mention:
     pattern: str
     replacement: str
     keeps_group: bool = False
-    #: The @-reference to write instead (:mod:`permdocs.text_references`),
+    #: The @-reference to write instead (:mod:`permdocs.case.text_references`),
     #: or "" where none exists: a job or a history is left out of free text.
     reference: str = ""
 

@@ -14,6 +14,7 @@ Nothing here touches the disk: the result is file name -> bytes, and
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from .case import Case
@@ -29,9 +30,24 @@ from .errors import (
     UnresolvedFindingsError,
 )
 from .profiles import LoadedProfile, resolve_profile
-from .redaction import mentions_withheld, redact
+from .redaction import redact
 from .request import RenderRequest, ResolvedRequest
+from .withholding import mentions_withheld
 from .writers import Styling, get_format
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    """One file a request made, with what a case system files it under."""
+
+    name: str
+    document: str
+    audience: str
+    format: str
+    media_type: str
+    #: The family-time arrangement or part the file is of, where it is one.
+    label: str
+    data: bytes
 
 
 def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:
@@ -40,6 +56,12 @@ def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | N
     A file an output cannot be made in (a calendar of an arrangement without
     dates) is refused with the reason, as an input error; given a
     ``skipped`` list, it is left out and the reason added to the list."""
+    return {file.name: file.data for file in render_files(case, request, skipped=skipped)}
+
+
+def render_files(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> list[RenderedFile]:
+    """Every file a request makes, as :func:`render_outputs` does, each with
+    its document, audience, format and media type."""
     resolved = resolve_request(case, request)
     formats = [get_format(name) for name in request.formats]
     withholds = withholds_for(resolved)
@@ -47,7 +69,7 @@ def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | N
         _refuse_scrubbing_for_a_child(case, resolved, withholds)
     redacted = redact(case, withholds)
     styling = Styling.from_profile(resolved.profile)
-    files: dict[str, bytes] = {}
+    files: list[RenderedFile] = []
     for output in resolved.document.outputs(redacted, resolved):
         # A label is checked against the case as it was: the redacted one no longer holds what to look for.
         label = output.safe_label if output.label and mentions_withheld(case, withholds, output.label) else output.label
@@ -58,7 +80,11 @@ def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | N
                     raise UnknownFormatError(output.lacks[fmt.name])
                 skipped.append(f"{name}: {output.lacks[fmt.name]}")
                 continue
-            files[name] = fmt.render(resolved.document, output.context, styling)
+            data = fmt.render(resolved.document, output.context, styling)
+            files.append(RenderedFile(
+                name, resolved.document.name, resolved.audience.name, fmt.name, fmt.media_type, label or request.part or "",
+                data,
+            ))
     return files
 
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .documents.declaration import ResolvedRequest
 from .errors import ArgumentTypeError
 
+__all__ = ["RenderRequest", "ResolvedRequest"]
+
 if TYPE_CHECKING:
-    from .checks import Finding
-    from .documents.declaration import Audience, DocumentType
     from .profiles import LoadedProfile
 
 
@@ -59,18 +60,3 @@ class RenderRequest:
             value = getattr(self, name)
             if isinstance(value, str):
                 object.__setattr__(self, name, value.strip().lower())
-
-
-@dataclass(frozen=True)
-class ResolvedRequest:
-    """A request with its parts looked up: what document builders are given."""
-
-    document: "DocumentType"
-    audience: "Audience"
-    profile: "LoadedProfile"
-    draft: bool
-    as_of: date
-    findings: "tuple[Finding, ...]"
-    part: str | None = None
-    review: bool = False
-    arrangement: str | None = None

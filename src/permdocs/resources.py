@@ -60,3 +60,8 @@ def sample_files() -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
+
+
+def template_name(document: str, extension: str, layout: str = "") -> str:
+    """``family-time.docx``, or ``family-time-child.docx`` for a layout."""
+    return f"{document}-{layout}.{extension}" if layout else f"{document}.{extension}"

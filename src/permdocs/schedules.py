@@ -19,8 +19,7 @@ from enum import StrEnum
 from dateutil import rrule
 
 from .calendar_dates import add_months, bank_holiday_name, is_working_day
-from .case.family_time import OnBankHoliday, Repeats, Schedule, Weekday
-from .case.planning import FamilyTimeArrangement
+from .case.family_time import FamilyTimeArrangement, OnBankHoliday, Repeats, Schedule, Weekday
 
 #: How far ahead an agreement lists its sessions (the family-time issue's brief).
 HORIZON_MONTHS = 24

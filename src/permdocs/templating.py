@@ -23,22 +23,9 @@ from jinja2.runtime import LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 from jinja2.utils import Cycler, Joiner, Namespace
 
+from .calendar_dates import long_date
 from .errors import TemplateProblemError
 from .narrative import NarrativeText
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-
-def long_date(value: date) -> str:
-    """``2026-05-09`` -> ``9 May 2026``, the form used in English court documents.
-
-    Month names come from a fixed table, not the locale, so output does not
-    depend on the machine it is rendered on.
-    """
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def capfirst(text: str) -> str:

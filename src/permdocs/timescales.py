@@ -1,7 +1,7 @@
 """The statutory timescales of permanence planning, and how key dates are named.
 
 Figures fixed by law live here once, each with its source; figures that are
-council practice are policy settings (:mod:`permdocs.checks.settings`). The
+council practice are policy settings (:mod:`permdocs.policy`). The
 practice checks compute key dates from these, and documents label them
 with :func:`key_date_label` in the council's own words.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .checks.settings import PermanencePlanDue, PolicySettings
+from .policy import PermanencePlanDue, PolicySettings
 
 #: Care Planning, Placement and Case Review (England) Regulations 2010, reg 33.
 FIRST_REVIEW_WORKING_DAYS = 20

@@ -14,14 +14,18 @@ from __future__ import annotations
 import json
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Annotated, Any
 
 import yaml
 from pydantic import Discriminator, Field, Tag, ValidationError
 
 from ..errors import InvalidBundleError, Problem
+from ..schema_generation import json_schema
 from ..strict import CalendarDate, Identifier, Name, ShortText, StrictModel, field
 from .problems import plain_problems
 
@@ -203,6 +207,12 @@ def load_manifest(path: str | Path) -> LoadedManifest:
     return LoadedManifest(manifest_from_data(tree), path.resolve().parent, path)
 
 
+@cache
+def manifest_schema() -> Mapping[str, Any]:
+    """The manifest's JSON Schema, as published (``permdocs schema --of bundle``)."""
+    return MappingProxyType(json_schema(BundleManifest, "bundle"))
+
+
 def manifest_from_data(tree: Any) -> BundleManifest:
     """Validate parsed manifest data; every problem is reported by JSON path,
     the model's and the repeated section letters together."""
@@ -214,7 +224,7 @@ def manifest_from_data(tree: Any) -> BundleManifest:
     try:
         manifest = BundleManifest.model_validate_json(text)
     except ValidationError as error:
-        raise InvalidBundleError(plain_problems(error) + repeated) from None
+        raise InvalidBundleError(plain_problems(error, manifest_schema()) + repeated) from None
     if repeated:
         raise InvalidBundleError(repeated)
     return manifest

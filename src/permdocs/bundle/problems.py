@@ -8,6 +8,7 @@ path, what the field must be.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -31,12 +32,10 @@ _EMPTY_LISTS = {
 }
 
 
-def plain_problems(error: ValidationError) -> list[Problem]:
+def plain_problems(error: ValidationError, schema: Mapping[str, Any]) -> list[Problem]:
     """Each problem at its JSON path: the manifest's own words for its fields,
-    and the case file's plain words (with "did you mean") for the rest."""
-    from ..schemas import published_schema
-
-    schema = published_schema("bundle")
+    and the case file's plain words (with "did you mean") for the rest, read
+    from the manifest's published ``schema``."""
     problems = []
     for detail in error.errors(include_url=False):
         # The union's tags ('permdocs', 'external') are Pydantic's, not the user's.

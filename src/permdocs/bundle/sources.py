@@ -17,6 +17,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pikepdf
 
@@ -25,6 +26,9 @@ from .content import PageContent, measure_page
 from .manifest import COURT_AUDIENCE, ExternalEntry, LoadedManifest, PermdocsEntry
 from .ocr import with_text_layer
 from .stamping import search_area
+
+if TYPE_CHECKING:
+    from ..case import Case
 
 #: Larger external PDFs are refused rather than read into memory.
 MAX_EXTERNAL_PDF_BYTES = 512 * 1024 * 1024
@@ -61,7 +65,7 @@ def gather_documents(loaded: LoadedManifest, *, ocr: bool = False) -> list[list[
     """Every section's documents, in order. All problems found are reported
     together, so a user fixes the manifest in one pass."""
     problems: list[Problem] = []
-    cases: dict[Path, object] = {}
+    cases: dict[Path, Case] = {}
     sections: list[list[SourceDocument]] = []
     for s, section in enumerate(loaded.manifest.sections):
         documents = []
@@ -82,19 +86,22 @@ def gather_documents(loaded: LoadedManifest, *, ocr: bool = False) -> list[list[
     return sections
 
 
-def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: dict[Path, object]) -> SourceDocument:
-    import permdocs
+def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: dict[Path, Case]) -> SourceDocument:
+    # The render layer's own entry points: a bundle is built on the pipeline, not on the library's faces.
+    from ..case import load_case
+    from ..documents import DOCUMENTS
+    from ..pipeline import render_outputs
+    from ..request import RenderRequest
 
     path = loaded.resolve(entry.case, f"{where}.case")
     try:
         if path not in cases:
-            cases[path] = permdocs.load_case(path)
+            cases[path] = load_case(path)
         case = cases[path]
-        assert isinstance(case, permdocs.Case)
-        declaration = permdocs.DOCUMENTS.get(entry.document)
+        declaration = DOCUMENTS.get(entry.document)
         if declaration is None:
             raise InvalidBundleError(
-                [Problem(f"{where}.document", f"is not a permdocs document; choose one of {', '.join(permdocs.DOCUMENTS)}")]
+                [Problem(f"{where}.document", f"is not a permdocs document; choose one of {', '.join(DOCUMENTS)}")]
             )
         if entry.audience not in declaration.audiences:
             offered = ", ".join(declaration.audiences)
@@ -103,7 +110,14 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
             )
         if entry.audience != COURT_AUDIENCE and not entry.allow_non_court_copy:
             raise InvalidBundleError([Problem(f"{where}.audience", _NOT_THE_COURTS_COPY.format(entry.audience))])
-        pdf = permdocs.render(case, entry.document, "pdf", audience=entry.audience, arrangement=entry.arrangement)
+        request = RenderRequest(entry.document, ("pdf",), entry.audience, arrangement=entry.arrangement)
+        outputs = render_outputs(case, request)
+        if len(outputs) != 1:
+            raise InvalidBundleError([Problem(
+                f"{where}.arrangement",
+                f"names no single arrangement: this case has {len(outputs)}; name one with 'arrangement'",
+            )])
+        pdf = next(iter(outputs.values()))
     except InvalidBundleError:
         raise
     except PermdocsError as error:

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from .messages import did_you_mean
+from .placeholders import is_placeholder
 
 Location = tuple[str | int, ...]
 Tree = Mapping[str, Any]
@@ -47,7 +48,7 @@ def consistency_problems(case: Tree) -> list[tuple[Location, str]]:
     """Every cross-reference and date-order problem in a case's JSON data."""
     if not isinstance(case, Mapping):
         return []
-    from ..text_references import reference_problems
+    from .text_references import reference_problems
 
     return [*_duplicate_ids(case), *_unknown_references(case), *reference_problems(case), *_dates_out_of_order(case)]
 
@@ -134,7 +135,6 @@ def _person_references(case: Tree) -> list[tuple[Location, Any]]:
 
 
 def _unknown_references(case: Tree) -> Iterator[tuple[Location, str]]:
-    from .starter import is_placeholder
 
     people = _ids(case, "people")
     # A person whose own id is malformed is reported there; a reference that

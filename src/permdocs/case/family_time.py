@@ -15,7 +15,8 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from ..strict import TextKind, declared_text, present, schema_rules, when
-from .base import CalendarDate, CaseModel, Code, ShortText, field
+from .base import CalendarDate, CaseModel, Code, Identifier, Narrative, ShortText, field
+from .limits import LIST_LIMITS
 
 
 class Repeats(Code):
@@ -187,3 +188,99 @@ ADOPTERS_NAMED_AS_HELP = (
     "How the birth family's copy names the adoptive parents where the plan is adoption: by first names, "
     "or as the child's parents ('Orla's parents')."
 )
+
+
+class FamilyTimeKind(Code):
+    DIRECT = "direct", "Meeting family or connected people face to face."
+    SIBLING = "sibling", "Brothers and sisters meeting face to face."
+    VIDEO = "video", "Video calls."
+    PHONE = "phone", "Telephone calls."
+    LETTERBOX = "letterbox", "Letters, and perhaps photos or cards, exchanged through the agency's letterbox service."
+    INDIRECT_OTHER = "indirect_other", "Other indirect contact, such as cards or news passed on by the social worker."
+
+
+#: Kinds where people meet in person, so the agreement must say where.
+MEETING_KINDS = (FamilyTimeKind.DIRECT, FamilyTimeKind.SIBLING)
+
+
+class Supervision(Code):
+    SUPERVISED = "supervised", "A worker is there throughout and records what happens."
+    SUPPORTED = "supported", "A worker or carer helps, without watching throughout."
+    UNSUPERVISED = "unsupervised", "Nobody supervises."
+    NOT_APPLICABLE = "not_applicable", "Supervision does not arise, as with letters."
+
+
+class FamilyTimeOrder(Code):
+    NONE = "none", "No court order: the arrangement is agreed."
+    SECTION_8 = "section_8", "A child arrangements order under s.8 Children Act 1989."
+    SECTION_34 = "section_34", "An order about contact with a child in care, under s.34 Children Act 1989."
+    #: A placement order ends s.8 and s.34 contact provision (ACA 2002 s.26(1)).
+    SECTION_26 = (
+        "section_26",
+        "An order about contact while a child is placed, or may be placed, for adoption, under s.26 Adoption and "
+        "Children Act 2002.",
+    )
+    SECTION_51A = "section_51a", "A post-adoption contact order under s.51A Adoption and Children Act 2002."
+
+
+class FamilyTimeArrangement(CaseModel):
+    """Time the child spends with, or hears from, family and connected people.
+    The care plan summarises it; the family-time agreement (one per
+    arrangement) sets it out in full for every party."""
+
+    id: Identifier = field("Id", "A short id, unique among the arrangements; names the agreement's files.")
+    with_person_ids: list[Identifier] = field(
+        "With", "Ids of the people the child spends time with or hears from (a check flags an empty list).", max_length=LIST_LIMITS["people_named"]
+    )
+    kind: FamilyTimeKind = field(
+        "Kind", "Direct (face to face), sibling time (face to face), video, phone, letterbox or other indirect."
+    )
+    purpose: Narrative = field("Purpose", "What the arrangement is for, from the child's point of view.")
+    frequency: ShortText | None = field(
+        "How often",
+        "How often, in words, e.g. 'twice a year, in March and September'. Give a schedule as well for the "
+        "agreement to list the dates.",
+        default=None,
+    )
+    schedule: Schedule | None = field(
+        "Schedule", "When sessions or letters happen, as a rule the agreement turns into dates.", default=None
+    )
+    starts_on: CalendarDate | None = field(
+        "Starts on", "When the agreement starts; by default the case's prepared_on date.", default=None
+    )
+    ends_on: CalendarDate | None = field(
+        "Ends on", "When the arrangement ends, if it has an end; it always ends at the child's 18th birthday.",
+        default=None,
+    )
+    duration: ShortText | None = field("How long", "How long each session lasts; null for letters.", default=None)
+    venue: ShortText | None = field(
+        "Where", "Where it happens, described without the carers' address; null for letters.", default=None
+    )
+    supervision: Supervision = field("Supervision", "How closely the time is supervised.")
+    supervised_by: ShortText | None = field("Supervised by", "Who supervises or supports it.", default=None)
+    transport_and_costs: ShortText | None = field(
+        "Transport and costs", "Who brings the child and the family, and who pays for travel and activities.",
+        default=None,
+    )
+    letterbox: LetterboxTerms | None = field(
+        "Letterbox terms", "For a letterbox exchange: what may be sent, who writes first, how letters are signed.",
+        default=None,
+    )
+    when_missed: Narrative | None = field(
+        "If a session or letter is missed",
+        "What happens when a session is cancelled or missed, or a letter does not arrive.",
+        default=None,
+    )
+    childs_wishes: Narrative | None = field(
+        "Hearing the child's wishes", "How the child's wishes about the arrangement will be heard as they grow.",
+        default=None,
+    )
+    adopters_named_as: AdoptersNamedAs = field(
+        "Adopters named as", ADOPTERS_NAMED_AS_HELP, default=AdoptersNamedAs.FIRST_NAMES
+    )
+    court_order: FamilyTimeOrder = field(
+        "Court order",
+        "Any order that governs it: s.8 or s.34 Children Act 1989; s.26 Adoption and Children Act 2002 while a "
+        "placement order is in force; s.51A of that Act after adoption.",
+    )
+    review_on: CalendarDate | None = field("Review on", "When the arrangement is next reviewed.", default=None)

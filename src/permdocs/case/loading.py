@@ -43,7 +43,7 @@ from .json_text import (
 )
 from .messages import field_at, problems_from
 from .model import Case
-from .starter import placeholder_locations, placeholder_message
+from .placeholders import placeholder_locations, placeholder_message
 
 #: Largest case file accepted. Real cases are tens of kilobytes; the cap keeps
 #: a mistaken upload (a scanned PDF, a log file) from exhausting memory.

@@ -13,6 +13,7 @@ from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
 from .consistency import consistency_problems
 from .cpr import ChildsPermanenceReport
+from .family_time import FamilyTimeArrangement
 from .legal import CareEpisode, CareProceedings, LegalBasis, Review
 from .letter import LaterLifeLetter
 from .limits import LIST_LIMITS
@@ -20,7 +21,6 @@ from .people import Child, Person, Placement
 from .planning import (
     Action,
     AdoptionDecisions,
-    FamilyTimeArrangement,
     IdentityNeed,
     OptionConsidered,
     OptionsAnalysis,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -21,40 +21,17 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-Location = tuple[str | int, ...]
+from .placeholders import PLACEHOLDER, Location, is_placeholder, placeholder_locations, placeholder_message
 
-#: Every placeholder starts with this. Nothing a worker writes does.
-PLACEHOLDER = "FILL IN"
+__all__ = [
+    "PLACEHOLDER", "Location", "is_placeholder", "placeholder_locations", "placeholder_message", "starter_case",
+    "starter_text",
+]
+
 #: Optional parts a final document cannot do without (the checks report
 #: their absence as errors), so the starter asks for them too.
 EXPECTED_OPTIONAL = {("plans", "contingency"), ("voices", "child"), ("options", 0, "reasons")}
 SCHEMA_FILE = "case.schema.json"
-
-
-def is_placeholder(value: Any) -> bool:
-    """Whether a value is a starter's placeholder, still to be filled in."""
-    return isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER)
-
-
-def placeholder_locations(node: Any, loc: Location = ()) -> Iterator[Location]:
-    """Where a parsed case still holds placeholders, in file order."""
-    if is_placeholder(node):
-        yield loc
-    elif isinstance(node, Mapping):
-        for key, value in node.items():
-            yield from placeholder_locations(value, (*loc, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from placeholder_locations(value, (*loc, index))
-
-
-def placeholder_message(field_schema: Mapping[str, Any] | None) -> str:
-    """The message for a field that still holds its placeholder: what to
-    write, from the schema (the placeholder itself is not quoted)."""
-    if not field_schema:
-        return "still says FILL IN: replace the placeholder with the real value"
-    what = str(field_schema.get("description") or field_schema.get("title") or "").rstrip(".")
-    return f"still says FILL IN: replace it ({field_schema.get('title', 'this field')}: {what})"
 
 
 def starter_case(today: date, *, schema_file: str = SCHEMA_FILE) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..case import Case
+from ..policy import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 from . import (
     analysis_rules,  # noqa: F401 - registers the options-analysis rules
     authorship_rules,  # noqa: F401 - registers the sign-off and endorsement rules
@@ -20,7 +21,6 @@ from . import (
 from .findings import CheckInput, CopyReach, Finding, Rule, Severity
 from .key_dates import KeyDate, Status, key_dates
 from .rules import RULES
-from .settings import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 
 __all__ = [
     "DEFAULT_SETTINGS", "RULES", "CopyReach", "Finding", "KeyDate", "PermanencePlanDue", "PolicySettings", "Rule",

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 
 from ..case import Case
-from ..case.family_time import AdoptersNamedAs
+from ..case.family_time import MEETING_KINDS, AdoptersNamedAs, FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder
 from ..case.legal import LegalBasisKind
 from ..case.people import Person, PersonRole
-from ..case.planning import MEETING_KINDS, FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder
 from ..mentions import Scrubber, address_mentions, person_mentions
-from ..redaction import withheld_mentions
 from ..schedules import ListEnds, list_sessions
 from ..sensitivity import Sensitivity, Treatment
+from ..withholding import withheld_mentions
 from .findings import CheckInput, Severity
 from .rules import ADOPTION_ROUTES, Problems, rule
 

@@ -8,8 +8,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..policy import PolicySettings
 from ..sensitivity import Sensitivity, Treatment
-from .settings import PolicySettings
 
 if TYPE_CHECKING:
     from ..case import Case

@@ -14,6 +14,7 @@ from enum import StrEnum
 from ..calendar_dates import add_months, add_working_days, period_end
 from ..case import Case
 from ..case.legal import LegalBasisKind, ReviewStatus
+from ..policy import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 from ..timescales import (
     FIRST_REVIEW_WORKING_DAYS,
     LATER_REVIEW_MONTHS,
@@ -27,7 +28,6 @@ from ..timescales import (
     key_date_label,
     proceedings_label,
 )
-from .settings import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 
 
 class Status(StrEnum):

@@ -5,7 +5,7 @@ street into a narrative puts it in front of every reader of that text. The
 copies that withhold it would scrub it as a last net, but a scrubbed
 sentence can still read wrongly or leave a clue, so a final document is
 refused until the text names the detail by @-reference instead
-(:mod:`permdocs.text_references`), which every copy writes as it may.
+(:mod:`permdocs.case.text_references`), which every copy writes as it may.
 
 Messages name the reference to write and the kind of detail, never the
 value itself: findings are printed in drafts and logged.
@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 
 from ..case import Case
 from ..mentions import Mention, Scrubber
-from ..redaction import prose_texts, withheld_mentions
 from ..sensitivity import Sensitivity, Treatment
+from ..withholding import prose_texts, withheld_mentions
 from .findings import CheckInput, CopyReach, Finding, Severity
 from .rules import Problems, rule
 

@@ -18,12 +18,12 @@ from .. import blocks
 from ..blocks import Block, Heading, Row, Table
 from ..case import Case
 from ..case.authorship import Professional
+from ..case.family_time import FamilyTimeArrangement, Supervision
 from ..case.people import Person
-from ..case.planning import FamilyTimeArrangement, Supervision
 from ..checks import Finding
 from ..narrative import NarrativeText
-from ..request import ResolvedRequest
 from ..templating import capfirst
+from .declaration import ResolvedRequest
 from .labels import label
 
 

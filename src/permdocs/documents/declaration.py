@@ -16,6 +16,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType, ModuleType
@@ -24,13 +25,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import StringConstraints
 
 from ..errors import UnknownAudienceError
+from ..resources import template_name
 from ..sensitivity import Sensitivity, Treatment
 from ..strict import Identifier, ShortText, StrictModel
 from ..strict import field as described
 
 if TYPE_CHECKING:
     from ..case import Case
-    from ..request import ResolvedRequest
+    from ..checks import Finding
+    from ..profiles import LoadedProfile
 
 JsonPath = Annotated[str, StringConstraints(pattern=r"^\$(\.[a-z_]+)+$")]
 
@@ -189,9 +192,13 @@ class DocumentType:
         return [Output(self.build_context(case, request))]
 
 
-def template_name(document: str, extension: str, layout: str = "") -> str:
-    """``family-time.docx``, or ``family-time-child.docx`` for a layout."""
-    return f"{document}-{layout}.{extension}" if layout else f"{document}.{extension}"
+@cache
+def declared_title(folder: str) -> str:
+    """The title another document's folder declares ("options_analysis" ->
+    "Options analysis"), for a document that refers its reader to it: read
+    from its document.toml, not from the registry, which imports every folder."""
+    declaration = tomllib.loads((Path(__file__).parent / folder / "document.toml").read_text("utf-8"))
+    return str(declaration["title"])
 
 
 def document_from_package(package: ModuleType) -> DocumentType:
@@ -231,3 +238,19 @@ def shared_audiences() -> dict[str, AudienceDeclaration]:
     """The audiences in documents/audiences.toml."""
     data = tomllib.loads((Path(__file__).parent / "audiences.toml").read_text("utf-8"))
     return {name: AudienceDeclaration.model_validate(spec, strict=False) for name, spec in data.items()}
+
+
+@dataclass(frozen=True)
+class ResolvedRequest:
+    """A render request with its parts looked up: what document builders are
+    given (:mod:`permdocs.request` makes it from a RenderRequest)."""
+
+    document: "DocumentType"
+    audience: "Audience"
+    profile: "LoadedProfile"
+    draft: bool
+    as_of: date
+    findings: "tuple[Finding, ...]"
+    part: str | None = None
+    review: bool = False
+    arrangement: str | None = None

@@ -8,21 +8,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..case.family_time import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ..case.legal import LegalBasisKind, ReviewStatus
 from ..case.options import Balance, KeyFactor
 from ..case.people import Gender, PersonRole, SiblingBlood, SiblingSide
-from ..case.planning import (
-    ChildVoiceMethod,
-    FamilyTimeKind,
-    FamilyTimeOrder,
-    IdentityAspect,
-    Likelihood,
-    OptionOutcome,
-    PlanStatus,
-    Route,
-    Supervision,
-    Weight,
-)
+from ..case.planning import ChildVoiceMethod, IdentityAspect, Likelihood, OptionOutcome, PlanStatus, Route, Weight
 
 LABELS: dict[StrEnum, str] = {
     Route.REMAIN_AT_HOME: "Remain at home",

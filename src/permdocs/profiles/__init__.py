@@ -17,8 +17,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..checks.settings import PolicySettings
 from ..errors import InvalidProfileError, Problem
+from ..policy import PolicySettings
 from ..resources import templates_dir
 from ..untrusted import logo_problem
 from .assets import AssetProblem, FontFace, checked_stylesheet, font_faces
@@ -126,9 +126,9 @@ def _load_cached(path: Path) -> LoadedProfile:
         profile = Profile.model_validate(tomllib.loads(text), strict=False)
     except ValidationError as error:
         from ..case.messages import plain_message
-        from ..schemas import published_schema
+        from ..schema_generation import json_schema
 
-        schema = published_schema("profile")
+        schema = json_schema(Profile, "profile")
         raise InvalidProfileError([
             Problem(dotted(tuple(d["loc"])), plain_message(d, schema, tuple(d["loc"])), line_of(lines, tuple(d["loc"])))
             for d in error.errors(include_url=False)

@@ -28,9 +28,9 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docxtpl import DocxTemplate
 
-from ..documents.declaration import template_name as document_template_name
 from ..errors import TemplateProblemError
 from ..resources import override_dir
+from ..resources import template_name as document_template_name
 from ..untrusted import LOGO_HEIGHT_MM, inside
 from . import Styling, accent_tint, template_variables
 from .docx_prepared import PreparedTemplate, prepare

@@ -36,6 +36,8 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
 def render_text(document: "DocumentType", context: Any, styling: Styling, *, for_print: bool = False) -> str:
     """The document as HTML text; ``for_print`` adds the PDF page rules."""
     template_name = f"{document.name}.html"
+    # The loader finds a document's own templates in the folder it is handed with it.
+    _DOCUMENT_FOLDERS.setdefault(document.folder, None)
     overrides = override_dir(styling.overrides, "html")
     untrusted = overrides is not None
     template = render_checked(template_name, lambda: _environment(overrides).get_template(template_name), untrusted=untrusted)
@@ -58,16 +60,19 @@ def render_text(document: "DocumentType", context: Any, styling: Styling, *, for
     return with_content_security_policy(markup)
 
 
-def packaged_template_folders() -> list[Path]:
-    """Where packaged HTML templates are: the shared base, then each document's folder."""
-    from ..documents import DOCUMENTS
+#: The folders of the documents drawn so far, in the order first drawn: a
+#: writer is handed each document it draws, never the registry.
+_DOCUMENT_FOLDERS: dict[Path, None] = {}
 
-    return [templates_dir() / "html", *(document.folder for document in DOCUMENTS.values())]
+
+def packaged_template_folders() -> list[Path]:
+    """Where packaged HTML templates are: the shared base, then the folder of each document drawn."""
+    return [templates_dir() / "html", *_DOCUMENT_FOLDERS]
 
 
 class _PackagedTemplates(BaseLoader):
-    """The shared templates, then each registered document's folder, looked up
-    when a template is loaded (so a document registered later is found)."""
+    """The shared templates, then each drawn document's folder, looked up
+    when a template is loaded (so a document drawn later is found)."""
 
     def get_source(self, environment: Any, template: str) -> Any:
         return FileSystemLoader(packaged_template_folders()).get_source(environment, template)

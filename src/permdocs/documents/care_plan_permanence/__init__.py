@@ -15,7 +15,6 @@ from ...blocks import Contents
 from ...case import Case
 from ...case.planning import Plan, PlanStatus, View
 from ...narrative import NarrativeText
-from ...request import ResolvedRequest
 from ...schedules import how_often
 from ...templating import capfirst
 from ..common import (
@@ -30,6 +29,7 @@ from ..common import (
     signatory,
     supervision_words,
 )
+from ..declaration import ResolvedRequest, declared_title
 from ..labels import label
 from .dates import KeyDatesView, key_dates_view
 from .legal import LegalPosition, legal_position
@@ -50,7 +50,6 @@ from .views import (
 )
 
 #: The document that weighs the options in full; the care plan points to it.
-OPTIONS_ANALYSIS = "options-analysis"
 
 
 @dataclass(frozen=True)
@@ -238,9 +237,7 @@ def _siblings(case: Case) -> list[SiblingView]:
 def _options_weighed(case: Case) -> str:
     """The sentence that sends the reader to the options analysis. The care
     plan keeps one line per option; the weighing itself lives there once."""
-    from .. import get_document  # the registry imports this package, so look it up late
-
-    title = get_document(OPTIONS_ANALYSIS).title
+    title = declared_title("options_analysis")
     if case.options_analysis is None:
         return f"The realistic options have not yet been weighed together; that is the work of the “{title}”."
     return (

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Contents, ContentsEntry, Heading
 from ...case import Case
-from ...request import ResolvedRequest
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ..declaration import ResolvedRequest
 from .confidential import confidential_part
 from .section_a import section_a
 from .section_b import section_b

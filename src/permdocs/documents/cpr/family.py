@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from ...blocks import Block, Heading, Markdown, Row, Table, text
 from ...case.cpr import AssessmentOutcome, arrangements_in_place, arrangements_to_come
+from ...case.family_time import FamilyTimeArrangement
 from ...case.legal import LegalBasisKind
 from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
-from ...case.planning import FamilyTimeArrangement
 from ...chronology import CARER_ROLES
 from ...narrative import NarrativeText
 from ...schedules import how_often

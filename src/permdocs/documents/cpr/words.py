@@ -15,8 +15,8 @@ from ...case.cpr import Written
 from ...case.legal import LegalBasisKind
 from ...case.people import Gender, Person, PersonRole
 from ...narrative import NarrativeText
-from ...request import ResolvedRequest
 from ...sensitivity import Sensitivity
+from ..declaration import ResolvedRequest
 
 PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER)
 #: Subject, object and possessive pronouns for the child.

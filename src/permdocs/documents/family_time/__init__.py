@@ -18,12 +18,11 @@ from dataclasses import dataclass
 
 from ...blocks import Block
 from ...case import Case
-from ...case.planning import FamilyTimeArrangement, FamilyTimeKind
+from ...case.family_time import FamilyTimeArrangement, FamilyTimeKind
 from ...errors import UnknownArrangementError
-from ...request import ResolvedRequest
 from ...templating import capfirst
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
-from ..declaration import Output
+from ..declaration import Output, ResolvedRequest
 from .agreement import full_agreement
 from .calendar import CalendarEvent, calendar_events
 from .child_copy import child_copy, child_title

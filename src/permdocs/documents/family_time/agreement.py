@@ -11,8 +11,8 @@ Page breaks: a heading always goes with what follows, a lead-in paragraph
 from __future__ import annotations
 
 from ...blocks import Block, Bullets, Heading, Markdown, Row, Table, text
+from ...case.family_time import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ...case.people import Person, PersonRole
-from ...case.planning import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ...narrative import NarrativeText
 from ...schedules import ListEnds, SessionList, eighteenth_birthday, how_often
 from ...templating import capfirst, long_date

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...calendar_dates import add_months
-from ...case.planning import FamilyTimeKind
+from ...case.family_time import FamilyTimeKind
 from ...schedules import Precision, Session, SessionList
 from ...templating import capfirst, long_date
 from .sessions import note, when

@@ -7,7 +7,7 @@ the next review, which may change the ones after it."""
 from __future__ import annotations
 
 from ...blocks import Block, Bullets, Heading, text
-from ...case.planning import MEETING_KINDS, FamilyTimeKind
+from ...case.family_time import MEETING_KINDS, FamilyTimeKind
 from ...schedules import SessionList, how_often
 from ...templating import capfirst
 from ..common import lower_article

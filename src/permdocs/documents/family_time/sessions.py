@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from ...case import Case
-from ...case.planning import FamilyTimeArrangement
+from ...case.family_time import FamilyTimeArrangement
 from ...schedules import Precision, Session, SessionList, list_sessions, month_label
 from ...templating import long_date
 

@@ -9,15 +9,15 @@ import re
 from dataclasses import replace
 
 from ...case import Case
-from ...case.family_time import AdoptersNamedAs
+from ...case.family_time import AdoptersNamedAs, FamilyTimeArrangement
 from ...case.people import Gender, Person, PersonRole
-from ...case.planning import FamilyTimeArrangement, Route
+from ...case.planning import Route
 from ...mentions import person_mentions
-from ...redaction import replace_mentions
-from ...request import ResolvedRequest
 from ...schedules import age_in_years
 from ...templating import capfirst
+from ...withholding import replace_mentions
 from ..common import display_name, unbracketed
+from ..declaration import ResolvedRequest
 
 BIRTH_FAMILY_COPY = "birth-family"
 CHILD_COPY = "child"

@@ -17,9 +17,9 @@ from ...case.legal import LegalBasisKind
 from ...case.letter import LaterLifeLetter, LetterSection, LetterSectionKind
 from ...case.people import PersonRole
 from ...narrative import NarrativeText
-from ...request import ResolvedRequest
 from ...templating import long_date
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ..declaration import ResolvedRequest
 
 _FAMILY_ROLES = (
     PersonRole.MOTHER, PersonRole.FATHER, PersonRole.STEP_PARENT, PersonRole.OTHER_PR_HOLDER,

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from ...blocks import Block, Heading, Paragraph, Run
 from ...case import Case
-from ...request import ResolvedRequest
 from ...templating import long_date
 from ..analysis import build_analysis, legend
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ..declaration import ResolvedRequest
 from ..sign_off import awaiting_note, sign_off_table
 
 

@@ -18,8 +18,8 @@ from ... import blocks
 from ...blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table, contents_of
 from ...case import Case
 from ...knowledge import LEGAL_ROWS, Fact, KnowledgeBase, Point, RouteInfo, knowledge_base
-from ...request import ResolvedRequest
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ..declaration import ResolvedRequest
 from ..sources import SourceNotes, sources_word
 
 #: Routes side by side in one table: four fit a landscape page.

@@ -159,7 +159,7 @@ def _problem(match: re.Match[str], people: Mapping[str, Mapping[str, Any]], plac
         return ""
     person = people.get(target)
     if person is None:
-        from .case.messages import did_you_mean
+        from .messages import did_you_mean
 
         near = did_you_mean(target, [*people, CARERS, PLACEMENT])
         hint = f" (did you mean '@{near}'?)" if near else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..strict import Code
+from .strict import Code
 
 
 class PermanencePlanDue(Code):

@@ -1,0 +1,83 @@
+"""The shape of the code: each stage imports only the stages below it (the
+import-linter contract in pyproject.toml), no module imports itself round a
+circle, every module can be imported on its own, and none outgrows a room."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import grimp
+import pytest
+from importlinter import cli as importlinter_cli
+
+from conftest import ROOT
+
+SOURCE = ROOT / "src" / "permdocs"
+#: The largest a module may grow before it should become a folder of smaller ones.
+MOST_LINES = 400
+
+
+def _modules() -> list[str]:
+    names = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        parts = ["permdocs", *path.relative_to(SOURCE).with_suffix("").parts]
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def test_the_layers_contract_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert importlinter_cli.lint_imports(config_filename=str(ROOT / "pyproject.toml")) == 0
+
+
+def test_no_module_imports_itself_round_a_circle() -> None:
+    # Imports inside functions count: a late import still ties two modules together.
+    graph = grimp.build_graph("permdocs")
+    circles = [
+        (module, other) for module in graph.modules for other in graph.find_modules_directly_imported_by(module)
+        if graph.chain_exists(importer=other, imported=module)
+    ]
+    assert circles == []
+
+
+def test_the_contract_names_every_top_level_module() -> None:
+    # A new module must be given its place in the layers, not slip in unchecked.
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    top = {name.split(".")[1] for name in _modules() if name.count(".") >= 1}
+    assert {name for name in top if f'"permdocs.{name}' not in text and f"permdocs.{name} " not in text
+            and f"permdocs.{name}\"" not in text} == set()
+
+
+def test_no_module_is_longer_than_a_room() -> None:
+    lengths = {path.relative_to(ROOT).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+               for path in SOURCE.rglob("*.py")}
+    assert lengths, "no modules found"
+    assert {path: n for path, n in lengths.items() if n >= MOST_LINES} == {}
+
+
+@pytest.mark.slow
+def test_every_module_imports_on_its_own() -> None:
+    # Each in a fresh interpreter: an import that works only after another module loaded is a hidden circle.
+    modules = _modules()
+    assert len(modules) > 100
+    script = "import importlib, sys\nfor name in sys.argv[1:]:\n    importlib.import_module(name)\n"
+    failed = []
+    for name in modules:
+        done = subprocess.run([sys.executable, "-c", script, name], capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            failed.append(f"{name}: {done.stderr.strip().splitlines()[-1:]}")
+    assert failed == []
+
+
+def test_the_readme_map_names_every_module_and_no_missing_one() -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How the code is laid out"):readme.index("## Adding a document")]
+    top = sorted(p.name for p in SOURCE.iterdir() if (p.suffix == ".py" or p.is_dir()) and not p.name.startswith("_"))
+    assert [name for name in top if not re.search(rf"[`/]{re.escape(name)}[`/]", section)] == []
+    # And every file it names is there.
+    named = {n.removeprefix("permdocs/") for n in re.findall(r"`((?:src/permdocs/)?[\w/]+\.py)`", section)}
+    known = {p.relative_to(SOURCE).as_posix() for p in SOURCE.rglob("*.py")} | {p.name for p in SOURCE.rglob("*.py")}
+    assert {name for name in named if name.removeprefix("src/permdocs/") not in known} == set()
