@@ -56,6 +56,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+def first_sample_of_each_document() -> list[tuple[Path, str]]:
+    """Each document with the first sample that has it: where one view per
+    document pins what every sample shares (the HTML's structure, which
+    test_format_parity holds word for word to the Word file's)."""
+    chosen: dict[str, Path] = {}
+    for path, name in applicable_pairs():
+        chosen.setdefault(name, path)
+    return [(path, name) for name, path in chosen.items()]
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """``sample_path`` and ``document_name`` together run over the applicable
     pairs; alone, over every sample or every document."""

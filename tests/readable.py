@@ -56,10 +56,46 @@ def docx_as_text(data: bytes) -> str:
 
 
 def docx_static_parts_as_text(data: bytes) -> str:
-    """The XML parts that come unchanged from the template, pretty-printed."""
+    """The parts that come unchanged from the template: each style on one
+    line (its id, name, base and what it sets), the settings pretty-printed,
+    and the rest (font table, theme, web settings) by hash."""
     parts = docx_parts(data)
     names = sorted(n for n in parts if n.endswith(".xml") and n.startswith("word/") and not _CONTENT_PART.match(n))
-    return "\n".join(f"# {name}\n{pretty_xml(parts[name])}" for name in names)
+    out = []
+    for name in names:
+        if name == "word/styles.xml":
+            out += [f"# {name}", *_style_lines(parts[name])]
+        elif name == "word/settings.xml":
+            out += [f"# {name}", pretty_xml(parts[name])]
+        else:
+            out.append(f"# {name} sha256:{hashlib.sha256(parts[name]).hexdigest()[:16]}")
+    return "\n".join(out) + "\n"
+
+
+def _style_lines(content: bytes) -> list[str]:
+    """A style per line: what a reviewer checks (its font, size, spacing,
+    keep-with-next), each property as name=value."""
+    root = etree.fromstring(content, etree.XMLParser(recover=False))
+    lines = []
+    for style in root.iter(f"{W}style"):
+        name = style.find(f"{W}name")
+        based = style.find(f"{W}basedOn")
+        settings = []
+        for group in (style.find(f"{W}pPr"), style.find(f"{W}rPr"), style.find(f"{W}tblPr")):
+            for prop in group if group is not None else ():
+                values = ",".join(f"{etree.QName(k).localname}={v}" for k, v in sorted(prop.attrib.items()))
+                settings.append(f"{etree.QName(prop).localname}({values})" if values else etree.QName(prop).localname)
+        lines.append(
+            f"{style.get(f'{W}type')} {style.get(f'{W}styleId')}"
+            f" name={_attr(name, 'val') if name is not None else ''}"
+            f"{' based-on=' + _attr(based, 'val') if based is not None else ''}: {' '.join(settings)}".rstrip(": ")
+        )
+    defaults = root.find(f"{W}docDefaults")
+    if defaults is not None:
+        lines.insert(0, "defaults: " + etree.tostring(defaults, encoding="unicode").split(">", 1)[1][:0] + " ".join(
+            f"{etree.QName(e).localname}({','.join(f'{etree.QName(k).localname}={v}' for k, v in sorted(e.attrib.items()))})"
+            for e in defaults.iter() if e.attrib))
+    return lines
 
 
 def docx_text(data: bytes, part: str = "word/document.xml") -> str:
