@@ -4,6 +4,8 @@ what a draft scrubs reads as a sentence, without fragments."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +17,7 @@ from permdocs.redaction import redact
 from permdocs.sensitivity import Sensitivity, Treatment
 from permdocs.withholding import withheld_mentions
 
-from conftest import sample_dict
+from conftest import ROOT, SAMPLES, sample_dict
 
 AGENCY: dict[Sensitivity, Treatment] = {}
 FAMILY = {Sensitivity.PLACEMENT: Treatment.FIRST_NAMES_FOR_ADOPTERS, Sensitivity.BIRTH_FAMILY_CONTACT: Treatment.OMIT,
@@ -159,3 +161,21 @@ def test_key_factor_summaries_are_rewritten_in_every_copy() -> None:
     case = permdocs.load_case(data)
     factor = redact(case, FAMILY).options[4].key_factors
     assert str(factor["wishes_and_feelings"].summary) == "Keeps her home with the foster carers."
+
+
+FIXTURE_CASES = sorted((ROOT / "tests" / "fixtures" / "cases").glob("*.json"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_CASES, ids=[f.stem for f in FIXTURE_CASES])
+def test_check_names_the_path_and_the_reference_for_each_detail_typed_out(fixture: Path) -> None:
+    findings = [f for f in permdocs.check(permdocs.load_case(fixture)) if f.rule == "SG-001"]
+    assert len(findings) >= 8, fixture.stem
+    for finding in findings:
+        assert finding.path.startswith("$.") and finding.severity == "error"
+        assert re.search(r"Write '@[a-z0-9_.-]+' instead|Leave it out", finding.message), finding.message
+
+
+def test_the_samples_name_the_placement_by_reference_only() -> None:
+    for sample in SAMPLES:
+        case = permdocs.load_case(sample)
+        assert [f.path for f in permdocs.check(case) if f.rule.startswith("SG-")] == [], sample.stem

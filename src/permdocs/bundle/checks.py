@@ -76,6 +76,8 @@ def bundle_warnings(
                 f"{where}: is the '{document.audience}' copy, not the court's (allowed by 'allow_non_court_copy'); "
                 "check that it holds nothing a party must not see"
             )
+        if document.removed:
+            warnings.append(f"{where}.pdf: active content removed, as a bundle may carry none: {'; '.join(document.removed)}")
         warnings.extend(_text_layer_warnings(document))
         small = _small_text(document)
         if small:

@@ -118,6 +118,13 @@ class ExternalEntry(StrictModel):
         "Kind", "The kind of document for the page limits: care-plan, chronology, witness-statement, expert-report.",
         default=None,
     )
+    keep_web_links: bool = field(
+        "Keep web links",
+        "True to keep the PDF's links to https: web pages. Every other link that leaves the bundle (http:, file:, "
+        "another file) and every active content (scripts, launch and form actions, attachments, media) is always "
+        "removed, and listed in the bundle's report.",
+        default=False,
+    )
 
 
 def _entry_kind(value: Any) -> str | None:

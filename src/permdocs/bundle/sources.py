@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import pikepdf
 
 from ..errors import InvalidBundleError, PermdocsError, Problem
+from .active_content import without_active_content
 from .content import PageContent, measure_page
 from .manifest import COURT_AUDIENCE, ExternalEntry, LoadedManifest, PermdocsEntry
 from .ocr import with_text_layer
@@ -51,6 +52,8 @@ class SourceDocument:
     contents: tuple[PageContent, ...]  # what each page draws (see .content)
     audience: str | None = None  # a permdocs document's copy
     pages_given_text: int = 0  # by OCR
+    #: The active content taken out of an external PDF, in words (see .active_content).
+    removed: tuple[str, ...] = ()
 
     @property
     def pages(self) -> int:
@@ -148,6 +151,9 @@ def _external(loaded: LoadedManifest, entry: ExternalEntry, where: str, *, ocr: 
     path = loaded.resolve(entry.pdf, f"{where}.pdf")
     data = _read_pdf(path, f"{where}.pdf")
     contents = _measured(data, f"{where}.pdf")
+    data, removed = without_active_content(data, keep_web_links=entry.keep_web_links)
+    if removed:
+        contents = _measured(data, f"{where}.pdf")
     without_text = sum(1 for page in contents if not page.shows_text)
     given_text = 0
     if ocr and without_text:
@@ -155,7 +161,8 @@ def _external(loaded: LoadedManifest, entry: ExternalEntry, where: str, *, ocr: 
         contents = _measured(data, f"{where}.pdf")
         given_text = without_text - sum(1 for page in contents if not page.shows_text)
     return SourceDocument(
-        where, entry.title, entry.dated, entry.author, entry.kind, data, contents, pages_given_text=given_text
+        where, entry.title, entry.dated, entry.author, entry.kind, data, contents, pages_given_text=given_text,
+        removed=tuple(removed),
     )
 
 
