@@ -80,6 +80,7 @@ def test_a_device_is_never_read_whole() -> None:
     assert done.returncode == 2 and "is not a regular file" in done.stderr
 
 
+@pytest.mark.slow  # lays out PDFs
 @pytest.mark.parametrize("where", [("family_time", 0, "venue"), ("actions", 0, "what")], ids=["in-text", "in-a-table"])
 def test_a_long_web_address_wraps_instead_of_running_off_the_page(where: tuple[Any, ...]) -> None:
     address = "https://www.example.invalid/" + "family-centre-booking/" * 6 + "room-4"

@@ -229,6 +229,7 @@ def test_what_a_user_should_know_is_reported(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_ocr_gives_a_scan_a_text_layer_and_the_same_bytes_twice(tmp_path: Path) -> None:
     require_program("ocrmypdf")
     require_program("tesseract")
@@ -274,6 +275,7 @@ def test_over_350_pages_needs_the_courts_permission(tmp_path: Path, permitted: i
     assert _problems(path) == [f"$.sections: the bundle has {pages} pages, {expected}"]
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_the_courts_permission_allows_more(tmp_path: Path) -> None:
     manifest = without_case(fixture_manifest(court_permission={"pages": 400, "given_on": "2026-12-01"}))
     manifest["sections"][0]["documents"][0]["pdf"] = "external/long.pdf"
@@ -288,6 +290,7 @@ def test_the_courts_permission_allows_more(tmp_path: Path) -> None:
 # --- the command line ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_the_command_writes_the_bundle_and_never_replaces_it_unasked(tmp_path: Path) -> None:
     # A tighter limit than the default 10 pages, so the 7-page care plan shows the warning.
     path = bundle_folder(tmp_path / "in", fixture_manifest(page_limits={"care-plan": 5}))

@@ -132,6 +132,7 @@ def test_the_endorsement_is_told_from_the_review_record_and_who_endorsed_it() ->
     assert _statement(permdocs.load_case(baby)) == "The permanence plan has not yet been considered at a review."
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_a_final_plan_awaiting_sign_off_says_so_on_every_page() -> None:
     home = _case("return-home-supervision")  # neither has signed
     # The session's render, which the PDF snapshot test shares.

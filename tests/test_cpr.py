@@ -72,6 +72,7 @@ def test_the_confidential_part_snapshot(html_snapshot: Any) -> None:
     assert _render("html", "court", "confidential") == html_snapshot
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_sections_a_b_and_c_each_start_a_page_and_have_bookmarks() -> None:
     with pikepdf.open(io.BytesIO(_render("pdf"))) as pdf, pdf.open_outline() as outline:
         sections = [child for item in outline.root for child in item.children if child.title.startswith("Section ")]
@@ -134,6 +135,7 @@ def test_libreoffice_fills_the_word_contents_with_the_right_page_numbers(tmp_pat
         assert int(number) == first, line
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
     case = permdocs.load_case(SAMPLE)
     assert len(case.chronology) >= 60
@@ -144,6 +146,7 @@ def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
     assert len(chronology_pages) >= 2, "the 60-row chronology spans pages, each with its header"
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_dates_in_the_tables_never_wrap() -> None:
     # "29 September 2024" at the report's 10.5 pt table size fits the chronology's date column.
     text = "\n".join(_pages(_render("pdf")))
@@ -250,6 +253,7 @@ def test_no_copy_calls_the_prospective_adopters_adoptive_parents() -> None:
         assert "Adoptive parents" not in _words(audience) and "her adoptive family's" not in _words(audience)
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_every_page_says_which_copy_it_is() -> None:
     for audience, mark in (("court", "Court copy"), ("adopters", "Prospective adopters' copy")):
         assert all(mark in page for page in _pages(_render("pdf", audience)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from pypdf import PdfReader
 
 import permdocs
@@ -116,6 +117,7 @@ def test_excluded_general_points_are_listed_with_their_reason_in_words() -> None
     assert "A later return to her mother is not part of this plan." in text
 
 
+@pytest.mark.slow  # lays out PDFs
 def test_every_page_of_the_analysis_and_the_comparison_is_landscape() -> None:
     for document in ("options-analysis", "route-comparison"):
         pdf = PdfReader(io.BytesIO(rendered(BABY, "pdf", document)))
