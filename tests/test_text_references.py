@@ -179,3 +179,36 @@ def test_the_samples_name_the_placement_by_reference_only() -> None:
     for sample in SAMPLES:
         case = permdocs.load_case(sample)
         assert [f.path for f in permdocs.check(case) if f.rule.startswith("SG-")] == [], sample.stem
+
+
+#: What a replacement must never leave behind: a stray word of the name it replaced.
+FRAGMENTS = re.compile(
+    r"\bSt\.? (?:the|their|a) |\bthe (?:school|nursery|place of worship|club|GP surgery|leisure centre) [A-Z][a-z]+"
+    r"|\b(?:their town|their street|a nearby street|their home) (?:Road|Street|Lane|Close|Avenue|Way|Junior|Primary)\b"
+    r"|\[withheld\]'s|\bthe the\b"
+)
+
+
+@pytest.mark.parametrize("case_file", [*FIXTURE_CASES, *SAMPLES], ids=lambda p: p.stem)
+def test_no_copy_reads_with_a_fragment_and_no_childs_copy_says_withheld(case_file: Path) -> None:
+    case = permdocs.load_case(case_file)
+    read = 0
+    for document in permdocs.DOCUMENTS.values():
+        if document.missing_from(case):
+            continue
+        for audience in document.audiences.values():
+            if not audience.withholds:
+                continue
+            request = permdocs.RenderRequest(document.name, ("html",), audience.name, draft=True)
+            try:
+                outputs = permdocs.render_outputs(case, request)
+            except permdocs.UnresolvedFindingsError:
+                assert audience.for_a_child  # refused rather than scrubbed
+                continue
+            for name, body in outputs.items():
+                text = re.sub(r"<[^>]+>", " ", body.decode())
+                assert FRAGMENTS.search(text) is None, f"{name}: {FRAGMENTS.search(text).group(0)!r}"
+                if audience.for_a_child:
+                    assert "[withheld]" not in text, name
+                read += 1
+    assert read
