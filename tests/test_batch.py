@@ -5,6 +5,7 @@ only whole files and resumes, and any Executor can take the work."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from concurrent.futures import Executor, Future
 from pathlib import Path
@@ -159,3 +160,51 @@ def test_render_many_takes_loaded_cases_parsed_data_and_one_folder() -> None:
     assert all(r.ok and r.files for r in results.values())
     from_folder = list(permdocs.render_many(str(ROOT / "samples"), selection, jobs=1))
     assert len(from_folder) == len(list((ROOT / "samples").glob("*.json")))
+
+
+@pytest.mark.parametrize("record", [
+    '{"cases": []}', '{"cases": "x"}', '{"cases": {"/a.json": {"selection": "0", "outputs": 5}}}',
+    "[" * 5000 + "]" * 5000, "not json at all",
+])
+def test_a_damaged_or_tampered_record_is_ignored_with_a_warning(tmp_path: Path, record: str) -> None:
+    folder, out = _caseload(tmp_path / "cases"), tmp_path / "out"
+    out.mkdir()
+    (out / ".permdocs-batch.json").write_text(record, encoding="utf-8")
+    args = ["render", str(folder), "--doc", "care-plan-permanence", "--format", "docx", "--out", str(out), "--jobs", "1"]
+    result = CliRunner().invoke(main, [*args, "--resume"])
+    assert result.exit_code == 0, result.output
+    assert "was ignored" in result.output and f"for {len(CASES)} cases" in result.output
+    # The record is rewritten whole, as permdocs writes it.
+    assert json.loads((out / ".permdocs-batch.json").read_text(encoding="utf-8"))["cases"]
+
+
+def test_a_record_that_points_outside_the_folder_never_skips_a_case(tmp_path: Path) -> None:
+    folder, out = _caseload(tmp_path / "cases"), tmp_path / "out"
+    args = ["render", str(folder), "--doc", "care-plan-permanence", "--format", "docx", "--out", str(out), "--jobs", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    record = json.loads((out / ".permdocs-batch.json").read_text(encoding="utf-8"))
+    outside = tmp_path / "outside.txt"
+    outside.write_text("newer than every case", encoding="utf-8")
+    for entry in record["cases"].values():
+        entry["outputs"] = ["../outside.txt"]
+    (out / ".permdocs-batch.json").write_text(json.dumps(record), encoding="utf-8")
+    result = CliRunner().invoke(main, [*args, "--resume", "--update"])
+    assert result.exit_code == 0, result.output
+    assert "already complete" not in result.output
+
+
+def test_the_record_is_never_written_through_a_link(tmp_path: Path) -> None:
+    # A link planted where the record goes, or where an old version wrote its temporary file.
+    folder, out = _caseload(tmp_path / "cases"), tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (out / ".permdocs-batch.json").symlink_to(victim)
+    for pid in range(os.getpid() - 5, os.getpid() + 50):
+        (out / f".permdocs-batch.json.{pid}.tmp").symlink_to(victim)
+    args = ["render", str(folder), "--doc", "care-plan-permanence", "--format", "docx", "--out", str(out), "--jobs", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    record = out / ".permdocs-batch.json"
+    assert not record.is_symlink() and json.loads(record.read_text(encoding="utf-8"))["cases"]

@@ -91,3 +91,38 @@ def test_every_public_error_is_exported() -> None:
 
     raised = {name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, errors.PermdocsError)}
     assert raised <= set(permdocs.__all__)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"formats": None}, {"formats": 123}, {"formats": ["pdf", 3]}, {"as_of": "x"}, {"as_of": "2026-02-30"},
+    {"audience": 5}, {"draft": "yes"},
+])
+def test_a_request_of_the_wrong_kind_is_refused_in_the_librarys_words(kwargs: dict[str, object]) -> None:
+    with pytest.raises(permdocs.ArgumentTypeError):
+        permdocs.RenderRequest("care-plan-permanence", **kwargs)  # type: ignore[arg-type]
+
+
+def test_as_of_may_be_an_iso_date_string() -> None:
+    from datetime import date
+
+    assert permdocs.RenderRequest("care-plan-permanence", as_of="2026-01-01").as_of == date(2026, 1, 1)  # type: ignore[arg-type]
+    case = permdocs.load_case(BABY)
+    assert permdocs.check(case, as_of="2027-01-01") == permdocs.check(case, as_of=date(2027, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(permdocs.ArgumentTypeError, match="YYYY-MM-DD"):
+        permdocs.check(case, as_of="x")  # type: ignore[arg-type]
+
+
+def test_a_dict_that_is_too_deep_or_holds_itself_is_refused_by_path() -> None:
+    deep: dict[str, object] = {}
+    node = deep
+    for _ in range(5000):
+        node["a"] = {}
+        node = node["a"]  # type: ignore[assignment]
+    cyclic: dict[str, object] = {"child": {}}
+    cyclic["child"]["self"] = cyclic  # type: ignore[index]
+    itself: list[object] = []
+    itself.append(itself)
+    for data, path in ((deep, "$"), (cyclic, "$.child.self"), ({"people": itself}, "$.people[0]")):
+        with pytest.raises(permdocs.InvalidCaseError) as refused:
+            permdocs.load_case(data)
+        assert [p.path for p in refused.value.problems] == [path]

@@ -26,7 +26,7 @@ from .pipeline import RenderedFile, findings_for
 from .pipeline import render_files as _render_files
 from .pipeline import render_outputs as _render_outputs
 from .profiles import LoadedProfile, resolve_profile
-from .request import RenderRequest
+from .request import RenderRequest, as_of_date
 
 ProfileChoice = str | os.PathLike[str] | LoadedProfile | None
 
@@ -46,6 +46,7 @@ def check(case: Case, *, profile: ProfileChoice = None, as_of: date | None = Non
     profile's policy settings (``profile=``: a shipped profile's name, a
     path or a loaded profile; by default the case's own, else ``default``)."""
     case = _a_case(case, "check")
+    as_of = as_of_date(as_of, "check()'s as_of")
     resolved = resolve_profile(profile, case.profile)
     return findings_for(case, resolved, as_of or case.prepared_on)
 

@@ -88,14 +88,14 @@ def write_files(
 
 def check_targets(
     names: list[str], out_dir: str | os.PathLike[str], *, force: bool = False, update: bool = False,
-    instead: str = "output folder",
+    keep_record: bool = True, instead: str = "output folder",
 ) -> None:
     """Refuse now what write_files would refuse, without writing or making
     anything: for a command whose rendering takes long, so that a file in
     the way is reported before the work rather than after it."""
     folder = Path(out_dir)
     _check_targets(folder, [folder / _relative(name) for name in names], force=force, update=update,
-                   record=_read_record(folder), can_update=True, instead=instead)
+                   record=_read_record(folder), can_update=keep_record, instead=instead)
 
 
 def _relative(name: str) -> str:
@@ -231,3 +231,21 @@ def _reason(error: OSError) -> str:
         errno.ENOENT: "cannot be made there (that place does not take new folders)",
     }
     return reasons.get(error.errno or 0, f"cannot be written ({errno.errorcode.get(error.errno or 0, 'error')})")
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Put ``data`` at ``path`` whole, or not at all, never through a link.
+
+    The temporary file is made by ``mkstemp`` (a new, unpredictable name,
+    opened with O_CREAT|O_EXCL, so a link planted in the folder is never
+    written through), then renamed over ``path``: a rename replaces a link
+    that stands at ``path`` rather than following it. For permdocs' own
+    records beside the outputs (a batch's); documents go through
+    :func:`write_files`."""
+    temporaries: dict[Path, str] = {}
+    _write_temporary(path, data, temporaries)
+    try:
+        os.replace(temporaries[path], path)
+    except BaseException:
+        Path(temporaries[path]).unlink(missing_ok=True)
+        raise

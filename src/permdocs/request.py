@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from .documents.declaration import ResolvedRequest
@@ -55,8 +55,34 @@ class RenderRequest:
         # A single string is a common slip ("pdf" instead of ["pdf"]), as is
         # "docx,pdf"; both are taken as meant. Names are in any case.
         formats = self.formats.split(",") if isinstance(self.formats, str) else self.formats
+        if not isinstance(formats, list | tuple) or not all(isinstance(name, str) for name in formats):
+            raise ArgumentTypeError(
+                f"RenderRequest's formats are format names, such as ('docx', 'pdf') or 'docx,pdf', not {type(self.formats).__name__}"
+            )
         object.__setattr__(self, "formats", tuple(name.strip().lower() for name in formats if name.strip()))
         for name in ("audience", "part", "arrangement"):
             value = getattr(self, name)
             if isinstance(value, str):
                 object.__setattr__(self, name, value.strip().lower())
+            elif value is not None:
+                raise ArgumentTypeError(f"RenderRequest's {name} is a name (a str) or None, not {type(value).__name__}")
+        for name in ("draft", "review"):
+            if not isinstance(getattr(self, name), bool):
+                raise ArgumentTypeError(f"RenderRequest's {name} is True or False, not {type(getattr(self, name)).__name__}")
+        object.__setattr__(self, "as_of", as_of_date(self.as_of, "RenderRequest's as_of"))
+
+
+def as_of_date(value: object, what: str) -> date | None:
+    """A day for the checks: a date, an ISO date string ('2026-11-30'), or None."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()) if len(value.strip()) == 10 else _not_a_date(what)
+        except ValueError:
+            _not_a_date(what)
+    raise ArgumentTypeError(f"{what} is a date, or a date written YYYY-MM-DD, not {type(value).__name__}")
+
+
+def _not_a_date(what: str) -> date:
+    raise ArgumentTypeError(f"{what} is a date, or a real date written YYYY-MM-DD")

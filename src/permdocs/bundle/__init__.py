@@ -43,7 +43,8 @@ def write_bundle(bundle: Bundle, path: str | os.PathLike[str], *, force: bool = 
     from ..output import write_files
 
     target = Path(path)
-    return write_files({target.name: bundle.pdf}, target.parent, force=force, instead="output file")[0]
+    # A bundle is one file, replaced only with force: it keeps no record to update from.
+    return write_files({target.name: bundle.pdf}, target.parent, force=force, keep_record=False, instead="output file")[0]
 
 
 def check_bundle_target(path: str | os.PathLike[str], *, force: bool = False) -> None:
@@ -52,4 +53,4 @@ def check_bundle_target(path: str | os.PathLike[str], *, force: bool = False) ->
     from ..output import check_targets
 
     target = Path(path)
-    check_targets([target.name], target.parent, force=force, instead="output file")
+    check_targets([target.name], target.parent, force=force, keep_record=False, instead="output file")

@@ -30,7 +30,12 @@ from ..strict import CalendarDate, Identifier, Name, ShortText, StrictModel, fie
 from .problems import plain_problems
 
 #: A manifest is a page of text; anything larger is not one.
-MAX_MANIFEST_BYTES = 1024 * 1024
+#: A manifest for the largest bundle (350 pages, a few hundred documents) is
+#: a few tens of kilobytes; a larger file is refused before it is parsed, so
+#: that no manifest takes more than a second or two to read.
+MAX_MANIFEST_BYTES = 128 * 1024
+#: Lists and mappings in a manifest nest a few levels; deeper is refused unread.
+MAX_MANIFEST_NESTING = 32
 
 #: PD27A's default ceiling, counted without the front sheet and index.
 DEFAULT_PAGE_LIMIT = 350
@@ -270,7 +275,7 @@ def _read(path: Path) -> bytes:
     except OSError as error:
         raise InvalidBundleError([Problem("$", f"the manifest {path} cannot be read ({type(error).__name__})")]) from None
     if len(raw) > MAX_MANIFEST_BYTES:
-        raise InvalidBundleError([Problem("$", "the manifest is larger than 1 MB")])
+        raise InvalidBundleError([Problem("$", f"the manifest is larger than {MAX_MANIFEST_BYTES // 1024} kB; no bundle needs one so long")])
     return raw
 
 
@@ -289,12 +294,24 @@ def _parse_json(raw: bytes) -> Any:
                 raise InvalidBundleError([Problem("$", f"the key '{key}' appears twice in one object")])
         return dict(pairs)
 
+    text = _decode(raw)
+    problem = _nesting_problem(text)
+    if problem is not None:
+        raise InvalidBundleError([problem])
     try:
-        return json.loads(_decode(raw), object_pairs_hook=no_duplicates)
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_int=_small_int)
+    except RecursionError:
+        raise InvalidBundleError([Problem("$", "is nested too deeply to be a manifest")]) from None
     except json.JSONDecodeError as error:
         raise InvalidBundleError(
             [Problem("$", f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")]
         ) from None
+
+
+def _small_int(text: str) -> int:
+    if len(text.lstrip("-")) > 18:
+        raise InvalidBundleError([Problem("$", "holds a number too long to be a date, a page count or any other value")])
+    return int(text)
 
 
 class _ManifestLoader(yaml.SafeLoader):
@@ -309,6 +326,9 @@ class _ManifestLoader(yaml.SafeLoader):
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
         seen: set[Any] = set()
         for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line = key_node.start_mark.line + 1
+                raise InvalidBundleError([Problem("$", f"a key at line {line} is a list or mapping; keys are plain words")])
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 line = key_node.start_mark.line + 1
@@ -327,9 +347,29 @@ _ManifestLoader.yaml_implicit_resolvers = {
 _ManifestLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
+def _nesting_problem(text: str) -> Problem | None:
+    """Brackets nested deeper than any manifest's, found before a parser
+    recurses into them (strings are not told apart: a title with many
+    brackets is no manifest either)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    if deepest > MAX_MANIFEST_NESTING:
+        return Problem("$", f"nests lists or mappings more than {MAX_MANIFEST_NESTING} deep; no manifest does")
+    return None
+
+
 def _parse_yaml(raw: bytes) -> Any:
+    text = _decode(raw)
+    problem = _nesting_problem(text)
+    if problem is not None:
+        raise InvalidBundleError([problem])
     try:
-        return yaml.load(_decode(raw), Loader=_ManifestLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_ManifestLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -337,6 +377,11 @@ def _parse_yaml(raw: bytes) -> Any:
         raise InvalidBundleError([Problem("$", f"is not valid YAML: {problem}{where}")]) from None
     except yaml.YAMLError:
         raise InvalidBundleError([Problem("$", "is not valid YAML")]) from None
+    except RecursionError:
+        raise InvalidBundleError([Problem("$", "is nested too deeply to be a manifest")]) from None
+    except ValueError:
+        # Python refuses to read an integer of thousands of digits.
+        raise InvalidBundleError([Problem("$", "holds a number too long to be a date, a page count or any other value")]) from None
 
 
 Entry = PermdocsEntry | ExternalEntry

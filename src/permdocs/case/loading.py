@@ -154,6 +154,9 @@ def case_from_dict(data: Mapping[str, Any]) -> Case:
     The dict is serialised and validated as JSON so that both entry points
     follow exactly the same rules.
     """
+    shape = _shape_problem(data)
+    if shape is not None:
+        raise InvalidCaseError([shape])
     problems = list(_python_hazards(data, "$"))
     if problems:
         raise InvalidCaseError(problems)
@@ -162,6 +165,36 @@ def case_from_dict(data: Mapping[str, Any]) -> Case:
     except (TypeError, ValueError) as error:
         raise InvalidCaseError([Problem("$", f"contains a value JSON cannot hold ({type(error).__name__})")]) from None
     return case_from_json(raw)
+
+
+#: No case is nested deeper than a few levels; a dict deeper than this, or
+#: one that holds itself, is refused before anything walks it.
+MAX_NESTING = 100
+#: The most lists and mappings a case's data may hold (far above any case's).
+MAX_CONTAINERS = 2_000_000
+
+
+def _shape_problem(data: Any) -> Problem | None:
+    """Whether parsed data from a case system is too deep, holds itself (a
+    list inside itself), or is too large to be a case, found without recursion."""
+    stack: list[tuple[Any, str, tuple[int, ...]]] = [(data, "$", ())]
+    seen = 0
+    while stack:
+        node, path, inside = stack.pop()
+        if not isinstance(node, Mapping | list | tuple):
+            continue
+        if id(node) in inside:
+            return Problem(path, "holds itself (a list or mapping inside itself), which no JSON file can")
+        if len(inside) >= MAX_NESTING:
+            return Problem("$", f"is nested more than {MAX_NESTING} levels deep, too deeply to be a case")
+        seen += 1
+        if seen > MAX_CONTAINERS:
+            return Problem("$", "holds more lists and mappings than any case does")
+        ancestors = (*inside, id(node))
+        items = node.items() if isinstance(node, Mapping) else enumerate(node)
+        stack.extend((value, f"{path}.{key}" if isinstance(node, Mapping) else f"{path}[{key}]", ancestors)
+                     for key, value in items)
+    return None
 
 
 def _python_hazards(node: Any, path: str) -> Iterator[Problem]:

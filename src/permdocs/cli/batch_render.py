@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -16,6 +16,8 @@ from typing import Any
 import click
 
 from ..batch import CaseResult, Selection, render_many
+from ..output import replace_file
+from ..strict import StrictModel, field
 from .common import EXIT_INPUT, EXIT_INTERNAL, plural
 
 #: Where a batch notes which outputs each case gave, for --resume.
@@ -34,6 +36,8 @@ def render_batch(
     from ..output import write_files
 
     record = _BatchRecord(Path(out_dir), selection)
+    if record.problem and (resume or update):
+        click.echo(f"permdocs: warning: {record.problem}", err=True)
     todo = [source for source in sources if not (resume and record.complete(source))]
     if len(todo) < len(sources) and not quiet:
         click.echo(f"resuming: {plural(len(sources) - len(todo), 'case')} already complete, skipped", err=True)
@@ -135,21 +139,55 @@ def _progress(total: int, quiet: bool) -> Iterator[Any]:
         yield advance
 
 
+class _RecordedCase(StrictModel):
+    selection: str = field("Selection", "The hash of the selection that rendered the case.", pattern=r"^[0-9a-f]{64}$")
+    outputs: list[str] = field(
+        "Outputs", "The files the case gave, by name, in the output folder itself.", min_length=1, max_length=10_000,
+    )
+
+
+class _RecordFile(StrictModel):
+    cases: dict[str, _RecordedCase] = field("Cases", "Each case file's path and what it gave.", max_length=1_000_000)
+
+
+#: A record larger than this is not one permdocs wrote; it is ignored, not read.
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+
+
 class _BatchRecord:
     """Which outputs each case gave, for the selection that gave them: a case
-    is complete when all of them are there and newer than its case file."""
+    is complete when all of them are there and newer than its case file.
+
+    The record is input like any other: read with the same strict models, and
+    one that is damaged, tampered with or not a regular file is ignored (the
+    batch then renders every case) with ``problem`` saying why."""
 
     def __init__(self, folder: Path, selection: Selection):
         self.folder = folder
         self.selection = hashlib.sha256(json.dumps(asdict(selection), default=str, sort_keys=True).encode()).hexdigest()
+        self.problem: str | None = None
+        self.cases: dict[str, Any] = {}
+        path = folder / BATCH_RECORD
         try:
-            self.cases: dict[str, Any] = json.loads((folder / BATCH_RECORD).read_text(encoding="utf-8"))["cases"]
-        except (OSError, ValueError, KeyError, TypeError):
-            self.cases = {}
+            status = path.lstat()
+        except OSError:
+            return
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_RECORD_BYTES:
+            self.problem = f"the batch record ({BATCH_RECORD}) was ignored: it is not a regular file, or too large"
+            return
+        try:
+            loaded = _RecordFile.model_validate_json(path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            self.problem = f"the batch record ({BATCH_RECORD}) was ignored: it is damaged or was changed by hand"
+            return
+        self.cases = {name: entry.model_dump() for name, entry in loaded.cases.items()}
 
     def complete(self, source: Path) -> bool:
         entry = self.cases.get(str(source.resolve()))
         if not isinstance(entry, dict) or entry.get("selection") != self.selection or not entry.get("outputs"):
+            return False
+        # Only files in the output folder itself: a record naming "../x" or "/etc/x" never makes a case complete.
+        if not all(isinstance(name, str) and name == Path(name).name and name not in (".", "..") for name in entry["outputs"]):
             return False
         try:
             newest_input = source.stat().st_mtime
@@ -164,6 +202,5 @@ class _BatchRecord:
         if not self.cases:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f"{BATCH_RECORD}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps({"cases": self.cases}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        temporary.replace(self.folder / BATCH_RECORD)
+        text = json.dumps({"cases": self.cases}, indent=1, sort_keys=True) + "\n"
+        replace_file(self.folder / BATCH_RECORD, text.encode("utf-8"))
