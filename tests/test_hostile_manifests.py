@@ -46,3 +46,23 @@ def test_an_existing_bundle_file_is_kept_and_the_advice_is_the_commands_own(tmp_
     assert result.exit_code == 2
     assert "--force" in result.output and "--update" not in result.output
     assert out.read_bytes() == b"an earlier bundle"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-loop"])
+def test_an_entry_that_is_no_regular_file_is_refused_not_waited_on(tmp_path: Path, kind: str) -> None:
+    import os
+
+    from bundle_setup import bundle_folder, fixture_manifest, without_case
+
+    path = bundle_folder(tmp_path, without_case(fixture_manifest()))
+    order = tmp_path / "external" / "order.pdf"
+    order.unlink()
+    if kind == "fifo":
+        os.mkfifo(order)
+        said = "is not a regular file"
+    else:
+        order.symlink_to(tmp_path / "external" / "loop.pdf")
+        (tmp_path / "external" / "loop.pdf").symlink_to(order)
+        said = "a loop of links"
+    result = CliRunner().invoke(main, ["bundle", str(path), "--out", str(tmp_path / "bundle.pdf")])
+    assert result.exit_code == 2 and "$.sections[0].documents[0].pdf" in result.output and said in result.output

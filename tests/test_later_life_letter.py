@@ -5,6 +5,7 @@ language review (in 'check', 'review-letter' and the review copy)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -132,14 +133,20 @@ def test_a_shared_section_is_read_from_the_case_folder() -> None:
         ("../outside.md", "must name a file inside the case file's own folder"),
         ("letters/missing.md", "names no file in the case file's folder"),
         ("link.md", "must name a file inside the case file's own folder"),
+        ("loop.md", "cannot be followed: a loop of links, or a name too long"),
+        ("x" * 300 + ".md", "cannot be followed: a loop of links, or a name too long"),
+        ("pipe.md", "names no regular file in the case file's folder (a folder, a pipe or a device)"),
     ],
-    ids=["escapes-the-folder", "missing", "link-out-of-the-folder"],
+    ids=["escapes-the-folder", "missing", "link-out-of-the-folder", "link-loop", "name-too-long", "fifo"],
 )
 def test_a_shared_section_cannot_leave_the_case_folder(tmp_path: Path, shared_file: str, expected: str) -> None:
     folder = tmp_path / "cases"
     folder.mkdir()
     (tmp_path / "outside.md").write_text("A secret from another case.")
     (folder / "link.md").symlink_to(tmp_path / "outside.md")
+    (folder / "loop.md").symlink_to(folder / "loop2.md")
+    (folder / "loop2.md").symlink_to(folder / "loop.md")
+    os.mkfifo(folder / "pipe.md")
     data = json.loads(GOOD.read_text())
     data["later_life_letter"]["sections"][3] = {"kind": "why_not_stay", "shared_file": shared_file}
     (folder / "case.json").write_text(json.dumps(data))

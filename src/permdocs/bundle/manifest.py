@@ -205,7 +205,11 @@ class LoadedManifest:
         candidate = Path(relative)
         if candidate.is_absolute():
             raise InvalidBundleError([Problem(where, "must be a path relative to the manifest's folder")])
-        resolved = (self.folder / candidate).resolve()
+        try:
+            resolved = (self.folder / candidate).resolve()
+        except (RuntimeError, OSError):
+            # A loop of symbolic links, or a name longer than the system allows.
+            raise InvalidBundleError([Problem(where, "cannot be followed: a loop of links, or a name too long")]) from None
         if not resolved.is_relative_to(self.folder.resolve()):
             raise InvalidBundleError([Problem(where, "leads outside the manifest's folder, which is not allowed")])
         return resolved

@@ -14,6 +14,7 @@ e-bundle guidance asks for (with ``--ocr`` it is given one).
 from __future__ import annotations
 
 import io
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -168,11 +169,16 @@ def _external(loaded: LoadedManifest, entry: ExternalEntry, where: str, *, ocr: 
 
 def _read_pdf(path: Path, where: str) -> bytes:
     try:
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise InvalidBundleError([Problem(where, f"is a folder, not a PDF: {path}")])
-        if path.stat().st_size > MAX_EXTERNAL_PDF_BYTES:
+        if not stat.S_ISREG(status.st_mode):
+            # A FIFO or a device would block the read, or never end.
+            raise InvalidBundleError([Problem(where, f"is not a regular file (a pipe or a device?): {path}")])
+        if status.st_size > MAX_EXTERNAL_PDF_BYTES:
             raise InvalidBundleError([Problem(where, f"is larger than {MAX_EXTERNAL_PDF_BYTES // 2**20} MB: {path}")])
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_EXTERNAL_PDF_BYTES + 1)
     except FileNotFoundError:
         raise InvalidBundleError([Problem(where, f"no such file: {path}")]) from None
     except OSError as error:

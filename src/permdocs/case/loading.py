@@ -132,16 +132,27 @@ def _read_shared_file(folder: Path | None, name: str) -> tuple[str | None, str |
     """The file's text, or why it cannot be used."""
     if folder is None:
         return None, "a shared file is read from the case file's folder: load the case from a file, or pass folder="
-    root = folder.resolve()
-    target = (root / name).resolve()
-    if not target.is_relative_to(root):
-        return None, "must name a file inside the case file's own folder"
-    if not target.is_file():
+    try:
+        root = folder.resolve()
+        target = (root / name).resolve()
+        if not target.is_relative_to(root):
+            return None, "must name a file inside the case file's own folder"
+        status = target.stat()
+    except FileNotFoundError:
         return None, "names no file in the case file's folder"
-    if target.stat().st_size > MAX_SHARED_FILE_BYTES:
+    except (RuntimeError, OSError):
+        # A loop of links, or a name longer than the system allows.
+        return None, "cannot be followed: a loop of links, or a name too long"
+    if not stat.S_ISREG(status.st_mode):
+        return None, "names no regular file in the case file's folder (a folder, a pipe or a device)"
+    if status.st_size > MAX_SHARED_FILE_BYTES:
         return None, f"the file is larger than {MAX_SHARED_FILE_BYTES // 1000} kB"
     try:
-        return _NARRATIVE.validate_python(target.read_bytes().decode("utf-8")), None
+        with target.open("rb") as handle:
+            text = handle.read(MAX_SHARED_FILE_BYTES + 1)
+        return _NARRATIVE.validate_python(text.decode("utf-8")), None
+    except OSError:
+        return None, "the file cannot be read"
     except UnicodeDecodeError:
         return None, "the file is not UTF-8 text"
     except ValidationError as error:
