@@ -196,19 +196,50 @@ def render_many(
         yield from _as_they_finish(executor, cases, selection)
         return
     workers = min(jobs or os.cpu_count() or 1, len(cases))
-    from concurrent.futures import ProcessPoolExecutor  # only a batch needs processes
 
     if workers <= 1:
         for case in cases:
             yield render_case(case, selection)
         return
-    # Cases travel to the workers a few at a time: one small case takes a few
-    # hundredths of a second, about what sending it alone would cost.
-    size = max(1, min(MAX_CASES_PER_TASK, len(cases) // (workers * 4)))
-    chunks = [cases[start:start + size] for start in range(0, len(cases), size)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method(), initializer=_leave_interrupts_to_the_caller) as pool:
-        for results in _as_they_finish(pool, chunks, selection, render_cases):
-            yield from results
+    yield from _in_worker_processes(cases, selection, workers)
+
+
+def _in_worker_processes(cases: list[Any], selection: Selection, workers: int) -> Iterator[CaseResult]:
+    """The cases over worker processes. A worker that dies (killed, or out of
+    memory) names the case it was rendering, which is reported as failed;
+    the cases it had not reached go to a new pool, and the batch carries on."""
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    waiting = list(range(len(cases)))
+    with tempfile.TemporaryDirectory(prefix="permdocs-batch-") as board:
+        while waiting:
+            # Cases travel to the workers a few at a time: one small case takes a few
+            # hundredths of a second, about what sending it alone would cost.
+            size = max(1, min(MAX_CASES_PER_TASK, len(waiting) // (workers * 4)))
+            chunks = [waiting[start:start + size] for start in range(0, len(waiting), size)]
+            done: set[int] = set()
+            pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=_start_method(), initializer=_serve_the_batch,
+                initargs=(os.getpid(), board),
+            )
+            try:
+                work = [[(index, cases[index]) for index in chunk] for chunk in chunks]
+                for results in _as_they_finish(pool, work, selection, render_numbered_cases):
+                    for index, result in results:
+                        done.add(index)
+                        yield result
+                waiting = []
+            except BrokenProcessPool:
+                lost = _cases_in_progress(board) - done
+                for index in sorted(lost):
+                    done.add(index)
+                    stopped = "the worker process rendering this case stopped (it was killed, or ran out of memory)"
+                    yield CaseResult(_name_of(cases[index]), failure=stopped, command_line_failure=stopped, exit_code=2)
+                waiting = [index for index in waiting if index not in done]
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 #: The most cases a worker is sent at once (a batch's progress moves by at most this).
@@ -220,10 +251,71 @@ def render_cases(sources: Sequence[str], selection: Selection) -> list[CaseResul
     return [render_case(source, selection) for source in sources]
 
 
-def _leave_interrupts_to_the_caller() -> None:
-    # Ctrl-C reaches every process in the group; the caller stops the batch
-    # and lets the cases in progress finish, so no worker dies mid-case.
+#: Where each worker notes the case it is rendering (set in the worker by _serve_the_batch).
+_BOARD: list[str] = []
+
+
+def render_numbered_cases(numbered: Sequence[tuple[int, Any]], selection: Selection) -> list[tuple[int, CaseResult]]:
+    """A worker's share of a batch, each case with its place in the batch;
+    before each case the worker notes its place on the batch's board, so
+    that if the worker dies the batch knows which case it was on."""
+    results = []
+    for index, source in numbered:
+        if _BOARD:
+            Path(_BOARD[0], str(os.getpid())).write_text(str(index), encoding="ascii")
+        results.append((index, render_case(source, selection)))
+    return results
+
+
+def _cases_in_progress(board: str) -> set[int]:
+    """The cases that workers noted and did not finish: those of dead workers
+    (a live worker's note is for a case it will report)."""
+    found = set()
+    for note in Path(board).iterdir():
+        try:
+            os.kill(int(note.name), 0)
+            continue  # still alive
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        try:
+            found.add(int(note.read_text(encoding="ascii")))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def _serve_the_batch(parent: int, board: str) -> None:
+    """A worker's set-up: Ctrl-C is the caller's to handle (it reaches the
+    whole process group; the caller lets the cases in progress finish, so no
+    worker dies mid-case), and the worker ends when the batch's process ends,
+    however it ends, so that nothing is left holding a caller's pipes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the caller's SIGTERM handler (the command line
+    # turns SIGTERM into Ctrl-C); the pool ends its workers with SIGTERM, which must end them.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _BOARD[:] = [board]
+    _end_with_parent(parent)
+
+
+def _end_with_parent(parent: int) -> None:
+    try:  # Linux: the kernel ends this process when its parent dies.
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    import threading
+
+    def watch() -> None:
+        # Elsewhere (and in case the parent died before prctl took effect): look every half second.
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="permdocs-parent-watch", daemon=True).start()
 
 
 def _as_they_finish(executor: "Executor", work: Sequence[Any], selection: Selection, task: Any = None) -> Iterator[Any]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -44,9 +45,12 @@ def render_batch(
     failed: list[tuple[str, int, str]] = []
     written_by: dict[str, str] = {}
     documents = warnings = 0
+    stopped_by = [signal.SIGINT]
     try:
-        with _progress(len(todo), quiet) as advance:
-            for result in render_many(todo, selection, jobs=jobs):
+        # closing(): on an interruption the workers are shut down here, not whenever the generator is collected.
+        with _progress(len(todo), quiet) as advance, _terminate_as_interrupt(stopped_by), \
+                closing(render_many(todo, selection, jobs=jobs)) as results:
+            for result in results:
                 problem = _clash(result, written_by)
                 if result.ok and problem is None:
                     try:
@@ -69,11 +73,33 @@ def render_batch(
                     record.save()  # so that even a killed batch resumes near where it stopped
     except KeyboardInterrupt:
         record.save()
-        click.echo("permdocs: interrupted. Every case reported done is written whole, and no file is half-written; "
+        how = "stopped (SIGTERM)" if stopped_by[0] == signal.SIGTERM else "interrupted"
+        click.echo(f"permdocs: {how}. Every case reported done is written whole, and no file is half-written; "
                    "run the same command with --resume to carry on.", err=True)
-        return 130
+        return 128 + stopped_by[0]
     record.save()
     return _summary(len(todo), documents, warnings, failed, quiet)
+
+
+@contextmanager
+def _terminate_as_interrupt(stopped_by: list[int]) -> Iterator[None]:
+    """SIGTERM (a case system stopping the batch, a service manager) ends the
+    batch as Ctrl-C does: the cases in progress finish and are written, the
+    record is saved for --resume, the workers end, and the exit code says
+    which signal it was (143)."""
+    def terminated(signum: int, frame: object) -> None:
+        stopped_by[0] = signum
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: leave signals to the caller
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _clash(result: CaseResult, written_by: dict[str, str]) -> tuple[int, str] | None:
