@@ -23,7 +23,7 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -176,7 +176,7 @@ def render_many(
     *,
     jobs: int | None = None,
     executor: "Executor | None" = None,
-) -> Iterator[CaseResult]:
+) -> Generator[CaseResult, None, None]:
     """Render every case file for a selection, yielding each result as it finishes.
 
     ``jobs`` worker processes (default: the number of cores) share the work;

@@ -45,7 +45,7 @@ def render_batch(
     failed: list[tuple[str, int, str]] = []
     written_by: dict[str, str] = {}
     documents = warnings = 0
-    stopped_by = [signal.SIGINT]
+    stopped_by: list[int] = [int(signal.SIGINT)]
     try:
         # closing(): on an interruption the workers are shut down here, not whenever the generator is collected.
         with _progress(len(todo), quiet) as advance, _terminate_as_interrupt(stopped_by), \
