@@ -6,6 +6,7 @@ runs in a process group of its own, which must be empty afterwards."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -44,6 +45,18 @@ def _start(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
     return process, out
 
 
+def _finish(process: subprocess.Popen[str], seconds: float) -> str:
+    """The batch's standard error once it ends; a batch still running after
+    ``seconds`` has hung: its whole group is killed, so nothing outlives the test."""
+    try:
+        return process.communicate(timeout=seconds)[1]
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"the batch hung for {seconds} s")
+
+
 def _workers_of(pid: int) -> list[int]:
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -71,7 +84,7 @@ def _group_is_empty(group: int, within: float = 15.0) -> bool:
 def test_sigterm_stops_the_batch_as_ctrl_c_does(tmp_path: Path) -> None:
     process, out = _start(tmp_path)
     process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=120)
+    stderr = _finish(process, 120)
     assert process.returncode == 128 + signal.SIGTERM, stderr
     assert "stopped (SIGTERM)" in stderr and "--resume" in stderr and "Traceback" not in stderr
     assert _group_is_empty(process.pid)
@@ -94,7 +107,7 @@ def test_a_killed_worker_names_its_case_and_the_batch_carries_on(tmp_path: Path)
     workers = _workers_of(process.pid)
     assert workers
     os.kill(workers[0], signal.SIGKILL)
-    _, stderr = process.communicate(timeout=300)
+    stderr = _finish(process, 300)
     assert "Traceback" not in stderr
     failed = stderr.count("the worker process rendering this case stopped")
     # Killed mid-case, that case is named and the batch exits 2; killed between cases, nothing is lost.

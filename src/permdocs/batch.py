@@ -19,6 +19,7 @@ scale").
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -207,39 +208,51 @@ def render_many(
 def _in_worker_processes(cases: list[Any], selection: Selection, workers: int) -> Iterator[CaseResult]:
     """The cases over worker processes. A worker that dies (killed, or out of
     memory) names the case it was rendering, which is reported as failed;
-    the cases it had not reached go to a new pool, and the batch carries on."""
+    the cases no worker finished are then rendered in this process, one after
+    another, and the batch carries on. (No second pool: forking again beside
+    a broken pool's threads risks a child that inherits a held lock.)"""
     import tempfile
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    waiting = list(range(len(cases)))
+    done: set[int] = set()
     with tempfile.TemporaryDirectory(prefix="permdocs-batch-") as board:
-        while waiting:
-            # Cases travel to the workers a few at a time: one small case takes a few
-            # hundredths of a second, about what sending it alone would cost.
-            size = max(1, min(MAX_CASES_PER_TASK, len(waiting) // (workers * 4)))
-            chunks = [waiting[start:start + size] for start in range(0, len(waiting), size)]
-            done: set[int] = set()
-            pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=_start_method(), initializer=_serve_the_batch,
-                initargs=(os.getpid(), board),
-            )
-            try:
-                work = [[(index, cases[index]) for index in chunk] for chunk in chunks]
-                for results in _as_they_finish(pool, work, selection, render_numbered_cases):
-                    for index, result in results:
-                        done.add(index)
-                        yield result
-                waiting = []
-            except BrokenProcessPool:
-                lost = _cases_in_progress(board) - done
-                for index in sorted(lost):
+        # Cases travel to the workers a few at a time: one small case takes a few
+        # hundredths of a second, about what sending it alone would cost.
+        size = max(1, min(MAX_CASES_PER_TASK, len(cases) // (workers * 4)))
+        work = [[(index, cases[index]) for index in range(start, min(start + size, len(cases)))]
+                for start in range(0, len(cases), size)]
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=_start_method(), initializer=_serve_the_batch, initargs=(os.getpid(), board),
+        )
+        try:
+            for results in _as_they_finish(pool, work, selection, render_numbered_cases):
+                for index, result in results:
                     done.add(index)
-                    stopped = "the worker process rendering this case stopped (it was killed, or ran out of memory)"
-                    yield CaseResult(_name_of(cases[index]), failure=stopped, command_line_failure=stopped, exit_code=2)
-                waiting = [index for index in waiting if index not in done]
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+                    yield result
+            return
+        except BrokenProcessPool:
+            lost = _cases_in_progress(board) - done
+        finally:
+            _stop(pool)
+    for index in sorted(lost):
+        done.add(index)
+        stopped = "the worker process rendering this case stopped (it was killed, or ran out of memory)"
+        yield CaseResult(_name_of(cases[index]), failure=stopped, command_line_failure=stopped, exit_code=2)
+    for index in range(len(cases)):
+        if index not in done:
+            yield render_case(cases[index], selection)
+
+
+def _stop(pool: Any) -> None:
+    """Shut a pool down; a broken one's workers are killed first, since a
+    worker that died may have left a queue's lock held, which would block the
+    others, and the shutdown with them."""
+    if getattr(pool, "_broken", False):
+        for process in list(getattr(pool, "_processes", {}).values()):
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 #: The most cases a worker is sent at once (a batch's progress moves by at most this).
