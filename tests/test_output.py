@@ -103,6 +103,35 @@ def test_sigterm_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytes
     assert signal.getsignal(signal.SIGTERM) is not None  # the previous handler is back
 
 
+def test_sigterm_while_writing_still_reaches_the_callers_handler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch records that SIGTERM (not Ctrl-C) stopped it: the signal must
+    reach its handler even when it lands while a file is being written."""
+    real = output._write_temporary
+    seen: list[int] = []
+
+    def callers_handler(signum: int, frame: object) -> None:
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    def write_then_terminated(path: Path, data: bytes, temporaries: dict[Path, str]) -> None:
+        real(path, data, temporaries)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.5)
+
+    monkeypatch.setattr(output, "_write_temporary", write_then_terminated)
+    previous = signal.signal(signal.SIGTERM, callers_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            output.write_files(FILES, tmp_path / "out")
+        assert signal.getsignal(signal.SIGTERM) is callers_handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert seen == [signal.SIGTERM]
+    assert list((tmp_path / "out").iterdir()) == []
+
+
 def test_debris_of_a_killed_run_is_removed_next_time(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

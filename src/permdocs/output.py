@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .errors import OutputExistsError, OutputFolderError
 
@@ -201,10 +202,14 @@ def _cleanup_on_signal(temporaries: dict[Path, str]) -> Iterator[None]:
         yield
         return
 
-    def interrupted(signum: int, frame: object) -> None:
+    def interrupted(signum: int, frame: Any) -> None:
         for temporary in temporaries.values():
             Path(temporary).unlink(missing_ok=True)
         temporaries.clear()
+        # A handler already in place (a batch recording that SIGTERM stopped
+        # it) still decides what the signal means once the debris is gone.
+        if callable(previous):
+            previous(signum, frame)
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupted)
