@@ -251,3 +251,43 @@ def test_an_unrealistic_option_can_only_be_ruled_out() -> None:
     assert case_problems(data) == [
         "$.options[1]: an option that is not realistic can only have the outcome 'ruled_out'"
     ]
+
+
+def _unbounded(node: Any, path: str = "$") -> list[str]:
+    """Every array without maxItems and every string without maxLength
+    (enumerations, constants and dates are bounded by what they are)."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        kind = node.get("type")
+        if kind == "array" and "maxItems" not in node:
+            found.append(path)
+        bounded_string = "maxLength" in node or "enum" in node or "const" in node or node.get("format") == "date"
+        if kind == "string" and not bounded_string:
+            found.append(path)
+        for key, value in node.items():
+            found += _unbounded(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for number, value in enumerate(node):
+            found += _unbounded(value, f"{path}[{number}]")
+    return found
+
+
+@pytest.mark.parametrize("kind", ["case", "bundle", "profile"])
+def test_every_list_and_every_string_in_an_input_schema_has_a_limit(kind: str) -> None:
+    """The case, the bundle manifest and the profile are untrusted input."""
+    assert _unbounded(permdocs.json_schema(kind)) == []
+
+
+def test_the_readme_lists_every_limit_with_its_reason() -> None:
+    from permdocs.case.limits import LIMITS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, limit in LIMITS.items():
+        assert f"| `{name}` | {limit.most:,} | {limit.why} |" in readme, name
+
+
+def test_a_hundred_thousand_languages_are_refused_at_once_by_field() -> None:
+    data = sample_dict()
+    data["child"]["other_languages"] = ["Welsh"] * 100_000
+    problems = case_problems(data)
+    assert any("child.other_languages" in problem and "at most 20" in problem for problem in problems), problems

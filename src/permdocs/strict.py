@@ -198,7 +198,7 @@ name, a standard point's id. Never prose: no copy rewrites it."""
 
 Identifier = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
+    StringConstraints(max_length=63, pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
     TextKind.CODE,
     declared_text(TextKind.CODE, patternErrorMessage="An id: lower-case letters, digits and hyphens, starting with a letter or digit."),
 ]
@@ -206,7 +206,7 @@ Identifier = Annotated[
 
 CaseReference = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$"),
+    StringConstraints(max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]{0,39}$"),
     TextKind.CODE,
     declared_text(TextKind.CODE, patternErrorMessage="At most 40 letters, digits and / _ . -, starting with a letter or digit."),
 ]

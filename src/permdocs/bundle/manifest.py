@@ -36,6 +36,10 @@ from .problems import plain_problems
 MAX_MANIFEST_BYTES = 128 * 1024
 #: Lists and mappings in a manifest nest a few levels; deeper is refused unread.
 MAX_MANIFEST_NESTING = 32
+#: Parties to one set of proceedings: parents, the child, interveners, with room to spare.
+MAX_PARTIES = 30
+#: Documents in one section: a 350-page bundle holds far fewer.
+MAX_SECTION_DOCUMENTS = 200
 
 #: PD27A's default ceiling, counted without the front sheet and index.
 DEFAULT_PAGE_LIMIT = 350
@@ -43,7 +47,7 @@ DEFAULT_PAGE_LIMIT = 350
 #: The copy of a permdocs document that a court bundle holds.
 COURT_AUDIENCE = "court"
 
-SectionLetter = Annotated[str, Field(pattern=r"^[A-Z]$")]
+SectionLetter = Annotated[str, Field(max_length=1, pattern=r"^[A-Z]$")]
 
 
 class Party(StrictModel):
@@ -62,14 +66,14 @@ class BundleCase(StrictModel):
     """The proceedings, as the front sheet names them."""
 
     court: ShortText = field("Court", "The court, e.g. 'The Family Court sitting at Exampleton'.")
-    case_number: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_. -]{0,39}$")] = field(
+    case_number: Annotated[str, Field(max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9/_. -]{0,39}$")] = field(
         "Case number", "The court's case number."
     )
-    child_initials: Annotated[str, Field(pattern=r"^[A-Z](\.?[A-Z]){0,5}\.?$")] = field(
+    child_initials: Annotated[str, Field(max_length=12, pattern=r"^[A-Z](\.?[A-Z]){0,5}\.?$")] = field(
         "The child's initials",
         "Initials only, as court bundles name children (e.g. 'A.M.S.'); never the full name.",
     )
-    parties: list[Party] = field("Parties", "The parties, in the court's order.", min_length=1)
+    parties: list[Party] = field("Parties", "The parties, in the court's order.", min_length=1, max_length=MAX_PARTIES)
     hearing: Hearing = field("Hearing", "The hearing the bundle is prepared for.")
 
 
@@ -154,14 +158,16 @@ BundleEntry = Annotated[
 class Section(StrictModel):
     letter: SectionLetter = field("Letter", "The section's letter, A to Z; its pages are numbered A1, A2 ...")
     title: ShortText = field("Title", "The section's title, e.g. 'Applications and orders'.")
-    documents: list[BundleEntry] = field("Documents", "The section's documents, in order.", min_length=1)
+    documents: list[BundleEntry] = field("Documents", "The section's documents, in order.", min_length=1,
+        max_length=MAX_SECTION_DOCUMENTS,
+    )
 
 
 class BundleManifest(StrictModel):
     """A court bundle: the proceedings, and the documents in lettered sections (FPR PD27A)."""
 
     schema_ref: str | None = Field(
-        default=None, alias="$schema", title="Schema", description="The manifest schema, for editors; ignored."
+        default=None, max_length=1000, alias="$schema", title="Schema", description="The manifest schema, for editors; ignored."
     )
     title: ShortText = field("Title", "The bundle's title on the front sheet.", default="Court bundle")
     case: BundleCase = field("Proceedings", "The court, case number, child, parties and hearing.")
@@ -176,7 +182,7 @@ class BundleManifest(StrictModel):
         "witness-statement 25, expert-report 40).",
         default_factory=dict,
     )
-    sections: list[Section] = field("Sections", "The sections, in order.", min_length=1)
+    sections: list[Section] = field("Sections", "The sections, in order.", min_length=1, max_length=26)
 
     model_config = StrictModel.model_config | {"populate_by_name": True}
 

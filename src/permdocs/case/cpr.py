@@ -105,7 +105,8 @@ class CprAuthor(CaseModel):
 
     name: Name = field("Name", "Full name.")
     role: ShortText = field("Role", "Job title.")
-    sections: list[ReportSection] = field("Sections written", "The sections (A, B, C) this author wrote.", min_length=1)
+    sections: list[ReportSection] = field("Sections written", "The sections (A, B, C) this author wrote.", min_length=1,
+        max_length=LIST_LIMITS["report_sections"])
     qualifications: ShortText | None = field("Qualifications", "Professional qualifications.", default=None)
     registration_number: ShortText | None = field(
         "Registration number", "Professional registration, e.g. with Social Work England.", default=None
@@ -142,9 +143,11 @@ class RelativeAssessment(CaseModel):
 class ChildsPermanenceReport(CaseModel):
     """The sections of the Child's Permanence Report the social worker writes."""
 
-    authors: list[CprAuthor] = field("Authors", "Who wrote the report, and which sections.", min_length=1)
+    authors: list[CprAuthor] = field("Authors", "Who wrote the report, and which sections.", min_length=1,
+        max_length=LIST_LIMITS["report_authors"])
     agency_references: list[AgencyReference] = field(
-        "Agency references", "The adoption agency's and the local authority's references.", default_factory=list
+        "Agency references", "The adoption agency's and the local authority's references.", default_factory=list,
+        max_length=LIST_LIMITS["agency_references"],
     )
     respondents_under_18: Written | None = field(
         "Respondents under 18", "Any party to the proceedings who is under 18, other than the child.", default=None

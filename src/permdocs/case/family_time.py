@@ -49,7 +49,7 @@ class OnBankHoliday(Code):
 
 
 MonthNumber = Annotated[int, Field(ge=1, le=12)]
-ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), TextKind.CODE, declared_text(TextKind.CODE)]
+ClockTime = Annotated[str, StringConstraints(max_length=5, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), TextKind.CODE, declared_text(TextKind.CODE)]
 
 
 class Schedule(CaseModel):
@@ -89,7 +89,7 @@ class Schedule(CaseModel):
         "In these months",
         "Month numbers (1 = January) the sessions fall in. With no day or weekday given, the schedule "
         "lists months rather than dates, as a letterbox exchange usually does.",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["months"],
     )
     day_of_month: int | None = field(
         "Day of the month", "The day of the month (1 to 31; a shorter month uses its last day).", default=None, ge=1, le=31
@@ -153,12 +153,13 @@ class LetterboxTerms(CaseModel):
     """How a letterbox exchange works (brief s.4.4; Merton 2019 s.10.6)."""
 
     may_send: list[ShortText] = field(
-        "What may be sent", "What the letters may include, e.g. 'a letter', 'photos', 'a drawing'.", min_length=1
+        "What may be sent", "What the letters may include, e.g. 'a letter', 'photos', 'a drawing'.", min_length=1,
+        max_length=LIST_LIMITS["letterbox_items"],
     )
     may_not_send: list[ShortText] = field(
         "What may not be sent",
         "What may not be sent, besides gifts and money, which the agreement always rules out.",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["letterbox_items"],
     )
     gifts_or_money_allowed: bool = field(
         "Gifts or money allowed",

@@ -7,6 +7,7 @@ from pydantic import ConfigDict, model_validator
 
 from ..strict import absent, present, schema_rules, when
 from .base import CalendarDate, CaseModel, CaseReference, Code, Name, Narrative, ShortText, field
+from .limits import LIST_LIMITS
 
 
 class LegalBasisKind(Code):
@@ -124,7 +125,8 @@ class CareProceedings(CaseModel):
     court: ShortText = field("Court", "The court hearing the proceedings.")
     court_case_number: CaseReference = field("Court case number", "The court's case number.")
     extensions: list[Extension] = field(
-        "Extensions", "Extensions of the 26-week timetable, oldest first.", default_factory=list
+        "Extensions", "Extensions of the 26-week timetable, oldest first.", default_factory=list,
+        max_length=LIST_LIMITS["extensions"],
     )
     final_hearing_on: CalendarDate | None = field(
         "Final hearing on", "The date of the final hearing, once listed.", default=None

@@ -7,6 +7,7 @@ from pydantic import ConfigDict, model_validator
 from ..sensitivity import CARER_NAME, CONTACT_DETAILS, EMPLOYMENT, Sensitivity
 from ..strict import absent, present, schema_rules, when
 from .base import CalendarDate, CaseModel, CaseReference, Code, Identifier, Name, Narrative, ShortText, field
+from .limits import LIST_LIMITS
 
 
 class Gender(Code):
@@ -38,7 +39,8 @@ class Child(CaseModel):
     )
     first_language: ShortText = field("First language", "The language the child first learned or mainly uses.")
     other_languages: list[ShortText] = field(
-        "Other languages", "Other languages spoken by or around the child.", default_factory=list
+        "Other languages", "Other languages spoken by or around the child.", default_factory=list,
+        max_length=LIST_LIMITS["other_languages"],
     )
     disability_or_additional_needs: Narrative | None = field(
         "Disability or additional needs",
@@ -163,7 +165,7 @@ class Person(CaseModel):
         "Known as",
         "Other names the person goes by: a short form ('Sam' for 'Samantha'), a nickname, a maiden or former name. "
         "A carer's are withheld like their given names, and permdocs check finds them written out in free text.",
-        default_factory=list, max_length=10, sensitivity=CARER_NAME, name_of_person=True,
+        default_factory=list, max_length=LIST_LIMITS["known_as"], sensitivity=CARER_NAME, name_of_person=True,
     )
     date_of_birth: CalendarDate | None = field("Date of birth", "Date of birth, or null where not known.", default=None)
     nationality: ShortText | None = field("Nationality", "The person's nationality, where known.", default=None)
@@ -201,7 +203,7 @@ class Person(CaseModel):
     lived_with_child: list[Period] = field(
         "Lived with the child",
         "Periods in which the child lived with this person; used to check who may apply for an SGO or CAO.",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["lived_with_child"],
     )
 
     @model_validator(mode="after")
@@ -220,7 +222,9 @@ class Placement(CaseModel):
     """Where the child lives now. Every detail here identifies the placement,
     so each is tagged and withheld from the readers who must not know it."""
 
-    carer_ids: list[Identifier] = field("Carers", "Ids of the people the child lives with (see 'people').", default_factory=list)
+    carer_ids: list[Identifier] = field("Carers", "Ids of the people the child lives with (see 'people').", default_factory=list,
+        max_length=LIST_LIMITS["people_named"],
+    )
     since: CalendarDate = field("Since", "When the child moved there.")
     description: ShortText = field(
         "Kind of home", "What kind of home it is, without identifying it, e.g. 'foster home' or 'with her aunt'."
@@ -240,6 +244,7 @@ class Placement(CaseModel):
     )
     clubs: list[ShortText] = field(
         "Clubs and activities", "Clubs, groups and activities the child goes to.", default_factory=list,
+        max_length=LIST_LIMITS["clubs"],
         sensitivity=Sensitivity.PLACEMENT.value,
     )
     place_of_worship: ShortText | None = field(

@@ -240,7 +240,7 @@ class CourtApplication(CaseModel):
     consents: list[ApplicationConsent] = field(
         "Consents held",
         "Consents that give the applicants standing: the local authority's (child in care) or every PR holder's.",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["consents"],
     )
     leave_granted_on: CalendarDate | None = field(
         "Leave granted on", "When the court gave leave to apply, where leave was needed.", default=None
@@ -268,7 +268,7 @@ class Plans(CaseModel):
     primary: Plan = field("Primary plan", "The plan the local authority is working to.")
     parallel: list[Plan] = field(
         "Parallel plans", "Plans pursued at the same time so that no time is lost (twin-track planning).",
-        default_factory=list,
+        default_factory=list, max_length=LIST_LIMITS["parallel_plans"],
     )
     contingency: Plan | None = field(
         "Contingency plan", "What happens if the primary plan cannot be achieved.", default=None
@@ -376,7 +376,9 @@ class AdoptionDecisions(CaseModel):
         "When the Agency Decision Maker decided the child should be placed for adoption; null until then.",
         default=None,
     )
-    consents: list[AdoptionConsent] = field("Consents", "Formal consents given by parents.", default_factory=list)
+    consents: list[AdoptionConsent] = field("Consents", "Formal consents given by parents.", default_factory=list,
+        max_length=LIST_LIMITS["consents"],
+    )
 
 
 class SupportService(CaseModel):

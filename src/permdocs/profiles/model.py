@@ -19,7 +19,7 @@ from ..strict import (
     field,
 )
 
-HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+HexColour = Annotated[str, StringConstraints(max_length=7, pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 #: Fonts shipped with permdocs (SIL Open Font License), and the Word font
 #: with the same metrics that the DOCX names, so that pages break alike.
