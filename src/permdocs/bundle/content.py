@@ -31,9 +31,8 @@ import pikepdf
 
 from .fontmetrics import FontMetrics, read_font, tj_parts
 from .geometry import IDENTITY, Box, Matrix, intersection, multiply, overlaps, transformed_box
+from .pdf_budget import MAX_FORM_DEPTH, OverBudget, ReadingBudget, content_streams, inflated_size
 
-#: Forms drawing forms: deeper than this is a loop or a hostile file.
-MAX_FORM_DEPTH = 8
 #: Pictures larger than this (in pixels) are taken as covering their whole box.
 MAX_PICTURE_PIXELS = 40_000_000
 #: A pixel darker than this (0 black, 255 white) is ink.
@@ -63,10 +62,13 @@ class PageContent:
     fonts_not_embedded: frozenset[str]
 
 
-def measure_page(page: pikepdf.Page, *, look_at_pictures_in: Box | None = None) -> PageContent:
+def measure_page(
+    page: pikepdf.Page, *, look_at_pictures_in: Box | None = None, budget: ReadingBudget | None = None
+) -> PageContent:
     """Measure ``page``. Pictures whose box meets ``look_at_pictures_in`` are
-    decoded, so that only their inked part counts."""
-    reader = _Reader(look_at_pictures_in)
+    decoded, so that only their inked part counts. ``budget`` is what is left
+    of the file's (``pdf_budget``); going over it raises OverBudget."""
+    reader = _Reader(look_at_pictures_in, budget or ReadingBudget())
     reader.run(page.obj, page.obj.get("/Resources", pikepdf.Dictionary()), _State(), 0)
     for annotation in page.obj.get("/Annots", []):
         # A form field or a stamp annotation is drawn over the page; a link
@@ -101,13 +103,31 @@ class _State:
 
 
 class _Reader:
-    def __init__(self, look_at_pictures_in: Box | None):
+    def __init__(self, look_at_pictures_in: Box | None, budget: ReadingBudget):
         self.look_at_pictures_in = look_at_pictures_in
+        self.budget = budget
+        self.operators = 0
+        self.forms_drawn = 0
         self.boxes: list[Box] = []
         self.sizes: Counter[float] = Counter()
         self.shows_text = False
         self.not_embedded: set[str] = set()
         self.fonts: dict[tuple[int, int], FontMetrics] = {}
+        self.forms: dict[tuple[int, int], list[pikepdf.ContentStreamInstruction]] = {}
+
+    def _instructions(self, stream: pikepdf.Object) -> list[pikepdf.ContentStreamInstruction]:
+        """The operators to follow; a form drawn again on the page is not parsed again."""
+        key = stream.objgen if isinstance(stream, pikepdf.Stream) and stream.is_indirect else None
+        if key is not None and key in self.forms:
+            instructions = self.forms[key]
+        else:
+            self.budget.before_reading(content_streams(stream))
+            instructions = pikepdf.parse_content_stream(stream, _FOLLOWED)
+            if key is not None:
+                self.forms[key] = instructions
+        self.operators += len(instructions)
+        self.budget.spend(len(instructions), self.operators, self.forms_drawn)
+        return instructions
 
     def run(self, stream: pikepdf.Object, resources: pikepdf.Object, state: _State, depth: int) -> None:
         stack: list[_State] = []
@@ -115,9 +135,10 @@ class _Reader:
         text_matrix = line_matrix = IDENTITY
         pending_clip = False
         fonts: dict[str, FontMetrics | None] = {}
+        instructions = self._instructions(stream)
         # The most frequent operators come first: this loop runs for every
         # operator of every page of the bundle.
-        for instruction in pikepdf.parse_content_stream(stream, _FOLLOWED):
+        for instruction in instructions:
             # A malformed operator (wrong operands) is skipped, as viewers do:
             # it is not damage that qpdf or a reader would refuse.
             try:
@@ -260,7 +281,10 @@ class _Reader:
                 inked = _inked_part(xobject)
                 box = None if inked is None else intersection(transformed_box(inked, state.ctm), state.clip)
             self._add(box)
-        elif subtype == "/Form" and depth < MAX_FORM_DEPTH:
+        elif subtype == "/Form":
+            self.forms_drawn += 1
+            if depth >= MAX_FORM_DEPTH:
+                raise OverBudget(f"nests forms within forms more than {MAX_FORM_DEPTH} deep")
             matrix = tuple(float(v) for v in xobject.get("/Matrix", IDENTITY))
             ctm = multiply(matrix, state.ctm)  # type: ignore[arg-type]
             # A form starts from the state at its Do (font and colours
@@ -313,7 +337,12 @@ def _inked_part(image: pikepdf.Stream) -> Box | None:
     blank paper. A picture that cannot be decoded counts as ink throughout."""
     whole: Box = (0.0, 0.0, 1.0, 1.0)
     try:
-        if image.get("/ImageMask", False) or int(image.Width) * int(image.Height) > MAX_PICTURE_PIXELS:
+        width, height = int(image.Width), int(image.Height)
+        if image.get("/ImageMask", False) or width * height > MAX_PICTURE_PIXELS:
+            return whole
+        # Decoded, a picture is at most 4 bytes a pixel (16-bit RGB is 6): a
+        # stream that inflates to more is a bomb, not a picture, and is not decoded.
+        if inflated_size(image, width * height * 6 + 65_536) is None:
             return whole
         picture = pikepdf.PdfImage(image).as_pil_image().convert("L")
     except Exception:  # noqa: BLE001 - any codec failure: assume the picture is all ink

@@ -27,6 +27,7 @@ from .active_content import without_active_content
 from .content import PageContent, measure_page
 from .manifest import COURT_AUDIENCE, ExternalEntry, LoadedManifest, PermdocsEntry
 from .ocr import with_text_layer
+from .pdf_budget import OverBudget, ReadingBudget, check_structure
 from .stamping import search_area
 
 if TYPE_CHECKING:
@@ -193,14 +194,24 @@ def _measured(data: bytes, where: str) -> tuple[PageContent, ...]:
     """Every page measured; a page whose content cannot be decoded makes
     the file damaged (qpdf --check would fail the bundle)."""
     with _open_checked(data, where) as pdf:
-        contents = []
-        for number, page in enumerate(pdf.pages, start=1):
-            try:
-                contents.append(measure_page(page, look_at_pictures_in=search_area(page)))
-            except pikepdf.PdfError:
-                raise InvalidBundleError(
-                    [Problem(where, f"is damaged: the content of page {number} cannot be read")]
-                ) from None
+        contents: list[PageContent] = []
+        budget = ReadingBudget()
+        reading = False  # whether a page was being read, or the file's structure checked
+        try:
+            check_structure(pdf)
+            reading = True
+            for page in pdf.pages:
+                contents.append(measure_page(page, look_at_pictures_in=search_area(page), budget=budget))
+        except pikepdf.PdfError:
+            raise InvalidBundleError(
+                [Problem(where, f"is damaged: the content of page {len(contents) + 1} cannot be read")]
+            ) from None
+        except OverBudget as over:
+            on_page = f" (found on page {len(contents) + 1})" if reading else ""
+            raise InvalidBundleError([Problem(
+                where, f"is more than permdocs will read: the file {over}{on_page}. Print it to a new PDF "
+                "(which redraws what its software built) and name that file instead",
+            )]) from None
     return tuple(contents)
 
 
