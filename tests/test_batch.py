@@ -44,6 +44,31 @@ def test_a_folder_holds_its_cases_and_not_their_schema(tmp_path: Path) -> None:
     assert [p.name for p in case_files([folder])] == [f"{name}.json" for name in CASES]
 
 
+def test_entries_that_are_not_case_files_are_listed_not_passed_over(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    shutil.copy(ROOT / "samples" / "baby-in-proceedings.json", folder / "a-case.json")
+    os.mkfifo(folder / "b-pipe.json")
+    (folder / "c-loop.json").symlink_to(folder / "c-loop.json")
+    (folder / "d-folder.json").mkdir()
+    (folder / "e-gone.json").symlink_to(tmp_path / "nowhere.json")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", str(folder), "--doc", "care-plan-permanence", "--format", "html",
+                                       "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.output.splitlines() if "skipped" in line]
+    assert said == [
+        f"permdocs: warning: skipped {folder / 'b-pipe.json'}: not a regular file (a pipe or a device?)",
+        f"permdocs: warning: skipped {folder / 'c-loop.json'}: a loop of links",
+        f"permdocs: warning: skipped {folder / 'd-folder.json'}: a folder, not a case file",
+        f"permdocs: warning: skipped {folder / 'e-gone.json'}: a link to nothing (its target is missing)",
+    ]
+    assert [p.suffix for p in visible_files(out)] == [".html"]
+    failed = {Path(r.source).name: r.failure for r in render_many(folder, Selection("care-plan-permanence", ("html",))) if not r.ok}
+    assert failed == {"b-pipe.json": "not a regular file (a pipe or a device?)", "c-loop.json": "a loop of links",
+                      "d-folder.json": "a folder, not a case file", "e-gone.json": "a link to nothing (its target is missing)"}
+
+
 def test_render_many_gives_each_case_its_files_and_a_bad_case_its_problems(tmp_path: Path) -> None:
     folder = _caseload(tmp_path / "cases", broken=True)
     results = {Path(r.source).stem: r for r in render_many(case_files([folder]), SELECTION, jobs=1)}

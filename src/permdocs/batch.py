@@ -20,8 +20,10 @@ scale").
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
+import stat
 import time
 import traceback
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
@@ -189,9 +191,13 @@ def render_many(
 
     ``sources`` is one folder or case file (a str or a Path), or any number
     of case files, parsed JSON data (dicts) and loaded cases, in any mix.
+    An entry of a folder that is not a case file (a pipe, a loop of links, a
+    folder named ``*.json``) is yielded first, as a failed result saying so.
     """
     if isinstance(sources, str | os.PathLike):
-        sources = case_files([sources])
+        sources, passed_over = gather_case_files([sources])
+        for entry, reason in passed_over:
+            yield CaseResult(str(entry), failure=reason, command_line_failure=reason, exit_code=2)
     cases = [str(source) if isinstance(source, str | os.PathLike) else source for source in sources]
     if executor is not None:
         yield from _as_they_finish(executor, cases, selection)
@@ -357,7 +363,41 @@ def case_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The case files named: files as given, and every ``*.json`` file in a
     folder named (not its subfolders, nor the ``*.schema.json`` files that
     editors read beside the cases), in name order."""
+    return gather_case_files(paths)[0]
+
+
+def gather_case_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The case files named (as ``case_files``), and each ``*.json`` entry of
+    a folder that is not one, with the reason: a batch lists them rather than
+    passing over them in silence."""
     found: list[Path] = []
+    passed_over: list[tuple[Path, str]] = []
     for path in map(Path, paths):
-        found += sorted(p for p in path.glob("*.json") if p.is_file() and not p.name.endswith(".schema.json")) if path.is_dir() else [path]
-    return found
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for entry in sorted(path.glob("*.json")):
+            if entry.name.endswith(".schema.json"):
+                continue
+            reason = _not_a_case_file(entry)
+            if reason is None:
+                found.append(entry)
+            else:
+                passed_over.append((entry, reason))
+    return found, passed_over
+
+
+def _not_a_case_file(entry: Path) -> str | None:
+    try:
+        mode = entry.stat().st_mode
+    except FileNotFoundError:
+        return "a link to nothing (its target is missing)"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a loop of links"
+        return f"cannot be read ({error.strerror or type(error).__name__})"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a case file"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe or a device?)"
+    return None

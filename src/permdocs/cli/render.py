@@ -90,14 +90,16 @@ def render(
       permdocs render samples/ --doc care-plan-permanence,options-analysis --format docx,pdf --out out/ --jobs 2
       permdocs render samples/ --doc all --format docx --out out/ --resume
     """
-    from ..batch import Selection, case_files
+    from ..batch import Selection, gather_case_files
 
     selection = Selection(
         documents, formats, audience, profile_name, draft, as_of, part, review, arrangement,
     )
     if not selection.formats:
         raise click.BadParameter("give at least one format", param_hint="--format")
-    sources = case_files(cases)
+    sources, passed_over = gather_case_files(cases)
+    for entry, reason in passed_over:
+        click.echo(f"permdocs: warning: skipped {entry}: {reason}", err=True)
     if len(cases) == 1 and len(sources) == 1 and sources[0] == Path(cases[0]) and not resume:
         _render_one(cases[0], selection, out_dir, force=force, update=update)
         return
