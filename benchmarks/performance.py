@@ -83,10 +83,10 @@ def docx_throughput(documents: int, repeats: int) -> Measure:
     from docxtpl import DocxTemplate
 
     import permdocs
-    from permdocs import narrative
-    from permdocs.pipeline import resolve_request, withholds_for
-    from permdocs.redaction import redact
-    from permdocs.templating import make_environment
+    from permdocs.base import narrative
+    from permdocs.rendering.pipeline import resolve_request, withholds_for
+    from permdocs.safeguarding.redaction import redact
+    from permdocs.text.templating import make_environment
     from permdocs.writers import Styling, template_variables
     from permdocs.writers.docx_blocks import WordBlocks
 
@@ -152,9 +152,9 @@ def pdf_against_weasyprint(repeats: int) -> tuple[Measure, Measure]:
     from weasyprint.text.fonts import FontConfiguration
 
     import permdocs
-    from permdocs.pipeline import resolve_request, withholds_for
-    from permdocs.redaction import redact
-    from permdocs.resources import assets_dir
+    from permdocs.base.resources import assets_dir
+    from permdocs.rendering.pipeline import resolve_request, withholds_for
+    from permdocs.safeguarding.redaction import redact
     from permdocs.writers import Styling, html
 
     case = long_care_plan()
@@ -257,9 +257,9 @@ def _plain_variables() -> dict[str, Any]:
     from datetime import date
 
     import permdocs
-    from permdocs.narrative import NarrativeText
-    from permdocs.pipeline import resolve_request, withholds_for
-    from permdocs.redaction import redact
+    from permdocs.base.narrative import NarrativeText
+    from permdocs.rendering.pipeline import resolve_request, withholds_for
+    from permdocs.safeguarding.redaction import redact
     from permdocs.writers import template_variables
 
     case = permdocs.load_case(BABY)

@@ -132,7 +132,7 @@ def scan_pdf(pages: int = 1) -> bytes:
     unprocessed scan (OCR can read the words back)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from permdocs.resources import assets_dir
+    from permdocs.base.resources import assets_dir
 
     font = ImageFont.truetype(str(assets_dir() / "fonts" / "LiberationSans-Regular.ttf"), 36)
     pictures = []

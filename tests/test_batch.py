@@ -112,7 +112,7 @@ def test_a_bug_in_one_case_is_reported_without_its_data(monkeypatch: pytest.Monk
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise ValueError("Ada Maple Sampleford")
 
-    monkeypatch.setattr("permdocs.pipeline.render_outputs", broken)
+    monkeypatch.setattr("permdocs.rendering.pipeline.render_outputs", broken)
     result = render_case(ROOT / "samples" / "baby-in-proceedings.json", SELECTION)
     assert result.exit_code == 1 and "bug in permdocs" in (result.failure or "") and "Sampleford" not in (result.failure or "")
 
@@ -133,9 +133,9 @@ def test_the_command_renders_a_folder_and_sums_up_the_case_that_failed(tmp_path:
 def test_an_interrupted_batch_leaves_whole_files_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder, out = _caseload(tmp_path / "cases"), tmp_path / "out"
     args = ["render", str(folder), "--doc", "care-plan-permanence", "--format", "docx", "--out", str(out), "--jobs", "1"]
-    import permdocs.output
+    import permdocs.base.output
 
-    real_write, written = permdocs.output.write_files, []
+    real_write, written = permdocs.base.output.write_files, []
 
     def write_then_stop(files: dict[str, bytes], *args: Any, **kwargs: Any) -> Any:
         if written:
@@ -143,11 +143,11 @@ def test_an_interrupted_batch_leaves_whole_files_and_resumes(tmp_path: Path, mon
         written.append(real_write(files, *args, **kwargs))
         return written[-1]
 
-    monkeypatch.setattr(permdocs.output, "write_files", write_then_stop)
+    monkeypatch.setattr(permdocs.base.output, "write_files", write_then_stop)
     stopped = CliRunner().invoke(main, args)
     assert stopped.exit_code == 130 and "--resume" in stopped.output
     assert len(visible_files(out)) == 1 and not list(out.glob("*.tmp*"))
-    monkeypatch.setattr(permdocs.output, "write_files", real_write)
+    monkeypatch.setattr(permdocs.base.output, "write_files", real_write)
     resumed = CliRunner().invoke(main, [*args, "--resume"])
     assert resumed.exit_code == 0, resumed.output
     assert "resuming: 1 case already complete, skipped" in resumed.output

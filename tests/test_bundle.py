@@ -18,8 +18,8 @@ import permdocs
 from permdocs.bundle import build_bundle, load_manifest
 from permdocs.bundle.manifest import DEFAULT_PAGE_LIMIT
 from permdocs.cli import main
+from permdocs.describe.schemas import schema_text
 from permdocs.errors import InvalidBundleError
-from permdocs.schemas import schema_text
 
 from bundle_fixtures import encrypted_pdf, photograph_pdf, scan_pdf, text_pdf
 from bundle_setup import build_checked, bundle_folder, fixture_manifest, page_texts, qpdf_check, without_case

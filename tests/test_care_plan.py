@@ -16,7 +16,7 @@ import permdocs
 from permdocs.documents.care_plan_permanence import build_context
 from permdocs.documents.care_plan_permanence.legal import legal_position
 from permdocs.documents.labels import label
-from permdocs.pipeline import resolve_request
+from permdocs.rendering.pipeline import resolve_request
 
 from conftest import DOCUMENT, ROOT, rendered, sample_dict
 from readable import W, docx_all_text, docx_parts, docx_text, docx_xml

@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 import permdocs
-from permdocs.schemas import case_json_schema, case_json_schema_text
+from permdocs.describe.schemas import case_json_schema, case_json_schema_text
 
 from conftest import ROOT, SAMPLES, case_problems, sample_dict
 

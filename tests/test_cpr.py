@@ -21,7 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 import permdocs
-from permdocs.templating import long_date
+from permdocs.text.templating import long_date
 
 from conftest import ROOT, require_program, sample_dict
 from readable import W, docx_xml
@@ -211,7 +211,7 @@ def test_the_chronology_takes_the_case_record_and_marks_it() -> None:
 def test_every_order_and_review_date_is_in_the_chronology() -> None:
     from permdocs.documents.cpr.chronology import chronology_rows
     from permdocs.documents.cpr.words import ReportWords
-    from permdocs.pipeline import resolve_request
+    from permdocs.rendering.pipeline import resolve_request
 
     case = permdocs.load_case(SAMPLE)
     rows = chronology_rows(ReportWords(case, resolve_request(case, permdocs.RenderRequest("cpr"))))
@@ -321,7 +321,7 @@ def test_the_sign_off_leaves_room_to_sign_by_hand() -> None:
 
 
 def test_the_photograph_is_scaled_to_fit_keeping_its_shape() -> None:
-    from permdocs.blocks import fitted
+    from permdocs.text.blocks import fitted
 
     assert fitted(300, 400, (60, 80)) == (60.0, 80.0)
     assert fitted(600, 300, (60, 80)) == (60.0, 30.0)

@@ -19,7 +19,7 @@ from docx import Document
 import permdocs
 from permdocs.cli import main
 from permdocs.documents import DOCUMENTS, document_from_package
-from permdocs.pipeline import output_name, resolve_request
+from permdocs.rendering.pipeline import output_name, resolve_request
 
 from conftest import BABY, SAMPLES, sample_dict, visible_files
 from readable import docx_text
@@ -165,10 +165,10 @@ def test_the_schema_export_lives_outside_the_case_package() -> None:
 
 
 def test_the_knowledge_base_and_profiles_have_a_neutral_strict_base() -> None:
+    from permdocs.base.strict import StrictModel
     from permdocs.case.base import CaseModel
-    from permdocs.knowledge import KnowledgeBase
+    from permdocs.practice.knowledge import KnowledgeBase
     from permdocs.profiles.model import Profile
-    from permdocs.strict import StrictModel
 
     assert issubclass(KnowledgeBase, StrictModel) and not issubclass(KnowledgeBase, CaseModel)
     assert issubclass(Profile, StrictModel) and not issubclass(Profile, CaseModel)

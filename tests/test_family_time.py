@@ -17,7 +17,7 @@ from click.testing import CliRunner
 import permdocs
 from permdocs.case.family_time import Schedule
 from permdocs.cli import main
-from permdocs.schedules import ListEnds, Precision, birthday_in, describe, eighteenth_birthday, list_sessions
+from permdocs.practice.schedules import ListEnds, Precision, birthday_in, describe, eighteenth_birthday, list_sessions
 
 from conftest import ROOT, sample_dict, visible_files
 from readable import W, docx_as_text, docx_xml, html_body_words
@@ -446,7 +446,7 @@ def test_the_cli_skips_calendars_without_dates_when_rendering_several_and_refuse
 def test_the_childs_word_layout_is_checked_against_the_agreements_context(tmp_path: Path) -> None:
     import zipfile
 
-    from permdocs.template_check import TemplateSource, _check_docx
+    from permdocs.describe.template_check import TemplateSource, _check_docx
 
     packaged = permdocs.DOCUMENTS[DOC].template("docx", "child")
     broken = tmp_path / packaged.name

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 import permdocs
-from permdocs.calendar_dates import add_months, add_working_days, is_working_day, period_end
 from permdocs.checks import PermanencePlanDue, PolicySettings, Status, key_dates
 from permdocs.documents.care_plan_permanence import build_context
-from permdocs.pipeline import resolve_request
-from permdocs.request import RenderRequest
-from permdocs.templating import long_date
+from permdocs.practice.calendar_dates import add_months, add_working_days, is_working_day, period_end
+from permdocs.rendering.pipeline import resolve_request
+from permdocs.rendering.request import RenderRequest
+from permdocs.text.templating import long_date
 
 from conftest import DOCUMENT, sample_dict
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from permdocs.case.planning import Route
 from permdocs.cli import main
-from permdocs.knowledge import LEGAL_ROWS, knowledge_base
-from permdocs.schemas import schema_text
+from permdocs.describe.schemas import schema_text
+from permdocs.practice.knowledge import LEGAL_ROWS, knowledge_base
 
 from conftest import ROOT
 

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 import permdocs
-from permdocs import letter_review
 from permdocs.cli import main
+from permdocs.practice import letter_review
 
 from conftest import BABY, ROOT
 from readable import docx_parts, docx_text, docx_xml, html_body_words

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from permdocs import narrative
+from permdocs.base import narrative
 from permdocs.writers.docx_styles import REQUIRED_STYLES
 
 WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -14,7 +14,7 @@ import permdocs
 from permdocs.case.messages import codes_of, field_at, resolve
 from permdocs.case.starter import PLACEHOLDER, placeholder_locations, starter_case
 from permdocs.cli import main
-from permdocs.schemas import case_json_schema, schema_text
+from permdocs.describe.schemas import case_json_schema, schema_text
 
 
 def _problems(data: Any) -> list[permdocs.Problem]:

@@ -11,12 +11,12 @@ import pytest
 from pypdf import PdfReader
 
 import permdocs
-from permdocs.blocks import Heading, Markdown, Paragraph, Table
 from permdocs.case.options import KeyFactor
 from permdocs.documents.analysis import build_analysis
 from permdocs.documents.labels import label
 from permdocs.documents.route_comparison import comparison_body, routes_compared
-from permdocs.knowledge import knowledge_base
+from permdocs.practice.knowledge import knowledge_base
+from permdocs.text.blocks import Heading, Markdown, Paragraph, Table
 
 from conftest import ROOT, rendered, sample_dict
 from readable import W, docx_xml

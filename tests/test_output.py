@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import permdocs
-from permdocs import output
+from permdocs.base import output
 from permdocs.errors import OutputExistsError, OutputFolderError
 
 from conftest import visible_files

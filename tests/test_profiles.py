@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 import permdocs
 from permdocs.cli import main
+from permdocs.describe.schemas import schema_text
 from permdocs.profiles import shipped_profiles
-from permdocs.schemas import schema_text
 
 from conftest import BABY, DOCUMENT, ROOT, SAMPLES, sample_ids, visible_files
 from readable import docx_all_text

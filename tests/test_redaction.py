@@ -11,13 +11,13 @@ import pytest
 from pydantic import BaseModel
 
 import permdocs
+from permdocs.base.sensitivity import Sensitivity, Treatment
+from permdocs.base.strict import SENSITIVITY_KEYWORD, WITHHELD_AS_ROLE_KEYWORD
 from permdocs.case import Case
-from permdocs.mentions import WITHHELD_MARK, Scrubber, distinctive_words, person_mentions
-from permdocs.redaction import redact
-from permdocs.schemas import schema_text
-from permdocs.sensitivity import Sensitivity, Treatment
-from permdocs.strict import SENSITIVITY_KEYWORD, WITHHELD_AS_ROLE_KEYWORD
-from permdocs.withholding import replace_mentions, tagged_values, withheld_mentions
+from permdocs.describe.schemas import schema_text
+from permdocs.safeguarding.mentions import WITHHELD_MARK, Scrubber, distinctive_words, person_mentions
+from permdocs.safeguarding.redaction import redact
+from permdocs.safeguarding.withholding import replace_mentions, tagged_values, withheld_mentions
 
 from conftest import sample_dict
 

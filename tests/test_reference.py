@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from permdocs.cli import main
-from permdocs.reference import reference_html, reference_markdown
-from permdocs.schemas import schema_text
+from permdocs.describe.reference import reference_html, reference_markdown
+from permdocs.describe.schemas import schema_text
 
 from conftest import ROOT
 

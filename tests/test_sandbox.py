@@ -18,7 +18,7 @@ from docx import Document
 
 import permdocs
 from permdocs.cli import main
-from permdocs.template_check import check_templates
+from permdocs.describe.template_check import check_templates
 
 from conftest import BABY, DOCUMENT, ROOT
 

@@ -9,8 +9,8 @@ import typing
 from click.testing import CliRunner
 
 from permdocs.cli import main
+from permdocs.describe.template_fields import template_fields_markdown
 from permdocs.documents import DOCUMENTS
-from permdocs.template_fields import template_fields_markdown
 
 from conftest import ROOT
 

@@ -11,7 +11,7 @@ from docx import Document
 
 import permdocs
 from permdocs.cli import main
-from permdocs.template_check import check_templates
+from permdocs.describe.template_check import check_templates
 
 from conftest import BABY, DOCUMENT, ROOT
 from readable import docx_text

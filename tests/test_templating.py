@@ -8,9 +8,9 @@ import pytest
 from jinja2 import DictLoader
 from jinja2.exceptions import SecurityError, UndefinedError
 
+from permdocs.base.narrative import NarrativeText
 from permdocs.errors import TemplateProblemError
-from permdocs.narrative import NarrativeText
-from permdocs.templating import MissingValueError, long_date, make_environment, render_checked
+from permdocs.text.templating import MissingValueError, long_date, make_environment, render_checked
 
 
 def env(**templates: str):  # type: ignore[no-untyped-def]

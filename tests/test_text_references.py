@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 import permdocs
+from permdocs.base.sensitivity import Sensitivity, Treatment
 from permdocs.checks import check
-from permdocs.mentions import Scrubber
-from permdocs.redaction import redact
-from permdocs.sensitivity import Sensitivity, Treatment
-from permdocs.withholding import withheld_mentions
+from permdocs.safeguarding.mentions import Scrubber
+from permdocs.safeguarding.redaction import redact
+from permdocs.safeguarding.withholding import withheld_mentions
 
 from conftest import ROOT, SAMPLES, sample_dict
 

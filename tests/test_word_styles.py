@@ -14,7 +14,7 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 
 import permdocs
-import permdocs.template_check
+import permdocs.describe.template_check
 
 from conftest import BABY, ROOT, require_program
 from readable import docx_all_text
@@ -92,7 +92,7 @@ def test_a_reference_word_file_restyles_every_document(tmp_path: Path) -> None:
         assert "Kept in the case record." in text
         assert any(name.startswith("word/media/") for name in __import__("zipfile").ZipFile(io.BytesIO(data)).namelist())
         assert ooxml_errors(data, tmp_path) == [], document
-    assert [str(f) for f in permdocs.template_check.check_templates(permdocs.load_profile(council))] == []
+    assert [str(f) for f in permdocs.describe.template_check.check_templates(permdocs.load_profile(council))] == []
 
 
 def test_a_reference_header_is_checked_like_a_template(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_a_reference_header_is_checked_like_a_template(tmp_path: Path) -> None:
     reference.sections[0].header.paragraphs[0].text = "{{ document.case_referense }}"
     reference.save(tmp_path / "reference.docx")
     council = _council(tmp_path, reference=tmp_path / "reference.docx")
-    findings = [str(f) for f in permdocs.template_check.check_templates(permdocs.load_profile(council))]
+    findings = [str(f) for f in permdocs.describe.template_check.check_templates(permdocs.load_profile(council))]
     assert findings == [
         "docx/reference.docx (reference), header1.xml, paragraph \"{{ document.case_referense }}\": "
         "'DocumentInfo' has no field 'case_referense'; did you mean 'case_reference'?"
@@ -118,7 +118,7 @@ def test_a_template_restyled_and_saved_by_libreoffice_keeps_its_styles(tmp_path:
         check=True, capture_output=True, timeout=180,
     )
     council = _council(tmp_path, override=saved / "restyled.docx")
-    assert [str(f) for f in permdocs.template_check.check_templates(permdocs.load_profile(council))] == []
+    assert [str(f) for f in permdocs.describe.template_check.check_templates(permdocs.load_profile(council))] == []
     case = permdocs.load_case(BABY)
     data = permdocs.render(case, DOCUMENT, "docx", profile=council)
     assert _heading_1(data) == ("Liberation Mono", GREEN)

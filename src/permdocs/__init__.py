@@ -58,13 +58,13 @@ _EXPORTS = {
     "json_schema": "api",
     "LoadedProfile": "profiles",
     "load_profile": "profiles",
-    "RenderRequest": "request",
+    "RenderRequest": "rendering.request",
     "FORMATS": "writers",
     "check": "api",
     "render": "api",
     "render_outputs": "api",
     "render_files": "api",
-    "RenderedFile": "pipeline",
+    "RenderedFile": "rendering.pipeline",
     "write": "api",
 }
 
@@ -148,7 +148,7 @@ if TYPE_CHECKING:
         UnknownRouteError,
         UnresolvedFindingsError,
     )
-    from .pipeline import RenderedFile
     from .profiles import LoadedProfile, load_profile
-    from .request import RenderRequest
+    from .rendering.pipeline import RenderedFile
+    from .rendering.request import RenderRequest
     from .writers import FORMATS

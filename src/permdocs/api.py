@@ -15,18 +15,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .base.output import write_files
 from .case import Case
 from .checks import Finding
 from .errors import (
     ArgumentTypeError,
     PermdocsError,
 )
-from .output import write_files
-from .pipeline import RenderedFile, findings_for
-from .pipeline import render_files as _render_files
-from .pipeline import render_outputs as _render_outputs
 from .profiles import LoadedProfile, resolve_profile
-from .request import RenderRequest, as_of_date
+from .rendering.pipeline import RenderedFile, findings_for
+from .rendering.pipeline import render_files as _render_files
+from .rendering.pipeline import render_outputs as _render_outputs
+from .rendering.request import RenderRequest, as_of_date
 
 ProfileChoice = str | os.PathLike[str] | LoadedProfile | None
 
@@ -154,7 +154,7 @@ def json_schema(kind: str = "case") -> dict[str, Any]:
     case system: ``case`` (a case file), ``profile``, ``routes`` (the
     knowledge base) or ``bundle`` (a bundle manifest). The same text as
     ``schemas/*.schema.json`` and ``permdocs schema --of KIND``."""
-    from .schemas import SCHEMA_NAMES, schema_text
+    from .describe.schemas import SCHEMA_NAMES, schema_text
 
     if kind not in SCHEMA_NAMES:
         raise ArgumentTypeError(f"json_schema() takes the name of a published schema: one of {', '.join(SCHEMA_NAMES)}")

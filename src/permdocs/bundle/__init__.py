@@ -40,7 +40,7 @@ __all__ = [
 def write_bundle(bundle: Bundle, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     """Write the bundle's PDF to ``path`` through a temporary file; an existing
     file is replaced only with ``force`` (OutputExistsError otherwise)."""
-    from ..output import write_files
+    from ..base.output import write_files
 
     target = Path(path)
     # A bundle is one file, replaced only with force: it keeps no record to update from.
@@ -50,7 +50,7 @@ def write_bundle(bundle: Bundle, path: str | os.PathLike[str], *, force: bool = 
 def check_bundle_target(path: str | os.PathLike[str], *, force: bool = False) -> None:
     """Raise now what write_bundle would raise for ``path`` (an existing file
     without ``force``, a folder in the way), before a bundle is built."""
-    from ..output import check_targets
+    from ..base.output import check_targets
 
     target = Path(path)
     check_targets([target.name], target.parent, force=force, keep_record=False, instead="output file")

@@ -77,7 +77,7 @@ def assemble(loaded: LoadedManifest, documents: list[list[SourceDocument]], numb
 def _front_matter(loaded: LoadedManifest, sections: list[IndexSection], body_pages: int, numbering: Numbering) -> bytes:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    from ..calendar_dates import long_date
+    from ..practice.calendar_dates import long_date
     from ..writers.pdf import html_to_pdf
 
     environment = Environment(

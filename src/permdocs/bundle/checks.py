@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..calendar_dates import long_date
 from ..errors import Problem
+from ..practice.calendar_dates import long_date
 from .manifest import COURT_AUDIENCE, DEFAULT_PAGE_LIMIT, BundleManifest
 from .sources import SourceDocument
 

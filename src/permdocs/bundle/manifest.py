@@ -24,9 +24,9 @@ from typing import Annotated, Any
 import yaml
 from pydantic import Discriminator, Field, Tag, ValidationError
 
+from ..base.schema_generation import json_schema
+from ..base.strict import CalendarDate, Identifier, Name, ShortText, StrictModel, field
 from ..errors import InvalidBundleError, Problem
-from ..schema_generation import json_schema
-from ..strict import CalendarDate, Identifier, Name, ShortText, StrictModel, field
 from .problems import plain_problems
 
 #: A manifest is a page of text; anything larger is not one.

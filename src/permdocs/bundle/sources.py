@@ -95,8 +95,8 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
     # The render layer's own entry points: a bundle is built on the pipeline, not on the library's faces.
     from ..case import load_case
     from ..documents import DOCUMENTS
-    from ..pipeline import render_outputs
-    from ..request import RenderRequest
+    from ..rendering.pipeline import render_outputs
+    from ..rendering.request import RenderRequest
 
     path = loaded.resolve(entry.case, f"{where}.case")
     try:

@@ -85,7 +85,7 @@ def stamp_font() -> StampFont:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from ..resources import assets_dir
+    from ..base.resources import assets_dir
 
     options = subset.Options()
     options.layout_features = []

@@ -1,8 +1,8 @@
-"""The case model's base class and text types (see :mod:`permdocs.strict`)."""
+"""The case model's base class and text types (see :mod:`permdocs.base.strict`)."""
 
 from __future__ import annotations
 
-from ..strict import (
+from ..base.strict import (
     NARRATIVE_MAX_CHARS,
     CalendarDate,
     CaseReference,

@@ -20,7 +20,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, model_validator
 
-from ..strict import TextKind, declared_text, exactly_one_of, schema_rules
+from ..base.strict import TextKind, declared_text, exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .family_time import FamilyTimeArrangement
 from .limits import LIST_LIMITS

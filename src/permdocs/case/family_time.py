@@ -4,7 +4,7 @@ the terms of a letterbox exchange, and how the adopters are named to the
 birth family.
 
 The schedule is a small structured form of an RFC 5545 recurrence rule, so a
-worker never writes rule syntax and :mod:`permdocs.schedules` can hand it to
+worker never writes rule syntax and :mod:`permdocs.practice.schedules` can hand it to
 ``dateutil.rrule`` unchanged in meaning.
 """
 
@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from ..strict import TextKind, declared_text, present, schema_rules, when
+from ..base.strict import TextKind, declared_text, present, schema_rules, when
 from .base import CalendarDate, CaseModel, Code, Identifier, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import absent, present, schema_rules, when
+from ..base.strict import absent, present, schema_rules, when
 from .base import CalendarDate, CaseModel, CaseReference, Code, Name, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import CodeText, exactly_one_of, schema_rules
+from ..base.strict import CodeText, exactly_one_of, schema_rules
 from .base import CalendarDate, CaseModel, Code, Name, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 

@@ -275,7 +275,7 @@ def _field_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
 @cache
 def _case_schema() -> Mapping[str, Any]:
     """The case's JSON Schema, which says what each field is, for messages."""
-    from ..schema_generation import json_schema
+    from ..base.schema_generation import json_schema
 
     return json_schema(Case, "case")
 

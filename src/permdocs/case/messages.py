@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..base.schema_generation import ALIASES_KEYWORD
 from ..errors import Problem
-from ..schema_generation import ALIASES_KEYWORD
 
 Location = tuple[str | int, ...]
 Schema = Mapping[str, Any]

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
-from ..strict import CodeText
+from ..base.strict import CodeText
 from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
 from .consistency import consistency_problems

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..sensitivity import CARER_NAME, CONTACT_DETAILS, EMPLOYMENT, Sensitivity
-from ..strict import absent, present, schema_rules, when
+from ..base.sensitivity import CARER_NAME, CONTACT_DETAILS, EMPLOYMENT, Sensitivity
+from ..base.strict import absent, present, schema_rules, when
 from .base import CalendarDate, CaseModel, CaseReference, Code, Identifier, Name, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 

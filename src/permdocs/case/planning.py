@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..strict import CodeText, exactly_one_of, schema_rules, when
+from ..base.strict import CodeText, exactly_one_of, schema_rules, when
 from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 from .options import FactorAssessment, KeyFactor

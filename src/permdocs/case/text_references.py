@@ -6,7 +6,7 @@ typing the carers' surname and the nursery's name. The agency's copy reads
 "Jo and Sam Fosterfield took Mia to Bumblewick Day Nursery"; the family and
 court copies read "The foster carers took Mia to her nursery". Safety then
 comes from the structure of the text, not from finding names after the fact
-(:mod:`permdocs.mentions` stays as the last net for drafts).
+(:mod:`permdocs.safeguarding.mentions` stays as the last net for drafts).
 
 The forms (README, "Writing about the placement safely"):
 
@@ -86,7 +86,7 @@ class ReferenceWriter:
 
     ``words`` maps ``(target, detail)`` to the words of this copy; the
     redaction layer builds it from what the copy withholds
-    (:func:`permdocs.redaction.reference_writer`)."""
+    (:func:`permdocs.safeguarding.redaction.reference_writer`)."""
 
     def __init__(self, words: Mapping[tuple[str, str], Words], child_name: str, child_pronoun: str):
         self.words = dict(words)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..base.policy import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 from ..case import Case
-from ..policy import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 from . import (
     analysis_rules,  # noqa: F401 - registers the options-analysis rules
     authorship_rules,  # noqa: F401 - registers the sign-off and endorsement rules

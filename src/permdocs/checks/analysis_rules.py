@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..case.options import KeyFactor
 from ..case.planning import OptionOutcome
-from ..knowledge import knowledge_base
+from ..practice.knowledge import knowledge_base
 from .findings import CheckInput, Severity
 from .rules import Problems, rule
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from ..calendar_dates import long_date
 from ..case.legal import ReviewStatus
+from ..practice.calendar_dates import long_date
 from .findings import CheckInput, Severity
 from .rules import Problems, rule
 

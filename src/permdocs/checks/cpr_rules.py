@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..calendar_dates import long_date
 from ..case.legal import LegalBasisKind
 from ..case.people import PersonRole
 from ..case.planning import IdentityAspect
-from ..chronology import EventKind, entry_kinds, matches, recorded_events
+from ..practice.calendar_dates import long_date
+from ..practice.chronology import EventKind, entry_kinds, matches, recorded_events
 from .findings import CheckInput, Severity
 from .rules import ADOPTION_ROUTES, Problems, rule
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
+from ..base.sensitivity import Sensitivity, Treatment
 from ..case import Case
 from ..case.family_time import MEETING_KINDS, AdoptersNamedAs, FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder
 from ..case.legal import LegalBasisKind
 from ..case.people import Person, PersonRole
-from ..mentions import Scrubber, address_mentions, person_mentions
-from ..schedules import ListEnds, list_sessions
-from ..sensitivity import Sensitivity, Treatment
-from ..withholding import withheld_mentions
+from ..practice.schedules import ListEnds, list_sessions
+from ..safeguarding.mentions import Scrubber, address_mentions, person_mentions
+from ..safeguarding.withholding import withheld_mentions
 from .findings import CheckInput, Severity
 from .rules import ADOPTION_ROUTES, Problems, rule
 

@@ -8,8 +8,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from ..policy import PolicySettings
-from ..sensitivity import Sensitivity, Treatment
+from ..base.policy import PolicySettings
+from ..base.sensitivity import Sensitivity, Treatment
 
 if TYPE_CHECKING:
     from ..case import Case

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from ..calendar_dates import add_months, add_working_days, period_end
+from ..base.policy import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
 from ..case import Case
 from ..case.legal import LegalBasisKind, ReviewStatus
-from ..policy import DEFAULT_SETTINGS, PermanencePlanDue, PolicySettings
-from ..timescales import (
+from ..practice.calendar_dates import add_months, add_working_days, period_end
+from ..practice.timescales import (
     FIRST_REVIEW_WORKING_DAYS,
     LATER_REVIEW_MONTHS,
     PROCEEDINGS_SOURCE,

@@ -1,14 +1,14 @@
 """The later-life letter's language review, as practice checks (warnings).
 
 Unlike other findings, these quote the worker's own sentence: the review
-exists to point at it. See :mod:`permdocs.letter_review`.
+exists to point at it. See :mod:`permdocs.practice.letter_review`.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
-from .. import letter_review
+from ..practice import letter_review
 from .findings import CheckInput, Severity
 from .rules import Problems, rule
 

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..calendar_dates import add_months, long_date
 from ..case.legal import LegalBasisKind, ReviewStatus
 from ..case.people import Person, PersonRole
 from ..case.planning import (
@@ -25,6 +24,7 @@ from ..case.planning import (
     PlanStatus,
     Route,
 )
+from ..practice.calendar_dates import add_months, long_date
 from .findings import CheckInput, Rule, RuleCheck, Severity
 from .key_dates import Status, proceedings_deadline, supervision_limit
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from ..base.sensitivity import Sensitivity, Treatment
 from ..case import Case
-from ..mentions import Mention, Scrubber
-from ..sensitivity import Sensitivity, Treatment
-from ..withholding import prose_texts, withheld_mentions
+from ..safeguarding.mentions import Mention, Scrubber
+from ..safeguarding.withholding import prose_texts, withheld_mentions
 from .findings import CheckInput, CopyReach, Finding, Severity
 from .rules import Problems, rule
 

@@ -16,9 +16,9 @@ from typing import Any
 
 import click
 
+from ..base.output import replace_file
+from ..base.strict import StrictModel, field
 from ..batch import CaseResult, Selection, render_many
-from ..output import replace_file
-from ..strict import StrictModel, field
 from .common import EXIT_INPUT, EXIT_INTERNAL, plural
 
 #: Where a batch notes which outputs each case gave, for --resume.
@@ -33,8 +33,8 @@ def render_batch(
 ) -> int:
     """Render every case, write each one's files as it finishes, and return
     the exit code: 0, or 2 when a case had problems of its own, 1 for a bug."""
+    from ..base.output import write_files
     from ..errors import PermdocsError
-    from ..output import write_files
 
     record = _BatchRecord(Path(out_dir), selection)
     if record.problem and (resume or update):

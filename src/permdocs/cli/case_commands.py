@@ -64,8 +64,8 @@ def check(case_file: str, as_json: bool, as_of: date | None, profile_name: str |
     import permdocs
 
     from .. import checks
-    from ..check_report import print_report, report_json
-    from ..pipeline import findings_for
+    from ..describe.check_report import print_report, report_json
+    from ..rendering.pipeline import findings_for
 
     case = permdocs.load_case(Path(case_file))
     profile = profile_for(case, profile_name)
@@ -104,8 +104,8 @@ def review_letter(case_file: str, as_json: bool, profile_name: str | None) -> No
     """
     import permdocs
 
-    from .. import letter_review
     from ..errors import DocumentNotApplicableError
+    from ..practice import letter_review
 
     case = permdocs.load_case(Path(case_file))
     letter = case.later_life_letter
@@ -162,13 +162,13 @@ def schema(which: str, fmt: str) -> None:
       permdocs schema --format html > case-reference.html
       permdocs schema --of profile > profile.schema.json
     """
-    from ..schemas import schema_text
+    from ..describe.schemas import schema_text
 
     fmt, which = fmt.lower(), which.lower()
     if fmt == "json":
         click.echo(schema_text(which), nl=False)
         return
-    from ..reference import reference_html, reference_markdown
+    from ..describe.reference import reference_html, reference_markdown
 
     click.echo(reference_markdown(which) if fmt == "markdown" else reference_html(which), nl=False)
 
@@ -188,9 +188,9 @@ def samples(folder: str, force: bool) -> None:
       permdocs samples
       permdocs samples try-permdocs
     """
-    from ..output import write_files
-    from ..resources import sample_files
-    from ..schemas import SCHEMA_NAMES, schema_text
+    from ..base.output import write_files
+    from ..base.resources import sample_files
+    from ..describe.schemas import SCHEMA_NAMES, schema_text
 
     files = {f"samples/{name}": data for name, data in sample_files().items()}
     files |= {f"schemas/{name}.schema.json": schema_text(name).encode() for name in SCHEMA_NAMES}

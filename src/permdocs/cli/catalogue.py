@@ -117,9 +117,9 @@ def routes(route: str | None, as_json: bool) -> None:
     """
     from ..case.messages import did_you_mean
     from ..case.planning import Route
+    from ..describe.routes_report import route_json, route_listing, route_text
     from ..errors import UnknownRouteError
-    from ..knowledge import knowledge_base
-    from ..routes_report import route_json, route_listing, route_text
+    from ..practice.knowledge import knowledge_base
 
     base = knowledge_base()
     if route is None:

@@ -27,8 +27,8 @@ def templates_list(profile_name: str) -> None:
     Example (after 'permdocs samples'):
       permdocs templates list --profile samples/profiles/cover-page-council
     """
+    from ..describe.template_check import template_sources
     from ..profiles import load_profile
-    from ..template_check import template_sources
 
     for source in template_sources(load_profile(profile_name)):
         click.echo(f"{source.kind:<5} {source.name:<32} {source.origin:<22} {source.path}")
@@ -51,8 +51,8 @@ def templates_check(profile_name: str) -> None:
     Example (after 'permdocs samples'):
       permdocs templates check --profile samples/profiles/cover-page-council
     """
+    from ..describe.template_check import check_templates
     from ..profiles import load_profile
-    from ..template_check import check_templates
 
     findings = check_templates(load_profile(profile_name))
     for finding in findings:
@@ -72,7 +72,7 @@ def templates_fields() -> None:
     Example:
       permdocs templates fields > template-fields.md
     """
-    from ..template_fields import template_fields_markdown
+    from ..describe.template_fields import template_fields_markdown
 
     click.echo(template_fields_markdown(), nl=False)
 

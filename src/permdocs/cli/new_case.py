@@ -55,9 +55,9 @@ def new(case_file: str, interactive: bool, force: bool) -> None:
       permdocs new case.json
       permdocs new case.json --interactive
     """
+    from ..base.output import write_files
     from ..case.starter import SCHEMA_FILE, starter_case, starter_text
-    from ..output import write_files
-    from ..schemas import schema_text
+    from ..describe.schemas import schema_text
 
     target = Path(case_file)
     case = starter_case(date.today())
@@ -131,14 +131,14 @@ def _ask_one(case: dict[str, Any], loc: Location, listed: set[tuple[str, ...]]) 
 
 def _field_schema(loc: Location) -> Any:
     from ..case.messages import field_at
-    from ..schemas import published_schema
+    from ..describe.schemas import published_schema
 
     return field_at(published_schema("case"), loc) or {}
 
 
 def _codes(loc: Location) -> list[tuple[str, str]]:
     from ..case.messages import codes_of
-    from ..schemas import published_schema
+    from ..describe.schemas import published_schema
 
     return codes_of(published_schema("case"), loc)
 
@@ -149,7 +149,7 @@ def _checked(loc: Location, codes: list[str], label: str) -> Callable[[str], str
 
     def check(answer: str) -> str:
         from ..case.messages import aliases_of, did_you_mean, fold
-        from ..schemas import published_schema
+        from ..describe.schemas import published_schema
 
         answer = answer.strip()
         if answer == "":
@@ -172,7 +172,7 @@ def _problem_with(loc: Location, answer: str) -> str | None:
     from pydantic import TypeAdapter, ValidationError
 
     from ..case.messages import plain_message
-    from ..schemas import published_schema
+    from ..describe.schemas import published_schema
 
     try:
         TypeAdapter(_annotation(loc)).validate_json(json.dumps(answer))

@@ -114,8 +114,8 @@ def _render_one(case_file: str, selection: Any, out_dir: str, *, force: bool, up
     """One case: its problems stop the render with their own message and exit code."""
     import permdocs
 
-    from ..output import write_files
-    from ..pipeline import findings_for, render_outputs
+    from ..base.output import write_files
+    from ..rendering.pipeline import findings_for, render_outputs
 
     case = permdocs.load_case(Path(case_file))
     profile = profile_for(case, selection.profile)

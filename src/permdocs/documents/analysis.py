@@ -1,5 +1,5 @@
 """The realistic options analysis (Re B-S [2013] EWCA Civ 1146), built once as
-blocks (permdocs.blocks) and shown the same by the options-analysis
+blocks (permdocs.text.blocks) and shown the same by the options-analysis
 document and the Child's Permanence Report.
 
 It follows the order a court expects of the analysis:
@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import blocks
-from ..blocks import Block, Bullets, Heading, Markdown, Paragraph, Row, Run, Table
+from ..base.narrative import NarrativeText
 from ..case import Case
 from ..case.options import KeyFactor
 from ..case.planning import ChildPoint, OptionConsidered
-from ..knowledge import knowledge_base
-from ..narrative import NarrativeText
+from ..practice.knowledge import knowledge_base
+from ..text import blocks
+from ..text.blocks import Block, Bullets, Heading, Markdown, Paragraph, Row, Run, Table
 from .common import display_name, names
 from .labels import label
 from .sources import SourceNotes, sources_word

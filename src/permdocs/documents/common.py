@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import blocks
-from ..blocks import Block, Heading, Row, Table
+from ..base.narrative import NarrativeText
 from ..case import Case
 from ..case.authorship import Professional
 from ..case.family_time import FamilyTimeArrangement, Supervision
 from ..case.people import Person
 from ..checks import Finding
-from ..narrative import NarrativeText
-from ..templating import capfirst
+from ..text import blocks
+from ..text.blocks import Block, Heading, Row, Table
+from ..text.templating import capfirst
 from .declaration import ResolvedRequest
 from .labels import label
 
@@ -200,7 +200,7 @@ def age_on(birth: date, on: date) -> str:
 
 def display_name(person: Person) -> str:
     """A person's name and relationship, or only the relationship where the
-    audience's copy withholds the name (permdocs.redaction empties it)."""
+    audience's copy withholds the name (permdocs.safeguarding.redaction empties it)."""
     if not person.full_name:
         return capfirst(person.relationship)
     # The relationship goes in brackets, so its own brackets become commas.

@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import StringConstraints
 
+from ..base.resources import template_name
+from ..base.sensitivity import Sensitivity, Treatment
+from ..base.strict import Identifier, ShortText, StrictModel
+from ..base.strict import field as described
 from ..errors import UnknownAudienceError
-from ..resources import template_name
-from ..sensitivity import Sensitivity, Treatment
-from ..strict import Identifier, ShortText, StrictModel
-from ..strict import field as described
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -243,7 +243,7 @@ def shared_audiences() -> dict[str, AudienceDeclaration]:
 @dataclass(frozen=True)
 class ResolvedRequest:
     """A render request with its parts looked up: what document builders are
-    given (:mod:`permdocs.request` makes it from a RenderRequest)."""
+    given (:mod:`permdocs.rendering.request` makes it from a RenderRequest)."""
 
     document: "DocumentType"
     audience: "Audience"

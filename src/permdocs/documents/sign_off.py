@@ -5,9 +5,9 @@ final (the same sentence as under its title, DocumentInfo.awaiting_sign_off)."""
 
 from __future__ import annotations
 
-from ..blocks import Block, Row, Table, text
 from ..case import Case
-from ..templating import long_date
+from ..text.blocks import Block, Row, Table, text
+from ..text.templating import long_date
 from .common import DocumentInfo
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..blocks import Block, Heading, Paragraph, Run
-from ..knowledge import KnowledgeBase
+from ..practice.knowledge import KnowledgeBase
+from ..text.blocks import Block, Heading, Paragraph, Run
 
 
 @dataclass

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..base.policy import PolicySettings
+from ..base.resources import templates_dir
 from ..errors import InvalidProfileError, Problem
-from ..policy import PolicySettings
-from ..resources import templates_dir
-from ..untrusted import logo_problem
+from ..text.untrusted import logo_problem
 from .assets import AssetProblem, FontFace, checked_stylesheet, font_faces
 from .model import BUNDLED_FONTS, Profile, Terms
 from .toml_lines import Key, dotted, key_lines, line_of
@@ -125,8 +125,8 @@ def _load_cached(path: Path) -> LoadedProfile:
     try:
         profile = Profile.model_validate(tomllib.loads(text), strict=False)
     except ValidationError as error:
+        from ..base.schema_generation import json_schema
         from ..case.messages import plain_message
-        from ..schema_generation import json_schema
 
         schema = json_schema(Profile, "profile")
         raise InvalidProfileError([

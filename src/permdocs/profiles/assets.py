@@ -1,6 +1,6 @@
 """A profile's own fonts and stylesheet, checked before anything renders
 with them. Both come from a council, so both are untrusted input (see
-:mod:`permdocs.untrusted`), like its templates and logo.
+:mod:`permdocs.text.untrusted`), like its templates and logo.
 
 **Fonts** (``branding.fonts``, a folder of TTF or OTF files) must be open
 fonts that may be embedded: the PDF carries a subset of each, so a font

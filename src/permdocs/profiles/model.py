@@ -7,8 +7,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
-from ..policy import PermanencePlanDue, PolicySettings
-from ..strict import (
+from ..base.policy import PermanencePlanDue, PolicySettings
+from ..base.strict import (
     MULTI_LINE_ERROR,
     MULTI_LINE_PATTERN,
     SINGLE_LINE_ERROR,
@@ -115,7 +115,7 @@ class Terms(StrictModel):
 
 
 class Policy(StrictModel):
-    """Policy settings of the practice checks (see permdocs.policy)."""
+    """Policy settings of the practice checks: when a plan is due, and the thresholds the checks use."""
 
     permanence_plan_due: PermanencePlanDue = field("Permanence plan due", "The review by which the permanence plan is due.")
     care_plan_working_days: int = field("Care plan working days", "Working days to complete the care plan.", ge=1, le=60)

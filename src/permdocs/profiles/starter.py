@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..base.output import write_files
 from ..errors import InvalidProfileError, Problem
-from ..output import write_files
 from . import PROFILE_FILE, shipped_profiles, shipped_profiles_dir
 
 

@@ -28,10 +28,10 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docxtpl import DocxTemplate
 
+from ..base.resources import override_dir
+from ..base.resources import template_name as document_template_name
 from ..errors import TemplateProblemError
-from ..resources import override_dir
-from ..resources import template_name as document_template_name
-from ..untrusted import LOGO_HEIGHT_MM, inside
+from ..text.untrusted import LOGO_HEIGHT_MM, inside
 from . import Styling, accent_tint, template_variables
 from .docx_prepared import PreparedTemplate, prepare
 from .docx_reference import apply_reference_docx

@@ -1,4 +1,4 @@
-"""Blocks (permdocs.blocks) drawn as WordprocessingML; the ``blocks`` filter
+"""Blocks (permdocs.text.blocks) drawn as WordprocessingML; the ``blocks`` filter
 of Word templates, printed with ``{{p x|blocks }}``.
 
 Everything is drawn with the template's named styles (headings, Caption,
@@ -16,8 +16,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .. import narrative
-from ..blocks import (
+from ..base import narrative
+from ..text.blocks import (
     BLOCK_TYPES,
     LEGAL_REFERENCE,
     SIGNING_ROW_MM,

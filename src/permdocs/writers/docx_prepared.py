@@ -36,9 +36,9 @@ from jinja2 import Template
 from lxml import etree
 from markupsafe import Markup, escape
 
-from .. import narrative
-from ..blocks import Picture
-from ..templating import make_environment, render_checked
+from ..base import narrative
+from ..text.blocks import Picture
+from ..text.templating import make_environment, render_checked
 from .docx_blocks import WordBlocks
 from .docx_package import ZIP_EPOCH
 

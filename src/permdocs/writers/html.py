@@ -16,11 +16,11 @@ from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from .. import narrative
+from ..base import narrative
+from ..base.resources import assets_dir, override_dir, templates_dir
 from ..errors import TemplateProblemError
-from ..resources import assets_dir, override_dir, templates_dir
-from ..templating import make_environment, render_checked
-from ..untrusted import ConfinedLoader, html_problems, logo_media_type, with_content_security_policy
+from ..text.templating import make_environment, render_checked
+from ..text.untrusted import ConfinedLoader, html_problems, logo_media_type, with_content_security_policy
 from . import Styling, accent_tint, template_variables
 from .html_blocks import blocks_to_html
 

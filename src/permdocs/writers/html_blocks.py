@@ -1,4 +1,4 @@
-"""Blocks (permdocs.blocks) drawn as HTML; the ``blocks`` filter of HTML templates."""
+"""Blocks (permdocs.text.blocks) drawn as HTML; the ``blocks`` filter of HTML templates."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .. import narrative
-from ..blocks import (
+from ..base import narrative
+from ..text.blocks import (
     BLOCK_TYPES,
     LEGAL_REFERENCE,
     Block,

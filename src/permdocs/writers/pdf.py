@@ -26,8 +26,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
+from ..base.resources import assets_dir
 from ..errors import BlockedResourceError
-from ..resources import assets_dir
 from . import Styling, html
 
 if TYPE_CHECKING:

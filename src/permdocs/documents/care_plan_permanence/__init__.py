@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...blocks import Contents
+from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.planning import Plan, PlanStatus, View
-from ...narrative import NarrativeText
-from ...schedules import how_often
-from ...templating import capfirst
+from ...practice.schedules import how_often
+from ...text.blocks import Contents
+from ...text.templating import capfirst
 from ..common import (
     ChildIdentity,
     DocumentInfo,

@@ -15,9 +15,9 @@ from datetime import date
 from ...case import Case
 from ...checks import KeyDate as KeyDateRow
 from ...checks import PolicySettings, Status, key_dates
+from ...practice.timescales import key_date_label
 from ...profiles import Terms
-from ...templating import capfirst
-from ...timescales import key_date_label
+from ...text.templating import capfirst
 
 #: The status words, as ``permdocs check`` prints them.
 STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Upcoming"}

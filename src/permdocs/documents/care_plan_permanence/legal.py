@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ...calendar_dates import period_end
+from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.legal import CareProceedings, LegalBasis, LegalBasisKind
 from ...checks.key_dates import proceedings_deadline, supervision_limit
-from ...narrative import NarrativeText
-from ...schedules import eighteenth_birthday
-from ...templating import capfirst, long_date
-from ...timescales import PROCEEDINGS_WEEKS, SUPERVISION_ORDER_MONTHS
+from ...practice.calendar_dates import period_end
+from ...practice.schedules import eighteenth_birthday
+from ...practice.timescales import PROCEEDINGS_WEEKS, SUPERVISION_ORDER_MONTHS
+from ...text.templating import capfirst, long_date
 from ..common import narrative
 from ..labels import label
 

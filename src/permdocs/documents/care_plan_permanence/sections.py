@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from ...blocks import Contents, ContentsEntry
 from ...profiles import Terms
-from ...templating import capfirst
+from ...text.blocks import Contents, ContentsEntry
+from ...text.templating import capfirst
 
 
 @dataclass(frozen=True)

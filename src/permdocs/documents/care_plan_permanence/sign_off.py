@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.legal import ReviewStatus
-from ...narrative import NarrativeText
 from ...profiles import Terms
-from ...templating import long_date
+from ...text.templating import long_date
 from ..common import narrative
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ...narrative import NarrativeText
+from ...base.narrative import NarrativeText
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ not apply says why, as PD14C asks.
 
 The court's copy names carers by role and never shows who the prospective
 adopters are or where the child lives: those details are withheld for that
-audience (permdocs.redaction), and the separately paginated confidential
+audience (permdocs.safeguarding.redaction), and the separately paginated confidential
 part (``--part confidential``) holds them instead. The body is built as
 blocks, so the HTML and Word templates are thin and say the same words;
 the templates draw the contents themselves, the Word one with page
@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...blocks import Block, Contents, ContentsEntry, Heading
 from ...case import Case
+from ...text.blocks import Block, Contents, ContentsEntry, Heading
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
 from ..declaration import ResolvedRequest
 from .confidential import confidential_part

@@ -1,6 +1,6 @@
 """The report's chronology: the social worker's entries and the events the
 case records in its own fields, in one table in date order, each row saying
-where it comes from (permdocs.chronology explains why).
+where it comes from (permdocs.practice.chronology explains why).
 
 A worker's entry that tells of a recorded event on the same day takes that
 event's place (it is the same event, told in more detail) and takes its
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ...blocks import Block, Row, Table, text
-from ...chronology import SOURCES, EventKind, RecordedEvent, entry_kinds, matches, recorded_events
-from ...templating import long_date
+from ...practice.chronology import SOURCES, EventKind, RecordedEvent, entry_kinds, matches, recorded_events
+from ...text.blocks import Block, Row, Table, text
+from ...text.templating import long_date
 from ..labels import label
 from .words import ReportWords
 

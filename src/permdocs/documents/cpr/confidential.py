@@ -5,10 +5,10 @@ on the other parties, so the report itself names carers by role."""
 
 from __future__ import annotations
 
-from ...blocks import Block, Heading, Row, Table, text
 from ...case.people import PersonRole
-from ...chronology import CARER_ROLES
-from ...templating import capfirst, long_date
+from ...practice.chronology import CARER_ROLES
+from ...text.blocks import Block, Heading, Row, Table, text
+from ...text.templating import capfirst, long_date
 from .words import ReportWords
 
 

@@ -5,15 +5,15 @@ relatives, what the agency has done, and family time now and proposed."""
 
 from __future__ import annotations
 
-from ...blocks import Block, Heading, Markdown, Row, Table, text
+from ...base.narrative import NarrativeText
 from ...case.cpr import AssessmentOutcome, arrangements_in_place, arrangements_to_come
 from ...case.family_time import FamilyTimeArrangement
 from ...case.legal import LegalBasisKind
 from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
-from ...chronology import CARER_ROLES
-from ...narrative import NarrativeText
-from ...schedules import how_often
-from ...templating import capfirst, long_date
+from ...practice.chronology import CARER_ROLES
+from ...practice.schedules import how_often
+from ...text.blocks import Block, Heading, Markdown, Row, Table, text
+from ...text.templating import capfirst, long_date
 from ..common import display_name, unbracketed
 from ..labels import label
 from .words import PARENT_ROLES, ReportWords, and_list, written

@@ -3,8 +3,8 @@ authors, the agency, the parties and the matters for the proceedings."""
 
 from __future__ import annotations
 
-from ...blocks import Block, Heading, Row, Table, text
-from ...templating import long_date
+from ...text.blocks import Block, Heading, Row, Table, text
+from ...text.templating import long_date
 from ..common import display_name
 from .words import PARENT_ROLES, ReportWords, and_list, written
 

@@ -9,12 +9,12 @@ import io
 from datetime import date
 from functools import cache
 
-from ...blocks import Block, Markdown, Picture, Row, Table, fitted, text
+from ...base.narrative import NarrativeText
 from ...case.people import Person
 from ...case.planning import ChildVoiceMethod
-from ...chronology import CARER_ROLES
-from ...narrative import NarrativeText
-from ...templating import capfirst, long_date
+from ...practice.chronology import CARER_ROLES
+from ...text.blocks import Block, Markdown, Picture, Row, Table, fitted, text
+from ...text.templating import capfirst, long_date
 from ..common import age_on
 from ..labels import label
 from .chronology import chronology

@@ -4,9 +4,9 @@ recommended, the sign-off and the Agency Decision Maker's decision."""
 
 from __future__ import annotations
 
-from ...blocks import Block, Markdown, text
-from ...narrative import NarrativeText
-from ...templating import long_date
+from ...base.narrative import NarrativeText
+from ...text.blocks import Block, Markdown, text
+from ...text.templating import long_date
 from ..analysis import build_analysis, legend
 from ..common import DocumentInfo
 from ..sign_off import awaiting_note, sign_off_table

@@ -9,13 +9,13 @@ a gap in the case said plainly as a gap, never as a fact.
 
 from __future__ import annotations
 
-from ...blocks import Block, Markdown, Paragraph, Run, text
+from ...base.narrative import NarrativeText
+from ...base.sensitivity import Sensitivity
 from ...case import Case
 from ...case.cpr import Written
 from ...case.legal import LegalBasisKind
 from ...case.people import Gender, Person, PersonRole
-from ...narrative import NarrativeText
-from ...sensitivity import Sensitivity
+from ...text.blocks import Block, Markdown, Paragraph, Run, text
 from ..declaration import ResolvedRequest
 
 PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER)

@@ -3,12 +3,12 @@ arrangement in the case, in a copy for each party.
 
 The agency, the carers and the birth family get the same agreement
 (``agreement.py``), each from a case already redacted for them
-(permdocs.redaction): the birth family's copy has no carer's surname,
+(permdocs.safeguarding.redaction): the birth family's copy has no carer's surname,
 address or contact details and nothing that places the child. The child's
 copy (``child_copy.py``) is a short page in plain words, in a letter-like
 layout of its own in Word too (``family-time-child.docx``). The agency's
 and carers' copies also come as calendar files (``calendar.py``). The body
-is built as blocks (permdocs.blocks), so the HTML and Word templates are
+is built as blocks (permdocs.text.blocks), so the HTML and Word templates are
 thin and say the same words.
 """
 
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...blocks import Block
 from ...case import Case
 from ...case.family_time import FamilyTimeArrangement, FamilyTimeKind
 from ...errors import UnknownArrangementError
-from ...templating import capfirst
+from ...text.blocks import Block
+from ...text.templating import capfirst
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
 from ..declaration import Output, ResolvedRequest
 from .agreement import full_agreement

@@ -10,12 +10,12 @@ Page breaks: a heading always goes with what follows, a lead-in paragraph
 
 from __future__ import annotations
 
-from ...blocks import Block, Bullets, Heading, Markdown, Row, Table, text
+from ...base.narrative import NarrativeText
 from ...case.family_time import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ...case.people import Person, PersonRole
-from ...narrative import NarrativeText
-from ...schedules import ListEnds, SessionList, eighteenth_birthday, how_often
-from ...templating import capfirst, long_date
+from ...practice.schedules import ListEnds, SessionList, eighteenth_birthday, how_often
+from ...text.blocks import Block, Bullets, Heading, Markdown, Row, Table, text
+from ...text.templating import capfirst, long_date
 from ..common import supervision_words
 from ..labels import label
 from .sessions import note, when

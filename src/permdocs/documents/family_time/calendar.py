@@ -14,10 +14,10 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ...calendar_dates import add_months
 from ...case.family_time import FamilyTimeKind
-from ...schedules import Precision, Session, SessionList
-from ...templating import capfirst, long_date
+from ...practice.calendar_dates import add_months
+from ...practice.schedules import Precision, Session, SessionList
+from ...text.templating import capfirst, long_date
 from .sessions import note, when
 from .words import Words
 

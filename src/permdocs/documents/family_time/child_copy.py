@@ -6,10 +6,10 @@ the next review, which may change the ones after it."""
 
 from __future__ import annotations
 
-from ...blocks import Block, Bullets, Heading, text
 from ...case.family_time import MEETING_KINDS, FamilyTimeKind
-from ...schedules import SessionList, how_often
-from ...templating import capfirst
+from ...practice.schedules import SessionList, how_often
+from ...text.blocks import Block, Bullets, Heading, text
+from ...text.templating import capfirst
 from ..common import lower_article
 from .sessions import when
 from .words import Words

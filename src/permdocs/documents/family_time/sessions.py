@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ...case import Case
 from ...case.family_time import FamilyTimeArrangement
-from ...schedules import Precision, Session, SessionList, list_sessions, month_label
-from ...templating import long_date
+from ...practice.schedules import Precision, Session, SessionList, list_sessions, month_label
+from ...text.templating import long_date
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

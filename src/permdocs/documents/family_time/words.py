@@ -12,10 +12,10 @@ from ...case import Case
 from ...case.family_time import AdoptersNamedAs, FamilyTimeArrangement
 from ...case.people import Gender, Person, PersonRole
 from ...case.planning import Route
-from ...mentions import person_mentions
-from ...schedules import age_in_years
-from ...templating import capfirst
-from ...withholding import replace_mentions
+from ...practice.schedules import age_in_years
+from ...safeguarding.mentions import person_mentions
+from ...safeguarding.withholding import replace_mentions
+from ...text.templating import capfirst
 from ..common import display_name, unbracketed
 from ..declaration import ResolvedRequest
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ... import letter_review
+from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.legal import LegalBasisKind
 from ...case.letter import LaterLifeLetter, LetterSection, LetterSectionKind
 from ...case.people import PersonRole
-from ...narrative import NarrativeText
-from ...templating import long_date
+from ...practice import letter_review
+from ...text.templating import long_date
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
 from ..declaration import ResolvedRequest
 

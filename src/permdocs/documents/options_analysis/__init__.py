@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...blocks import Block, Heading, Paragraph, Run
 from ...case import Case
-from ...templating import long_date
+from ...text.blocks import Block, Heading, Paragraph, Run
+from ...text.templating import long_date
 from ..analysis import build_analysis, legend
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
 from ..declaration import ResolvedRequest

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ... import blocks
-from ...blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table, contents_of
 from ...case import Case
-from ...knowledge import LEGAL_ROWS, Fact, KnowledgeBase, Point, RouteInfo, knowledge_base
+from ...practice.knowledge import LEGAL_ROWS, Fact, KnowledgeBase, Point, RouteInfo, knowledge_base
+from ...text import blocks
+from ...text.blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table, contents_of
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
 from ..declaration import ResolvedRequest
 from ..sources import SourceNotes, sources_word
