@@ -135,10 +135,10 @@ def _bundle(tmp_path: Path, **entry: Any) -> Any:
 def test_the_planted_pdf_carries_what_the_bundle_must_not() -> None:
     # The harness finds the plants in the source, so finding none in the bundle means something.
     planted = _active(PdfReader(io.BytesIO(hostile_pdf())))
-    for kind in ("action /JavaScript", "action /Launch", "action /ImportData", "action /SubmitForm", "action /GoToR",
-                 "annotation /FileAttachment", "annotation /Screen", "annotation /Widget", "embedded file",
-                 "additional or chained actions", "link to http:", "link to file:"):
-        assert kind in planted
+    kinds = ("action /JavaScript", "action /Launch", "action /ImportData", "action /SubmitForm", "action /GoToR",
+             "annotation /FileAttachment", "annotation /Screen", "annotation /Widget", "embedded file",
+             "additional or chained actions", "link to http:", "link to file:")
+    assert [kind for kind in kinds if kind not in planted] == []
 
 
 @pytest.mark.slow

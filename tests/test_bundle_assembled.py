@@ -92,6 +92,7 @@ def test_every_stamp_is_printable_and_clear_of_the_pages_text(built: tuple[Any, 
     with pikepdf.open(io.BytesIO(bundle.pdf)) as pdf:
         sizes = [_shown_size(page) for page in pdf.pages]
     expected = [f"{e.section}{int(e.first_label[1:]) + n}" for e in bundle.entries for n in range(e.pages)]
+    assert len(expected) == bundle.body_pages > 0
     for index, label in enumerate(expected, start=bundle.front_pages):
         width, height = sizes[index]
         stamp = [box for text, box in words[index] if text == label][-1]

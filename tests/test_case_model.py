@@ -282,6 +282,7 @@ def test_the_readme_lists_every_limit_with_its_reason() -> None:
     from permdocs.case.limits import LIMITS
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert LIMITS
     for name, limit in LIMITS.items():
         assert f"| `{name}` | {limit.most:,} | {limit.why} |" in readme, name
 

@@ -225,6 +225,7 @@ def test_every_declared_need_is_a_case_field() -> None:
     from permdocs.case import Case
 
     fields = {f"$.{field.alias or name}" for name, field in Case.model_fields.items()}
+    assert documents.DOCUMENTS
     for document in documents.DOCUMENTS.values():
         assert set(document.reads) <= fields
 

@@ -282,18 +282,68 @@ def test_the_adopters_copy_says_which_addresses_it_leaves_out() -> None:
     addresses = [p.contact.address for p in case.people if p.contact and p.contact.address and p.role.value in ("mother", "relative")]
     adopters = _words("adopters")
     assert addresses and not [a for a in addresses if a in adopters]
-    assert adopters.count("Not shown in this copy") == 3  # the mother, the father and the grandmother
+    # The mother's and the grandmother's addresses are left out; the father's was never known, and says so.
+    assert adopters.count("Not shown in this copy") == 2
+    assert "Lee Dummett Birth father No Not known British White and Black Caribbean Not known" in adopters
     assert "Lee Dummett Birth father No Not known British White and Black Caribbean Not known" in _words("adm")
 
 
-def test_the_adults_copy_is_complete_and_addressed_to_the_child() -> None:
-    adult = _words("adult")
+def test_the_adults_copy_is_the_adopters_copy_without_the_matters_for_the_court() -> None:
+    """ACA 2002 s.60(2)(b): the adult has what the adopters were given (s.54);
+    identifying information about others is protected (s.57, s.61)."""
+    from permdocs.documents import get_document
+    from permdocs.safeguarding.withholding import withheld_values
+
     case = permdocs.load_case(SAMPLE)
+    adopters_copy = get_document("cpr").audiences["adopters"]
+    def strings(value: Any) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        dumped = value.model_dump() if hasattr(value, "model_dump") else value
+        if isinstance(dumped, dict):
+            return [text for item in dumped.values() for text in strings(item)]
+        return [text for item in dumped for text in strings(item)] if isinstance(dumped, list) else []
+
+    withheld = [text for tagged in withheld_values(case, adopters_copy.withholds) for text in strings(tagged.value)]
+    adult = _words("adult")
+    assert withheld and [value for value in withheld if value in adult] == []
     mother = case.person("mother")
-    assert mother.contact is not None and mother.contact.address in adult
+    assert mother.contact is not None and mother.contact.address not in adult
+    # Nothing that was only for the court: the parties and the matters for the proceedings. (The orders
+    # table keeps each order's court and case number: the adult's own history, and how to find its records.)
+    proceedings = case.care_proceedings
+    assert proceedings is not None and f"case number {proceedings.court_case_number}" not in adult
+    assert "The proceedings were issued on" not in adult
+    for heading in ("The parties", "The matters for the proceedings", "Parties to the proceedings"):
+        assert heading not in adult
+    assert case.cpr is not None and case.cpr.matters_for_proceedings is not None
+    assert (case.cpr.matters_for_proceedings.text or "")[:60] not in adult
+    # What the adopters were given is all there.
     assert all(value in adult for value in _adopters())
     assert "Their work Ash: bus driver; Remi: school librarian" in adult
-    assert "Copy for the adopted adult: for Poppy to read as an adult. Nothing is left out." in _words_of_title("adult")
+
+
+def test_the_adults_copy_opens_with_a_note_to_the_adult() -> None:
+    adult = _words("adult")
+    start = adult.rindex("A note for you")  # the heading in the body, after the contents list
+    note = adult[start:adult.index("About this report", start)]
+    for said in ("Poppy, this report was written about you when you were", "finished on",
+                 "have changed since", "section 60(2)(b)", "sections 57 and 61", "keeps your adoption file",
+                 "counselling", "You do not have to read it alone"):
+        assert said in note, said
+    assert ("Copy for the adopted adult: for Poppy to read as an adult: the copy her adoptive parents were given, "
+            "without the matters for the court.") in _words_of_title("adult")
+    assert "A note for you" not in _words("adopters") and "A note for you" not in _words("adm")
+
+
+def test_the_panel_is_named_only_where_no_court_decides_placement() -> None:
+    """Since SI 2012/1410 a case in proceedings goes to the ADM without a panel."""
+    assert "panel" not in _words("adm") and "panel" not in _words_of_title("adm")
+    data = sample_dict("cpr-adoption")
+    data.pop("care_proceedings")
+    words = _draft(data, "adm")
+    assert "for the adoption panel and the Agency Decision Maker" in words
+    assert "the adoption panel, which recommends whether Poppy should be placed for adoption" in words
 
 
 def _words_of_title(audience: str) -> str:

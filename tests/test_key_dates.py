@@ -167,6 +167,7 @@ def test_a_period_beginning_with_a_day_ends_the_day_before_its_anniversary(start
 
 
 def test_the_rendered_key_dates_table_matches_the_computed_dates() -> None:
+    compared = 0
     for name in ("baby-in-proceedings", "long-term-fostering", "return-home-supervision"):
         case = permdocs.load_case(sample_dict(name))
         html = permdocs.render(case, DOCUMENT, "html").decode()
@@ -186,3 +187,5 @@ def test_the_rendered_key_dates_table_matches_the_computed_dates() -> None:
             for view in shown
         ]
         assert rows == expected, name
+        compared += len(rows)
+    assert compared > 0

@@ -159,7 +159,9 @@ def test_every_source_is_cited_and_every_citation_names_its_section() -> None:
 
 
 def test_every_route_has_every_legal_row() -> None:
-    for info in knowledge_base().routes:
+    routes = knowledge_base().routes
+    assert routes
+    for info in routes:
         assert set(info.legal.model_dump()) == set(LEGAL_ROWS)
 
 

@@ -102,20 +102,21 @@ def test_the_letter_is_a_letter_in_every_format() -> None:
 
 def test_permdocs_fills_in_the_facts_it_knows() -> None:
     html = permdocs.render(permdocs.load_case(GOOD), DOC, "html").decode()
-    for fact in (
+    facts = (
         "You were born on 14 March 2019.",
         "Your birth mother is Jade.",
         "Your older half-brother is Kai.",
         "You lived with Maggie, your foster carer, from 2 September 2019 to 15 June 2020.",
         "made the adoption order, and your family became yours for good.",
         "You moved in with Sol and Rowan on 15 June 2020.",
-    ):
-        assert fact in html, fact
+    )
+    assert [fact for fact in facts if fact not in html] == []
 
 
 def test_the_letter_holds_no_birth_relatives_contact_details() -> None:
     data = json.loads(GOOD.read_text())
     addresses = [p["contact"]["address"] for p in data["people"] if p["role"] in ("mother", "father")]
+    assert addresses
     for fmt in ("html", "docx"):
         text = permdocs.render(permdocs.load_case(GOOD), DOC, fmt)
         assert not any(a.encode() in text for a in addresses)

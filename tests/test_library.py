@@ -122,7 +122,9 @@ def test_a_dict_that_is_too_deep_or_holds_itself_is_refused_by_path() -> None:
     cyclic["child"]["self"] = cyclic  # type: ignore[index]
     itself: list[object] = []
     itself.append(itself)
-    for data, path in ((deep, "$"), (cyclic, "$.child.self"), ({"people": itself}, "$.people[0]")):
+    paths = []
+    for data in (deep, cyclic, {"people": itself}):
         with pytest.raises(permdocs.InvalidCaseError) as refused:
             permdocs.load_case(data)
-        assert [p.path for p in refused.value.problems] == [path]
+        paths.append([p.path for p in refused.value.problems])
+    assert paths == [["$"], ["$.child.self"], ["$.people[0]"]]

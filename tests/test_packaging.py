@@ -28,7 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_wheel_contains_templates_and_assets(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in (
+    missing = [required for required in (
         *(f"permdocs/documents/{folder}/{name}.{kind}" for folder, name in (
             ("care_plan_permanence", "care-plan-permanence"), ("options_analysis", "options-analysis"),
             ("route_comparison", "route-comparison")) for kind in ("docx", "html")),
@@ -46,8 +46,8 @@ def test_wheel_contains_templates_and_assets(wheel: Path) -> None:
         "permdocs/py.typed",
         *(f"permdocs/samples/{path.relative_to(ROOT / 'samples').as_posix()}"
           for path in (ROOT / "samples").rglob("*") if path.is_file()),
-    ):
-        assert required in names
+    ) if required not in names]
+    assert missing == []
 
 
 @pytest.mark.slow

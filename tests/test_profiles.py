@@ -152,9 +152,10 @@ def test_each_council_speaks_only_its_own_words(profile: str, sample: Path) -> N
     # PDF is the HTML laid out, so one sample in PDF is enough to show the
     # layout keeps the words; every sample is read in HTML and Word.
     formats = ("html", "docx", "pdf") if sample == BABY else ("html", "docx")
+    # The later-life letter speaks the child's words, not the council's.
+    documents = [n for n, d in permdocs.DOCUMENTS.items() if not d.missing_from(case) and n != "later-life-letter"]
+    assert documents
     for fmt in formats:
-        # The later-life letter speaks the child's words, not the council's.
-        documents = [n for n, d in permdocs.DOCUMENTS.items() if not d.missing_from(case) and n != "later-life-letter"]
         outputs = {
             name: _text(data, fmt)
             for document in documents

@@ -176,6 +176,7 @@ def test_check_names_the_path_and_the_reference_for_each_detail_typed_out(fixtur
 
 
 def test_the_samples_name_the_placement_by_reference_only() -> None:
+    assert SAMPLES
     for sample in SAMPLES:
         case = permdocs.load_case(sample)
         assert [f.path for f in permdocs.check(case) if f.rule.startswith("SG-")] == [], sample.stem

@@ -27,6 +27,7 @@ def test_pdf_snapshot(sample_path: Path, document_name: str, pdf_snapshot: Any) 
 def test_every_page_is_a4_and_numbered(sample_path: Path, document_name: str) -> None:
     pdf = reader(sample_path, document_name)
     total = len(pdf.pages)
+    assert total > 0
     for number, page in enumerate(pdf.pages, start=1):
         size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
         assert size in ((595, 842), (842, 595))

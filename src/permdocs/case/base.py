@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import PrivateAttr
+
 from ..base.strict import (
     NARRATIVE_MAX_CHARS,
     CalendarDate,
@@ -23,3 +25,11 @@ __all__ = [
 
 class CaseModel(StrictModel):
     """Base of every part of the case file."""
+
+    # The fields a copy withheld, set by redaction: a document says "not shown
+    # in this copy" only for a value there was, and "not known" for one there was not.
+    _withheld: frozenset[str] = PrivateAttr(default=frozenset())
+
+    def was_withheld(self, name: str) -> bool:
+        """Whether this copy withheld a value of field ``name`` (not whether one was ever recorded)."""
+        return name in self._withheld

@@ -63,11 +63,13 @@ def redact(case: Case, withholds: Mapping[Sensitivity, Treatment]) -> Case:
 def _remove(case: Case, model: BaseModel, withholds: Mapping[Sensitivity, Treatment], person: Person | None) -> Any:
     owner = model if isinstance(model, Person) else person
     updates: dict[str, Any] = {}
+    withheld: set[str] = set()
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         category = category_of(info, owner, model)
         treatment = withholds.get(category) if category is not None else None
         if treatment is not None and value is not None:
+            withheld.add(name)
             if is_name_field(info):
                 # Known-as names ("Kate") are first names too: kept where the first names are.
                 keep = name in FIRST_NAME_FIELDS and keeps_first_names(case, owner, treatment)
@@ -82,7 +84,10 @@ def _remove(case: Case, model: BaseModel, withholds: Mapping[Sensitivity, Treatm
             updates[name] = {key: _remove(case, item, withholds, owner) for key, item in value.items()}
     # model_copy does not validate: an emptied name is how a redacted copy
     # says "name this person by role".
-    return model.model_copy(update=updates)
+    copy = model.model_copy(update=updates)
+    if withheld and hasattr(copy, "_withheld"):
+        copy._withheld = frozenset(withheld)
+    return copy
 
 
 def _none_for(info: FieldInfo, name: str) -> None:

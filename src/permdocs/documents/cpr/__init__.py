@@ -113,11 +113,13 @@ def _copy_line(words: ReportWords, confidential: bool) -> str:
     if confidential:
         return (f"its confidential part, which says who cares for {name} and where {words.she} lives. It is for the "
                 "court only and is not served on the other parties.")
+    adm = "for the adoption panel and the Agency Decision Maker" if words.goes_to_panel else "for the Agency Decision Maker"
     return {
-        "adm": "for the Agency Decision Maker and the adoption panel. Nothing is left out.",
+        "adm": f"{adm}. Nothing is left out.",
         "court": (f"for the court and the parties, filed as the Annex B report. It names {name}'s carers by their "
                   f"role; who they are and where {words.she} lives are in a separate confidential part."),
         "adopters": (f"for {name}'s prospective adopters, at matching. It leaves out the addresses and contact "
                      f"details of {her} birth relatives."),
-        "adult": f"for {name} to read as an adult. Nothing is left out.",
+        "adult": (f"for {name} to read as an adult: the copy {her} adoptive parents were given, without the "
+                  f"matters for the court. It leaves out the addresses and contact details of {her} birth relatives."),
     }.get(words.request.audience.name, words.request.audience.reader)

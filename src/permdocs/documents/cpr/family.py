@@ -95,11 +95,12 @@ def _family_table(words: ReportWords, family: list[Person]) -> Table:
 def _where_living(words: ReportWords, person: Person) -> str:
     if person.sibling is not None:
         return capfirst(person.sibling.where_living)
-    if words.contact_withheld:
-        return "Not shown in this copy"
     if person.contact is not None and person.contact.address:
         return person.contact.address
-    return "Not known"
+    # "Not shown" only where there was an address to leave out: for one the
+    # agency never had, it would imply that it has one.
+    withheld = person.was_withheld("contact") or (person.contact is not None and person.contact.was_withheld("address"))
+    return "Not shown in this copy" if withheld else "Not known"
 
 
 def _person(words: ReportWords, person: Person) -> list[Block]:

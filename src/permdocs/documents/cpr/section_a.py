@@ -6,6 +6,7 @@ from __future__ import annotations
 from ...text.blocks import Block, Heading, Row, Table, text
 from ...text.templating import long_date
 from ..common import display_name
+from .adult_note import note_to_the_adult
 from .words import PARENT_ROLES, ReportWords, and_list, written
 
 Part = tuple[str, list[Block]]
@@ -13,6 +14,13 @@ Part = tuple[str, list[Block]]
 
 def section_a(words: ReportWords) -> list[Part]:
     cpr = words.cpr
+    if words.for_adult:
+        # What the adopters were given, without what was only for the court (ACA 2002 s.60(2)(b)).
+        return [
+            ("A note for you", note_to_the_adult(words)),
+            ("About this report", [_about(words), _authors(words)]),
+            ("The agency", [_agency(words)]),
+        ]
     return [
         ("About this report", [_about(words), _authors(words)]),
         ("The agency", [_agency(words)]),
@@ -25,12 +33,17 @@ def section_a(words: ReportWords) -> list[Part]:
 
 def _about(words: ReportWords) -> Block:
     name = words.name
+    if words.goes_to_panel:
+        deciders = (f"the adoption panel, which recommends whether {name} should be placed for adoption, and the "
+                    "Agency Decision Maker, who decides")
+    else:
+        deciders = (f"the Agency Decision Maker, who decides whether {name} should be placed for adoption; for the "
+                    "court, which receives it with the local authority's application for a placement order, as "
+                    "Annex B to Practice Direction 14C asks")
     return text(
         f"This is the Child's Permanence Report about {words.full_name}, who is known as {name}. It is written for "
-        f"the Agency Decision Maker, who decides whether {name} should be placed for adoption; for the court, which "
-        "receives it with the local authority's application for a placement order, as Annex B to Practice "
-        f"Direction 14C asks; for the prospective adopters, when they are matched with {name}; and for {name}, "
-        f"who may read all of it as an adult."
+        f"{deciders}; for the prospective adopters, when they are matched with {name}; and for {name}, who may "
+        "read the adopters' copy as an adult."
     )
 
 

@@ -46,6 +46,11 @@ class ReportWords:
         self.contact_withheld = Sensitivity.BIRTH_FAMILY_CONTACT in withholds
         self.adopted = any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis)
         self.on = case.prepared_on
+        #: The adult's copy: the adopters' copy with a note first and no matters for the court.
+        self.for_adult = request.audience.name == "adult"
+        #: Since 2012 (SI 2012/1410) the adoption panel recommends on placement only where no
+        #: court will decide it: parents' consent, a relinquished baby. With proceedings, the ADM decides alone.
+        self.goes_to_panel = case.care_proceedings is None
         #: The council's word for family time ("contact", "family time"), for headings and sentences.
         self.family_time = request.profile.terms.family_time
 
