@@ -421,3 +421,22 @@ def test_without_a_photograph_the_report_leaves_a_framed_space_60_by_80_mm() -> 
     (frame,) = [i for i in body.iter(f"{drawing}inline") if i.find(f"{drawing}docPr").get("descr", "").startswith("An empty")]
     extent = frame.find(f"{drawing}extent")
     assert (int(extent.get("cx")), int(extent.get("cy"))) == (60 * 36000, 80 * 36000)
+
+
+def test_one_kind_of_event_has_one_source_in_the_chronology() -> None:
+    from permdocs.documents.cpr.chronology import chronology_rows
+    from permdocs.documents.cpr.words import ReportWords
+    from permdocs.rendering.pipeline import resolve_request
+
+    case = permdocs.load_case(SAMPLE)
+    rows = chronology_rows(ReportWords(case, resolve_request(case, permdocs.RenderRequest("cpr", ("html",)))))
+    hearings = [row.source for row in rows if re.search(r"\bhearing\b|applied for a placement order", row.what)]
+    finished = [row.source for row in rows if re.search(r"assessment\b.*\bcompleted", row.what, re.IGNORECASE)]
+    assert len(hearings) >= 3 and set(hearings) == {"Court record"}
+    assert len(finished) >= 2 and set(finished) == {"Assessment"}
+    note = _words()
+    assert "Source column names the record the others come from" in note and "'Social worker'" not in note
+
+
+def test_a_religion_of_none_reads_as_a_fact() -> None:
+    assert "Religion No religion" in _words() and "Religion None" not in _words()

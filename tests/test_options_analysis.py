@@ -68,12 +68,21 @@ def test_the_childs_own_points_fill_each_option_and_the_route_is_summed_up_in_a_
     assert len(re.findall(r'class="note">(Significant|Moderate|Limited) weight', html)) == 14
 
 
-def test_a_standard_point_pulled_in_by_id_reads_in_the_knowledge_bases_words_with_its_source() -> None:
+def test_a_standard_point_pulled_in_by_id_reads_in_the_knowledge_bases_words() -> None:
     html = _html()
     point = knowledge_base().point("sgo-adv-12")
     assert point is not None and point.text.replace("'", "&#39;") in html
-    assert re.search(r"Moderate weight\. A general point about the route \(source \d+\)\.", html)
+    # Its only source is one council's guidance, which another council's report never cites as authority.
+    assert [knowledge_base().sources[s].is_council_policy for s in point.sources] == [True]
+    assert "Moderate weight. A general point about the route." in html
     assert "sgo-adv-12" not in html
+
+
+def test_a_councils_report_cites_the_law_and_never_another_councils_policy() -> None:
+    text = _text(_html())
+    assert "Children Act 1989" in text[text.index("Sources"):]
+    for council in ("Merton", "Devon", "Essex"):
+        assert council not in text, council
 
 
 def test_no_verdict_before_the_weighing() -> None:

@@ -151,7 +151,7 @@ def _option_detail(
         Paragraph((Run("Evidence relied on: ", bold=True), Run("; ".join(option.evidence) + ".")))
         if option.evidence else blocks.text("No evidence is recorded for this option.", "warning")
     )
-    return Heading(title, level), table, in_general, notes.note(route.summary.sources), evidence
+    return Heading(title, level), table, in_general, *notes.note(route.summary.sources), evidence
 
 
 def _points(option: OptionConsidered, points: list[ChildPoint], notes: SourceNotes) -> tuple[Block, ...]:
@@ -168,10 +168,13 @@ def _points(option: OptionConsidered, points: list[ChildPoint], notes: SourceNot
             continue
         parts += [
             blocks.text(standard.text),
-            Paragraph((Run(f"{weighing}. A general point about the route ({sources_word(notes.marks(standard.sources))})."),),
-                      "note"),
+            Paragraph((Run(f"{weighing}. {_general_point(notes.marks(standard.sources))}"),), "note"),
         ]
     return tuple(parts) or (blocks.text("None recorded."),)
+
+
+def _general_point(marks: str) -> str:
+    return f"A general point about the route ({sources_word(marks)})." if marks else "A general point about the route."
 
 
 def _weighing(case: Case) -> tuple[Block, ...]:

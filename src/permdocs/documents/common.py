@@ -182,12 +182,21 @@ def child_identity(case: Case) -> ChildIdentity:
         gender=label(child.gender),
         ethnicity=child.ethnicity,
         nationality=child.nationality,
-        religion=child.religion,
+        religion=religion_in_words(child.religion),
         first_language=child.first_language,
         other_languages=", ".join(child.other_languages) or None,
         needs=narrative(child.disability_or_additional_needs),
         case_reference=child.case_reference,
     )
+
+
+#: How workers record that a child has no religion; a table would print the bare word.
+_NO_RELIGION = frozenset({"none", "no religion", "no faith", "nil", "n/a", "not applicable"})
+
+
+def religion_in_words(religion: str) -> str:
+    """The child's religion as a reader takes it: 'None' reads 'No religion'."""
+    return "No religion" if religion.strip().lower().rstrip(".") in _NO_RELIGION else religion
 
 
 def age_on(birth: date, on: date) -> str:

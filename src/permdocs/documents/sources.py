@@ -1,5 +1,12 @@
 """Numbered source notes: the knowledge base's sources, numbered like
-footnotes in the order a document first cites them, and listed at its end."""
+footnotes in the order a document first cites them, and listed at its end.
+
+A council's report cites the law, case law and national guidance as its
+authority, never another council's policy (issue: a Fictionshire report
+citing Merton's guidance as if it were its own). So a document's notes leave
+councils' policies out unless they are asked to list them, as the route
+comparison does, under a heading of their own that says what they are.
+"""
 
 from __future__ import annotations
 
@@ -12,32 +19,53 @@ from ..text.blocks import Block, Heading, Paragraph, Run
 @dataclass
 class SourceNotes:
     """Numbers sources in order of first use; a point citing several shows
-    their numbers in ascending order ("Sources: 2, 5"), as a reader expects."""
+    their numbers in ascending order ("Sources: 2, 5"), as a reader expects.
+    With ``councils_policies`` false (a council's own report), a source that
+    is one council's policy is not cited at all."""
 
     base: KnowledgeBase
+    councils_policies: bool = False
     numbers: dict[str, int] = field(default_factory=dict)
 
+    def cited(self, source_ids: list[str]) -> list[str]:
+        return [s for s in source_ids if self.councils_policies or not self.base.sources[s].is_council_policy]
+
     def marks(self, source_ids: list[str]) -> str:
-        numbers = sorted({self.numbers.setdefault(s, len(self.numbers) + 1) for s in source_ids})
+        """The numbers of the sources cited, '' where none may be cited here."""
+        numbers = sorted({self.numbers.setdefault(s, len(self.numbers) + 1) for s in self.cited(source_ids)})
         return ", ".join(map(str, numbers))
 
-    def note(self, source_ids: list[str]) -> Paragraph:
-        """A small note under a fact: ``Sources: 2, 5`` (``Source: 2`` for one)."""
+    def note(self, source_ids: list[str]) -> tuple[Paragraph, ...]:
+        """A small note under a fact: ``Sources: 2, 5`` (``Source: 2`` for one); none where nothing is cited."""
         marks = self.marks(source_ids)
+        if not marks:
+            return ()
         noun = "Sources" if "," in marks else "Source"
-        return Paragraph((Run(f"{noun}: {marks}"),), "note")
+        return (Paragraph((Run(f"{noun}: {marks}"),), "note"),)
 
-    def blocks(self, heading_level: int = 1) -> tuple[Block, ...]:
-        """The numbered list under a 'Sources' heading; nothing if none was cited."""
+    def blocks(self, heading_level: int = 1, council: str = "this council") -> tuple[Block, ...]:
+        """The numbered list under a 'Sources' heading; nothing if none was cited.
+        Councils' policies, where listed, come apart, saying they are not ``council``'s."""
         if not self.numbers:
             return ()
-        listed = tuple(
-            Paragraph((Run(f"[{n}] "), Run(self.base.sources[s].citation())), "note")
-            for s, n in sorted(self.numbers.items(), key=lambda item: item[1])
-        )
-        return (Heading("Sources", heading_level, anchor="sources"), *listed)
+        ordered = sorted(self.numbers.items(), key=lambda item: item[1])
+        listed: list[Block] = [Heading("Sources", heading_level, anchor="sources")]
+        listed += [self._entry(s, n) for s, n in ordered if not self.base.sources[s].is_council_policy]
+        policies = [self._entry(s, n) for s, n in ordered if self.base.sources[s].is_council_policy]
+        if policies:
+            listed.append(Paragraph((Run(
+                "Practice guidance published by other councils. It informs the general points above; it is not "
+                f"the policy of {council}, and it is no authority for a decision about a child."
+            ),), keep_with_next=True))
+            listed += policies
+        return tuple(listed)
+
+    def _entry(self, source_id: str, number: int) -> Paragraph:
+        return Paragraph((Run(f"[{number}] "), Run(self.base.sources[source_id].citation())), "note")
 
 
 def sources_word(marks: str) -> str:
-    """``source 3`` or ``sources 18, 23``: cited numbers in running text."""
+    """``source 3`` or ``sources 18, 23``: cited numbers in running text; '' for none."""
+    if not marks:
+        return ""
     return ("sources " if "," in marks else "source ") + marks

@@ -54,6 +54,21 @@ SOURCES = {
     EventKind.MOVE: "Care record",
 }
 
+#: A worker's entry about the court's business or a finished assessment takes
+#: that record's source even when no recorded event matches it (a hearing that
+#: made no order, an application): one kind of event has one source.
+_ENTRY_SOURCES = (
+    (re.compile(r"\bhearing\b|\bappl(?:ied|ication) for an? [\w -]*order\b|\bthe court (?:made|set|granted|extended|"
+                r"listed|ordered|approved)\b", re.IGNORECASE), "Court record"),
+    (re.compile(r"\bassessment\b[^.;:]*\bcomplet|\bcomplet\w*\b[^.;:]*\bassessment\b", re.IGNORECASE), "Assessment"),
+)
+
+
+def entry_source(event: str) -> str | None:
+    """The source a worker's entry takes from the kind of event it tells of, if any."""
+    return next((source for pattern, source in _ENTRY_SOURCES if pattern.search(event)), None)
+
+
 CARER_ROLES = (
     PersonRole.FOSTER_CARER, PersonRole.PROSPECTIVE_ADOPTER, PersonRole.CONNECTED_PERSON_CARER,
     PersonRole.SPECIAL_GUARDIAN,

@@ -10,6 +10,7 @@ model is covered exactly once.
 from __future__ import annotations
 
 import tomllib
+from enum import StrEnum
 from functools import cache
 from typing import Annotated
 
@@ -24,13 +25,26 @@ SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
 
 
+class SourceKind(StrEnum):
+    LAW = "law"
+    CASE_LAW = "case-law"
+    NATIONAL_GUIDANCE = "national-guidance"
+    COUNCIL_POLICY = "council-policy"
+
+
 class Source(StrictModel):
     """Where a fact comes from."""
 
     publisher: ShortText = field("Publisher", "The council, Parliament or department that published it.")
+    kind: SourceKind = field("Kind", "Law, case law, national guidance, or one council's policy.")
     document: ShortText = field("Document", "The document's title.")
     year: int = field("Year", "The year of the version used.", ge=1989, le=2100)
     section: ShortText = field("Section", "The section, appendix or heading.")
+
+    @property
+    def is_council_policy(self) -> bool:
+        """One council's policy: background for the route comparison, never another council's authority."""
+        return self.kind is SourceKind.COUNCIL_POLICY
 
     def citation(self) -> str:
         """``Devon County Council 2020, Securing Permanence..., Advantages and disadvantages: ...``."""

@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ...practice.chronology import SOURCES, EventKind, RecordedEvent, entry_kinds, matches, recorded_events
+from ...practice.chronology import (
+    SOURCES,
+    EventKind,
+    RecordedEvent,
+    entry_kinds,
+    entry_source,
+    matches,
+    recorded_events,
+)
 from ...text.blocks import Block, Row, Table, text
 from ...text.templating import long_date
 from ..labels import label
@@ -46,7 +54,9 @@ def chronology_rows(words: ReportWords) -> list[ChronologyRow]:
         ChronologyRow(event.on, _recorded(words, event), SOURCES[event.kind])
         for number, event in enumerate(events) if number not in told and _worth_a_row(event, events)
     ]
-    rows += [ChronologyRow(e.date, e.event, folded.get(i, WORKER)) for i, e in enumerate(case.chronology)]
+    rows += [
+        ChronologyRow(e.date, e.event, folded.get(i) or entry_source(e.event) or WORKER) for i, e in enumerate(case.chronology)
+    ]
     # Stable: on one day, recorded events first, then the worker's entries in their order.
     return sorted(rows, key=lambda row: row.on)
 
@@ -116,9 +126,10 @@ def chronology(words: ReportWords) -> list[Block]:
             "warning",
         ))
     blocks.append(text(
-        f"Rows whose source is not '{WORKER}' are taken from the case's own record of {words.name}'s birth, the court "
-        "proceedings and orders, reviews, decisions, assessments and moves, so their dates agree with the rest of "
-        "this report.",
+        "Most entries are the social worker's account. The Source column names the record the others come from: "
+        f"{words.name}'s birth record, the court's orders and hearings, reviews, assessments, the agency's "
+        f"decisions and the record of where {words.she} lived. Their dates are the dates in those records, and agree "
+        "with the rest of this report.",
         "note",
     ))
     blocks.append(Table(

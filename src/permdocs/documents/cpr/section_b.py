@@ -15,7 +15,7 @@ from ...case.planning import ChildVoiceMethod
 from ...practice.chronology import CARER_ROLES
 from ...text.blocks import Block, Markdown, Picture, Row, Table, fitted, text
 from ...text.templating import capfirst, long_date
-from ..common import age_on
+from ..common import age_on, religion_in_words
 from ..labels import label
 from .chronology import chronology
 from .family import family_parts
@@ -79,7 +79,7 @@ def _identity(words: ReportWords) -> Table:
         ("Gender", label(child.gender)),
         ("Nationality", child.nationality),
         ("Ethnicity", child.ethnicity),
-        ("Religion", child.religion),
+        ("Religion", religion_in_words(child.religion)),
         ("First language", child.first_language),
         *((("Other languages", and_list(child.other_languages)),) if child.other_languages else ()),
         ("Case reference", child.case_reference),

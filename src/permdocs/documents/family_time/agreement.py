@@ -49,12 +49,19 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     body += [Heading(f"Hearing {words.child_name}'s wishes"), _or_standard(arrangement.childs_wishes, _standard_wishes(words))]
     body += [Heading("Review and changes"), *_review(words)]
     if words.copy == "agency":
-        # Before the signatures, so that it never ends up alone on a last page.
-        body.append(text(
-            "Prepared following Merton 2019 paragraphs 10.5 and 10.6 and Devon 2020 Appendix 2.", "note"
-        ))
+        # The law behind the agreement, for the agency's record: never another
+        # council's policy. Before the signatures, so it never ends up alone on a last page.
+        body.append(text(_legal_basis(words), "note"))
     body += [Heading("Signatures"), _signatures(words)]
     return body
+
+
+def _legal_basis(words: Words) -> str:
+    if any(c.role is PersonRole.PROSPECTIVE_ADOPTER for c in words.carers):
+        return ("Family time for a child placed for adoption is arranged under the Adoption and Children Act 2002 "
+                "(section 26 while placed, and section 51A once an adoption order is made).")
+    return ("Family time for a child in care is arranged under the Children Act 1989 (section 34, and Schedule 2 "
+            "paragraph 15).")
 
 
 # --- who and how -------------------------------------------------------------------

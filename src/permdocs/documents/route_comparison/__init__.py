@@ -61,7 +61,7 @@ def routes_compared(case: Case, base: KnowledgeBase) -> list[RouteInfo]:
 def comparison_body(case: Case) -> tuple[Block, ...]:
     """About, the legal matrix, each route's general points, the needs table, sources."""
     base = knowledge_base()
-    notes = SourceNotes(base)
+    notes = SourceNotes(base, councils_policies=True)
     entries = routes_compared(case, base)
     name = case.child.preferred_name
     body: list[Block] = [
@@ -82,7 +82,7 @@ def comparison_body(case: Case) -> tuple[Block, ...]:
     for info in entries:
         body += _general_points(info, notes)
     body += [Heading("Matching needs to routes", anchor="needs"), *_needs_table(base, notes)]
-    body += notes.blocks()
+    body += notes.blocks(council=case.authorship.agency.name)
     # A contents list after the opening paragraph: the comparison runs to ten pages for four routes.
     return (*body[:2], contents_of(body, landscape=True), *body[2:])
 
@@ -103,7 +103,7 @@ def _legal_matrices(entries: list[RouteInfo], notes: SourceNotes) -> list[Block]
 
 
 def _fact(fact: Fact, notes: SourceNotes) -> tuple[Block, ...]:
-    return blocks.text(fact.text), notes.note(fact.sources)
+    return blocks.text(fact.text), *notes.note(fact.sources)
 
 
 def _general_points(info: RouteInfo, notes: SourceNotes) -> list[Block]:
@@ -129,7 +129,7 @@ def _general_points(info: RouteInfo, notes: SourceNotes) -> list[Block]:
 def _point(points: list[Point], index: int, notes: SourceNotes) -> tuple[Block, ...]:
     if index >= len(points):
         return ()
-    return blocks.text(points[index].text), notes.note(points[index].sources)
+    return blocks.text(points[index].text), *notes.note(points[index].sources)
 
 
 def _needs_table(base: KnowledgeBase, notes: SourceNotes) -> list[Block]:
@@ -148,7 +148,7 @@ def _needs_table(base: KnowledgeBase, notes: SourceNotes) -> list[Block]:
             "Which route tends to suit which need", ("Need", *(column.title for column in table.columns)),
             rows, (16, *(width,) * len(table.columns)), landscape=True,
         ),
-        notes.note(sources),
+        *notes.note(sources),
     ]
 
 
