@@ -181,7 +181,7 @@ def test_composed_sentences_read_as_a_person_writes() -> None:
     assert "Since 28 September 2026, Poppy has lived with her prospective adopters, Ash and Remi Plumbridge, in a " \
            "fostering-for-adoption home." in words
     assert "((" not in words and "))" not in words and "Poppy and Poppy's" not in words
-    assert words.count("the Agency Decision Maker decided that Poppy should be placed for adoption") == 1
+    assert words.count("Agency Decision Maker decided that Poppy should be placed for adoption") == 1  # the chronology's row
     assert "The report on Poppy under the Adoption Agencies Regulations 2005, regulation 17 and Schedule 1 " \
            "Fictionshire" in words
 

@@ -158,3 +158,54 @@ def test_check_says_when_the_report_is_complete() -> None:
     assert "nothing missing or inconsistent" in " ".join(result.output.split())
     other = CliRunner().invoke(main, ["check", str(ROOT / "samples" / "baby-in-proceedings.json")])
     assert "Child's Permanence Report" not in other.output
+
+
+def test_a_report_filed_in_proceedings_needs_the_guardian_and_annex_b_matters() -> None:
+    data = sample_dict(SAMPLE)
+    for name in ("childrens_guardian", "other_parties", "capacity"):
+        del data["cpr"][name]
+    assert _cpr_findings(data) == [
+        ("CPR-001", "error", "$.cpr.capacity"), ("CPR-001", "error", "$.cpr.childrens_guardian"),
+        ("CPR-001", "error", "$.cpr.other_parties"),
+    ]
+    # Without proceedings (a consent case), none of them applies.
+    data.pop("care_proceedings")
+    assert [f for f in _cpr_findings(data) if f[2] in ("$.cpr.capacity", "$.cpr.childrens_guardian", "$.cpr.other_parties")] == []
+
+
+def test_a_recorded_decision_names_its_maker_material_and_every_welfare_factor() -> None:
+    data = sample_dict(SAMPLE)
+    decision = data["cpr"]["adm_decision"]
+    del decision["reasons"]["lifelong_effect"], decision["reasons"]["harm"]
+    decision["material_read"] = [item for item in decision["material_read"] if "guardian" not in item]
+    decision["decided_on"] = "2026-10-09"
+    found = [f for f in permdocs.check(_load(data)) if f.rule == "CPR-010"]
+    assert [f.path for f in found] == [
+        "$.cpr.adm_decision.decided_on", "$.cpr.adm_decision.material_read",
+        "$.cpr.adm_decision.reasons.harm", "$.cpr.adm_decision.reasons.lifelong_effect",
+    ]
+    assert any("factor (c) of the welfare checklist (ACA 2002 s.1(4))" in f.message for f in found)
+    words = _draft_words(data)
+    assert "(c) The effect, throughout life, of being adopted Not recorded." in words
+
+
+def test_a_decision_the_case_records_but_the_report_does_not_is_flagged() -> None:
+    data = sample_dict(SAMPLE)
+    del data["cpr"]["adm_decision"]
+    assert ("CPR-010", "warning", "$.cpr.adm_decision") in _cpr_findings(data)
+
+
+def test_the_report_shows_the_guardian_the_annex_b_matters_and_the_reasoned_decision() -> None:
+    words = _draft_words(sample_dict(SAMPLE))
+    for said in (
+        "Poppy's children's guardian in the proceedings is Robin Fairwitness.",
+        "Whether anyone else should be made a party Lee Dummett, Poppy's father, does not hold parental responsibility.",
+        "Whether any party lacks capacity Not applicable.",
+        "Jordan Deciswell, Head of Service, Children in Care, made the decision on 8 October 2026.",
+        "What the decision maker read", "The children's guardian's interim analysis of 2 October 2026",
+        "The reasons, against the welfare checklist of the Adoption and Children Act 2002, section 1(4)",
+        "(f) Relationships with relatives and others",
+    ):
+        assert said in words, said
+    adult = _draft_words(sample_dict(SAMPLE), "adult")
+    assert "Robin Fairwitness" not in adult and "Whether any party lacks capacity" not in adult

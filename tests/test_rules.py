@@ -172,6 +172,8 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                 _all(_set("cpr.health_summary_on", None), _set("cpr.medical_adviser", None))),
     # chronology[48] is the second review, which the case records on 3 September 2026.
     "CPR-008": (CPR, _set("chronology.48.date", "2026-09-10"), "$.chronology[48].date", _set("chronology.1.date", "2024-09-03")),
+    "CPR-010": (CPR, _set("cpr.adm_decision.decided_on", "2026-10-09"), "$.cpr.adm_decision.decided_on",
+                _all(_set("cpr.adm_decision.decided_on", "2026-10-09"), _set("adoption.adm_decision_on", "2026-10-09"))),
     "CPR-009": (CPR, _set("people.6.relationship", "Adoptive parents"), "$.people[6].relationship",
                 _all(_set("people.6.relationship", "Adoptive parents"), lambda d: d["legal_basis"].append({
                     "kind": "adoption_order", "made_on": "2026-10-20", "court": "Family Court sitting at Exampleton",

@@ -140,6 +140,49 @@ class RelativeAssessment(CaseModel):
     summary: Narrative = field("Summary", "What the assessment found, and why, in plain words.")
 
 
+class ChildrensGuardian(CaseModel):
+    """The children's guardian appointed in the proceedings, and their view
+    of the plan, which the Agency Decision Maker must take into account."""
+
+    name: Name = field("Name", "The guardian's full name.")
+    view: Written = field("View", "The guardian's view of the plan for adoption, as they gave it, and when.")
+
+
+class WelfareFactor(Code):
+    """The welfare checklist of the Adoption and Children Act 2002, s.1(4)."""
+
+    WISHES = "wishes", "(a) The child's wishes and feelings about the decision, in the light of age and understanding."
+    NEEDS = "needs", "(b) The child's particular needs."
+    LIFELONG_EFFECT = "lifelong_effect", "(c) The likely effect on the child, throughout life, of becoming an adopted person."
+    CHARACTERISTICS = "characteristics", "(d) Age, sex, background and any other relevant characteristics."
+    HARM = "harm", "(e) Any harm the child has suffered or is at risk of suffering."
+    RELATIONSHIPS = "relationships", (
+        "(f) Relationships with relatives and others: whether they will go on and what they are worth, whether "
+        "anyone could offer a secure home, and their wishes and feelings."
+    )
+
+
+class AdmDecision(CaseModel):
+    """The Agency Decision Maker's decision, as the report records it (AAR 2005 reg 19)."""
+
+    decided_by: Name = field("Decided by", "The Agency Decision Maker's full name.")
+    role: ShortText = field("Role", "Their post, e.g. 'Head of Service, Children in Care'.")
+    decided_on: CalendarDate = field("Decided on", "The date of the decision; the same as $.adoption.adm_decision_on.")
+    decision: Narrative = field("Decision", "What was decided, in a sentence or two.")
+    material_read: list[ShortText] = field(
+        "Material read",
+        "What the decision maker read: this report, the guardian's view, the expert and parenting assessments, "
+        "the parents' views.",
+        min_length=1, max_length=LIST_LIMITS["material_read"],
+    )
+    reasons: dict[WelfareFactor, Narrative] = field(
+        "Reasons against the welfare checklist",
+        "The reasons for the decision, factor by factor of the welfare checklist (ACA 2002 s.1(4)); a check names "
+        "any factor left out.",
+        default_factory=dict,
+    )
+
+
 class ChildsPermanenceReport(CaseModel):
     """The sections of the Child's Permanence Report the social worker writes."""
 
@@ -154,6 +197,21 @@ class ChildsPermanenceReport(CaseModel):
     )
     matters_for_proceedings: Written | None = field(
         "Matters for the proceedings", "What the court is asked to decide, and anything it should know first.",
+        default=None,
+    )
+    childrens_guardian: ChildrensGuardian | None = field(
+        "Children's guardian", "The children's guardian in the proceedings and their view of the plan.", default=None
+    )
+    other_parties: Written | None = field(
+        "Whether anyone else should be a party",
+        "Whether anyone else should be made a party, for example a father without parental responsibility, and "
+        "why (FPR PD14C Annex B); or why no one should.",
+        default=None,
+    )
+    capacity: Written | None = field(
+        "Whether a party lacks capacity",
+        "Whether any party or respondent lacks capacity to take part in the proceedings, and what has been done "
+        "about it (FPR PD14C Annex B); or that none does.",
         default=None,
     )
     photograph: Photograph | None = field(
@@ -201,8 +259,10 @@ class ChildsPermanenceReport(CaseModel):
     why_adoption: Written | None = field(
         "Why adoption", "Why adoption is recommended over the other realistic options.", default=None
     )
-    adm_decision: Narrative | None = field(
-        "The Agency Decision Maker's decision", "The decision and its reasons, once recorded.", default=None
+    adm_decision: AdmDecision | None = field(
+        "The Agency Decision Maker's decision",
+        "Who decided, when, on what material, and the reasons factor by factor, once the decision is recorded.",
+        default=None,
     )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..case.cpr import WelfareFactor
 from ..case.legal import LegalBasisKind
 from ..case.people import PersonRole
 from ..case.planning import IdentityAspect
@@ -50,6 +51,13 @@ REQUIRED_SECTIONS = (
 )
 
 
+#: What Annex B asks of a report filed in proceedings, by field.
+PROCEEDINGS_SECTIONS = (
+    ("other_parties", "Section A, whether anyone else should be made a party"),
+    ("capacity", "Section A, whether any party lacks capacity"),
+)
+
+
 @rule("CPR-001", "A required section of the Child's Permanence Report is missing", Severity.ERROR, SOURCE)
 def missing_sections(given: CheckInput) -> Problems:
     report = given.case.cpr
@@ -69,6 +77,16 @@ def _missing_from_the_case(given: CheckInput) -> Problems:
         yield "$.chronology", "Section B, the chronology of the child's life since birth, is missing: add the significant events."
     if case.placement is None:
         yield "$.placement", "Section B, where the child lives now, is missing: record the child's home."
+    if case.care_proceedings is not None:
+        # Annex B's matters for a court that will decide placement (FPR PD14C).
+        for name, section in PROCEEDINGS_SECTIONS:
+            if getattr(case.cpr, name) is None:
+                yield f"$.cpr.{name}", f"{section} is missing: write it, or say why it does not apply (not_applicable_because)."
+        if case.cpr.childrens_guardian is None:
+            yield "$.cpr.childrens_guardian", (
+                "Section A, the children's guardian and their view of the plan, is missing: the decision maker must "
+                "take the guardian's view into account; give their name and view."
+            )
 
 
 @rule("CPR-002", "The Child's Permanence Report has no record of the child's wishes and feelings", Severity.ERROR, SOURCE)
@@ -215,3 +233,38 @@ def _carer_descriptions(given: CheckInput) -> Iterator[tuple[str, str]]:
             yield f"$.people[{index}].relationship", person.relationship
     if case.placement is not None:
         yield "$.placement.description", case.placement.description
+
+
+@rule("CPR-010", "The Agency Decision Maker's recorded decision is incomplete", Severity.WARNING,
+      "Adoption Agencies Regulations 2005 reg 19; Adoption and Children Act 2002 s.1(4)")
+def adm_decision_incomplete(given: CheckInput) -> Problems:
+    case = given.case
+    report = case.cpr
+    decided_on = case.adoption.adm_decision_on if case.adoption is not None else None
+    if report is None:
+        return
+    decision = report.adm_decision
+    if decision is None:
+        if decided_on is not None:
+            yield "$.cpr.adm_decision", (
+                f"The case records a decision on {long_date(decided_on)}, but the report does not: record who decided, "
+                "on what material, and the reasons against the welfare checklist."
+            )
+        return
+    if decided_on is not None and decision.decided_on != decided_on:
+        yield "$.cpr.adm_decision.decided_on", (
+            f"The report dates the decision {long_date(decision.decided_on)}; the case records "
+            f"{long_date(decided_on)} ($.adoption.adm_decision_on)."
+        )
+    for factor in WelfareFactor:
+        if factor not in decision.reasons:
+            letter, what = factor.description.split(" ", 1)
+            yield f"$.cpr.adm_decision.reasons.{factor.value}", (
+                f"The reasons leave out factor {letter} of the welfare checklist (ACA 2002 s.1(4)), {what[0].lower()}"
+                f"{what[1:-1]}: give the decision maker's reasons on it."
+            )
+    if report.childrens_guardian is not None and not any("guardian" in item.lower() for item in decision.material_read):
+        yield "$.cpr.adm_decision.material_read", (
+            "The material read does not include the children's guardian's view, which the decision maker must "
+            "take into account: list it."
+        )

@@ -26,8 +26,30 @@ def section_a(words: ReportWords) -> list[Part]:
         ("The agency", [_agency(words)]),
         ("The parties", [
             *_parties(words), Heading("Other parties under 18", 3), *written(cpr.respondents_under_18),
+            *_proceedings_matters(words),
         ]),
         ("The matters for the proceedings", written(cpr.matters_for_proceedings)),
+        *((("The children's guardian", _guardian(words)),) if words.case.care_proceedings is not None else ()),
+    ]
+
+
+def _proceedings_matters(words: ReportWords) -> list[Block]:
+    """What Annex B asks of a report filed in proceedings (FPR PD14C): who else should be a party, and capacity."""
+    if words.case.care_proceedings is None:
+        return []
+    return [
+        Heading("Whether anyone else should be made a party", 3), *written(words.cpr.other_parties),
+        Heading("Whether any party lacks capacity", 3), *written(words.cpr.capacity),
+    ]
+
+
+def _guardian(words: ReportWords) -> list[Block]:
+    guardian = words.cpr.childrens_guardian
+    if guardian is None:
+        return [text("The children's guardian and their view of the plan are not yet recorded.", "warning")]
+    return [
+        text(f"{words.name}'s children's guardian in the proceedings is {guardian.name}. The guardian's view of the plan:"),
+        *written(guardian.view),
     ]
 
 

@@ -5,7 +5,8 @@ recommended, the sign-off and the Agency Decision Maker's decision."""
 from __future__ import annotations
 
 from ...base.narrative import NarrativeText
-from ...text.blocks import Block, Markdown, text
+from ...case.cpr import AdmDecision, WelfareFactor
+from ...text.blocks import Block, Bullets, Markdown, Paragraph, Row, Run, Table, text
 from ...text.templating import long_date
 from ..analysis import build_analysis, legend
 from ..common import DocumentInfo
@@ -37,8 +38,8 @@ def section_c(words: ReportWords, document: DocumentInfo) -> list[Part]:
 
 def _decision(words: ReportWords) -> list[Block]:
     decided = words.case.adoption.adm_decision_on if words.case.adoption else None
-    if words.cpr.adm_decision:
-        return [Markdown(NarrativeText(words.cpr.adm_decision))]
+    if words.cpr.adm_decision is not None:
+        return _recorded_decision(words, words.cpr.adm_decision)
     if decided is not None:
         return [text(
             f"The Agency Decision Maker decided on {long_date(decided)} that {words.name} should be placed for adoption. "
@@ -46,3 +47,34 @@ def _decision(words: ReportWords) -> list[Block]:
             "warning",
         )]
     return [text(f"The Agency Decision Maker has not yet decided whether {words.name} should be placed for adoption.")]
+
+
+def _recorded_decision(words: ReportWords, decision: AdmDecision) -> list[Block]:
+    """Who decided and when, what they read, the decision, and the reasons
+    factor by factor of the welfare checklist (ACA 2002 s.1(4))."""
+    reasons = tuple(
+        Row(((Markdown(NarrativeText(decision.reasons[factor])),) if factor in decision.reasons
+             else (text("Not recorded.", "warning"),),), _FACTOR_TITLES[factor])
+        for factor in WelfareFactor
+    )
+    return [
+        text(f"{decision.decided_by}, {decision.role}, made the decision on {long_date(decision.decided_on)}."),
+        Markdown(NarrativeText(decision.decision)),
+        Paragraph((Run("What the decision maker read", bold=True),), keep_with_next=True),
+        Bullets(tuple(decision.material_read)),
+        Table(
+            "The reasons, against the welfare checklist of the Adoption and Children Act 2002, section 1(4)",
+            ("", "The decision maker's reasons"), reasons, (1, 3),
+        ),
+    ]
+
+
+#: The checklist's factors as a table's row headings.
+_FACTOR_TITLES = {
+    WelfareFactor.WISHES: "(a) Wishes and feelings",
+    WelfareFactor.NEEDS: "(b) Particular needs",
+    WelfareFactor.LIFELONG_EFFECT: "(c) The effect, throughout life, of being adopted",
+    WelfareFactor.CHARACTERISTICS: "(d) Age, sex, background and characteristics",
+    WelfareFactor.HARM: "(e) Harm suffered or risked",
+    WelfareFactor.RELATIONSHIPS: "(f) Relationships with relatives and others",
+}
