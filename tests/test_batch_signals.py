@@ -20,20 +20,23 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow  # each lays out PDFs in two worker processes
-CASES = 8
+CASES = 12
+#: Enough cases that a batch signalled once its first file is written is still
+#: running, however long a loaded machine takes to notice that file.
+MANY_CASES = 60
 
 
-def _caseload(folder: Path) -> Path:
+def _caseload(folder: Path, cases: int = CASES) -> Path:
     folder.mkdir()
     data = json.loads((ROOT / "samples" / "long-term-fostering.json").read_text(encoding="utf-8"))
-    for number in range(CASES):
+    for number in range(cases):
         data["child"]["case_reference"] = f"FX-SIG-{number:03d}"
         (folder / f"case-{number}.json").write_text(json.dumps(data), encoding="utf-8")
     return folder
 
 
-def _start(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
-    folder, out = _caseload(tmp_path / "cases"), tmp_path / "out"
+def _start(tmp_path: Path, cases: int = MANY_CASES) -> tuple[subprocess.Popen[str], Path]:
+    folder, out = _caseload(tmp_path / "cases", cases), tmp_path / "out"
     command = [sys.executable, "-m", "permdocs", "render", str(folder), "--doc", "care-plan-permanence",
                "--format", "pdf", "--out", str(out), "--jobs", "2", "--quiet"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -102,7 +105,7 @@ def test_sigkill_to_the_batch_leaves_no_worker_behind(tmp_path: Path) -> None:
 
 
 def test_a_killed_worker_names_its_case_and_the_batch_carries_on(tmp_path: Path) -> None:
-    process, out = _start(tmp_path)
+    process, out = _start(tmp_path, CASES)  # all of them are rendered in the end
     time.sleep(0.5)  # into the next case: a PDF takes a second or two
     workers = _workers_of(process.pid)
     assert workers
