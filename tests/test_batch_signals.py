@@ -20,10 +20,10 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow  # each lays out PDFs in two worker processes
-CASES = 12
+CASES = 10
 #: Enough cases that a batch signalled once its first file is written is still
 #: running, however long a loaded machine takes to notice that file.
-MANY_CASES = 60
+MANY_CASES = 24
 
 
 def _caseload(folder: Path, cases: int = CASES) -> Path:
