@@ -51,6 +51,7 @@ def test_libreoffice_opens_the_docx(sample_path: Path, document_name: str, libre
 
 
 @pytest.mark.slow
+@pytest.mark.one_sample_per_document
 def test_qpdf_finds_no_errors(sample_path: Path, document_name: str, tmp_path: Path) -> None:
     qpdf = require_program("qpdf")
     path = _pdf_file(sample_path, tmp_path, document_name)
@@ -60,6 +61,7 @@ def test_qpdf_finds_no_errors(sample_path: Path, document_name: str, tmp_path: P
 
 
 @pytest.mark.slow
+@pytest.mark.one_sample_per_document
 def test_poppler_reads_the_text_and_fonts(sample_path: Path, document_name: str, tmp_path: Path) -> None:
     pdffonts = require_program("pdffonts")
     path = _pdf_file(sample_path, tmp_path, document_name)

@@ -20,10 +20,12 @@ def reader(path: Path, document: str = DOCUMENT) -> PdfReader:
     return PdfReader(io.BytesIO(rendered(path, "pdf", document)))
 
 
+@pytest.mark.one_sample_per_document
 def test_pdf_snapshot(sample_path: Path, document_name: str, pdf_snapshot: Any) -> None:
     assert rendered(sample_path, "pdf", document_name) == pdf_snapshot
 
 
+@pytest.mark.one_sample_per_document
 def test_every_page_is_a4_and_numbered(sample_path: Path, document_name: str) -> None:
     pdf = reader(sample_path, document_name)
     total = len(pdf.pages)
@@ -42,6 +44,7 @@ def test_bookmarks_follow_the_headings(sample_path: Path) -> None:
     assert any(line.strip().startswith("13. Sign-off and endorsement") for line in outline)
 
 
+@pytest.mark.one_sample_per_document
 def test_only_the_bundled_fonts_are_embedded(sample_path: Path, document_name: str) -> None:
     pdf = reader(sample_path, document_name)
     fonts = pdf_fonts(pdf)
