@@ -326,13 +326,14 @@ def test_the_adults_copy_is_the_adopters_copy_without_the_matters_for_the_court(
 def test_the_adults_copy_opens_with_a_note_to_the_adult() -> None:
     adult = _words("adult")
     start = adult.rindex("A note for you")  # the heading in the body, after the contents list
-    note = adult[start:adult.index("About this report", start)]
-    for said in ("Poppy, this report was written about you when you were", "finished on",
+    note = adult[start:adult.index("Who wrote this report", start)]
+    for said in ("Poppy, this report was written about you when you were", "this version is dated",
                  "have changed since", "section 60(2)(b)", "sections 57 and 61", "keeps your adoption file",
                  "counselling", "You do not have to read it alone"):
         assert said in note, said
-    assert ("Copy for the adopted adult: for Poppy to read as an adult: the copy her adoptive parents were given, "
-            "without the matters for the court.") in _words_of_title("adult")
+    assert ("Copy for the adopted adult: for Poppy to read as an adult. It is the copy her adoptive parents were "
+            "given, without the parts that were only for the court") in _words_of_title("adult")
+    assert "Section A: This report " in adult and "the matters for the court" not in adult
     assert "A note for you" not in _words("adopters") and "A note for you" not in _words("adm")
 
 

@@ -200,7 +200,7 @@ def test_the_report_shows_the_guardian_the_annex_b_matters_and_the_reasoned_deci
     for said in (
         "Poppy's children's guardian in the proceedings is Robin Fairwitness.",
         "Whether anyone else should be made a party Lee Dummett, Poppy's father, does not hold parental responsibility.",
-        "Whether any party lacks capacity Not applicable.",
+        "Whether any party lacks capacity No party lacks capacity.",
         "Jordan Deciswell, Head of Service, Children in Care, made the decision on 8 October 2026.",
         "What the decision maker read", "The children's guardian's interim analysis of 2 October 2026",
         "The reasons, against the welfare checklist of the Adoption and Children Act 2002, section 1(4)",

@@ -91,7 +91,8 @@ def build_context(case: Case, request: ResolvedRequest) -> ChildsPermanenceRepor
 
 def _report(words: ReportWords, document: DocumentInfo) -> tuple[list[ContentsEntry], list[Block]]:
     sections = [
-        ("a", "Section A: This report and the matters for the court", section_a(words)),
+        ("a", "Section A: This report" if words.for_adult else "Section A: This report and the matters for the court",
+         section_a(words)),
         ("b", f"Section B: {words.name} and {words.her} birth family", section_b(words)),
         ("c", "Section C: The recommendation", section_c(words, document)),
     ]
@@ -120,6 +121,7 @@ def _copy_line(words: ReportWords, confidential: bool) -> str:
                   f"role; who they are and where {words.she} lives are in a separate confidential part."),
         "adopters": (f"for {name}'s prospective adopters, at matching. It leaves out the addresses and contact "
                      f"details of {her} birth relatives."),
-        "adult": (f"for {name} to read as an adult: the copy {her} adoptive parents were given, without the "
-                  f"matters for the court. It leaves out the addresses and contact details of {her} birth relatives."),
+        "adult": (f"for {name} to read as an adult. It is the copy {her} adoptive parents were given, without the "
+                  f"parts that were only for the court, and it leaves out the addresses and contact details of {her} "
+                  "birth relatives."),
     }.get(words.request.audience.name, words.request.audience.reader)

@@ -27,7 +27,7 @@ def note_to_the_adult(words: ReportWords) -> list[Block]:
     return [
         text(
             f"{name}, this report was written about you when you were {age} old. {writers} of {agency.name} "
-            f"wrote it, and it was finished on {long_date(words.on)}. It was written so that {deciders} "
+            f"wrote it; this version is dated {long_date(words.on)}. It was written so that {deciders} "
             "whether adoption was the right plan for you, and so that the people who would care for you knew your story from the start."
         ),
         text(
@@ -38,7 +38,7 @@ def note_to_the_adult(words: ReportWords) -> list[Block]:
         text(
             "This is the copy your adoptive parents were given. As an adult you have the right to it (Adoption "
             "and Children Act 2002, section 60(2)(b), which refers to what the agency gave them under section "
-            "54). It leaves out the papers that were only for the court, and the addresses and contact details "
+            "54). It leaves out the parts that were only for the court, and the addresses and contact details "
             "of your birth relatives. What would identify other people is kept by the agency: you can ask for "
             "it, and the agency then weighs your request with the views of the people it is about (sections 57 "
             "and 61 of the same Act)."

@@ -128,8 +128,7 @@ def chronology(words: ReportWords) -> list[Block]:
     blocks.append(text(
         "Most entries are the social worker's account. The Source column names the record the others come from: "
         f"{words.name}'s birth record, the court's orders and hearings, reviews, assessments, the agency's "
-        f"decisions and the record of where {words.she} lived. Their dates are the dates in those records, and agree "
-        "with the rest of this report.",
+        f"decisions and the record of where {words.she} lived. Their dates are the dates in those records.",
         "note",
     ))
     blocks.append(Table(

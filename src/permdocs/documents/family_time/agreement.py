@@ -57,11 +57,14 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
 
 
 def _legal_basis(words: Words) -> str:
+    """The law behind family time, for the agency's record: the court's powers,
+    not a claim that an order exists; in the council's own word for it."""
+    child, term = words.child_name, words.term
     if any(c.role is PersonRole.PROSPECTIVE_ADOPTER for c in words.carers):
-        return ("Family time for a child placed for adoption is arranged under the Adoption and Children Act 2002 "
-                "(section 26 while placed, and section 51A once an adoption order is made).")
-    return ("Family time for a child in care is arranged under the Children Act 1989 (section 34, and Schedule 2 "
-            "paragraph 15).")
+        return (f"The law: while {child} is placed for adoption, the court can make orders about {term} under the "
+                "Adoption and Children Act 2002, section 26, and after an adoption order under section 51A.")
+    return (f"The law: the local authority must promote {term} between a child in care and their family (Children "
+            f"Act 1989, Schedule 2, paragraph 15), and the court can make orders about {term} under section 34.")
 
 
 # --- who and how -------------------------------------------------------------------
