@@ -78,7 +78,7 @@ def test_the_draft_says_plainly_what_is_missing_and_asserts_nothing_in_its_place
     assert "$." not in words, "JSON paths belong to the check's findings, not to the document"
     assert "The social worker's chronology has not been written yet" in words
     assert "Where Poppy lives now is not yet recorded." in words
-    assert "Health This section has not been written yet." in words
+    assert "Poppy's health This section has not been written yet." in words
     assert "Assessments of relatives and friends This section has not been written yet." in words
     assert "Now This section has not been written yet. Proposed" in words
     # Never a negative the case does not record:
@@ -209,3 +209,48 @@ def test_the_report_shows_the_guardian_the_annex_b_matters_and_the_reasoned_deci
         assert said in words, said
     adult = _draft_words(sample_dict(SAMPLE), "adult")
     assert "Robin Fairwitness" not in adult and "Whether any party lacks capacity" not in adult
+
+
+def test_the_child_and_the_parents_as_people_are_required() -> None:
+    data = sample_dict(SAMPLE)
+    for name in ("physical_description", "place_of_birth", "property_or_inheritance", "pregnancy_and_birth",
+                 "future_health_needs"):
+        del data["cpr"][name]
+    data["cpr"]["parent_accounts"] = data["cpr"]["parent_accounts"][:1]
+    assert _cpr_findings(data) == [
+        ("CPR-001", "error", "$.cpr.future_health_needs"), ("CPR-001", "error", "$.cpr.parent_accounts"),
+        ("CPR-001", "error", "$.cpr.physical_description"), ("CPR-001", "error", "$.cpr.place_of_birth"),
+        ("CPR-001", "error", "$.cpr.pregnancy_and_birth"), ("CPR-001", "error", "$.cpr.property_or_inheritance"),
+    ]
+    message = next(f.message for f in permdocs.check(_load(data)) if f.path == "$.cpr.parent_accounts")
+    assert message.startswith("Section B, the father as a person ($.people[1])")
+
+
+def test_exposure_before_birth_is_asked_about_where_a_parent_drank() -> None:
+    data = sample_dict(SAMPLE)
+    data["cpr"]["pregnancy_and_birth"] = {"text": "Poppy was born at full term and needed no special care."}
+    assert ("CPR-011", "warning", "$.cpr.pregnancy_and_birth.text") in _cpr_findings(data)
+
+
+def test_a_heritage_the_family_does_not_share_needs_an_identity_analysis() -> None:
+    data = sample_dict(SAMPLE)
+    del data["cpr"]["identity_analysis"]
+    assert ("CPR-012", "warning", "$.cpr.identity_analysis") in _cpr_findings(data)
+    data["people"][6]["ethnicity"] = "White and Black Caribbean"  # the adopters share her heritage
+    assert ("CPR-012", "warning", "$.cpr.identity_analysis") not in _cpr_findings(data)
+
+
+def test_the_report_describes_the_child_and_each_parent_as_a_person() -> None:
+    words = _draft_words(sample_dict(SAMPLE), "adult")
+    expected = (
+        "Place of birth Exampleton General Hospital, Exampleton",
+        "What Poppy looks like Poppy is a small, sturdy two-year-old",
+        "Property and inheritance Not applicable.",
+        "Pregnancy and birth Kerry had her first antenatal appointment at twenty weeks.",
+        "Future health needs Poppy should keep having speech and language therapy",
+        "How Poppy's identity needs will be met",
+        "Kerry as a person Detail Appearance Kerry is slim",
+        "Kerry's own account of her background Kerry says her own childhood was happy",
+        "Lee's own account of his background Lee said he grew up in Exampleton",
+    )
+    assert [said for said in expected if said not in words] == []

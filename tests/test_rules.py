@@ -174,6 +174,10 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "CPR-008": (CPR, _set("chronology.48.date", "2026-09-10"), "$.chronology[48].date", _set("chronology.1.date", "2024-09-03")),
     "CPR-010": (CPR, _set("cpr.adm_decision.decided_on", "2026-10-09"), "$.cpr.adm_decision.decided_on",
                 _all(_set("cpr.adm_decision.decided_on", "2026-10-09"), _set("adoption.adm_decision_on", "2026-10-09"))),
+    "CPR-011": (CPR, _set("cpr.pregnancy_and_birth.text", "Poppy was born at full term."), "$.cpr.pregnancy_and_birth.text",
+                _set("cpr.pregnancy_and_birth.text", "Poppy was born at full term; Kerry drank no alcohol while pregnant.")),
+    "CPR-012": (CPR, _set("cpr.identity_analysis", None), "$.cpr.identity_analysis",
+                _all(_set("cpr.identity_analysis", None), _set("people.6.ethnicity", "White and Black Caribbean"))),
     "CPR-009": (CPR, _set("people.6.relationship", "Adoptive parents"), "$.people[6].relationship",
                 _all(_set("people.6.relationship", "Adoptive parents"), lambda d: d["legal_basis"].append({
                     "kind": "adoption_order", "made_on": "2026-10-20", "court": "Family Court sitting at Exampleton",

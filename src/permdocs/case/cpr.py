@@ -183,6 +183,20 @@ class AdmDecision(CaseModel):
     )
 
 
+class ParentAccount(CaseModel):
+    """A parent as a person (AAR 2005 Sch. 1 Part 3): what an adult asking
+    "what was my mother like?" needs, beyond her difficulties."""
+
+    person_id: Identifier = field("Parent", "The id of the parent (see 'people').")
+    appearance: Written = field("Appearance", "What they look like: height, build, colouring, how they dress.")
+    education: Written = field("Education", "Their schooling and any qualifications.")
+    employment: Written = field("Employment", "Their work, past and present.")
+    personality_and_interests: Written = field("Personality and interests", "What they are like, and what they enjoy.")
+    own_account: Written = field(
+        "Their own account", "Their account of their own childhood and background, in their words where possible."
+    )
+
+
 class ChildsPermanenceReport(CaseModel):
     """The sections of the Child's Permanence Report the social worker writes."""
 
@@ -217,8 +231,36 @@ class ChildsPermanenceReport(CaseModel):
     photograph: Photograph | None = field(
         "Photograph", "A recent photograph of the child; without one, the report leaves a marked space.", default=None
     )
+    physical_description: Written | None = field(
+        "Physical description", "What the child looks like now (AAR 2005 Sch. 1 Part 1).", default=None
+    )
+    place_of_birth: ShortText | None = field("Place of birth", "Where the child was born: the town and hospital.", default=None)
+    property_or_inheritance: Written | None = field(
+        "Property and inheritance",
+        "Any property the child has or may inherit, or rights to it; or that there is none (AAR 2005 Sch. 1 Part 1).",
+        default=None,
+    )
     health: Written | None = field(
         "Health", "The medical adviser's summary of the child's health, history and needs.", default=None
+    )
+    pregnancy_and_birth: Written | None = field(
+        "Pregnancy and birth",
+        "The pregnancy and birth, from the medical adviser: care in pregnancy, any exposure to alcohol or drugs "
+        "before birth where a parent's use is known, and the birth itself.",
+        default=None,
+    )
+    future_health_needs: Written | None = field(
+        "Future health needs", "What the medical adviser expects the child to need, and what to watch for.", default=None
+    )
+    identity_analysis: Written | None = field(
+        "Meeting the child's identity needs",
+        "Where the child's heritage and the proposed family's differ: how the family will meet the child's needs "
+        "of ethnicity, culture, religion and language, and the life-story work that goes with it.",
+        default=None,
+    )
+    parent_accounts: list[ParentAccount] = field(
+        "The parents as people", "Each parent as a person (AAR 2005 Sch. 1 Part 3).", default_factory=list,
+        max_length=LIST_LIMITS["parent_accounts"],
     )
     medical_adviser: Name | None = field("Medical adviser", "Who wrote the health summary.", default=None)
     health_summary_on: CalendarDate | None = field(

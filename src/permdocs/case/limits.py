@@ -48,6 +48,7 @@ LIMITS: dict[str, Limit] = {
     "agency_references": Limit(10, "the adoption agency's and the council's references"),
     "letterbox_items": Limit(30, "what letters may or may not include, each"),
     "months": Limit(12, "a year has twelve months"),
+    "parent_accounts": Limit(10, "a child's mother and father, and anyone else the report treats as a parent"),
     "material_read": Limit(50, "the reports and views an Agency Decision Maker reads for one decision"),
 }
 

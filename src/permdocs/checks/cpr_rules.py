@@ -38,7 +38,11 @@ GROUP_TITLE = "Child's Permanence Report: completeness and consistency"
 REQUIRED_SECTIONS = (
     ("respondents_under_18", "Section A, parties under 18"),
     ("matters_for_proceedings", "Section A, the matters for the proceedings"),
+    ("physical_description", "Section B, what the child looks like"),
+    ("property_or_inheritance", "Section B, the child's property and inheritance"),
     ("health", "Section B, health (the medical adviser's summary)"),
+    ("pregnancy_and_birth", "Section B, the pregnancy and birth"),
+    ("future_health_needs", "Section B, future health needs"),
     ("development", "Section B, development, emotional and behavioural needs, and self-care"),
     ("education", "Section B, education"),
     ("relationships", "Section B, relationships"),
@@ -77,6 +81,15 @@ def _missing_from_the_case(given: CheckInput) -> Problems:
         yield "$.chronology", "Section B, the chronology of the child's life since birth, is missing: add the significant events."
     if case.placement is None:
         yield "$.placement", "Section B, where the child lives now, is missing: record the child's home."
+    if case.cpr.place_of_birth is None:
+        yield "$.cpr.place_of_birth", "Section B, where the child was born, is missing: give the town and hospital."
+    accounted = {account.person_id for account in case.cpr.parent_accounts}
+    for index, person in enumerate(case.people):
+        if person.role in (PersonRole.MOTHER, PersonRole.FATHER) and person.id not in accounted:
+            yield "$.cpr.parent_accounts", (
+                f"Section B, the {person.role.value} as a person ($.people[{index}]), is missing: add an entry with "
+                "their appearance, education, work, personality and interests, and their own account of their background."
+            )
     if case.care_proceedings is not None:
         # Annex B's matters for a court that will decide placement (FPR PD14C).
         for name, section in PROCEEDINGS_SECTIONS:
@@ -267,4 +280,42 @@ def adm_decision_incomplete(given: CheckInput) -> Problems:
         yield "$.cpr.adm_decision.material_read", (
             "The material read does not include the children's guardian's view, which the decision maker must "
             "take into account: list it."
+        )
+
+
+#: Words that say a parent used alcohol or drugs, in the case's own text.
+_USE = re.compile(r"\b(drink(?:ing|s)?|drunk|alcohol\w*|drugs?|cannabis|heroin|cocaine|methadone|substance)\b", re.IGNORECASE)
+#: Words that say the pregnancy section has considered exposure before birth.
+_EXPOSURE = re.compile(r"\b(alcohol|drink\w*|drugs?|substances?|expos\w+|foetal|fetal|FASD)\b", re.IGNORECASE)
+
+
+@rule("CPR-011", "The pregnancy and birth say nothing of exposure to alcohol or drugs the case records", Severity.WARNING,
+      "Adoption Agencies Regulations 2005 Sch. 1 Part 1 (health); CoramBAAF CPR England 2025")
+def antenatal_exposure(given: CheckInput) -> Problems:
+    case, report = given.case, given.case.cpr
+    if report is None or report.pregnancy_and_birth is None or report.pregnancy_and_birth.text is None:
+        return
+    record = " ".join(
+        [entry.event for entry in case.chronology]
+        + [w.text for w in (report.parenting_capacity, report.health) if w is not None and w.text]
+    )
+    if _USE.search(record) and not _EXPOSURE.search(report.pregnancy_and_birth.text):
+        yield "$.cpr.pregnancy_and_birth.text", (
+            "The case records a parent's use of alcohol or drugs, and the pregnancy and birth do not say whether the "
+            "child was exposed before birth: ask the medical adviser, and say what is known, or that it is not."
+        )
+
+
+@rule("CPR-012", "The child's heritage differs from the proposed family's, and the report does not say how it is met",
+      Severity.WARNING, "Adoption and Children Act 2002 s.1(4)(d), (5); CoramBAAF CPR England 2025")
+def identity_analysis_missing(given: CheckInput) -> Problems:
+    case, report = given.case, given.case.cpr
+    if report is None or (report.identity_analysis is not None and report.identity_analysis.text is not None):
+        return
+    adopters = [p for p in case.people if p.role is PersonRole.PROSPECTIVE_ADOPTER and p.ethnicity]
+    family = set().union(*(_heritage_words(p.ethnicity or "") for p in adopters)) if adopters else set()
+    if adopters and _heritage_words(case.child.ethnicity) - family:
+        yield "$.cpr.identity_analysis", (
+            "The child's heritage includes what the proposed family's does not: say how the family will meet the "
+            "child's identity needs (ethnicity, culture, religion, language) and the life-story work that goes with it."
         )

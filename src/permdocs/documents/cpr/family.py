@@ -12,7 +12,7 @@ from ...case.legal import LegalBasisKind
 from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
 from ...practice.chronology import CARER_ROLES
 from ...practice.schedules import how_often
-from ...text.blocks import Block, Heading, Markdown, Row, Table, text
+from ...text.blocks import Block, Heading, Markdown, Paragraph, Row, Run, Table, text
 from ...text.templating import capfirst, long_date
 from ..common import display_name, unbracketed
 from ..labels import label
@@ -116,9 +116,30 @@ def _person(words: ReportWords, person: Person) -> list[Block]:
     blocks: list[Block] = [Heading(person.full_name or capfirst(person.relationship), 4), text(facts)]
     if person.background:
         blocks.append(Markdown(NarrativeText(person.background)))
+    if person.role in PARENT_ROLES:
+        blocks += _as_a_person(words, person)
     if person.sibling is not None and person.sibling.together_or_apart_reason:
         blocks.append(Markdown(NarrativeText(person.sibling.together_or_apart_reason)))
     return blocks
+
+
+def _as_a_person(words: ReportWords, person: Person) -> list[Block]:
+    """A parent as a person (AAR 2005 Sch. 1 Part 3): what an adult asking what
+    their mother or father was like looks for, beyond their difficulties."""
+    first = words.first_name(person)
+    account = next((a for a in words.cpr.parent_accounts if a.person_id == person.id), None)
+    if account is None:
+        return [text(f"What {first} is like as a person is not yet recorded.", "warning")]
+    rows = (
+        ("Appearance", account.appearance), ("Education", account.education), ("Work", account.employment),
+        ("Personality and interests", account.personality_and_interests),
+    )
+    return [
+        Table(f"{first} as a person", ("", "Detail"), tuple(Row((tuple(written(w)),), k) for k, w in rows), (1, 3)),
+        Paragraph((Run(f"{first}'s own account of {'her' if person.role is PersonRole.MOTHER else 'his'} background",
+                       bold=True),), keep_with_next=True),
+        *written(account.own_account),
+    ]
 
 
 def _side(words: ReportWords, person: Person) -> str:

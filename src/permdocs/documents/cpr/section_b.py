@@ -13,7 +13,7 @@ from ...base.narrative import NarrativeText
 from ...case.people import Person
 from ...case.planning import ChildVoiceMethod
 from ...practice.chronology import CARER_ROLES
-from ...text.blocks import Block, Markdown, Picture, Row, Table, fitted, text
+from ...text.blocks import Block, Heading, Markdown, Picture, Row, Table, fitted, text
 from ...text.templating import capfirst, long_date
 from ..common import age_on, religion_in_words
 from ..labels import label
@@ -32,11 +32,20 @@ def section_b(words: ReportWords) -> list[Part]:
     cpr, name = words.cpr, words.name
     return [
         ("A photograph", _photograph(words)),
-        (f"Who {name} is", [_identity(words), *_identity_needs(words)]),
+        (f"Who {name} is", [
+            _identity(words),
+            Heading(f"What {name} looks like", 3), *written(cpr.physical_description),
+            *_identity_needs(words), *_identity_analysis(words),
+            Heading("Property and inheritance", 3), *written(cpr.property_or_inheritance),
+        ]),
         (f"Where {name} lives now", _home(words)),
         ("Legal status and orders", _orders(words)),
         (f"{name}'s life so far", chronology(words)),
-        ("Health", [*written(cpr.health), *_health_note(words)]),
+        ("Health", [
+            Heading("Pregnancy and birth", 3), *written(cpr.pregnancy_and_birth),
+            Heading(f"{name}'s health", 3), *written(cpr.health), *_health_note(words),
+            Heading("Future health needs", 3), *written(cpr.future_health_needs),
+        ]),
         ("Development, emotional and behavioural needs, and self-care", written(cpr.development)),
         ("Education", written(cpr.education)),
         (f"{name}'s relationships", written(cpr.relationships)),
@@ -75,6 +84,7 @@ def _identity(words: ReportWords) -> Table:
     rows = [
         ("Name", f"{words.full_name}, known as {child.preferred_name}"),
         ("Date of birth", long_date(child.date_of_birth)),
+        *((("Place of birth", words.cpr.place_of_birth),) if words.cpr.place_of_birth else ()),
         ("Age", f"{age_on(child.date_of_birth, words.on)} on the date of this report"),
         ("Gender", label(child.gender)),
         ("Nationality", child.nationality),
@@ -99,6 +109,13 @@ def _identity_needs(words: ReportWords) -> list[Block]:
               for n in needs),
         (2, 4, 4),
     )]
+
+
+def _identity_analysis(words: ReportWords) -> list[Block]:
+    """Where the heritage of the child and of the proposed family differ: how it is met (CPR-012 asks for it)."""
+    if words.cpr.identity_analysis is None:
+        return []
+    return [Heading(f"How {words.name}'s identity needs will be met", 3), *written(words.cpr.identity_analysis)]
 
 
 def _home(words: ReportWords) -> list[Block]:
