@@ -251,6 +251,6 @@ def test_the_report_describes_the_child_and_each_parent_as_a_person() -> None:
         "How Poppy's identity needs will be met",
         "Kerry as a person Detail Appearance Kerry is slim",
         "Kerry's own account of her background Kerry says her own childhood was happy",
-        "Lee's own account of his background Lee said he grew up in Exampleton",
+        "Lee's own account of his background Lee said he grew up in Exampleton with his mother",
     )
     assert [said for said in expected if said not in words] == []
