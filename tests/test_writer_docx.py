@@ -21,11 +21,9 @@ def test_docx_template_parts_snapshot(docx_static_snapshot: Any) -> None:
     assert rendered(BABY, "docx") == docx_static_snapshot
 
 
-LETTER = "later-life-letter"
-# Documents with no table wide enough to need a landscape section.
-PORTRAIT_ONLY = ("care-plan-permanence", LETTER, "family-time", "cpr")
-#: The options analysis and the route comparison are landscape throughout, so that four options sit side by side.
-LANDSCAPE_THROUGHOUT = ("options-analysis", "route-comparison")
+def _layout(document_name: str) -> Any:
+    """The facts a document declares about its pages (document.toml, [layout])."""
+    return permdocs.DOCUMENTS[document_name].layout
 
 
 def _styles_used(data: bytes) -> set[str]:
@@ -34,10 +32,7 @@ def _styles_used(data: bytes) -> set[str]:
 
 def test_uses_real_word_styles(sample_path: Path, document_name: str) -> None:
     used = _styles_used(rendered(sample_path, "docx", document_name))
-    if document_name == LETTER:
-        assert {"Title", "Heading2", "PermdocsNote"} <= used  # a letter: no tables, gentle headings
-        return
-    assert {"Title", "Heading1", "PermdocsTable", "Caption"} <= used
+    assert set(_layout(document_name).styles) <= used
     if document_name == "care-plan-permanence" and sample_path.stem in ("baby-in-proceedings", "long-term-fostering"):
         assert "Heading2" in used and used & {"ListBullet", "ListNumber"}
 
@@ -52,24 +47,24 @@ def test_table_header_rows_repeat_on_each_page(sample_path: Path, document_name:
     body = docx_xml(rendered(sample_path, "docx", document_name), "word/document.xml")
     tables = [t for t in body.iter(f"{W}tbl") if t.getparent().tag == f"{W}body"]
     headed = [t for t in tables if t.find(f"{W}tr/{W}trPr/{W}tblHeader") is not None]
-    unheaded = 2 if document_name == "care-plan-permanence" else 0  # the identity and placement facts
-    if document_name == LETTER:
+    layout = _layout(document_name)
+    if not layout.tables:
         assert tables == []  # a letter, not a form
         return
-    assert tables and len(headed) == len(tables) - unheaded
+    assert tables and len(headed) == len(tables) - layout.unheaded_tables
 
 
 def test_pages_are_a4_with_wide_tables_in_landscape(sample_path: Path, document_name: str) -> None:
     body = docx_xml(rendered(sample_path, "docx", document_name), "word/document.xml")
     sizes = [(s.get(f"{W}w"), s.get(f"{W}h"), s.get(f"{W}orient")) for s in body.iter(f"{W}pgSz")]
     landscape = ("16838", "11906", "landscape")
-    if document_name in LANDSCAPE_THROUGHOUT:
+    orientation = _layout(document_name).orientation
+    if orientation == "landscape":
         assert set(sizes) == {landscape}
         return
     assert sizes[0][:2] == ("11906", "16838")
     assert set(sizes) <= {("11906", "16838", None), ("11906", "16838", "portrait"), landscape}
-    if document_name not in PORTRAIT_ONLY:
-        assert landscape in sizes
+    assert (landscape in sizes) == (orientation == "mixed")
 
 
 def test_header_names_child_reference_and_marking(sample_case: permdocs.Case, sample_path: Path) -> None:

@@ -13,6 +13,8 @@ A document folder is a Python package holding:
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -70,6 +72,30 @@ class PartDeclaration(StrictModel):
     )
 
 
+class Orientation(StrEnum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+    MIXED = "mixed"
+
+
+class LayoutFacts(StrictModel):
+    """What a document's pages look like, which the suite's document tests hold
+    it to: written beside the templates, so that a new document brings its
+    own facts and no test keeps a list of documents."""
+
+    orientation: Orientation = described(
+        "Orientation", "portrait; landscape throughout; or mixed (portrait, with wide tables on landscape pages)."
+    )
+    tables: bool = described("Tables", "Whether it has tables (a letter has none).", default=True)
+    unheaded_tables: int = described(
+        "Tables without a header row", "Tables of facts whose first column names each row.", default=0, ge=0, le=20
+    )
+    styles: list[ShortText] = described("Word styles", "Word styles every copy uses.", min_length=1, max_length=20)
+    last_words: ShortText = described(
+        "Last words", "Words on its last page that show it was printed to the end (a last heading, a sign-off)."
+    )
+
+
 class DocumentDeclaration(StrictModel):
     """A document.toml file."""
 
@@ -103,6 +129,7 @@ class DocumentDeclaration(StrictModel):
     parts: dict[Identifier, PartDeclaration] = described(
         "Parts", "Separately paginated parts, rendered with --part.", default_factory=dict
     )
+    layout: LayoutFacts = described("Layout", "What its pages look like, for the suite's document tests.")
 
 
 @dataclass(frozen=True)
@@ -155,6 +182,7 @@ class DocumentType:
     parts: Mapping[str, PartDeclaration]
     folder: Path
     word_layouts: tuple[str, ...]
+    layout: LayoutFacts
     build_context: Builder
     _outputs: Callable[["Case", "ResolvedRequest"], list[Output]] | None = field(default=None, repr=False)
 
@@ -228,6 +256,7 @@ def document_from_package(package: ModuleType) -> DocumentType:
         parts=MappingProxyType(dict(declaration.parts)),
         folder=folder,
         word_layouts=tuple(declaration.word_layouts),
+        layout=declaration.layout,
         build_context=package.build_context,
         _outputs=getattr(package, "outputs", None),
     )
