@@ -131,6 +131,7 @@ def test_a_new_document_is_one_folder(tmp_path: Path, monkeypatch: pytest.Monkey
     (folder / "document.toml").write_text(
         'name = "key-dates-note"\ntitle = "Key dates"\nsummary = "A one-page note of the key dates."\n'
         'reads = ["$.child", "$.prepared_on"]\naudiences = ["professional", "family"]\n'
+        '[layout]\norientation = "portrait"\ntables = false\nstyles = ["Title"]\nlast_words = "Dates for"\n'
     )
     (folder / "__init__.py").write_text(
         "from dataclasses import dataclass\n"

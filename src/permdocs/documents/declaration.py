@@ -13,12 +13,11 @@ A document folder is a Python package holding:
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType, ModuleType
