@@ -43,8 +43,21 @@ OTHER_BRANCHES = {
     for section in (
         "agency_actions", "development", "education", "family_time_now", "family_time_proposed", "health",
         "matters_for_proceedings", "parenting_capacity", "relationships", "relatives_considered", "why_adoption",
+        "capacity", "other_parties", "physical_description", "pregnancy_and_birth", "future_health_needs",
+        "identity_analysis",
     )
-} | {"$.cpr.respondents_under_18.text": ("cpr-adoption", ("cpr", "respondents_under_18"), "text")}
+} | {
+    f"$.cpr.parent_accounts[].{part}.not_applicable_because": (
+        "cpr-adoption", ("cpr", "parent_accounts", 0, part), "not_applicable_because"
+    )
+    for part in ("appearance", "education", "employment", "personality_and_interests", "own_account")
+} | {
+    "$.cpr.respondents_under_18.text": ("cpr-adoption", ("cpr", "respondents_under_18"), "text"),
+    "$.cpr.property_or_inheritance.text": ("cpr-adoption", ("cpr", "property_or_inheritance"), "text"),
+    "$.cpr.childrens_guardian.view.not_applicable_because": (
+        "cpr-adoption", ("cpr", "childrens_guardian", "view"), "not_applicable_because"
+    ),
+}
 #: Every this many seeds, the copies are also rendered to PDF (a PDF takes a second; the rest milliseconds).
 PDF_EVERY = 9
 
