@@ -65,6 +65,8 @@ def _recorded_decision(words: ReportWords, decision: AdmDecision) -> list[Block]
         Table(
             "The reasons, against the welfare checklist of the Adoption and Children Act 2002, section 1(4)",
             ("", "The decision maker's reasons"), reasons, (1, 3),
+            # Six paragraphs of reasons: kept whole, the table would leave half a page empty before it.
+            rows_may_split=True,
         ),
     ]
 
