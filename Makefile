@@ -9,7 +9,7 @@ SAMPLES := $(wildcard samples/*.json)
 # Test workers: one per core (pytest-xdist).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: demo test test-fast schemas snapshots bench clean
+.PHONY: demo test test-fast schemas snapshots document bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ schemas: $(INSTALLED)
 ## and open the changed documents before committing.
 snapshots: $(INSTALLED)
 	$(BIN)/python -m pytest --snapshot-update -q
+
+## Start a new document type, which renders and passes the document tests at
+## once: make document NAME=key-dates-note TITLE="Key dates". Then write its
+## body in src/permdocs/documents/<name>/__init__.py and review its snapshots.
+document: $(INSTALLED)
+	@test -n "$(NAME)" || { echo 'usage: make document NAME=key-dates-note TITLE="Key dates"'; exit 2; }
+	$(BIN)/python tools/new_document.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)")
+	$(MAKE) schemas
+	$(BIN)/python -m pytest -n $(JOBS) -q --snapshot-update -k "$(NAME)" tests/test_writer_html.py tests/test_writer_docx.py tests/test_writer_pdf.py
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache
