@@ -326,7 +326,7 @@ def test_the_adults_copy_is_the_adopters_copy_without_the_matters_for_the_court(
 def test_the_adults_copy_opens_with_a_note_to_the_adult() -> None:
     adult = _words("adult")
     start = adult.rindex("A note for you")  # the heading in the body, after the contents list
-    note = adult[start:adult.index("Who wrote this report", start)]
+    note = adult[start:adult.index("The authors and the agency", start)]
     for said in ("Poppy, this report was written about you when you were", "this version is dated",
                  "have changed since", "section 60(2)(b)", "sections 57 and 61", "keeps your adoption file",
                  "counselling", "You do not have to read it alone"):

@@ -18,8 +18,7 @@ def section_a(words: ReportWords) -> list[Part]:
         # What the adopters were given, without what was only for the court (ACA 2002 s.60(2)(b)).
         return [
             ("A note for you", note_to_the_adult(words)),
-            ("Who wrote this report", [_authors(words)]),
-            ("The agency", [_agency(words)]),
+            ("The authors and the agency", [_authors(words), _agency(words)]),
         ]
     return [
         ("About this report", [_about(words), _authors(words)]),
