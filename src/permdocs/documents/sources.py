@@ -31,9 +31,21 @@ class SourceNotes:
         return [s for s in source_ids if self.councils_policies or not self.base.sources[s].is_council_policy]
 
     def marks(self, source_ids: list[str]) -> str:
-        """The numbers of the sources cited, '' where none may be cited here."""
-        numbers = sorted({self.numbers.setdefault(s, len(self.numbers) + 1) for s in self.cited(source_ids)})
-        return ", ".join(map(str, numbers))
+        """The marks of the sources cited, '' where none may be cited here: law and
+        guidance by number (3), councils' guidance apart, as C and a number (C2),
+        so that each list reads in order."""
+        for source in self.cited(source_ids):
+            if source not in self.numbers:
+                group = [s for s in self.numbers if self._is_policy(s) == self._is_policy(source)]
+                self.numbers[source] = len(group) + 1
+        marks = sorted(self.cited(source_ids), key=lambda s: (self._is_policy(s), self.numbers[s]))
+        return ", ".join(self._mark(s) for s in dict.fromkeys(marks))
+
+    def _is_policy(self, source_id: str) -> bool:
+        return self.base.sources[source_id].is_council_policy
+
+    def _mark(self, source_id: str) -> str:
+        return ("C" if self._is_policy(source_id) else "") + str(self.numbers[source_id])
 
     def note(self, source_ids: list[str]) -> tuple[Paragraph, ...]:
         """A small note under a fact: ``Sources: 2, 5`` (``Source: 2`` for one); none where nothing is cited."""
@@ -48,20 +60,20 @@ class SourceNotes:
         Councils' policies, where listed, come apart, saying they are not ``council``'s."""
         if not self.numbers:
             return ()
-        ordered = sorted(self.numbers.items(), key=lambda item: item[1])
+        ordered = sorted(self.numbers, key=lambda s: (self._is_policy(s), self.numbers[s]))
         listed: list[Block] = [Heading("Sources", heading_level, anchor="sources")]
-        listed += [self._entry(s, n) for s, n in ordered if not self.base.sources[s].is_council_policy]
-        policies = [self._entry(s, n) for s, n in ordered if self.base.sources[s].is_council_policy]
+        listed += [self._entry(s) for s in ordered if not self._is_policy(s)]
+        policies = [self._entry(s) for s in ordered if self._is_policy(s)]
         if policies:
             listed.append(Paragraph((Run(
-                "Practice guidance published by other councils. It informs the general points above; it is not "
-                f"the policy of {council}, and it is no authority for a decision about a child."
+                "Practice guidance published by other councils (marked C). It informs the general points above; "
+                f"it is not the policy of {council}, and it is no authority for a decision about a child."
             ),), keep_with_next=True))
             listed += policies
         return tuple(listed)
 
-    def _entry(self, source_id: str, number: int) -> Paragraph:
-        return Paragraph((Run(f"[{number}] "), Run(self.base.sources[source_id].citation())), "note")
+    def _entry(self, source_id: str) -> Paragraph:
+        return Paragraph((Run(f"[{self._mark(source_id)}] "), Run(self.base.sources[source_id].citation())), "note")
 
 
 def sources_word(marks: str) -> str:
