@@ -60,8 +60,13 @@ def first_sample_of_each_document() -> list[tuple[Path, str]]:
     """Each document with the first sample that has it: where one view per
     document pins what every sample shares (the HTML's structure, which
     test_format_parity holds word for word to the Word file's)."""
+    return _one_sample_each(applicable_pairs())
+
+
+def _one_sample_each(pairs: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """The first sample of ``pairs`` for each document, in the documents' order."""
     chosen: dict[str, Path] = {}
-    for path, name in applicable_pairs():
+    for path, name in pairs:
         chosen.setdefault(name, path)
     return [(path, name) for name, path in chosen.items()]
 
@@ -77,10 +82,7 @@ def showcase_sample_of_each_document() -> list[tuple[Path, str]]:
         stem = pair[0].stem
         return SHOWCASE_FIRST.index(stem) if stem in SHOWCASE_FIRST else len(SHOWCASE_FIRST)
 
-    chosen: dict[str, Path] = {}
-    for path, name in sorted(applicable_pairs(), key=rank):
-        chosen.setdefault(name, path)
-    return sorted(((path, name) for name, path in chosen.items()), key=lambda pair: (pair[0].stem, pair[1]))
+    return sorted(_one_sample_each(sorted(applicable_pairs(), key=rank)), key=lambda pair: (pair[0].stem, pair[1]))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -28,21 +28,25 @@ class SourceNotes:
     numbers: dict[str, int] = field(default_factory=dict)
 
     def cited(self, source_ids: list[str]) -> list[str]:
-        return [s for s in source_ids if self.councils_policies or not self.base.sources[s].is_council_policy]
+        """The sources that may be cited here, each once."""
+        return [s for s in dict.fromkeys(source_ids) if self.councils_policies or not self._is_policy(s)]
 
     def marks(self, source_ids: list[str]) -> str:
         """The marks of the sources cited, '' where none may be cited here: law and
         guidance by number (3), councils' guidance apart, as C and a number (C2),
         so that each list reads in order."""
-        for source in self.cited(source_ids):
+        cited = self.cited(source_ids)
+        for source in cited:
             if source not in self.numbers:
-                group = [s for s in self.numbers if self._is_policy(s) == self._is_policy(source)]
-                self.numbers[source] = len(group) + 1
-        marks = sorted(self.cited(source_ids), key=lambda s: (self._is_policy(s), self.numbers[s]))
-        return ", ".join(self._mark(s) for s in dict.fromkeys(marks))
+                self.numbers[source] = 1 + sum(self._is_policy(s) == self._is_policy(source) for s in self.numbers)
+        return ", ".join(map(self._mark, sorted(cited, key=self._order)))
 
     def _is_policy(self, source_id: str) -> bool:
         return self.base.sources[source_id].is_council_policy
+
+    def _order(self, source_id: str) -> tuple[bool, int]:
+        """Law and guidance first, then councils' guidance, each by number."""
+        return self._is_policy(source_id), self.numbers[source_id]
 
     def _mark(self, source_id: str) -> str:
         return ("C" if self._is_policy(source_id) else "") + str(self.numbers[source_id])
@@ -60,7 +64,7 @@ class SourceNotes:
         Councils' policies, where listed, come apart, saying they are not ``council``'s."""
         if not self.numbers:
             return ()
-        ordered = sorted(self.numbers, key=lambda s: (self._is_policy(s), self.numbers[s]))
+        ordered = sorted(self.numbers, key=self._order)
         listed: list[Block] = [Heading("Sources", heading_level, anchor="sources")]
         listed += [self._entry(s) for s in ordered if not self._is_policy(s)]
         policies = [self._entry(s) for s in ordered if self._is_policy(s)]
