@@ -18,7 +18,7 @@ from permdocs.documents.route_comparison import comparison_body, routes_compared
 from permdocs.practice.knowledge import knowledge_base
 from permdocs.text.blocks import Heading, Markdown, Paragraph, Table
 
-from conftest import ROOT, rendered, sample_dict
+from conftest import ROOT, case_problems, rendered, sample_dict
 from readable import W, docx_xml
 
 BABY = ROOT / "samples" / "baby-in-proceedings.json"  # four realistic options
@@ -46,7 +46,7 @@ def test_four_options_sit_side_by_side_against_the_key_factors_first() -> None:
     (grid,) = _tables(first.body)
     assert first.title == "The options at a glance"
     assert len(grid.header) == 5 and grid.header[0] == ""
-    assert [row.label for row in grid.rows] == [label(factor) for factor in KeyFactor]
+    assert [row.label for row in grid.rows] == ["Who Ada would live with", *(label(factor) for factor in KeyFactor)]
     assert all(len(row.cells) == 4 for row in grid.rows)
 
 
@@ -216,3 +216,69 @@ def test_word_rows_of_the_matrix_cannot_split() -> None:
     body = docx_xml(rendered(BABY, "docx", "route-comparison"), "word/document.xml")
     matrix = next(body.iter(f"{W}tbl"))
     assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in matrix.findall(f"{W}tr"))
+
+
+# Who shares the child's home is composed from the case, never typed: a
+# sentence such as "she would grow up with her mother and brother" was
+# printed while the brother lived in foster care.
+SAMPLE_HOUSEHOLDS = {
+    # sample: {option id: (who the child would live with, siblings living elsewhere in that column)}
+    "cpr-adoption": {
+        "return-mother": ("Kerry Quillfeather (birth mother).", None),
+        "grandmother-sgo": ("Maureen Quillfeather (maternal grandmother).", None),
+        "adoption": ("Ash and Remi Plumbridge (prospective adopters).", None),
+        "fostering": ("Long-term foster carers not yet identified.", None),
+    },
+    "return-home-supervision": {
+        "home": ("Farah Testbury (mother) and Zayn Testbury (brother).", None),
+        "cao-grandfather": ("Karim Testbury (maternal grandfather).",
+                            "Living elsewhere: Zayn Testbury (brother), at home with their mother."),
+    },
+}
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE_HOUSEHOLDS))
+def test_who_the_child_would_live_with_follows_where_each_sibling_lives(sample: str) -> None:
+    analysis = build_analysis(permdocs.load_case(ROOT / "samples" / f"{sample}.json"))
+    (grid, *after) = analysis.sections[0].body
+    assert isinstance(grid, Table) and grid.rows[0].label.startswith("Who ")
+    case = permdocs.load_case(ROOT / "samples" / f"{sample}.json")
+    realistic = [o.id for o in case.options if o.realistic]
+    cells = {
+        option: tuple(block.runs[0].text for block in cell if isinstance(block, Paragraph))
+        for option, cell in zip(realistic, grid.rows[0].cells, strict=True)
+    }
+    assert cells == {option: tuple(t for t in expected if t) for option, expected in SAMPLE_HOUSEHOLDS[sample].items()}
+
+
+def test_siblings_apart_under_every_option_are_named_once_below_the_grid() -> None:
+    analysis = build_analysis(permdocs.load_case(ROOT / "samples" / "cpr-adoption.json"))
+    (_, note) = analysis.sections[0].body
+    assert isinstance(note, Paragraph)
+    assert note.runs[0].text == (
+        "Under every option, these siblings would go on living elsewhere: Jayden Quillfeather (older half-brother), "
+        "in long-term foster care; Maisie Quillfeather (older half-sister), with her adoptive family, who she has "
+        "lived with since 2022."
+    )
+
+
+def test_a_sibling_who_lives_with_a_named_relative_joins_that_relatives_home() -> None:
+    data = sample_dict("cpr-adoption")
+    jayden = next(p for p in data["people"] if p["id"] == "jayden")
+    jayden["sibling"].update(lives_with_ids=["grandmother"], where_living="with his grandmother")
+    analysis = build_analysis(permdocs.load_case(data))
+    grid = analysis.sections[0].body[0]
+    assert isinstance(grid, Table)
+    by_column = [tuple(b.runs[0].text for b in cell if isinstance(b, Paragraph)) for cell in grid.rows[0].cells]
+    assert by_column[1] == ("Maureen Quillfeather (maternal grandmother) and Jayden Quillfeather (older half-brother).",)
+    assert by_column[0] == (
+        "Kerry Quillfeather (birth mother).",
+        "Living elsewhere: Jayden Quillfeather (older half-brother), with his grandmother.",
+    )
+
+
+def test_a_sibling_living_with_someone_the_case_does_not_name_is_refused_with_its_path() -> None:
+    data = sample_dict("cpr-adoption")
+    data["people"][2]["sibling"]["lives_with_ids"] = ["granny"]
+    problems = case_problems(data)
+    assert any(p.startswith("$.people[2].sibling.lives_with_ids[0]") for p in problems), problems

@@ -123,6 +123,8 @@ def _person_references(case: Tree) -> list[tuple[Location, Any]]:
         for i, consent in _items(_object(case, "adoption"), "consents")
     ]
     found += _id_list(_object(case, "placement"), "carer_ids", ("placement",))
+    for i, person in _items(case, "people"):
+        found += _id_list(_object(person, "sibling"), "lives_with_ids", ("people", i, "sibling"))
     found += [
         (("voices", "others", i, "person_id"), view["person_id"])
         for i, view in _items(_object(case, "voices"), "others") if view.get("person_id") is not None

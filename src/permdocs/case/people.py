@@ -108,6 +108,13 @@ class SiblingDetails(CaseModel):
         "A description of the sibling's home, e.g. 'with their father' or 'foster care'. "
         "Never an address: this appears in documents for the birth family.",
     )
+    lives_with_ids: list[Identifier] = field(
+        "Lives with (ids)",
+        "Ids of the people in 'people' the sibling lives with, where they are a parent, relative or carer the options "
+        "name: the options then say who would share the child's home. Leave empty where the sibling lives with "
+        "nobody the case names; a sibling who lives with the child shares the child's home.",
+        default_factory=list, max_length=LIST_LIMITS["people_named"],
+    )
     time_together_matters: bool = field(
         "Time together matters",
         "True where the care plan says the child and this sibling should keep spending time together; "

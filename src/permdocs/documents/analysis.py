@@ -26,6 +26,7 @@ from ..practice.knowledge import knowledge_base
 from ..text import blocks
 from ..text.blocks import Block, Bullets, Heading, Markdown, Paragraph, Row, Run, Table
 from .common import display_name, names
+from .households import apart_under_every_option, siblings_and_homes, who_would_live_with
 from .labels import label
 from .sources import SourceNotes, sources_word
 
@@ -110,7 +111,11 @@ def legend(case: Case) -> tuple[Block, ...]:
 def _at_a_glance(case: Case, realistic: list[OptionConsidered], landscape: bool) -> tuple[Block, ...]:
     if not realistic:
         return (blocks.text("No option is recorded as realistic.", "warning"),)
-    rows = tuple(Row(tuple(_factor_cell(option, factor) for option in realistic), label(factor)) for factor in KeyFactor)
+    elsewhere = apart_under_every_option(case, realistic)
+    told_once = frozenset(s.id for s in elsewhere)
+    home = Row(tuple(_household_cell(case, option, told_once) for option in realistic),
+               f"Who {case.child.preferred_name} would live with")
+    rows = (home, *(Row(tuple(_factor_cell(option, factor) for option in realistic), label(factor)) for factor in KeyFactor))
     # On a portrait page the factors' names need a wider column to stay whole.
     label_width = 16 if landscape else 22
     width = (100 - label_width) // len(realistic)
@@ -121,7 +126,14 @@ def _at_a_glance(case: Case, realistic: list[OptionConsidered], landscape: bool)
         (label_width, *(width,) * len(realistic)),
         landscape,
     )
-    return (grid,)
+    if not elsewhere:
+        return (grid,)
+    return (grid, blocks.text(f"Under every option, these siblings would go on living elsewhere: {siblings_and_homes(elsewhere)}."))
+
+
+def _household_cell(case: Case, option: OptionConsidered, told_once: frozenset[str]) -> tuple[Block, ...]:
+    living, apart = who_would_live_with(case, option, apart_under_every_option=told_once)
+    return (blocks.text(living), *((Paragraph((Run(apart),), "note"),) if apart else ()))
 
 
 def _factor_cell(option: OptionConsidered, factor: KeyFactor) -> tuple[Block, ...]:
