@@ -22,6 +22,10 @@ def findings_for(sample: str, change: Change) -> list[tuple[str, str]]:
     return [(f.rule, f.path) for f in permdocs.check(permdocs.load_case(data, folder=ROOT / "samples"))]
 
 
+_PLACEMENT_ORDER = {"kind": "placement_order", "made_on": "2026-11-12", "court": "Family Court sitting at Exampleton",
+                    "court_case_number": "ZZ26C00210"}
+
+
 def _set(path: str, value: Any) -> Change:
     def change(data: dict[str, Any]) -> None:
         *parents, last = path.split(".")
@@ -178,6 +182,9 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                 _set("cpr.pregnancy_and_birth.text", "Poppy was born at full term; Kerry drank no alcohol while pregnant.")),
     "CPR-012": (CPR, _set("cpr.identity_analysis", None), "$.cpr.identity_analysis",
                 _all(_set("cpr.identity_analysis", None), _set("people.6.ethnicity", "White and Black Caribbean"))),
+    # A placement order, which only a court makes, in a case that records no proceedings.
+    "CPR-013": (CPR, _all(_set("care_proceedings", None), lambda d: d["legal_basis"].append(_PLACEMENT_ORDER)), "$.legal_basis[1]",
+                lambda d: d["legal_basis"].append(_PLACEMENT_ORDER)),
     "CPR-009": (CPR, _set("people.6.relationship", "Adoptive parents"), "$.people[6].relationship",
                 _all(_set("people.6.relationship", "Adoptive parents"), lambda d: d["legal_basis"].append({
                     "kind": "adoption_order", "made_on": "2026-10-20", "court": "Family Court sitting at Exampleton",

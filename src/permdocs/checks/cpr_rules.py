@@ -319,3 +319,23 @@ def identity_analysis_missing(given: CheckInput) -> Problems:
             "The child's heritage includes what the proposed family's does not: say how the family will meet the "
             "child's identity needs (ethnicity, culture, religion, language) and the life-story work that goes with it."
         )
+
+
+@rule("CPR-013", "The report's route to the placement decision disagrees with the case", Severity.WARNING,
+      "Adoption Agencies Regulations 2005 regs 17-19, as amended by SI 2012/1410")
+def route_to_placement_disagrees(given: CheckInput) -> Problems:
+    """The report names the adoption panel only where no court decides
+    placement (the case records no proceedings). A placement order, which
+    only a court makes, in such a case means one of the two is wrong, and
+    the report would be addressed to the wrong decision makers."""
+    case = given.case
+    if case.cpr is None:
+        return
+    placement_order = next(
+        (i for i, basis in enumerate(case.legal_basis) if basis.kind is LegalBasisKind.PLACEMENT_ORDER), None
+    )
+    if case.care_proceedings is None and placement_order is not None:
+        yield f"$.legal_basis[{placement_order}]", (
+            "The case records a placement order but no care proceedings, so the report is written for the adoption "
+            "panel as if placement were by consent: record the proceedings in $.care_proceedings, or correct the order."
+        )
