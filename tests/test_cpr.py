@@ -147,6 +147,19 @@ def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
 
 
 @pytest.mark.slow  # lays out PDFs
+@pytest.mark.parametrize("heading, first_row", [
+    ("The options at a glance", "Who Poppy would live with"),  # a grid of tall rows, once moved whole
+    ("Poppy's life so far", "What happened"),
+    ("The birth family", "Kerry Quillfeather"),
+])
+def test_no_heading_ends_a_page_without_what_it_heads(heading: str, first_row: str) -> None:
+    for audience in ("adm", "court"):
+        pages = _pages(_render("pdf", audience))[1:]  # the contents page lists every heading
+        (page,) = [p for p in pages if re.search(rf"^{re.escape(heading)}$", p, re.M)]
+        assert first_row in " ".join(page[page.index(heading):].split()), (audience, heading)
+
+
+@pytest.mark.slow  # lays out PDFs
 def test_dates_in_the_tables_never_wrap() -> None:
     # "29 September 2024" at the report's 10.5 pt table size fits the chronology's date column.
     text = "\n".join(_pages(_render("pdf")))
@@ -160,8 +173,8 @@ def test_dates_in_the_tables_never_wrap() -> None:
 
 def test_the_birth_family_table_names_each_relative_once() -> None:
     words = _words()
-    assert "Name Relationship PR Date of birth Nationality Ethnicity Where they live" in words
-    assert "Kerry Quillfeather Birth mother Yes 2 May 1998" in words
+    assert "Name and relationship PR Date of birth Nationality and ethnicity Where they live" in words
+    assert "Kerry Quillfeather Birth mother Yes 2 May 1998 British White British Flat 4" in words
     assert "PR: whether the person holds parental responsibility for Poppy." in words
     assert "Lee is Poppy's birth father and does not hold parental responsibility for her." in words
     assert "Jayden is Poppy's older half-brother on her mother's side, and lives in long-term foster care." in words

@@ -125,6 +125,8 @@ def _at_a_glance(case: Case, realistic: list[OptionConsidered], landscape: bool)
         rows,
         (label_width, *(width,) * len(realistic)),
         landscape,
+        # Its rows are tall: moved whole to the next page, it would leave its heading alone on one.
+        keep_together=False,
     )
     if not elsewhere:
         return (grid,)

@@ -110,7 +110,9 @@ class Table:
     split across pages unless ``rows_may_split``: for rows holding long
     lists, where keeping them whole would leave half-empty pages.
     ``keep_together`` keeps a table of any length on one page where it
-    fits (short tables always are, see :attr:`keeps_together`);
+    fits; False lets even a short table break between rows (a grid of few
+    but tall rows, which moved whole would strand its heading); the default,
+    None, keeps short tables together (see :attr:`keeps_together`);
     ``for_signing`` makes each body row tall enough to sign in by hand
     (:data:`SIGNING_ROW_MM`).
     """
@@ -121,7 +123,7 @@ class Table:
     widths: tuple[int, ...]
     landscape: bool = False
     rows_may_split: bool = False
-    keep_together: bool = False
+    keep_together: bool | None = None
     for_signing: bool = False
 
     @property
@@ -129,7 +131,9 @@ class Table:
         """Whether the table moves to the next page whole rather than leave
         its header, or a row, behind: asked for, or short (a sign-off table,
         a summary grid)."""
-        return self.keep_together or (not self.rows_may_split and len(self.rows) <= SHORT_TABLE_ROWS)
+        if self.keep_together is not None:
+            return self.keep_together
+        return not self.rows_may_split and len(self.rows) <= SHORT_TABLE_ROWS
 
 
 #: The height of a row to sign in: room for a handwritten signature.

@@ -72,23 +72,26 @@ def _birth_family(words: ReportWords) -> list[Block]:
 
 
 def _family_table(words: ReportWords, family: list[Person]) -> Table:
+    # Five columns, each person's relationship under their name and the
+    # ethnicity under the nationality, so that an address has room to read
+    # on two or three lines rather than one word to a line.
     rows = tuple(
         Row((
-            (text(p.full_name or capfirst(p.relationship)),),
-            (text(capfirst(p.relationship)),),
+            (text(p.full_name or capfirst(p.relationship)),
+             *((Paragraph((Run(capfirst(p.relationship)),), "note"),) if p.full_name else ())),
             (text("Yes" if p.has_parental_responsibility else "No"),),
             (text(long_date(p.date_of_birth) if p.date_of_birth else "Not known"),),
-            (text(p.nationality or "Not known"),),
-            (text(p.ethnicity or "Not known"),),
+            (text(p.nationality or "Nationality not known"),
+             Paragraph((Run(p.ethnicity or "Ethnicity not known"),), "note")),
             (text(_where_living(words, p)),),
         ))
         for p in family
     )
     return Table(
         "The birth family",
-        ("Name", "Relationship", "PR", "Date of birth", "Nationality", "Ethnicity", "Where they live"),
+        ("Name and relationship", "PR", "Date of birth", "Nationality and ethnicity", "Where they live"),
         rows,
-        (25, 28, 11, 33, 24, 24, 29),
+        (28, 7, 19, 23, 33),
     )
 
 
