@@ -152,11 +152,11 @@ def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
     ("Poppy's life so far", "What happened"),
     ("The birth family", "Kerry Quillfeather"),
 ])
-def test_no_heading_ends_a_page_without_what_it_heads(heading: str, first_row: str) -> None:
-    for audience in ("adm", "court"):
-        pages = _pages(_render("pdf", audience))[1:]  # the contents page lists every heading
-        (page,) = [p for p in pages if re.search(rf"^{re.escape(heading)}$", p, re.M)]
-        assert first_row in " ".join(page[page.index(heading):].split()), (audience, heading)
+@pytest.mark.parametrize("audience", ["adm", "court"])
+def test_no_heading_ends_a_page_without_what_it_heads(heading: str, first_row: str, audience: str) -> None:
+    pages = _pages(_render("pdf", audience))[1:]  # the contents page lists every heading
+    (page,) = [p for p in pages if re.search(rf"^{re.escape(heading)}$", p, re.M)]
+    assert first_row in " ".join(page[page.index(heading):].split()), (audience, heading)
 
 
 @pytest.mark.slow  # lays out PDFs
@@ -358,6 +358,43 @@ def test_the_panel_is_named_only_where_no_court_decides_placement() -> None:
     words = _draft(data, "adm")
     assert "for the adoption panel and the Agency Decision Maker" in words
     assert "the adoption panel, which recommends whether Poppy should be placed for adoption" in words
+
+
+RELINQUISHED = ROOT / "samples" / "cpr-relinquished-baby.json"
+
+
+def _relinquished(audience: str = "adm") -> str:
+    return _words(data=permdocs.render(permdocs.load_case(RELINQUISHED), "cpr", "html", audience=audience))
+
+
+def test_a_relinquished_babys_report_goes_to_the_panel_and_has_no_matters_for_a_court() -> None:
+    """A mother's consent (ACA 2002 s.19), no proceedings: the panel recommends, the ADM decides."""
+    words = _relinquished()
+    assert "for the adoption panel and the Agency Decision Maker" in words
+    assert "the adoption panel, which recommends whether Hazel should be placed for adoption" in words
+    assert "Section A: This report " in words and "the matters for the court" not in words
+    assert "No court proceedings about Hazel are under way" in words
+    for absent in ("Parties to the proceedings", "children's guardian", "Annex B", "Other parties under 18"):
+        assert absent not in words, absent
+
+
+def test_consent_to_placement_gives_the_agency_parental_responsibility_in_the_report() -> None:
+    words = _relinquished()
+    assert ("The adoption agency (Fictionshire County Council, Children's Services) holds parental responsibility "
+            "for Hazel while it is authorised to place her for adoption, with Ellie's consent") in words
+    assert "her prospective adopters, Rosa and Callum Thistlewood-Sample, also hold parental responsibility" in words
+
+
+def test_accommodation_under_section_20_is_the_care_records_not_the_courts() -> None:
+    from permdocs.documents.cpr.chronology import chronology_rows
+    from permdocs.documents.cpr.words import ReportWords
+    from permdocs.rendering.pipeline import resolve_request
+
+    case = permdocs.load_case(RELINQUISHED)
+    rows = {row.what: row.source for row in chronology_rows(ReportWords(case, resolve_request(case, permdocs.RenderRequest("cpr"))))}
+    started = "Hazel was accommodated by agreement, under s.20 of the Children Act 1989."
+    ended = "Hazel's accommodation by agreement under s.20 of the Children Act 1989 ended."
+    assert rows[started] == "Care record" and rows[ended] == "Care record"
 
 
 def _words_of_title(audience: str) -> str:

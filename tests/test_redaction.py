@@ -160,7 +160,7 @@ def test_carers_named_by_role_where_their_names_are_withheld() -> None:
     case = permdocs.load_case(sample_dict("adoption-family-time"))
     court = Scrubber(withheld_mentions(case, COURT))
     assert court("The Plumbridges sign; Remi writes; Mrs Plumbridge rings.") == (
-        "The adoptive parents sign; the adoptive parent writes; the adoptive parent rings."
+        "The prospective adopters sign; the prospective adopter writes; the prospective adopter rings."
     )
 
 

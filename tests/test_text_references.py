@@ -60,7 +60,7 @@ def test_adopters_keep_their_first_names_where_the_copy_does() -> None:
     case = permdocs.load_case(data)
     summary = "Orla to be adopted by @adopters.first, who she has lived with since September 2026."
     assert redact(case, FAMILY).plans.primary.summary == summary.replace("@adopters.first", "Ash and Remi")
-    assert redact(case, COURT).plans.primary.summary == summary.replace("@adopters.first", "the adoptive parents")
+    assert redact(case, COURT).plans.primary.summary == summary.replace("@adopters.first", "the prospective adopters")
 
 
 @pytest.mark.parametrize(("written", "problem"), [
@@ -105,7 +105,7 @@ def test_short_forms_and_known_as_names_are_found_as_capitalised_words_only() ->
     case = permdocs.load_case(data)
     scrub = Scrubber(withheld_mentions(case, COURT))
     assert scrub("Kate and Will will write first; Bunny sends photos.") == (
-        "The adoptive parents will write first; the adoptive parent sends photos."
+        "The prospective adopters will write first; the prospective adopter sends photos."
     )
     assert not scrub.finds("It will rain, and the kate bush flowers.")
 

@@ -36,8 +36,6 @@ GROUP_TITLE = "Child's Permanence Report: completeness and consistency"
 
 #: The sections the worker writes, by field, with the report's name for them.
 REQUIRED_SECTIONS = (
-    ("respondents_under_18", "Section A, parties under 18"),
-    ("matters_for_proceedings", "Section A, the matters for the proceedings"),
     ("physical_description", "Section B, what the child looks like"),
     ("property_or_inheritance", "Section B, the child's property and inheritance"),
     ("health", "Section B, health (the medical adviser's summary)"),
@@ -57,6 +55,8 @@ REQUIRED_SECTIONS = (
 
 #: What Annex B asks of a report filed in proceedings, by field.
 PROCEEDINGS_SECTIONS = (
+    ("respondents_under_18", "Section A, parties under 18"),
+    ("matters_for_proceedings", "Section A, the matters for the proceedings"),
     ("other_parties", "Section A, whether anyone else should be made a party"),
     ("capacity", "Section A, whether any party lacks capacity"),
 )

@@ -64,6 +64,14 @@ _ENTRY_SOURCES = (
 )
 
 
+def source_of(event: "RecordedEvent") -> str:
+    """The Source column for a recorded event: s.20 accommodation is agreed
+    with the parents, not ordered, so its start and end are the care record's."""
+    if event.order is not None and event.order.value == "section_20":
+        return SOURCES[EventKind.LOOKED_AFTER]
+    return SOURCES[event.kind]
+
+
 def entry_source(event: str) -> str | None:
     """The source a worker's entry takes from the kind of event it tells of, if any."""
     return next((source for pattern, source in _ENTRY_SOURCES if pattern.search(event)), None)

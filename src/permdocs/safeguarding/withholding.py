@@ -23,6 +23,7 @@ from pydantic.fields import FieldInfo
 from ..base.sensitivity import CONFIDENTIAL_WHEN_KEYWORD, Sensitivity, Treatment
 from ..base.strict import SENSITIVITY_KEYWORD, WITHHELD_AS_ROLE_KEYWORD, TextKind, text_kind
 from ..case import Case
+from ..case.legal import LegalBasisKind
 from ..case.people import Person, PersonRole
 from ..case.planning import Route
 from ..case.text_references import (
@@ -56,7 +57,17 @@ _ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
 #: The fields of a person's first names, kept together under ``first-names-for-adopters``.
 FIRST_NAME_FIELDS = ("given_names", "known_as")
 #: How a carer is named where their names are withheld, by role.
-_ROLE_NOUNS = {PersonRole.PROSPECTIVE_ADOPTER: "adoptive parent", PersonRole.FOSTER_CARER: "foster carer"}
+_ROLE_NOUNS = {PersonRole.PROSPECTIVE_ADOPTER: "prospective adopter", PersonRole.FOSTER_CARER: "foster carer"}
+
+
+def _role_noun(case: Case, person: Person) -> str:
+    """A carer's role, as a withholding copy names them: prospective adopters
+    become adoptive parents only with the adoption order (CPR-009)."""
+    if person.role is PersonRole.PROSPECTIVE_ADOPTER and any(
+        basis.kind is LegalBasisKind.ADOPTION_ORDER for basis in case.legal_basis
+    ):
+        return "adoptive parent"
+    return _ROLE_NOUNS.get(person.role, "carer")
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ def _reference_for(tagged: TaggedValue, field_name: str) -> str:
 def _person_mentions(case: Case, person: Person, withholds: Mapping[Sensitivity, Treatment]) -> list[Mention]:
     kept = keeps_first_names(case, person, withholds.get(Sensitivity.PLACEMENT, Treatment.OMIT))
     found = person_mentions(
-        person.given_names, person.family_name, _ROLE_NOUNS.get(person.role, "carer"), kept_given_names=kept,
+        person.given_names, person.family_name, _role_noun(case, person), kept_given_names=kept,
         known_as=person.known_as,
     )
     return [replace(m, reference=f"@{person.id}") for m in found]
@@ -289,7 +300,7 @@ def _person_words(
         return Words(person.full_name, plural=couple), Words(person.given_names, plural=couple)
     if f"{where}.given_names" not in withheld:
         return Words(person.given_names, plural=couple), Words(person.given_names, plural=couple)
-    noun = _ROLE_NOUNS.get(person.role, "carer")
+    noun = _role_noun(case, person)
     role = Words(f"the {noun}s" if couple else f"the {noun}", plural=couple)
     return role, role
 

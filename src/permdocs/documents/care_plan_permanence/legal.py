@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.legal import CareProceedings, LegalBasis, LegalBasisKind
+from ...case.planning import AdoptionConsentKind
 from ...checks.key_dates import proceedings_deadline, supervision_limit
 from ...practice.calendar_dates import period_end
 from ...practice.schedules import eighteenth_birthday
@@ -53,6 +54,8 @@ class LegalPosition:
     current: list[OrderRow]
     previous: list[OrderRow]
     proceedings: Proceedings | None
+    #: What the section says where no order or accommodation is in force.
+    none_in_force: str
 
 
 def legal_position(case: Case, today: date) -> LegalPosition:
@@ -75,7 +78,21 @@ def legal_position(case: Case, today: date) -> LegalPosition:
         current=[row for row in rows if row.ended_on is None],
         previous=[row for row in rows if row.ended_on is not None],
         proceedings=_proceedings(case, today),
+        none_in_force=_none_in_force(case),
     )
+
+
+def _none_in_force(case: Case) -> str:
+    """Where no order is in force, what authorises the child's placement, if anything: a
+    parent's consent to placement for adoption (ACA 2002 s.19) is not an order, but it is the authority."""
+    consents = [c for c in (case.adoption.consents if case.adoption else []) if c.kind is AdoptionConsentKind.PLACEMENT]
+    if not consents:
+        return "No order or accommodation is in force."
+    given = " and ".join(
+        f"{case.person(c.person_id).given_names.split()[0]}, given on {long_date(c.given_on)}" for c in consents
+    )
+    return (f"No order is in force. {case.child.preferred_name} is placed for adoption with the consent of {given} "
+            "(Adoption and Children Act 2002 s.19).")
 
 
 def order_ends(basis: LegalBasis, case: Case) -> str:

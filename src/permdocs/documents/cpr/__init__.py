@@ -91,7 +91,8 @@ def build_context(case: Case, request: ResolvedRequest) -> ChildsPermanenceRepor
 
 def _report(words: ReportWords, document: DocumentInfo) -> tuple[list[ContentsEntry], list[Block]]:
     sections = [
-        ("a", "Section A: This report" if words.for_adult else "Section A: This report and the matters for the court",
+        ("a", "Section A: This report" if words.for_adult or words.case.care_proceedings is None
+         else "Section A: This report and the matters for the court",
          section_a(words)),
         ("b", f"Section B: {words.name} and {words.her} birth family", section_b(words)),
         ("c", "Section C: The recommendation", section_c(words, document)),

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...practice.chronology import (
-    SOURCES,
     EventKind,
     RecordedEvent,
     entry_kinds,
     entry_source,
     matches,
     recorded_events,
+    source_of,
 )
 from ...text.blocks import Block, Row, Table, text
 from ...text.templating import long_date
@@ -49,9 +49,9 @@ def chronology_rows(words: ReportWords) -> list[ChronologyRow]:
             for number, event in enumerate(events):
                 if event.on == entry.date and matches(kind, event) and number not in told:
                     told.add(number)
-                    folded.setdefault(index, SOURCES[event.kind])
+                    folded.setdefault(index, source_of(event))
     rows = [
-        ChronologyRow(event.on, _recorded(words, event), SOURCES[event.kind])
+        ChronologyRow(event.on, _recorded(words, event), source_of(event))
         for number, event in enumerate(events) if number not in told and _worth_a_row(event, events)
     ]
     rows += [
@@ -82,6 +82,8 @@ def _recorded(words: ReportWords, event: RecordedEvent) -> str:
             return _order_made(words, event)
         case EventKind.ORDER_ENDED:
             assert event.order is not None
+            if event.order.value == "section_20":
+                return f"{name}'s accommodation by agreement under s.20 of the Children Act 1989 ended."
             return f"The {label(event.order).lower()} ended."
         case EventKind.EXTENSION:
             assert case.care_proceedings is not None
@@ -90,7 +92,7 @@ def _recorded(words: ReportWords, event: RecordedEvent) -> str:
         case EventKind.FINAL_HEARING:
             return "The final hearing."
         case EventKind.LOOKED_AFTER:
-            return f"{name} became looked after by the local authority."
+            return f"{name} {words.request.profile.terms.became_looked_after}."
         case EventKind.REVIEW:
             number = _ORDINALS[event.index - 1] if event.index <= len(_ORDINALS) else f"number {event.index}"
             endorsed = f", which endorsed {words.her} permanence plan" if event.endorsed else ""
@@ -112,7 +114,7 @@ def _order_made(words: ReportWords, event: RecordedEvent) -> str:
     assert event.order is not None
     what = label(event.order)
     if event.order.value == "section_20":
-        return f"{words.name} began to be looked after by agreement, under s.20 of the Children Act 1989."
+        return f"{words.name} was accommodated by agreement, under s.20 of the Children Act 1989."
     return f"The court made {'an' if what[0] in 'AEIOU' else 'a'} {what.lower()}."
 
 

@@ -5,11 +5,15 @@ relatives, what the agency has done, and family time now and proposed."""
 
 from __future__ import annotations
 
+import re
+
 from ...base.narrative import NarrativeText
+from ...case import Case
 from ...case.cpr import AssessmentOutcome, arrangements_in_place, arrangements_to_come
 from ...case.family_time import FamilyTimeArrangement
 from ...case.legal import LegalBasisKind
 from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
+from ...case.planning import AdoptionConsentKind
 from ...practice.chronology import CARER_ROLES
 from ...practice.schedules import how_often
 from ...text.blocks import Block, Heading, Markdown, Paragraph, Row, Run, Table, text
@@ -115,7 +119,9 @@ def _person(words: ReportWords, person: Person) -> list[Block]:
     elif person.sibling is not None:
         facts = f"{first} is {name}'s {relationship}{_side(words, person)}, and {_sibling_home(words, person)}."
     else:
-        facts = f"{first} is {name}'s {relationship}."
+        # One entry may stand for a couple ("Halina and Marek", "paternal grandparents").
+        verb = "are" if re.search(r"\s(?:and|&)\s", person.given_names) else "is"
+        facts = f"{first} {verb} {name}'s {relationship}."
     blocks: list[Block] = [Heading(person.full_name or capfirst(person.relationship), 4), text(facts)]
     if person.background:
         blocks.append(Markdown(NarrativeText(person.background)))
@@ -175,15 +181,34 @@ def _parental_responsibility(words: ReportWords) -> list[Block]:
         sentences.append(
             f"The local authority ({case.authorship.agency.name}) holds parental responsibility for {name} under {under}."
         )
-    named = [p.full_name if p.role in PARENT_ROLES else words.carer(p) if p.role in CARER_ROLES else display_name(p)
-             for p in holders]
+    consented = _placement_consents(case)
+    if not orders and consented:
+        # Consent to placement (s.19) authorises the agency to place, and gives it
+        # parental responsibility while the authority lasts (s.25(2)).
+        sentences.append(
+            f"The adoption agency ({case.authorship.agency.name}) holds parental responsibility for {name} while it "
+            f"is authorised to place {words.her_object} for adoption, with {and_list(consented)}'s consent "
+            "(Adoption and Children Act 2002 ss.19 and 25)."
+        )
+    last = len(holders) - 1
+    named = [p.full_name if p.role in PARENT_ROLES
+             else words.carer(p, closed=i == last) if p.role in CARER_ROLES else display_name(p)
+             for i, p in enumerate(holders)]
     if named:
-        also = " also" if orders else ""
+        also = " also" if orders or consented else ""
         verb = "holds" if len(named) == 1 else "hold"
         sentences.append(f"{and_list(named)}{also} {verb} parental responsibility for {words.her_object}.")
     if not sentences:
         return [text(f"This report records no one who holds parental responsibility for {name}.", "warning")]
     return [text(" ".join(sentences))]
+
+
+def _placement_consents(case: Case) -> list[str]:
+    """The first names of the parents whose consent to placement (s.19) the case records."""
+    if case.adoption is None:
+        return []
+    given = {c.person_id for c in case.adoption.consents if c.kind is AdoptionConsentKind.PLACEMENT}
+    return [case.person(pid).given_names.split()[0] for pid in sorted(given) if case.person(pid).given_names]
 
 
 def _views(words: ReportWords, people: list[Person], missing: str) -> list[Block]:

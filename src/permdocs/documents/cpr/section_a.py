@@ -20,22 +20,26 @@ def section_a(words: ReportWords) -> list[Part]:
             ("A note for you", note_to_the_adult(words)),
             ("The authors and the agency", [_authors(words), _agency(words)]),
         ]
+    about = [("About this report", [_about(words), _authors(words)]), ("The agency", [_agency(words)])]
+    if words.case.care_proceedings is None:
+        # Annex B's matters (FPR PD14C) are for a court deciding placement; with consent, none is.
+        return [*about, ("The court", [text(
+            f"No court proceedings about {words.name} are under way: {words.her} placement for adoption rests on "
+            "consent, so there are no parties and no matters for a court in this report."
+        )])]
     return [
-        ("About this report", [_about(words), _authors(words)]),
-        ("The agency", [_agency(words)]),
+        *about,
         ("The parties", [
             *_parties(words), Heading("Other parties under 18", 3), *written(cpr.respondents_under_18),
             *_proceedings_matters(words),
         ]),
         ("The matters for the proceedings", written(cpr.matters_for_proceedings)),
-        *((("The children's guardian", _guardian(words)),) if words.case.care_proceedings is not None else ()),
+        ("The children's guardian", _guardian(words)),
     ]
 
 
 def _proceedings_matters(words: ReportWords) -> list[Block]:
     """What Annex B asks of a report filed in proceedings (FPR PD14C): who else should be a party, and capacity."""
-    if words.case.care_proceedings is None:
-        return []
     return [
         Heading("Whether anyone else should be made a party", 3), *written(words.cpr.other_parties),
         Heading("Whether any party lacks capacity", 3), *written(words.cpr.capacity),
@@ -106,8 +110,7 @@ def _agency(words: ReportWords) -> Table:
 def _parties(words: ReportWords) -> list[Block]:
     case = words.case
     proceedings = case.care_proceedings
-    if proceedings is None:
-        return [text(f"This report records no court proceedings about {words.name}.")]
+    assert proceedings is not None  # Section A has no parties without proceedings
     rows = [Row(((text(case.authorship.agency.name),),), "Applicant")]
     for person in words.people(*PARENT_ROLES):
         if person.has_parental_responsibility:
