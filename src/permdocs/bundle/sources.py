@@ -115,7 +115,7 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
             )
         if entry.audience != COURT_AUDIENCE and not entry.allow_non_court_copy:
             raise InvalidBundleError([Problem(f"{where}.audience", _NOT_THE_COURTS_COPY.format(entry.audience))])
-        request = RenderRequest(entry.document, ("pdf",), entry.audience, arrangement=entry.arrangement)
+        request = RenderRequest(entry.document, ("pdf",), entry.audience, arrangement=entry.arrangement, for_bundle=True)
         outputs = render_outputs(case, request)
         if len(outputs) != 1:
             raise InvalidBundleError([Problem(

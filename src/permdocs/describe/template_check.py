@@ -39,7 +39,7 @@ from ..writers.docx_styles import missing_styles
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: Names every template may use besides its context's fields.
-EXTRA_NAMES = {"html": {"terms", "stylesheet", "print_stylesheet", "council_stylesheet", "logo"}, "docx": {"terms", "logo"}}
+EXTRA_NAMES = {"html": {"terms", "stylesheet", "print_stylesheet", "council_stylesheet", "court_stylesheet", "bundle_stylesheet", "logo"}, "docx": {"terms", "logo"}}
 DATE_ATTRIBUTES = {"year", "month", "day", "isoformat"}
 
 

@@ -30,6 +30,8 @@ EXTRAS = {
     "stylesheet": "HTML only: permdocs' stylesheet and the profile's colour and font, for the page's `<style>`.",
     "print_stylesheet": "HTML only: the page rules for the PDF; empty in the HTML file.",
     "council_stylesheet": "HTML only: the profile's own stylesheet and, for the PDF, its fonts; empty without them.",
+    "court_stylesheet": "HTML only: a court copy's rules (12 pt, 1.5 spacing, numbered paragraphs), after the council's; empty for other copies.",
+    "bundle_stylesheet": "HTML only: for a PDF made for a court bundle, leaves off the document's own page numbers; empty otherwise.",
 }
 
 

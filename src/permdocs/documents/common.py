@@ -91,6 +91,11 @@ class DocumentInfo:
     #: sentence after "Awaiting sign-off:"; every page is marked while it is
     #: set. None when signed off, in a draft, or for documents not signed off.
     awaiting_sign_off: str | None = None
+    #: A copy filed with the court: 12 pt text, 1.5 line spacing and
+    #: numbered paragraphs, in every format (FPR PD27A; the e-bundle guidance).
+    for_the_court: bool = False
+    #: A PDF for a court bundle: the bundle's stamps number its pages, so its own numbers are left off.
+    in_bundle: bool = False
 
 
 def document_info(
@@ -121,6 +126,8 @@ def document_info(
         draft=request.draft,
         draft_appendix=draft_appendix(request.findings) if request.draft else (),
         awaiting_sign_off=awaiting_sign_off(case, council.name, what) if signed_off and not request.draft else None,
+        for_the_court=request.audience.for_the_court,
+        in_bundle=request.for_bundle,
     )
 
 

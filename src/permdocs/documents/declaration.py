@@ -56,6 +56,13 @@ class AudienceDeclaration(StrictModel):
         "scrubbed to '[withheld]', so a text that writes out a detail it withholds blocks even its draft (SG-001).",
         default=False,
     )
+    for_the_court: bool = described(
+        "For the court",
+        "True for a copy filed with the court: it follows the court's rules for documents (FPR PD27A; the "
+        "e-bundle guidance): text of 12 pt or more, tables included, 1.5 line spacing, and paragraphs numbered "
+        "through the document so that advocates can refer to them.",
+        default=False,
+    )
 
 
 class PartDeclaration(StrictModel):
@@ -143,6 +150,8 @@ class Audience:
     formats: tuple[str, ...] | None = None
     #: A copy a child reads: never scrubbed to "[withheld]" (see AudienceDeclaration).
     for_a_child: bool = False
+    #: A copy filed with the court: 12 pt, 1.5 spacing, numbered paragraphs (see AudienceDeclaration).
+    for_the_court: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,6 +250,7 @@ def document_from_package(package: ModuleType) -> DocumentType:
         formats = tuple(spec.formats) if spec.formats is not None else None
         audiences[name] = Audience(
             name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)), formats, spec.for_a_child,
+            spec.for_the_court,
         )
     return DocumentType(
         name=declaration.name,
@@ -282,3 +292,5 @@ class ResolvedRequest:
     part: str | None = None
     review: bool = False
     arrangement: str | None = None
+    #: The PDF goes into a court bundle, whose page stamps number it.
+    for_bundle: bool = False

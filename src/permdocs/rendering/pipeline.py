@@ -125,7 +125,7 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
         raise UnresolvedFindingsError(errors_in(findings))
     return ResolvedRequest(
         document, audience, profile, request.draft, as_of, tuple(findings), request.part, request.review,
-        request.arrangement,
+        request.arrangement, request.for_bundle,
     )
 
 

@@ -36,7 +36,9 @@ class RenderRequest:
     part (see the document's declaration); ``review`` asks a document that
     offers one for its review copy, its findings marked in place;
     ``arrangement`` picks one family-time arrangement, by id, of a document
-    made once per arrangement (default: every arrangement, a file each).
+    made once per arrangement (default: every arrangement, a file each);
+    ``for_bundle`` makes a PDF for a court bundle, which numbers every page
+    itself, so the document's own page numbers are left off.
     """
 
     document: str
@@ -48,6 +50,7 @@ class RenderRequest:
     part: str | None = None
     review: bool = False
     arrangement: str | None = None
+    for_bundle: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.document, str):
@@ -66,7 +69,7 @@ class RenderRequest:
                 object.__setattr__(self, name, value.strip().lower())
             elif value is not None:
                 raise ArgumentTypeError(f"RenderRequest's {name} is a name (a str) or None, not {type(value).__name__}")
-        for name in ("draft", "review"):
+        for name in ("draft", "review", "for_bundle"):
             if not isinstance(getattr(self, name), bool):
                 raise ArgumentTypeError(f"RenderRequest's {name} is True or False, not {type(getattr(self, name)).__name__}")
         object.__setattr__(self, "as_of", as_of_date(self.as_of, "RenderRequest's as_of"))

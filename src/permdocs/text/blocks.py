@@ -72,6 +72,12 @@ class Paragraph:
     style: ParagraphStyle = "body"
     keep_with_next: bool = False
 
+    @property
+    def labelled_fact(self) -> bool:
+        """``Evidence relied on: ...``: a bold label ending in a colon, then
+        its value. A court copy numbers the argument's paragraphs, not these."""
+        return bool(self.runs) and self.runs[0].bold and self.runs[0].text.rstrip().endswith(":")
+
 
 @dataclass(frozen=True)
 class Markdown:

@@ -61,6 +61,7 @@ def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
         logo_description=f"Logo of {info.brand.council_name}",
         properties=_core_properties(info),
         moment=datetime.combine(info.date, time(0, 0), tzinfo=timezone.utc),
+        for_the_court=info.for_the_court,
     )
 
 

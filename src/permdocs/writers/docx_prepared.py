@@ -39,6 +39,7 @@ from markupsafe import Markup, escape
 from ..base import narrative
 from ..text.blocks import Picture
 from ..text.templating import make_environment, render_checked
+from . import docx_court
 from .docx_blocks import WordBlocks
 from .docx_package import ZIP_EPOCH
 
@@ -69,9 +70,10 @@ class PreparedTemplate:
     first_free_relationship: int
 
     def render(self, variables: dict[str, Any], *, logo: bytes | None, logo_height_mm: float, logo_description: str,
-               properties: Mapping[str, str], moment: datetime) -> bytes:
-        """Fill the template with ``variables`` and return the Word file's bytes."""
-        drawing = _Drawing(self)
+               properties: Mapping[str, str], moment: datetime, for_the_court: bool = False) -> bytes:
+        """Fill the template with ``variables`` and return the Word file's
+        bytes; ``for_the_court`` follows the court's rules (docx_court)."""
+        drawing = _Drawing(self, for_the_court=for_the_court)
         token = _DRAWING.set(drawing)
         try:
             picture = None if logo is None else drawing.inline_picture(logo, logo_height_mm, logo_description)
@@ -80,7 +82,7 @@ class PreparedTemplate:
             parts = {name: self._fill(template, variables) for name, template in self.parts}
         finally:
             _DRAWING.reset(token)
-        body = _body_with_tables_fixed(body)
+        body = _body_with_tables_fixed(body, number_paragraphs=for_the_court)
         # The body was parsed on its own, so it declares the namespaces the document root already does.
         opening, rest = body.split(">", 1)
         opening = " ".join(piece for piece in opening.split(" ") if piece not in self.document_head)
@@ -151,6 +153,7 @@ class _Drawing:
     """What one render adds to the package: numbering restarts and pictures."""
 
     template: PreparedTemplate
+    for_the_court: bool = False
     restarts: list[tuple[int, int]] = field(default_factory=list)
     images: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # sha1 -> (rId, part name, data)
 
@@ -200,6 +203,10 @@ class _Drawing:
                     data = filled[name].encode("utf-8")
                 elif name == "word/numbering.xml":
                     data = self._numbering(data)
+                    if self.for_the_court:
+                        data = docx_court.court_numbering(data, self._court_num_id)
+                elif name == "word/styles.xml" and self.for_the_court:
+                    data = docx_court.court_styles(data, self._court_num_id)
                 elif name == "word/_rels/document.xml.rels":
                     data = self._relationships(data)
                 elif name == "[Content_Types].xml":
@@ -212,6 +219,11 @@ class _Drawing:
             for _, part, data in self.images.values():
                 _write(target, part, data)
         return out.getvalue()
+
+    @property
+    def _court_num_id(self) -> int:
+        # After every list restart of this render, so it clashes with none.
+        return self.template.first_free_num_id + len(self.restarts)
 
     def _numbering(self, data: bytes) -> bytes:
         if not self.restarts:
@@ -320,12 +332,15 @@ def _after_filling(filled: str) -> str:
     return _DOCXTPL.resolve_listing(filled)
 
 
-def _body_with_tables_fixed(body: str) -> str:
+def _body_with_tables_fixed(body: str, *, number_paragraphs: bool = False) -> str:
     """docxtpl's repairs after filling: table grids that match the cells
-    rendered by ``{%tc %}`` loops, and unique picture ids."""
+    rendered by ``{%tc %}`` loops, and unique picture ids; and, for a court
+    copy, the prose paragraphs numbered."""
     tree = _DOCXTPL.fix_tables(body)
     for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=_NAMESPACES), start=1001):
         element.attrib["id"] = str(number)
+    if number_paragraphs:
+        docx_court.number_paragraphs(tree)
     return etree.tostring(tree, encoding="unicode")
 
 

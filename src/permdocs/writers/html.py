@@ -45,6 +45,9 @@ def render_text(document: "DocumentType", context: Any, styling: Styling, *, for
         "stylesheet": _stylesheet("permdocs.css") + brand_stylesheet(styling),
         "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
         "council_stylesheet": council_stylesheet(styling, for_print=for_print),
+        # Last, so that no council's stylesheet takes a court copy under the court's rules.
+        "court_stylesheet": _stylesheet("court.css") if context.document.for_the_court else Markup(""),
+        "bundle_stylesheet": _BUNDLED_PAGES if for_print and context.document.in_bundle else Markup(""),
         "logo": None if styling.logo is None else _data_uri(styling.logo),
     }
     markup = render_checked(template_name, lambda: template.render(variables), untrusted=untrusted)
@@ -52,7 +55,7 @@ def render_text(document: "DocumentType", context: Any, styling: Styling, *, for
         # A council's template must not add scripts or remote resources: whoever
         # opens the file would send its contents (a child's name) elsewhere.
         trusted = frozenset(
-            str(variables[name]).strip() for name in ("stylesheet", "print_stylesheet", "council_stylesheet")
+            str(variables[name]).strip() for name in ("stylesheet", "print_stylesheet", "council_stylesheet", "court_stylesheet", "bundle_stylesheet")
         )
         problems = html_problems(markup, trusted)
         if problems:
@@ -132,6 +135,11 @@ def council_stylesheet(styling: Styling, *, for_print: bool) -> Markup:
 def _data_uri(path: Path) -> Markup:
     # Inline, so the HTML stands alone and the PDF fetches nothing.
     return Markup(f"data:{logo_media_type(path)};base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
+
+
+#: A page of a court bundle carries the bundle's page number, stamped on
+#: it; the document's own "Page 2 of 9" beside it would be a second number.
+_BUNDLED_PAGES = Markup("@page { @bottom-right { content: none; } }")
 
 
 @cache

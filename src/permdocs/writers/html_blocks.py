@@ -52,7 +52,11 @@ def _block(block: Any) -> Markup:
         )
         return Markup('<nav class="contents" aria-label="Contents"><h2>Contents</h2><ol>{}</ol></nav>').format(items)
     if isinstance(block, Paragraph):
-        classes = " ".join(filter(None, (_PARAGRAPH_CLASSES[block.style], "keep-with-next" if block.keep_with_next else "")))
+        classes = " ".join(filter(None, (
+            _PARAGRAPH_CLASSES[block.style],
+            "keep-with-next" if block.keep_with_next else "",
+            "labelled" if block.labelled_fact else "",
+        )))
         attribute = Markup(' class="{}"').format(classes) if classes else ""
         return Markup(f"<p{attribute}>{_runs(block.runs)}</p>")
     if isinstance(block, Markdown):

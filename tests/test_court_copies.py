@@ -1,0 +1,136 @@
+"""Court copies follow the court's rules for documents (FPR PD27A and the
+e-bundle guidance): 12 pt text, tables included; 1.5 line spacing; and
+paragraphs numbered through the document, the same paragraphs in every
+format, as Word numbering that renumbers when a worker adds a paragraph."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from lxml import etree
+from lxml import html as lxml_html
+
+import permdocs
+from permdocs.writers.docx_court import COURT_PARAGRAPH_STYLE
+
+from conftest import ROOT, SAMPLES, require_program
+from readable import W
+
+BABY = ROOT / "samples" / "baby-in-proceedings.json"
+#: The copies filed with the court, by document: (sample, document, audience).
+COURT_COPIES = [
+    (path, name, audience)
+    for path in SAMPLES
+    for name, document in permdocs.DOCUMENTS.items()
+    for audience in document.audiences.values()
+    if audience.for_the_court and not document.missing_from(permdocs.load_case(path))
+    for audience in (audience.name,)
+]
+
+
+def _html_numbered(data: bytes) -> list[str]:
+    """The paragraphs court.css numbers: in the body, not in a cell, list,
+    note or the title block, and not a labelled fact."""
+    tree = lxml_html.fromstring(data)
+    found = tree.xpath(
+        "//main//section//p[not(ancestor::td or ancestor::th or ancestor::li or ancestor::dd or ancestor::aside"
+        " or ancestor::nav or ancestor::figure)] | //main/p"
+    )
+    skipped = {"note", "draft-banner", "copy", "labelled"}
+    return [" ".join(p.text_content().split()) for p in found if not skipped & set((p.get("class") or "").split())]
+
+
+def _word_numbered(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as word:
+        body = etree.fromstring(word.read("word/document.xml"))
+    return [
+        " ".join("".join(p.itertext()).split()) for p in body.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}pStyle") is not None and p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == COURT_PARAGRAPH_STYLE
+    ]
+
+
+def test_every_document_with_a_court_copy_is_checked() -> None:
+    documents = {name for _, name, _ in COURT_COPIES}
+    assert documents == {"care-plan-permanence", "options-analysis", "route-comparison", "cpr"}
+
+
+@pytest.mark.parametrize("path, document, audience", COURT_COPIES,
+                         ids=[f"{p.stem}-{d}-{a}" for p, d, a in COURT_COPIES])
+def test_html_and_word_number_the_same_paragraphs(path: Path, document: str, audience: str) -> None:
+    case = permdocs.load_case(path)
+    html = permdocs.render(case, document, "html", audience=audience)
+    assert b'class="court-copy' in html or b" court-copy" in html
+    in_html = _html_numbered(html)
+    assert in_html, "a court copy has paragraphs to number"
+    assert _word_numbered(permdocs.render(case, document, "docx", audience=audience)) == in_html
+
+
+def test_other_copies_are_not_numbered() -> None:
+    case = permdocs.load_case(BABY)
+    assert b"court-copy" not in permdocs.render(case, "care-plan-permanence", "html", audience="family")
+    assert _word_numbered(permdocs.render(case, "care-plan-permanence", "docx", audience="family")) == []
+
+
+def test_word_court_copies_set_no_text_under_12_point_and_space_the_prose_at_one_and_a_half_lines() -> None:
+    data = permdocs.render(permdocs.load_case(BABY), "care-plan-permanence", "docx", audience="court")
+    with zipfile.ZipFile(io.BytesIO(data)) as word:
+        styles = etree.fromstring(word.read("word/styles.xml"))
+        numbering = word.read("word/numbering.xml").decode()
+    for style in styles.iter(f"{W}style"):
+        if style.get(f"{W}styleId") in {"Header", "HeaderChar", "Footer", "FooterChar"}:
+            continue  # page furniture
+        sizes = [int(size.get(f"{W}val")) for size in style.iter(f"{W}sz")]
+        assert all(size >= 24 for size in sizes), style.get(f"{W}styleId")
+    (court,) = [s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == COURT_PARAGRAPH_STYLE]
+    assert court.find(f"{W}pPr/{W}spacing").get(f"{W}line") == "360"
+    num_id = court.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+    assert re.search(rf'<w:num w:numId="{num_id}"><w:abstractNumId w:val="\d+"/></w:num>', numbering)
+
+
+def test_a_council_stylesheet_cannot_take_a_court_copy_under_12_point() -> None:
+    html = permdocs.render(permdocs.load_case(BABY), "care-plan-permanence", "html", audience="court").decode()
+    # The court's rules come last, after the council's own stylesheet.
+    assert html.index("body.court-copy { font-size: 12pt;") > html.rindex("<style>") - 1
+    assert "line-height: 1.5" in html
+
+
+@pytest.mark.slow  # runs LibreOffice
+def test_word_renumbers_the_paragraphs_after_one_is_inserted(tmp_path: Path) -> None:
+    soffice, pdftotext = require_program("soffice"), require_program("pdftotext")
+    data = permdocs.render(permdocs.load_case(BABY), "care-plan-permanence", "docx", audience="court")
+    word = Document(io.BytesIO(data))
+    numbered = [p for p in word.paragraphs if p.style.style_id == COURT_PARAGRAPH_STYLE]
+    second = numbered[1]
+    inserted = second.insert_paragraph_before("A paragraph the social worker added by hand.", style=numbered[0].style)
+    assert inserted.style.style_id == COURT_PARAGRAPH_STYLE
+    source = tmp_path / "edited.docx"
+    word.save(str(source))
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run([pdftotext, "-layout", str(tmp_path / "edited.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    first_text = " ".join(numbered[0].text.split()[:4])
+    second_text = " ".join(second.text.split()[:4])
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    number = {what: next(int(m.group(1)) for line in lines if (m := re.match(r"(\d+)\. (.*)", line)) and
+                         m.group(2).startswith(what))
+              for what in (first_text, "A paragraph the social worker", second_text)}
+    assert list(number.values()) == [1, 2, 3], number
+
+
+@pytest.mark.slow  # lays out the bundle's PDFs
+def test_a_bundle_of_court_copies_meets_the_type_rule_and_numbers_each_page_once() -> None:
+    from pypdf import PdfReader
+
+    from permdocs.bundle import build_bundle, load_manifest
+
+    bundle = build_bundle(load_manifest(ROOT / "samples" / "bundle.yaml"))
+    assert not [w for w in bundle.warnings if "12 pt" in str(w)], bundle.warnings
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(bundle.pdf)).pages]
+    assert not [n for n, page in enumerate(pages) if re.search(r"Page \d+ of \d+", page)]
