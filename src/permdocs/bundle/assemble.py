@@ -31,6 +31,7 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
 from ..errors import InvalidBundleError
 from .checks import bundle_warnings, page_limit_problem
+from .hearing_checks import hearing_warnings
 from .links import detach_links, link_index, write_destinations
 from .manifest import LoadedManifest
 from .outline import bookmarks_of, placed, write_outline, write_page_labels
@@ -71,7 +72,10 @@ def assemble(loaded: LoadedManifest, documents: list[list[SourceDocument]], numb
     front = _front_matter(loaded, sections, body_pages, numbering)
     flat = [document for section in documents for document in section]
     pdf, front_pages, covering = _merge(loaded, front, flat, sections, numbering)
-    return Bundle(pdf, sections, front_pages, body_pages, bundle_warnings(loaded.manifest, flat, covering))
+    cases = list({id(d.case): d.case for d in flat if d.case is not None}.values())
+    # The documents' own warnings first, in bundle order; then what the hearing needs of the whole.
+    warnings = [*bundle_warnings(loaded.manifest, flat, covering), *hearing_warnings(loaded.manifest, documents, cases)]
+    return Bundle(pdf, sections, front_pages, body_pages, warnings)
 
 
 def _front_matter(loaded: LoadedManifest, sections: list[IndexSection], body_pages: int, numbering: Numbering) -> bytes:

@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 #: Larger external PDFs are refused rather than read into memory.
 MAX_EXTERNAL_PDF_BYTES = 512 * 1024 * 1024
 
-#: The page-limit kind of each permdocs document, where a limit applies.
-KIND_OF_DOCUMENT = {"care-plan-permanence": "care-plan"}
+#: The kind of each permdocs document, for the page limits and Section A's checks.
+KIND_OF_DOCUMENT = {"care-plan-permanence": "care-plan", "chronology": "chronology", "case-summary": "case-summary"}
 
 
 
@@ -56,6 +56,8 @@ class SourceDocument:
     pages_given_text: int = 0  # by OCR
     #: The active content taken out of an external PDF, in words (see .active_content).
     removed: tuple[str, ...] = ()
+    #: The case a permdocs document was made from, for the checks against the case.
+    case: "Case | None" = None
 
     @property
     def pages(self) -> int:
@@ -139,6 +141,7 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
         pdf,
         _measured(pdf, where),
         audience=entry.audience,
+        case=case,
     )
 
 

@@ -36,6 +36,12 @@ class ChronologyEntry(CaseModel):
 
     date: CalendarDate = field("Date", "When it happened.")
     event: ShortText = field("Event", "What happened, in one line.")
+    reference: ShortText | None = field(
+        "Evidence",
+        "Where the event is evidenced, where known: a bundle page ('C12') or a document and paragraph "
+        "('Parenting assessment, para 4.2'). The court chronology prints it.",
+        default=None,
+    )
 
 
 class Case(CaseModel):

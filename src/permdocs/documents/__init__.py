@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING
 
 from ..checks import CopyReach
 from ..errors import UnknownDocumentError
-from . import care_plan_permanence, cpr, family_time, later_life_letter, options_analysis, route_comparison
+from . import (
+    care_plan_permanence,
+    case_summary,
+    chronology,
+    cpr,
+    family_time,
+    later_life_letter,
+    options_analysis,
+    route_comparison,
+)
 from .declaration import Audience, DocumentType, Output, document_from_package
 
 if TYPE_CHECKING:
@@ -29,6 +38,8 @@ _PACKAGES = (
     later_life_letter,
     family_time,
     cpr,
+    chronology,
+    case_summary,
 )
 
 DOCUMENTS: dict[str, DocumentType] = {doc.name: doc for doc in map(document_from_package, _PACKAGES)}

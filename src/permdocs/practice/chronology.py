@@ -202,17 +202,20 @@ def entry_kinds(case: Case, event: str) -> list[EntryKind]:
     """The kinds of recorded event a chronology entry's text tells of (none
     for most entries: a health visit, a meeting, a conference)."""
     kinds = [EntryKind(kind) for kind, pattern in _PATTERNS.items() if pattern.search(event)]
-    if _MADE.search(event):
-        for order, words in _ORDER_WORDS.items():
-            if re.search(rf"\b{words}\b", event, re.IGNORECASE):
-                kinds.append(EntryKind(EventKind.ORDER_MADE, order=order))
+    for order, words in _ORDER_WORDS.items():
+        # "Interim care order made", or an entry that opens with the order's
+        # name ("Interim care order; Ada placed with ..."): the order was made that day.
+        if (_MADE.search(event) and re.search(rf"\b{words}\b", event, re.IGNORECASE)) or re.match(
+            rf"\W*(?:an? )?{words}\b", event, re.IGNORECASE
+        ):
+            kinds.append(EntryKind(EventKind.ORDER_MADE, order=order))
     if case.cpr is not None and re.search(r"\bcomplet", event, re.IGNORECASE):
         for index, assessment in enumerate(case.cpr.relative_assessments):
             person = case.person(assessment.person_id)
             if assessment.kind.lower() in event.lower() and person.given_names and person.given_names in event:
                 kinds.append(EntryKind(EventKind.ASSESSMENT_COMPLETED, index=index))
     name = case.child.preferred_name
-    if re.search(rf"\b{re.escape(name)}\b[^.;]*\b(moved|went to live|came to live|was placed)\b", event):
+    if re.search(rf"\b{re.escape(name)}\b[^.;]*\b(moved|went to live|came to live|was placed|placed with)\b", event):
         kinds.append(EntryKind(EventKind.MOVE))
     return kinds
 

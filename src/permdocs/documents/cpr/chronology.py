@@ -24,7 +24,7 @@ from ...practice.chronology import (
 from ...text.blocks import Block, Row, Table, text
 from ...text.templating import long_date
 from ..labels import label
-from .words import ReportWords
+from .words import CaseWords
 
 #: Source of the worker's own entries.
 WORKER = "Social worker"
@@ -38,7 +38,7 @@ class ChronologyRow:
     source: str
 
 
-def chronology_rows(words: ReportWords) -> list[ChronologyRow]:
+def chronology_rows(words: CaseWords) -> list[ChronologyRow]:
     """Every row of the report's chronology, oldest first (a day's recorded events before its other entries)."""
     case = words.case
     events = recorded_events(case, words.on)
@@ -68,7 +68,7 @@ def _worth_a_row(event: RecordedEvent, events: list[RecordedEvent]) -> bool:
     ))
 
 
-def _recorded(words: ReportWords, event: RecordedEvent) -> str:
+def _recorded(words: CaseWords, event: RecordedEvent) -> str:
     """A recorded event in a sentence, from the record itself."""
     case, name = words.case, words.name
     match event.kind:
@@ -110,7 +110,7 @@ def _recorded(words: ReportWords, event: RecordedEvent) -> str:
     raise AssertionError(event.kind)  # every kind is worded above
 
 
-def _order_made(words: ReportWords, event: RecordedEvent) -> str:
+def _order_made(words: CaseWords, event: RecordedEvent) -> str:
     assert event.order is not None
     what = label(event.order)
     if event.order.value == "section_20":
@@ -118,7 +118,7 @@ def _order_made(words: ReportWords, event: RecordedEvent) -> str:
     return f"The court made {'an' if what[0] in 'AEIOU' else 'a'} {what.lower()}."
 
 
-def chronology(words: ReportWords) -> list[Block]:
+def chronology(words: CaseWords) -> list[Block]:
     """The chronology's table, with a line on how to read its sources."""
     rows = chronology_rows(words)
     blocks: list[Block] = []

@@ -20,7 +20,7 @@ def section_a(words: ReportWords) -> list[Part]:
             ("A note for you", note_to_the_adult(words)),
             ("The authors and the agency", [_authors(words), _agency(words)]),
         ]
-    about = [("About this report", [_about(words), _authors(words)]), ("The agency", [_agency(words)])]
+    about: list[Part] = [("About this report", [_about(words), _authors(words)]), ("The agency", [_agency(words)])]
     if words.case.care_proceedings is None:
         # Annex B's matters (FPR PD14C) are for a court deciding placement; with consent, none is.
         return [*about, ("The court", [text(

@@ -27,12 +27,13 @@ _PRONOUNS = {Gender.FEMALE: ("she", "her", "her"), Gender.MALE: ("he", "him", "h
 NOT_WRITTEN = "This section has not been written yet."
 
 
-class ReportWords:
-    """The case, the copy being made, and the report's recurring phrases."""
+class CaseWords:
+    """The case, the copy being made, and the phrases a composed sentence
+    about the child uses: the report's, and the court chronology's, which
+    tells the same events."""
 
     def __init__(self, case: Case, request: ResolvedRequest):
-        assert case.cpr is not None  # the declaration requires $.cpr
-        self.case, self.cpr, self.request = case, case.cpr, request
+        self.case, self.request = case, request
         child = case.child
         self.name = child.preferred_name
         self.full_name = f"{child.given_names} {child.family_name}"
@@ -46,11 +47,6 @@ class ReportWords:
         self.contact_withheld = Sensitivity.BIRTH_FAMILY_CONTACT in withholds
         self.adopted = any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis)
         self.on = case.prepared_on
-        #: The adult's copy: the adopters' copy with a note first and no matters for the court.
-        self.for_adult = request.audience.name == "adult"
-        #: Since 2012 (SI 2012/1410) the adoption panel recommends on placement only where no
-        #: court will decide it: parents' consent, a relinquished baby. With proceedings, the ADM decides alone.
-        self.goes_to_panel = case.care_proceedings is None
         #: The council's word for family time ("contact", "family time"), for headings and sentences.
         self.family_time = request.profile.terms.family_time
 
@@ -79,6 +75,20 @@ class ReportWords:
     def first_name(self, person: Person) -> str:
         """How composed sentences name a relative: first names, or the relationship."""
         return person.given_names or f"{self.name}'s {person.relationship.lower()}"
+
+
+class ReportWords(CaseWords):
+    """The Child's Permanence Report's words: the case's, with the report itself."""
+
+    def __init__(self, case: Case, request: ResolvedRequest):
+        super().__init__(case, request)
+        assert case.cpr is not None  # the declaration requires $.cpr
+        self.cpr = case.cpr
+        #: The adult's copy: the adopters' copy with a note first and no matters for the court.
+        self.for_adult = request.audience.name == "adult"
+        #: Since 2012 (SI 2012/1410) the adoption panel recommends on placement only where no
+        #: court will decide it: parents' consent, a relinquished baby. With proceedings, the ADM decides alone.
+        self.goes_to_panel = case.care_proceedings is None
 
 
 def written(section: Written | None) -> list[Block]:
