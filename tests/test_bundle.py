@@ -325,3 +325,31 @@ def test_the_summary_counts_in_words(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     qpdf_check(out.read_bytes())
     assert "1 page in 1 section, after 2 pages of front sheet and index" in done.output
+
+
+# --- family-time agreements in a bundle ---------------------------------------------------
+
+
+def _family_time_bundle(tmp_path: Path, **entry: Any) -> Path:
+    import shutil
+
+    manifest = without_case(fixture_manifest())
+    shutil.copy(ROOT / "samples" / "adoption-family-time.json", tmp_path / "family.json")
+    manifest["sections"][2]["documents"].append({"case": "family.json", "document": "family-time", **entry})
+    return bundle_folder(tmp_path, manifest)
+
+
+def test_a_family_time_agreement_asks_which_arrangement_in_the_manifests_words(tmp_path: Path) -> None:
+    assert _problems(_family_time_bundle(tmp_path)) == [
+        "$.sections[2].documents[3].arrangement: is needed: this document is made once per family-time "
+        "arrangement, and the case has 3 (letters-mother, jayden-sessions, grandmother-yearly); name the one for "
+        "this entry with 'arrangement: <id>'"
+    ]
+
+
+@pytest.mark.slow  # lays out PDFs
+def test_a_family_time_agreement_goes_in_as_its_court_copy(tmp_path: Path) -> None:
+    bundle = build_checked(_family_time_bundle(tmp_path, arrangement="letters-mother"))
+    (entry,) = [e for e in bundle.entries if e.title == "Family-time agreement"]
+    text = " ".join(" ".join(page_texts(bundle.pdf)[bundle.front_pages + entry.first_page:]).split())
+    assert "Court copy" in text and "Plumbridge" not in text  # the adopters' surname stays out

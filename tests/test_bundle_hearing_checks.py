@@ -58,8 +58,8 @@ def test_a_missing_section_a_document_is_named_with_its_kind() -> None:
     section_a = _section(data, "A")
     section_a["documents"] = [d for d in section_a["documents"] if d.get("document") != "chronology"]
     assert _findings(data) == [
-        "$.sections[0].documents: Section A has no chronology, which a final hearing works from (FPR PD27A (2026) "
-        "and the President's e-bundle guidance (2021); the Public Law Outline, FPR PD12A): add it with 'kind: chronology'"
+        "$.sections[0].documents: Section A has no chronology, which a final hearing works from (PD27A; the PLO): "
+        "add it with 'kind: chronology'"
     ]
 
 

@@ -282,3 +282,17 @@ def test_a_sibling_living_with_someone_the_case_does_not_name_is_refused_with_it
     data["people"][2]["sibling"]["lives_with_ids"] = ["granny"]
     problems = case_problems(data)
     assert any(p.startswith("$.people[2].sibling.lives_with_ids[0]") for p in problems), problems
+
+
+def test_a_bundle_carries_the_short_route_comparison() -> None:
+    """Ten pages of general points and two dozen sources are the comparison on file, not the bundle's."""
+    from permdocs.rendering.pipeline import render_outputs
+
+    case = permdocs.load_case(BABY)
+    (short,) = render_outputs(case, permdocs.RenderRequest("route-comparison", ("html",), "court", for_bundle=True)).values()
+    words = _text(short.decode())
+    assert "This is the short form, for the court bundle" in words
+    assert "The routes side by side" in words and "general advantages and disadvantages: " not in words
+    assert "Matching needs to routes" not in words
+    full = _text(_html(BABY, "route-comparison"))
+    assert len(words) < len(full) / 2

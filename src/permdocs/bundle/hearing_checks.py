@@ -42,7 +42,7 @@ def _needs() -> tuple[str, dict[str, str], tuple[HearingNeeds, ...]]:
     hearings = tuple(
         HearingNeeds(h["name"], tuple(h["words"]), tuple(h["section_a"]), tuple(h["sections"])) for h in data["hearing"]
     )
-    return data["source"], dict(data["kinds"]), hearings
+    return data["cite"], dict(data["kinds"]), hearings
 
 
 def needs_of(hearing_kind: str) -> HearingNeeds:

@@ -117,13 +117,16 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
             )
         if entry.audience != COURT_AUDIENCE and not entry.allow_non_court_copy:
             raise InvalidBundleError([Problem(f"{where}.audience", _NOT_THE_COURTS_COPY.format(entry.audience))])
-        request = RenderRequest(entry.document, ("pdf",), entry.audience, arrangement=entry.arrangement, for_bundle=True)
-        outputs = render_outputs(case, request)
-        if len(outputs) != 1:
+        if declaration.per_arrangement and entry.arrangement is None and len(case.family_time) != 1:
+            # Asked before rendering: every arrangement's copy would be made only to be refused.
+            ids = ", ".join(arrangement.id for arrangement in case.family_time)
             raise InvalidBundleError([Problem(
                 f"{where}.arrangement",
-                f"names no single arrangement: this case has {len(outputs)}; name one with 'arrangement'",
+                f"is needed: this document is made once per family-time arrangement, and the case has "
+                f"{len(case.family_time)} ({ids}); name the one for this entry with 'arrangement: <id>'",
             )])
+        request = RenderRequest(entry.document, ("pdf",), entry.audience, arrangement=entry.arrangement, for_bundle=True)
+        outputs = render_outputs(case, request)
         pdf = next(iter(outputs.values()))
     except InvalidBundleError:
         raise

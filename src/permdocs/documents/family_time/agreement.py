@@ -48,8 +48,8 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     body += [Heading("If a session or letter is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
     body += [Heading(f"Hearing {words.child_name}'s wishes"), _or_standard(arrangement.childs_wishes, _standard_wishes(words))]
     body += [Heading("Review and changes"), *_review(words)]
-    if words.copy == "agency":
-        # The law behind the agreement, for the agency's record: never another
+    if words.copy in ("agency", "court"):
+        # The law behind the agreement, for the agency's record and the court: never another
         # council's policy. Before the signatures, so it never ends up alone on a last page.
         body.append(text(_legal_basis(words), "note"))
     body += [Heading("Signatures"), _signatures(words)]

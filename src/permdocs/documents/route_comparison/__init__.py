@@ -41,7 +41,9 @@ def build_context(case: Case, request: ResolvedRequest) -> RouteComparisonDocume
     return RouteComparisonDocument(
         document=document_info(case, request, "How the routes compare", "Legal routes to permanence under consideration"),
         child=child_identity(case),
-        body=comparison_body(case),
+        # In a court bundle, the short form: the realistic routes in law, without the general points and
+        # their long source list, which fill ten pages the judge has in the route comparison on file.
+        body=short_comparison_body(case) if request.for_bundle else comparison_body(case),
     )
 
 
@@ -56,6 +58,28 @@ def routes_compared(case: Case, base: KnowledgeBase) -> list[RouteInfo]:
     if len(entries) < 2:
         entries = _unique([*entries, *(base.for_route(o.route) for o in case.options)])
     return entries
+
+
+def short_comparison_body(case: Case) -> tuple[Block, ...]:
+    """The short form for a bundle: the realistic routes side by side in law, and the sources they cite."""
+    base = knowledge_base()
+    notes = SourceNotes(base, councils_policies=False)
+    realistic = _unique(base.for_route(option.route) for option in case.options if option.realistic)
+    entries = realistic if len(realistic) >= 2 else routes_compared(case, base)
+    name = case.child.preferred_name
+    return (
+        Heading("About this comparison", anchor="about"),
+        blocks.text(
+            f"This is the short form, for the court bundle, of the comparison of the routes realistic for {name}: "
+            "who holds parental responsibility, for how long, with what support, and how the family stays in touch. "
+            f"It describes each route in general; the options analysis weighs what suits {name}. The full "
+            "comparison, with each route's general advantages and disadvantages and their sources, is in the "
+            "local authority's copy."
+        ),
+        Heading("The routes side by side", anchor="matrix"),
+        *_legal_matrices(entries, notes),
+        *notes.blocks(council=case.authorship.agency.name),
+    )
 
 
 def comparison_body(case: Case) -> tuple[Block, ...]:
