@@ -121,3 +121,12 @@ def test_a_case_management_hearing_needs_no_threshold_document() -> None:
     data["case"]["hearing"]["kind"] = "Case management hearing"
     _section(data, "A")["documents"] = [d for d in _section(data, "A")["documents"] if d.get("kind") != "threshold"]
     assert _findings(data) == []
+
+
+def test_the_front_sheets_initials_are_the_court_copies() -> None:
+    data = _sample()
+    data["case"]["child_initials"] = "A.S."
+    assert _findings(data) == [
+        "$.case.child_initials: 'A.S.', but the court copies of FX-2026-0412 name the child 'A.M.S.' on every page; "
+        "use the same initials"
+    ]

@@ -57,18 +57,21 @@ def _word_numbered(data: bytes) -> list[str]:
 
 def test_every_document_with_a_court_copy_is_checked() -> None:
     documents = {name for _, name, _ in COURT_COPIES}
-    assert documents == {"care-plan-permanence", "options-analysis", "route-comparison", "cpr", "case-summary", "chronology"}
+    assert documents == {"care-plan-permanence", "options-analysis", "route-comparison", "cpr", "case-summary", "chronology",
+                         "family-time"}
 
 
 @pytest.mark.parametrize("path, document, audience", COURT_COPIES,
                          ids=[f"{p.stem}-{d}-{a}" for p, d, a in COURT_COPIES])
 def test_html_and_word_number_the_same_paragraphs(path: Path, document: str, audience: str) -> None:
     case = permdocs.load_case(path)
-    html = permdocs.render(case, document, "html", audience=audience)
+    # A document made once per arrangement (family time): its first arrangement's copy.
+    arrangement = case.family_time[0].id if permdocs.DOCUMENTS[document].per_arrangement else None
+    html = permdocs.render(case, document, "html", audience=audience, arrangement=arrangement)
     assert b'class="court-copy' in html or b" court-copy" in html
     in_html = _html_numbered(html)
     assert in_html, "a court copy has paragraphs to number"
-    assert _word_numbered(permdocs.render(case, document, "docx", audience=audience)) == in_html
+    assert _word_numbered(permdocs.render(case, document, "docx", audience=audience, arrangement=arrangement)) == in_html
 
 
 def test_other_copies_are_not_numbered() -> None:
@@ -135,3 +138,40 @@ def test_a_bundle_of_court_copies_meets_the_type_rule_and_numbers_each_page_once
     assert bundle.warnings == []
     pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(bundle.pdf)).pages]
     assert not [n for n, page in enumerate(pages) if re.search(r"Page \d+ of \d+", page)]
+
+
+def _running_name(html: bytes) -> str:
+    return lxml_html.fromstring(html).find(".//span[@class='running-child']").text_content()
+
+
+def test_a_court_copy_names_the_child_by_initials_on_every_page_as_the_bundle_does(tmp_path: Path) -> None:
+    import shutil
+
+    case = permdocs.load_case(BABY)
+    assert _running_name(permdocs.render(case, "care-plan-permanence", "html", audience="court")) == "A.M.S."
+    assert _running_name(permdocs.render(case, "care-plan-permanence", "html", audience="family")) == "Ada Maple Sampleford"
+    with zipfile.ZipFile(io.BytesIO(permdocs.render(case, "case-summary", "docx"))) as word:
+        headers = " ".join(word.read(n).decode() for n in word.namelist() if n.startswith("word/header"))
+    assert "A.M.S." in headers and "Sampleford" not in headers
+    # A council may choose the full name.
+    profile = tmp_path / "full-name"
+    shutil.copytree(ROOT / "templates" / "profiles" / "default", profile)
+    toml = profile / "profile.toml"
+    toml.write_text(toml.read_text().replace('protective_marking = ', 'court_copy_header = "full-name"\nprotective_marking = '))
+    named = permdocs.render(case, "care-plan-permanence", "html", audience="court", profile=profile)
+    assert _running_name(named) == "Ada Maple Sampleford"
+
+
+@pytest.mark.slow  # lays out PDFs
+@pytest.mark.parametrize("path, document", [(BABY, "care-plan-permanence"), (ROOT / "samples" / "cpr-adoption.json", "cpr")])
+def test_the_pdf_numbers_the_paragraphs_the_html_and_word_number(path: Path, document: str) -> None:
+    """WeasyPrint draws the numbers: none in a table cell, none skipped, the last one the Word file's last."""
+    from pypdf import PdfReader
+
+    case = permdocs.load_case(path)
+    expected = len(_word_numbered(permdocs.render(case, document, "docx", audience="court")))
+    pdf = PdfReader(io.BytesIO(permdocs.render(case, document, "pdf", audience="court")))
+    text = "\n".join((page.extract_text() or "") for page in pdf.pages[1:])  # after the contents page
+    numbers = [int(n) for n in re.findall(r"^\s*(\d{1,3})\.\s", text, re.M)]  # not a year ending a line
+    assert expected > 10 and max(numbers) == expected
+    assert set(range(1, expected + 1)) <= set(numbers)

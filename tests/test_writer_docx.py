@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import permdocs
 from permdocs.profiles import resolve_profile
 
@@ -111,3 +113,27 @@ def test_british_english() -> None:
     styles = docx_xml(rendered(BABY, "docx"), "word/styles.xml")
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     assert defaults.get(f"{W}val") == "en-GB"
+
+
+@pytest.mark.parametrize("document", sorted(permdocs.DOCUMENTS))
+def test_header_and_footer_tabs_sit_inside_the_page(document: str) -> None:
+    """A right tab past the text's edge (a landscape template's, on a portrait
+    page) drops the right-hand half of the header and footer in Word."""
+    import re
+    import zipfile
+
+    folder = permdocs.DOCUMENTS[document].folder
+    checked = 0
+    for path in sorted(folder.glob("*.docx")):
+        with zipfile.ZipFile(path) as word:
+            body = word.read("word/document.xml").decode()
+            width = int(re.search(r'<w:pgSz w:w="(\d+)"', body).group(1))  # type: ignore[union-attr]
+            margins = re.search(r'<w:pgMar w:top="\d+" w:right="(\d+)" w:bottom="\d+" w:left="(\d+)"', body)
+            assert margins is not None
+            text_width = width - int(margins.group(1)) - int(margins.group(2))
+            for name in word.namelist():
+                if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
+                    tabs = [int(t) for t in re.findall(r'<w:tab w:pos="(\d+)"', word.read(name).decode())]
+                    assert all(tab <= text_width for tab in tabs), (path.name, name, tabs, text_width)
+                    checked += 1
+    assert checked, "every packaged Word template has a header or footer"

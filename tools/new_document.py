@@ -25,6 +25,10 @@ DOCUMENTS = ROOT / "src" / "permdocs" / "documents"
 STARTING_WORD_TEMPLATE = DOCUMENTS / "route_comparison" / "route-comparison.docx"
 LANDSCAPE = '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
 PORTRAIT = '<w:pgSz w:w="11906" w:h="16838"/>'
+#: The right-aligned tab of the header and footer sits at the text's right
+#: edge: the page's width less its margins (1020 twips each side).
+LANDSCAPE_TAB = '<w:tab w:pos="14798" w:val="right"/>'
+PORTRAIT_TAB = '<w:tab w:pos="9866" w:val="right"/>'
 
 DECLARATION = '''# {title}: say here what the document is, who reads it, and the law or
 # guidance it follows (with its source).
@@ -119,6 +123,9 @@ def _portrait(docx: bytes) -> bytes:
                 if LANDSCAPE not in text:
                     raise SystemExit("new_document: the starting Word template's page size has changed; update this script")
                 data = text.replace(LANDSCAPE, PORTRAIT).encode("utf-8")
+            elif re.fullmatch(r"word/(header|footer)\d*\.xml", item.filename):
+                # Else the right-hand half of the header and footer falls off a portrait page.
+                data = data.replace(LANDSCAPE_TAB.encode(), PORTRAIT_TAB.encode())
             target.writestr(item, data)
     return out.getvalue()
 

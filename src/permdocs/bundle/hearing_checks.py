@@ -9,7 +9,8 @@ about. Each finding is a warning that names the manifest path to fix:
   the same order (``legal_basis``) or the same finished assessment (the
   chronology);
 - a document is dated after the hearing;
-- the same document appears twice.
+- the same document appears twice;
+- the front sheet's initials for the child differ from the court copies'.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from ..case import Case
+from ..documents.common import child_initials
 from ..documents.labels import label
 from ..practice.calendar_dates import long_date
 from .manifest import BundleManifest, ExternalEntry, PermdocsEntry
@@ -55,10 +57,21 @@ def needs_of(hearing_kind: str) -> HearingNeeds:
 def hearing_warnings(manifest: BundleManifest, documents: list[list[SourceDocument]], cases: list[Case]) -> list[str]:
     """Every finding, in the order a user fixes them: what is missing, then what disagrees."""
     return [
+        *_child_named_alike(manifest, cases),
         *_missing(manifest, documents),
         *_dates_against_the_case(manifest, cases),
         *_after_the_hearing(manifest, documents),
         *_duplicates(manifest),
+    ]
+
+
+def _child_named_alike(manifest: BundleManifest, cases: list[Case]) -> list[str]:
+    """The front sheet's initials are the ones the court copies' headers print."""
+    given = manifest.case.child_initials
+    return [
+        f"$.case.child_initials: '{given}', but the court copies of {case.child.case_reference} name the child "
+        f"'{child_initials(case)}' on every page; use the same initials"
+        for case in cases if child_initials(case).replace(" ", "") != given.replace(" ", "")
     ]
 
 

@@ -96,6 +96,9 @@ class DocumentInfo:
     for_the_court: bool = False
     #: A PDF for a court bundle: the bundle's stamps number its pages, so its own numbers are left off.
     in_bundle: bool = False
+    #: How the running header names the child: the full name, or in a court
+    #: copy the initials a bundle's front sheet uses (the profile chooses).
+    running_name: str = ""
 
 
 def document_info(
@@ -128,7 +131,15 @@ def document_info(
         awaiting_sign_off=awaiting_sign_off(case, council.name, what) if signed_off and not request.draft else None,
         for_the_court=request.audience.for_the_court,
         in_bundle=request.for_bundle,
+        running_name=(child_initials(case) if request.audience.for_the_court and branding.court_copy_header == "initials"
+                      else f"{case.child.given_names} {case.child.family_name}"),
     )
+
+
+def child_initials(case: Case) -> str:
+    """``A.M.S.`` for Ada Maple Sampleford; a hyphenated name keeps its hyphen (``T-S.``)."""
+    names = f"{case.child.given_names} {case.child.family_name}".split()
+    return "".join("-".join(part[:1].upper() for part in name.split("-") if part) + "." for name in names)
 
 
 def awaiting_sign_off(case: Case, council: str, what: str = "plan") -> str | None:

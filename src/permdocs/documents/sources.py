@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from ..practice.knowledge import KnowledgeBase
 from ..text.blocks import Block, Heading, Paragraph, Run
 
+#: The mark before the number of another council's guidance (``g3``), apart from the law's (``3``).
+POLICY_MARK = "g"
+
 
 @dataclass
 class SourceNotes:
@@ -49,7 +52,8 @@ class SourceNotes:
         return self._is_policy(source_id), self.numbers[source_id]
 
     def _mark(self, source_id: str) -> str:
-        return ("C" if self._is_policy(source_id) else "") + str(self.numbers[source_id])
+        # Lower case: "C3" would read as page C3 of a court bundle.
+        return (POLICY_MARK if self._is_policy(source_id) else "") + str(self.numbers[source_id])
 
     def note(self, source_ids: list[str]) -> tuple[Paragraph, ...]:
         """A small note under a fact: ``Sources: 2, 5`` (``Source: 2`` for one); none where nothing is cited."""
@@ -70,7 +74,7 @@ class SourceNotes:
         policies = [self._entry(s) for s in ordered if self._is_policy(s)]
         if policies:
             listed.append(Paragraph((Run(
-                "Practice guidance published by other councils (marked C). It informs the general points above; "
+                f"Practice guidance published by other councils (marked {POLICY_MARK}). It informs the general points above; "
                 f"it is not the policy of {council}, and it is no authority for a decision about a child."
             ),), keep_with_next=True))
             listed += policies

@@ -3,7 +3,7 @@ template overrides, in one small TOML file validated by these models."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
@@ -92,6 +92,12 @@ class Branding(StrictModel):
     )
     protective_marking: ShortText = field(
         "Protective marking", "Printed on every page, e.g. OFFICIAL-SENSITIVE (Government Security Classifications)."
+    )
+    court_copy_header: Literal["initials", "full-name"] = field(
+        "Court copy header",
+        "How the running header of a court copy names the child: by initials ('A.M.S.'), as a court bundle's "
+        "front sheet and index do, or by full name. One name for the child across a bundle; initials by default.",
+        default="initials",
     )
 
 

@@ -16,7 +16,7 @@ from datetime import timedelta
 from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.people import PersonRole
-from ...case.planning import OptionConsidered, OptionOutcome, Plan
+from ...case.planning import OptionConsidered, OptionOutcome, Plan, View
 from ...checks.key_dates import proceedings_deadline
 from ...practice.timescales import PROCEEDINGS_WEEKS
 from ...text.blocks import Block, Heading, Markdown, Row, Table, text
@@ -114,27 +114,35 @@ def _people(case: Case, person_ids: list[str]) -> str:
 
 
 def _positions(case: Case) -> tuple[Block, ...]:
+    """Each party's position in the order a court lists the parties: the
+    applicant, the parents and others with parental responsibility, the
+    child through the children's guardian; then anyone else who gave a view."""
     primary = case.plans.primary
     carers = _people(case, primary.carer_ids)
-    rows = [Row((( text(f"Supports its primary plan: {label(primary.route).lower()}"
-                        + (f", with {carers}" if carers else "") + "."),),), "The local authority")]
-    given = set()
-    for view in case.voices.others:
-        who = display_name(case.person(view.person_id)) if view.person_id else view.name_and_role or ""
-        given.add(view.person_id)
-        # The date goes under the party's name, where the cell has room; the position keeps its lines.
-        rows.append(Row(((Markdown(NarrativeText(view.summary)),),), f"{who}, {long_date(view.recorded_on)}"))
-    for person in case.people:
-        if person.role in _PARTY_ROLES and person.id not in given:
-            rows.append(Row(((text("No position is recorded.", "warning"),),), display_name(person)))
-    if not any(view.person_id is None and "guardian" in (view.name_and_role or "").lower() for view in case.voices.others):
-        rows.append(Row(((text("No position is recorded.", "warning"),),), "The children's guardian"))
+    rows = [Row(((text(f"Supports its primary plan: {label(primary.route).lower()}"
+                       + (f", with {carers}" if carers else "") + "."),),), "The local authority")]
+    views = {view.person_id: view for view in case.voices.others if view.person_id}
+    for person in (p for p in case.people if p.role in _PARTY_ROLES):
+        view = views.pop(person.id, None)
+        rows.append(_position_row(display_name(person), view))
+    guardian = [v for v in case.voices.others if v.person_id is None and "guardian" in (v.name_and_role or "").lower()]
+    rows.append(_position_row("The children's guardian", guardian[0] if guardian else None))
+    others = [v for v in case.voices.others if v.person_id in views or (v.person_id is None and v not in guardian)]
+    rows += [_position_row(display_name(case.person(v.person_id)) if v.person_id else v.name_and_role or "", v)
+             for v in others]
     return (
         Heading("Where each party stands", anchor="positions"),
         # Rows may break between pages: two pages is the summary's limit, and a kept table would waste one.
         Table("Each party's position, as the local authority last recorded it", ("Party", "Position"), tuple(rows),
               (30, 70), keep_together=False),
     )
+
+
+def _position_row(who: str, view: View | None) -> Row:
+    if view is None:
+        return Row(((text("No position is recorded."),),), who)
+    # The date goes under the party's name, where the cell has room; the position keeps its lines.
+    return Row(((Markdown(NarrativeText(view.summary)),),), f"{who}, {long_date(view.recorded_on)}")
 
 
 def _key_dates(case: Case) -> tuple[Block, ...]:
