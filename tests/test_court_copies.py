@@ -175,3 +175,43 @@ def test_the_pdf_numbers_the_paragraphs_the_html_and_word_number(path: Path, doc
     numbers = [int(n) for n in re.findall(r"^\s*(\d{1,3})\.\s", text, re.M)]  # not a year ending a line
     assert expected > 10 and max(numbers) == expected
     assert set(range(1, expected + 1)) <= set(numbers)
+
+
+# --- the case summary -----------------------------------------------------------------------
+
+SUMMARISED = [path for path in SAMPLES if not permdocs.DOCUMENTS["case-summary"].missing_from(permdocs.load_case(path))]
+
+
+def _summary_words(path: Path = BABY) -> str:
+    main = lxml_html.fromstring(permdocs.render(permdocs.load_case(path), "case-summary", "html")).find(".//main")
+    # Cells apart by a space; a reference kept whole in its own span ("s.14A") joins its bracket again.
+    return " ".join(" ".join(main.itertext()).split()).replace(" )", ")")
+
+
+def test_the_case_summary_gives_what_a_judge_reads_first() -> None:
+    words = _summary_words()
+    for said in (
+        "Ada Maple Sampleford (known as Ada) was born on 10 May 2026",
+        "The local authority issued its application on 15 May 2026 in the Family Court sitting at Exampleton "
+        "(case ZZ26C00123). Ada is subject to an interim care order (made on 19 May 2026).",
+        "Primary plan Special guardianship order, with Mina Sampleford (maternal aunt) 8 January 2027",
+        "Contingency plan Adoption 30 June 2027",
+        "The orders the local authority asks for: a special guardianship order (CA 1989 s.14A) for the primary plan; "
+        "a placement order (ACA 2002 s.21) for the parallel plan.",
+        "The final hearing 4 January 2027",
+    ):
+        assert said in words, said
+    # The parties in the court's order: the applicant, the parents, the guardian, then anyone else.
+    order = [words.index(who) for who in ("The local authority Supports", "Rosa Sampleford (birth mother), 20 October",
+                                          "Tomas Draftley", "The children's guardian", "Mina Sampleford (maternal aunt), 22")]
+    assert order == sorted(order)
+
+
+@pytest.mark.slow  # lays out PDFs
+@pytest.mark.parametrize("path", SUMMARISED, ids=[p.stem for p in SUMMARISED])
+def test_the_case_summary_fits_two_pages(path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert len(SUMMARISED) >= 4
+    pdf = permdocs.render(permdocs.load_case(path), "case-summary", "pdf")
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 2

@@ -55,7 +55,7 @@ def render_text(document: "DocumentType", context: Any, styling: Styling, *, for
         # A council's template must not add scripts or remote resources: whoever
         # opens the file would send its contents (a child's name) elsewhere.
         trusted = frozenset(
-            str(variables[name]).strip() for name in ("stylesheet", "print_stylesheet", "council_stylesheet", "court_stylesheet", "bundle_stylesheet")
+            str(variables[name]).strip() for name in _STYLESHEETS
         )
         problems = html_problems(markup, trusted)
         if problems:
@@ -136,6 +136,9 @@ def _data_uri(path: Path) -> Markup:
     # Inline, so the HTML stands alone and the PDF fetches nothing.
     return Markup(f"data:{logo_media_type(path)};base64," + base64.b64encode(path.read_bytes()).decode("ascii"))
 
+
+#: The stylesheets base.html inlines, each in a <style> of its own: all ours, so trusted.
+_STYLESHEETS = ("stylesheet", "print_stylesheet", "council_stylesheet", "court_stylesheet", "bundle_stylesheet")
 
 #: A page of a court bundle carries the bundle's page number, stamped on
 #: it; the document's own "Page 2 of 9" beside it would be a second number.

@@ -16,7 +16,7 @@ from datetime import timedelta
 from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.people import PersonRole
-from ...case.planning import OptionConsidered, OptionOutcome, Plan, View
+from ...case.planning import OptionConsidered, OptionOutcome, Plan, Route, View
 from ...checks.key_dates import proceedings_deadline
 from ...practice.timescales import PROCEEDINGS_WEEKS
 from ...text.blocks import Block, Heading, Markdown, Row, Table, text
@@ -70,21 +70,23 @@ def _a(description: str) -> str:
 
 
 def _orders_and_proceedings(case: Case) -> tuple[Block, ...]:
+    """One paragraph: the proceedings, then the orders in force (a fragment such as "In force: ..." reads as notes)."""
     position = legal_position(case, case.prepared_on)
-    blocks: list[Block] = []
-    if position.current:
-        blocks.append(text("In force: " + "; ".join(
-            f"{row.order[:1].lower()}{row.order[1:]}, made on {long_date(row.made_on)}" for row in position.current
-        ) + "."))
-    else:
-        blocks.append(text(position.none_in_force))
+    sentences = []
     proceedings = position.proceedings
     if proceedings is not None:
-        blocks.append(text(
-            f"The local authority issued its application on {long_date(proceedings.issued_on)} in the "
-            f"{proceedings.court} (case {proceedings.court_case_number})."
-        ))
-    return tuple(blocks)
+        sentences.append(f"The local authority issued its application on {long_date(proceedings.issued_on)} in the "
+                         f"{proceedings.court} (case {proceedings.court_case_number}).")
+        concluded = case.care_proceedings.concluded_on if case.care_proceedings else None
+        if concluded is not None:
+            sentences.append(f"The proceedings concluded on {long_date(concluded)}.")
+    if position.current:
+        orders = " and ".join(f"{_a(row.order[:1].lower() + row.order[1:])} (made on {long_date(row.made_on)})"
+                              for row in position.current)
+        sentences.append(f"{case.child.preferred_name} is subject to {orders}.")
+    else:
+        sentences.append(position.none_in_force)
+    return (text(" ".join(sentences)),)
 
 
 def _the_plan(case: Case) -> tuple[Block, ...]:
@@ -157,7 +159,7 @@ def _key_dates(case: Case) -> tuple[Block, ...]:
             dates.append(("The final hearing", proceedings.final_hearing_on))
     upcoming = [review for review in case.reviews if review.status.value == "planned"]
     dates += [("The next review of the care plan", review.date) for review in upcoming[:1]]
-    dates.append(("The primary plan's target date", case.plans.primary.target_date))
+    # The plans' target dates are in the plan's table above.
     dates.sort(key=lambda pair: pair[1])  # type: ignore[arg-type, return-value]
     return (
         Heading("Key dates", anchor="dates"),
@@ -176,6 +178,8 @@ def _issues(case: Case) -> tuple[Block, ...]:
         "life, weighing the realistic options side by side (Re B-S [2013] EWCA Civ 1146): "
         + "; ".join(_option_words(case, o) for o in still_open) + "."
     ]
+    if sought := _orders_sought(case):
+        issues.append(f"The orders the local authority asks for: {sought}.")
     if being_assessed:
         issues.append("Whether the assessments still under way will be finished in time for the final hearing: "
                       + "; ".join(_option_words(case, o) for o in being_assessed) + ".")
@@ -183,6 +187,36 @@ def _issues(case: Case) -> tuple[Block, ...]:
         issues.append("Whether the local authority was right to rule out "
                       + "; ".join(_option_words(case, o) for o in ruled_out) + ".")
     return (Heading("The issues for the court", anchor="issues"), *(text(issue) for issue in issues))
+
+
+#: The order each route needs from the court in public-law proceedings, with its statute.
+_ORDER_FOR_ROUTE = {
+    Route.SPECIAL_GUARDIANSHIP: "a special guardianship order (CA 1989 s.14A)",
+    Route.CHILD_ARRANGEMENTS_ORDER: "a child arrangements order (CA 1989 s.8)",
+    Route.ADOPTION: "a placement order (ACA 2002 s.21)",
+    Route.EARLY_PERMANENCE: "a placement order (ACA 2002 s.21)",
+    Route.LONG_TERM_FOSTERING: "a care order (CA 1989 s.31)",
+    Route.CONNECTED_PERSONS_FOSTERING: "a care order (CA 1989 s.31)",
+    Route.PLACEMENT_WITH_PARENTS: "a care order (CA 1989 s.31)",
+    Route.RESIDENTIAL_CARE: "a care order (CA 1989 s.31)",
+}
+
+
+def _orders_sought(case: Case) -> str:
+    """``a special guardianship order (...) for the primary plan; a placement order (...) for the parallel plan``."""
+    proceedings = case.care_proceedings
+    if proceedings is None or proceedings.concluded_on is not None:
+        return ""  # no court is being asked for anything
+    plans = [("the primary plan", case.plans.primary), *(("the parallel plan", p) for p in case.plans.parallel)]
+    held = {basis.kind.value for basis in case.legal_basis if basis.in_force}
+    sought = []
+    for which, plan in plans:
+        order = _ORDER_FOR_ROUTE.get(plan.route)
+        # An order the child already has is not sought again ("a care order (...)" -> care_order).
+        if order is None or order.split(" (")[0].removeprefix("a ").replace(" ", "_") in held:
+            continue
+        sought.append(f"{order} for {which}")
+    return "; ".join(sought)
 
 
 def _option_words(case: Case, option: OptionConsidered) -> str:
