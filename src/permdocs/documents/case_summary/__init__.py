@@ -41,7 +41,7 @@ class CaseSummaryDocument:
 
 def build_context(case: Case, request: ResolvedRequest) -> CaseSummaryDocument:
     return CaseSummaryDocument(
-        document=document_info(case, request, "Case summary", "Summary for the court"),
+        document=document_info(case, request, "Case summary", "The local authority's summary"),
         child=child_identity(case),
         body=(
             *_the_child(case), *_orders_and_proceedings(case), *_the_plan(case), *_positions(case),
@@ -52,7 +52,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CaseSummaryDocument:
 
 def _the_child(case: Case) -> tuple[Block, ...]:
     child, name = case.child, case.child.preferred_name
-    home = f" {name} lives in {_a(case.placement.description)}." if case.placement else ""
+    home = f" {name} lives {_where(case.placement.description)}." if case.placement else ""
     return (
         Heading(f"{name} and the proceedings", anchor="child"),
         text(
@@ -62,9 +62,14 @@ def _the_child(case: Case) -> tuple[Block, ...]:
     )
 
 
+def _where(description: str) -> str:
+    """``in an early-permanence foster home``, or ``with her aunt`` as the description says."""
+    return description if description.lower().startswith(("with ", "at ", "in ")) else f"in {_a(description)}"
+
+
 def _a(description: str) -> str:
     """``an early-permanence foster home``; a description that names whose home it is keeps its words."""
-    if description.lower().startswith(("a ", "an ", "the ", "with ")):
+    if description.lower().startswith(("a ", "an ", "the ")):
         return description
     return f"{'an' if description[:1].lower() in 'aeiou' else 'a'} {description}"
 
