@@ -31,11 +31,11 @@ FREE_TEXT = ROOT / "tests" / "fixtures" / "family-time-free-text.json"
 FIXTURES = sorted((ROOT / "tests" / "fixtures" / "cases").glob("*.json"))
 
 PDF_SAMPLE = "baby-in-proceedings"
-#: The cases whose every withholding copy is also read as PDF.
+#: The cases whose every withholding copy is also read as PDF. A document
+#: PDF_SAMPLE lacks (the CPR, the later-life letter) is read as PDF in the
+#: first sample that has it: every copy of every document and sample is read
+#: as DOCX, HTML and ICS, and the PDFs are a sample, as their layout is costly.
 PDF_CASES = (PDF_SAMPLE, "early-permanence-double-barrelled")
-#: Documents already rendered to PDF for PDF_SAMPLE; the rest (those it lacks,
-#: like the later-life letter) get their PDFs from the samples that have them.
-PDF_EVERYWHERE_ELSE = ("care-plan-permanence", "options-analysis", "route-comparison")
 #: Calendar files (.ics) join wherever a copy offers them: the family-time
 #: agreement's agency and carers' copies.
 
@@ -58,10 +58,18 @@ def _withholds(document: Any, audience: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in document.audiences[audience].withholds.items()}
 
 
+def _first_sample_with(document: Any) -> str:
+    return next(sample.stem for sample, name in applicable_pairs() if name == document.name)
+
+
 def _wants_pdf(sample: Path, document: Any, audience: str) -> bool:
-    # PDFs for the cases with most to withhold, and for every copy of documents with one audience.
-    withholding = audience != document.default_audience.name or len(document.audiences) == 1
-    return withholding and (sample.stem in PDF_CASES or document.name not in PDF_EVERYWHERE_ELSE)
+    # Every copy that withholds something (a court copy may be a document's first), in the cases chosen above.
+    if not document.audiences[audience].withholds:
+        return False
+    if sample.stem in PDF_CASES:
+        return True
+    lacks = PDF_SAMPLE not in {s.stem for s, name in applicable_pairs() if name == document.name}
+    return lacks and sample.stem == _first_sample_with(document)
 
 
 #: The PDF copies, apart, so that the quick loop (make test-fast) leaves their layout out.
