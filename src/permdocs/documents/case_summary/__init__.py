@@ -11,7 +11,7 @@ the options still open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ...base.narrative import NarrativeText
 from ...case import Case
@@ -153,7 +153,7 @@ def _position_row(who: str, view: View | None) -> Row:
 
 
 def _key_dates(case: Case) -> tuple[Block, ...]:
-    dates: list[tuple[str, object]] = []
+    dates: list[tuple[str, date]] = []
     proceedings = case.care_proceedings
     if proceedings is not None:
         dates.append(("The 26-week date", proceedings.issued_on + timedelta(weeks=PROCEEDINGS_WEEKS)))
@@ -165,11 +165,11 @@ def _key_dates(case: Case) -> tuple[Block, ...]:
     upcoming = [review for review in case.reviews if review.status.value == "planned"]
     dates += [("The next review of the care plan", review.date) for review in upcoming[:1]]
     # The plans' target dates are in the plan's table above.
-    dates.sort(key=lambda pair: pair[1])  # type: ignore[arg-type, return-value]
+    dates.sort(key=lambda pair: pair[1])
     return (
         Heading("Key dates", anchor="dates"),
         Table("The dates the court and the parties work to, in order", ("What", "Date"),
-              tuple(Row(((text(what),), (text(long_date(on)),))) for what, on in dates), (60, 40)),  # type: ignore[arg-type]
+              tuple(Row(((text(what),), (text(long_date(on)),))) for what, on in dates), (60, 40)),
     )
 
 
@@ -179,7 +179,7 @@ def _issues(case: Case) -> tuple[Block, ...]:
     being_assessed = [o for o in still_open if o.outcome is OptionOutcome.STILL_BEING_ASSESSED]
     ruled_out = [o for o in case.options if o.realistic and o.outcome is OptionOutcome.RULED_OUT]
     issues = [
-        f"Which plan meets {name}'s welfare throughout {'her' if case.child.gender.value == 'female' else 'his' if case.child.gender.value == 'male' else 'their'} "
+        f"Which plan meets {name}'s welfare throughout {_POSSESSIVE.get(case.child.gender.value, 'their')} "
         "life, weighing the realistic options side by side (Re B-S [2013] EWCA Civ 1146): "
         + "; ".join(_option_words(case, o) for o in still_open) + "."
     ]
@@ -193,6 +193,8 @@ def _issues(case: Case) -> tuple[Block, ...]:
                       + "; ".join(_option_words(case, o) for o in ruled_out) + ".")
     return (Heading("The issues for the court", anchor="issues"), *(text(issue) for issue in issues))
 
+
+_POSSESSIVE = {"female": "her", "male": "his"}
 
 #: The order each route needs from the court in public-law proceedings, with its statute.
 _ORDER_FOR_ROUTE = {
