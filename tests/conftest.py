@@ -135,9 +135,19 @@ def rendered(path: Path, fmt: str, document: str = DOCUMENT) -> bytes:
     key = (path.stem, fmt, document)
     if key not in _RENDERED:
         case = permdocs.load_case(path)
-        arrangement = case.family_time[0].id if permdocs.DOCUMENTS[document].per_arrangement else None
-        _RENDERED[key] = permdocs.render(case, document, fmt, arrangement=arrangement)
+        _RENDERED[key] = permdocs.render(case, document, fmt, options=one_file_options(case, document))
     return _RENDERED[key]
+
+
+def one_file_options(case: permdocs.Case, document: str) -> dict[str, str | bool]:
+    """The options that make one file of a document: for a document made
+    once per item of a list in the case (a family-time arrangement), the
+    first item, as its document.toml declares the option."""
+    options: dict[str, str | bool] = {}
+    for name, option in permdocs.DOCUMENTS[document].options.items():
+        if option.takes == "an-id" and option.ids_from is not None:
+            options[name] = getattr(case, option.ids_from.removeprefix("$."))[0].id
+    return options
 
 
 def require_program(name: str) -> str:

@@ -15,13 +15,13 @@ import pytest
 from click.testing import CliRunner
 
 import permdocs
-from permdocs.batch import CaseResult, Selection, case_files, render_case, render_many
+from permdocs.batch import CaseResult, case_files, render_case, render_many
 from permdocs.cli import main
 
 from conftest import ROOT, visible_files
 
 CASES = ("baby-in-proceedings", "long-term-fostering", "return-home-supervision")
-SELECTION = Selection("care-plan-permanence,options-analysis", ("docx",))
+SELECTION = permdocs.RenderRequest("care-plan-permanence,options-analysis", ("docx",))
 
 
 def _caseload(folder: Path, *, broken: bool = False) -> Path:
@@ -64,7 +64,7 @@ def test_entries_that_are_not_case_files_are_listed_not_passed_over(tmp_path: Pa
         f"permdocs: warning: skipped {folder / 'e-gone.json'}: a link to nothing (its target is missing)",
     ]
     assert [p.suffix for p in visible_files(out)] == [".html"]
-    failed = {Path(r.source).name: r.failure for r in render_many(folder, Selection("care-plan-permanence", ("html",))) if not r.ok}
+    failed = {Path(r.source).name: r.failure for r in render_many(folder, permdocs.RenderRequest("care-plan-permanence", ("html",))) if not r.ok}
     assert failed == {"b-pipe.json": "not a regular file (a pipe or a device?)", "c-loop.json": "a loop of links",
                       "d-folder.json": "a folder, not a case file", "e-gone.json": "a link to nothing (its target is missing)"}
 
@@ -177,7 +177,7 @@ def test_results_pickle_for_worker_processes() -> None:
 
 def test_render_many_takes_loaded_cases_parsed_data_and_one_folder() -> None:
     # A case system holds its cases in memory; a str or a Path is one folder, never its characters.
-    selection = permdocs.Selection("care-plan-permanence", ("html",))
+    selection = permdocs.RenderRequest("care-plan-permanence", ("html",))
     data = json.loads((ROOT / "samples" / "baby-in-proceedings.json").read_text(encoding="utf-8"))
     loaded = permdocs.load_case(ROOT / "samples" / "long-term-fostering.json")
     results = {r.source: r for r in permdocs.render_many([data, loaded], selection, jobs=1)}

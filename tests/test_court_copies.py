@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 import permdocs
 from permdocs.writers.docx_court import COURT_PARAGRAPH_STYLE
 
-from conftest import ROOT, SAMPLES, require_program
+from conftest import ROOT, SAMPLES, one_file_options, require_program
 from readable import W
 
 BABY = ROOT / "samples" / "baby-in-proceedings.json"
@@ -66,12 +66,12 @@ def test_every_document_with_a_court_copy_is_checked() -> None:
 def test_html_and_word_number_the_same_paragraphs(path: Path, document: str, audience: str) -> None:
     case = permdocs.load_case(path)
     # A document made once per arrangement (family time): its first arrangement's copy.
-    arrangement = case.family_time[0].id if permdocs.DOCUMENTS[document].per_arrangement else None
-    html = permdocs.render(case, document, "html", audience=audience, arrangement=arrangement)
+    options = one_file_options(case, document)
+    html = permdocs.render(case, document, "html", audience=audience, options=options)
     assert b'class="court-copy' in html or b" court-copy" in html
     in_html = _html_numbered(html)
     assert in_html, "a court copy has paragraphs to number"
-    assert _word_numbered(permdocs.render(case, document, "docx", audience=audience, arrangement=arrangement)) == in_html
+    assert _word_numbered(permdocs.render(case, document, "docx", audience=audience, options=options)) == in_html
 
 
 def test_other_copies_are_not_numbered() -> None:

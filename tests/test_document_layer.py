@@ -108,7 +108,7 @@ def test_render_takes_a_list_of_documents_and_all(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     case = permdocs.load_case(BABY)
     expected = sum(
-        len(d.audiences) * (len(case.family_time) if d.per_arrangement else 1)
+        len(d.audiences) * (len(case.family_time) if "arrangement" in d.options else 1)
         for d in DOCUMENTS.values()
         if not d.missing_from(case)
     )

@@ -185,17 +185,17 @@ def _outputs(**request: Any) -> dict[str, bytes]:
 def test_one_agreement_per_arrangement_or_the_one_asked_for() -> None:
     every = _outputs(formats=("html",))
     assert sorted(every) == sorted(f"family-time_FX-2025-0517_{a}.html" for a in ARRANGEMENTS)
-    assert list(_outputs(formats=("html",), arrangement="jayden-sessions")) == ["family-time_FX-2025-0517_jayden-sessions.html"]
-    with pytest.raises(permdocs.PermdocsError, match="letters-mother, jayden-sessions, grandmother-yearly"):
-        _outputs(formats=("html",), arrangement="no-such")
-    with pytest.raises(permdocs.PermdocsError, match="not made per arrangement"):
-        permdocs.render_outputs(permdocs.load_case(SAMPLE), permdocs.RenderRequest("care-plan-permanence", ("html",), arrangement="x"))
+    assert list(_outputs(formats=("html",), options={"arrangement": "jayden-sessions"})) == ["family-time_FX-2025-0517_jayden-sessions.html"]
+    with pytest.raises(permdocs.UnknownOptionError, match=r"in \$\.family_time are: letters-mother, jayden-sessions, grandmother-yearly"):
+        _outputs(formats=("html",), options={"arrangement": "no-such"})
+    with pytest.raises(permdocs.UnknownOptionError, match="has no option 'arrangement'. Its options: none"):
+        permdocs.render_outputs(permdocs.load_case(SAMPLE), permdocs.RenderRequest("care-plan-permanence", ("html",), options={"arrangement": "x"}))
 
 
 @pytest.mark.parametrize("copy", COPIES)
 @pytest.mark.parametrize("arrangement", ARRANGEMENTS)
 def test_every_copy_snapshot(arrangement: str, copy: str, html_snapshot: Any, docx_snapshot: Any) -> None:
-    files = _outputs(formats=("html", "docx"), audience=copy, arrangement=arrangement)
+    files = _outputs(formats=("html", "docx"), audience=copy, options={"arrangement": arrangement})
     (html,) = [data for name, data in files.items() if name.endswith(".html")]
     (docx,) = [data for name, data in files.items() if name.endswith(".docx")]
     assert html == html_snapshot
@@ -203,8 +203,8 @@ def test_every_copy_snapshot(arrangement: str, copy: str, html_snapshot: Any, do
 
 
 def test_the_birth_familys_copy_names_adopters_as_the_agreement_says() -> None:
-    letters = " ".join(html_body_words(_outputs(formats=("html",), audience="birth-family", arrangement="letters-mother").popitem()[1]))
-    visits = " ".join(html_body_words(_outputs(formats=("html",), audience="birth-family", arrangement="grandmother-yearly").popitem()[1]))
+    letters = " ".join(html_body_words(_outputs(formats=("html",), audience="birth-family", options={"arrangement": "letters-mother"}).popitem()[1]))
+    visits = " ".join(html_body_words(_outputs(formats=("html",), audience="birth-family", options={"arrangement": "grandmother-yearly"}).popitem()[1]))
     assert "Ash and Remi adoptive parents" in letters
     assert "Orla's parents" in visits and "Ash" not in visits
     for text in (letters, visits):
@@ -212,7 +212,7 @@ def test_the_birth_familys_copy_names_adopters_as_the_agreement_says() -> None:
 
 
 def test_the_childs_copy_is_short_and_plain() -> None:
-    files = _outputs(formats=("html", "docx"), audience="child", arrangement="jayden-sessions")
+    files = _outputs(formats=("html", "docx"), audience="child", options={"arrangement": "jayden-sessions"})
     html = next(data for name, data in files.items() if name.endswith(".html")).decode()
     words = html_body_words(html.encode())
     text = " ".join(words)
@@ -225,7 +225,7 @@ def test_the_childs_copy_is_short_and_plain() -> None:
 
 
 def _child_text(sample: Path, arrangement: str) -> str:
-    files = permdocs.render_outputs(permdocs.load_case(sample), permdocs.RenderRequest(DOC, ("html",), "child", arrangement=arrangement))
+    files = permdocs.render_outputs(permdocs.load_case(sample), permdocs.RenderRequest(DOC, ("html",), "child", options={"arrangement": arrangement}))
     return " ".join(html_body_words(files.popitem()[1]))
 
 
@@ -243,8 +243,8 @@ def test_the_childs_copy_speaks_to_the_child() -> None:
 
 
 def test_the_childs_word_copy_has_the_childs_layout() -> None:
-    (child,) = _outputs(formats=("docx",), audience="child", arrangement="jayden-sessions").values()
-    (agency,) = _outputs(formats=("docx",), audience="agency", arrangement="jayden-sessions").values()
+    (child,) = _outputs(formats=("docx",), audience="child", options={"arrangement": "jayden-sessions"}).values()
+    (agency,) = _outputs(formats=("docx",), audience="agency", options={"arrangement": "jayden-sessions"}).values()
     normal_size = lambda data: docx_xml(data, "word/styles.xml").find(f".//{W}style[@{W}styleId='Normal']/{W}rPr/{W}sz").get(f"{W}val")
     # 12.5 pt, as the child's PDF; the agreement keeps 10.5 pt.
     assert (normal_size(child), normal_size(agency)) == ("25", "21")
@@ -261,7 +261,7 @@ def _parts(data: bytes, prefix: str) -> list[str]:
 
 
 def test_a_review_row_sits_among_the_dates() -> None:
-    html = _outputs(formats=("html",), audience="agency", arrangement="jayden-sessions").popitem()[1].decode()
+    html = _outputs(formats=("html",), audience="agency", options={"arrangement": "jayden-sessions"}).popitem()[1].decode()
     before, after = html.split("Review by 31 May 2027", 1)
     assert "Saturday 8 May 2027" in before and "Saturday 19 June 2027" in after
     # No bank holiday or moved date: no empty notes column.
@@ -269,7 +269,7 @@ def test_a_review_row_sits_among_the_dates() -> None:
 
 
 def test_the_agreement_reads_as_the_case_says() -> None:
-    html = _outputs(formats=("html",), audience="agency", arrangement="grandmother-yearly").popitem()[1].decode()
+    html = _outputs(formats=("html",), audience="agency", options={"arrangement": "grandmother-yearly"}).popitem()[1].decode()
     text = " ".join(html_body_words(html.encode()))
     assert "Supervised by a family-time worker from the agency" in text
     assert "in a way that suits her age" in text and "their age" not in text
@@ -277,7 +277,7 @@ def test_the_agreement_reads_as_the_case_says() -> None:
 
 
 def test_signatures_have_room_to_sign_and_stay_together() -> None:
-    files = _outputs(formats=("html", "docx"), audience="birth-family", arrangement="letters-mother")
+    files = _outputs(formats=("html", "docx"), audience="birth-family", options={"arrangement": "letters-mother"})
     html = next(d for n, d in files.items() if n.endswith(".html")).decode()
     assert '<div class="keep-together"><table class="data grid for-signing">' in html
     body = docx_xml(next(d for n, d in files.items() if n.endswith(".docx")), "word/document.xml")
@@ -291,7 +291,7 @@ def test_signatures_have_room_to_sign_and_stay_together() -> None:
 
 def test_children_of_ten_and_over_sign() -> None:
     fostering = permdocs.load_case(ROOT / "samples" / "long-term-fostering.json")
-    files = permdocs.render_outputs(fostering, permdocs.RenderRequest(DOC, ("html",), "agency", arrangement="skye"))
+    files = permdocs.render_outputs(fostering, permdocs.RenderRequest(DOC, ("html",), "agency", options={"arrangement": "skye"}))
     signers = files.popitem()[1].decode().split("<h2>Signatures</h2>", 1)[1]
     assert '<th scope="row">Leo</th>' in signers
 
@@ -299,12 +299,12 @@ def test_children_of_ten_and_over_sign() -> None:
 def test_adopters_named_as_the_childs_parents_leave_the_free_text_too() -> None:
     data = sample_dict("adoption-family-time")
     data["family_time"][2]["transport_and_costs"] = "The agency pays Maureen's bus fares; Ash and Remi bring Orla, and Remi waits."
-    request = permdocs.RenderRequest(DOC, ("html",), "birth-family", arrangement="grandmother-yearly", draft=True)
+    request = permdocs.RenderRequest(DOC, ("html",), "birth-family", options={"arrangement": "grandmother-yearly"}, draft=True)
     text = " ".join(html_body_words(permdocs.render_outputs(permdocs.load_case(data), request).popitem()[1]))
     assert "Orla's parents bring Orla and one of Orla's parents waits" in text
     assert "Ash" not in text.split("Appendix")[0] and "Remi" not in text.split("Appendix")[0]
     # The agreement with first names keeps them.
-    request = permdocs.RenderRequest(DOC, ("html",), "birth-family", arrangement="letters-mother", draft=True)
+    request = permdocs.RenderRequest(DOC, ("html",), "birth-family", options={"arrangement": "letters-mother"}, draft=True)
     assert "Ash and Remi" in permdocs.render_outputs(permdocs.load_case(data), request).popitem()[1].decode()
 
 
@@ -325,7 +325,7 @@ def test_an_id_holding_a_withheld_word_stays_out_of_the_birth_familys_file_names
 # --- calendar files ----------------------------------------------------------------------
 
 def _calendar(copy: str, arrangement: str) -> icalendar.Calendar:
-    (data,) = _outputs(formats=("ics",), audience=copy, arrangement=arrangement).values()
+    (data,) = _outputs(formats=("ics",), audience=copy, options={"arrangement": arrangement}).values()
     return icalendar.Calendar.from_ical(data)
 
 
@@ -395,20 +395,28 @@ def test_copies_without_a_calendar_refuse_ics(copy: str) -> None:
 
 # --- the command line ---------------------------------------------------------------------
 
-def test_the_cli_renders_one_arrangements_copy_with_a_calendar(tmp_path: Path) -> None:
+@pytest.mark.parametrize("asking", [["--arrangement", "letters-mother"], ["-o", "arrangement=Letters-Mother"]])
+def test_the_cli_renders_one_arrangements_copy_with_a_calendar(tmp_path: Path, asking: list[str]) -> None:
     result = CliRunner().invoke(main, [
-        "render", str(SAMPLE), "--doc", DOC, "--copy", "carers", "--arrangement", "letters-mother",
-        "--format", "pdf,ics", "--out", str(tmp_path),
+        "render", str(SAMPLE), "--doc", DOC, "--copy", "carers", *asking, "--format", "html,ics", "--out", str(tmp_path),
     ])
     assert result.exit_code == 0, result.output
     assert [p.name for p in visible_files(tmp_path)] == [
-        "family-time_FX-2025-0517_carers_letters-mother.ics", "family-time_FX-2025-0517_carers_letters-mother.pdf",
+        "family-time_FX-2025-0517_carers_letters-mother.html", "family-time_FX-2025-0517_carers_letters-mother.ics",
     ]
+
+
+def test_the_cli_names_an_option_it_cannot_read(tmp_path: Path) -> None:
+    nameless = CliRunner().invoke(main, ["render", str(SAMPLE), "--doc", DOC, "-o", "=x", "--out", str(tmp_path)])
+    assert nameless.exit_code == 2 and "'=x' names no option" in nameless.output
+    undeclared = CliRunner().invoke(main, ["render", str(SAMPLE), "--doc", DOC, "-o", "review", "--out", str(tmp_path)])
+    assert undeclared.exit_code == 2 and "has no option 'review'. Its options: arrangement." in undeclared.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_cli_explains_an_unknown_arrangement_and_a_calendar_the_copy_lacks(tmp_path: Path) -> None:
     unknown = CliRunner().invoke(main, ["render", str(SAMPLE), "--doc", DOC, "--arrangement", "nope", "--out", str(tmp_path)])
-    assert unknown.exit_code == 2 and "Its arrangements: letters-mother" in unknown.output
+    assert unknown.exit_code == 2 and "the ids in $.family_time are: letters-mother" in unknown.output
     no_ics = CliRunner().invoke(main, ["render", str(SAMPLE), "--doc", DOC, "--copy", "birth-family", "--format", "ics", "--out", str(tmp_path)])
     assert no_ics.exit_code == 2 and "not ics" in no_ics.output
     assert list(tmp_path.iterdir()) == []
@@ -470,7 +478,7 @@ def test_pages_never_end_on_a_heading_or_lead_in_and_signatures_stay_together(ar
 
     from pypdf import PdfReader
 
-    (data,) = _outputs(formats=("pdf",), audience=copy, arrangement=arrangement).values()
+    (data,) = _outputs(formats=("pdf",), audience=copy, options={"arrangement": arrangement}).values()
     pages = [page.extract_text().splitlines() for page in PdfReader(io.BytesIO(data)).pages]
     for lines in pages:
         # The page's last line of text, without the running header and footer or list bullets.

@@ -80,7 +80,7 @@ def test_each_example_works_after_permdocs_samples(
     else:
         shutil.copytree(samples_folder, work)
     monkeypatch.chdir(work)
-    monkeypatch.setattr("permdocs.writers.pdf.render", lambda document, context, styling: b"%PDF-1.7 stub")
+    monkeypatch.setattr("permdocs.writers.pdf.render", lambda document, context, styling, layout="": b"%PDF-1.7 stub")
     words = shlex.split(example)[1:]
     output = None
     if ">" in words:

@@ -175,7 +175,7 @@ def test_the_review_copy_marks_each_sentence_with_its_notes(tmp_path: Path) -> N
 
 def test_review_copies_exist_only_for_the_letter(tmp_path: Path) -> None:
     result = run("render", str(BABY), "--doc", "care-plan-permanence", "--review", "--out", str(tmp_path))
-    assert result.exit_code == 2 and "has no review copy" in result.output
+    assert result.exit_code == 2 and "has no option 'review'" in result.output
 
 
 def test_review_letter_reports_reading_ages_and_findings() -> None:

@@ -79,6 +79,38 @@ def test_render_files_says_what_each_file_is() -> None:
     assert {f.name: f.data for f in files} == permdocs.render_outputs(case, request, skipped=[])
 
 
+def test_one_request_names_several_documents_and_copies_and_brings_the_findings() -> None:
+    # The request a batch takes is the request a single render takes.
+    request = permdocs.RenderRequest("all", ("html", "ics"), "all")
+    rendered = permdocs.render_outputs(CASE, request)
+    expected = {
+        (document.name, audience)
+        for document in permdocs.DOCUMENTS.values() if not document.missing_from(CASE)
+        for audience in document.audiences
+    }
+    assert {(f.document, f.audience) for f in rendered.files} == expected
+    assert {f.name for f in rendered.files} == set(rendered)
+    # What the case lacks, and the calendars some copies do not have, are said, not raised.
+    assert any(note.startswith("later-life-letter: the case has no $.later_life_letter") for note in rendered.skipped)
+    assert rendered.findings == tuple(permdocs.check(CASE))
+
+
+def test_a_documents_options_are_checked_against_what_it_declares() -> None:
+    letter = permdocs.load_case(ROOT / "samples" / "letter-first-draft.json")
+    on = permdocs.render_outputs(letter, permdocs.RenderRequest("later-life-letter", ("html",), options={"Review": "yes"}, draft=True))
+    assert [name.endswith("_REVIEW_DRAFT.html") for name in on] == [True]
+    with pytest.raises(permdocs.UnknownOptionError, match="option 'review' is yes or no, not 'maybe'"):
+        permdocs.render_outputs(letter, permdocs.RenderRequest("later-life-letter", ("html",), options={"review": "maybe"}))
+    # Several documents share the options, each taking its own; an option none of them has is a mistake.
+    with pytest.raises(permdocs.UnknownOptionError, match="None of the documents asked for has the option 'arrangement'. Documents with it: family-time"):
+        permdocs.render_outputs(CASE, permdocs.RenderRequest("care-plan-permanence,cpr", ("html",), options={"arrangement": "x"}))
+    family = permdocs.load_case(ROOT / "samples" / "adoption-family-time.json")
+    both = permdocs.RenderRequest("family-time,care-plan-permanence", ("html",), options={"arrangement": "letters-mother"})
+    assert sorted(permdocs.render_outputs(family, both)) == [
+        "care-plan-permanence_FX-2025-0517.html", "family-time_FX-2025-0517_letters-mother.html",
+    ]
+
+
 def test_the_json_schema_comes_from_a_function() -> None:
     schema = permdocs.json_schema()
     assert schema["properties"]["child"] and schema == json.loads((ROOT / "schemas" / "case.schema.json").read_text())
@@ -95,7 +127,7 @@ def test_every_public_error_is_exported() -> None:
 
 @pytest.mark.parametrize("kwargs", [
     {"formats": None}, {"formats": 123}, {"formats": ["pdf", 3]}, {"as_of": "x"}, {"as_of": "2026-02-30"},
-    {"audience": 5}, {"draft": "yes"},
+    {"audience": 5}, {"draft": "yes"}, {"options": "review"}, {"options": {"review": 3}}, {"options": {1: True}},
 ])
 def test_a_request_of_the_wrong_kind_is_refused_in_the_librarys_words(kwargs: dict[str, object]) -> None:
     with pytest.raises(permdocs.ArgumentTypeError):

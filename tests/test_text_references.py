@@ -144,13 +144,13 @@ def test_a_childs_copy_is_refused_rather_than_scrubbed() -> None:
     data = sample_dict("adoption-family-time")
     data["family_time"][1]["purpose"] = "For Orla to see Jayden; the Plumbridges bring her."
     case = permdocs.load_case(data)
-    request = permdocs.RenderRequest("family-time", ("html",), "child", draft=True, arrangement="jayden-sessions")
+    request = permdocs.RenderRequest("family-time", ("html",), "child", draft=True, options={"arrangement": "jayden-sessions"})
     with pytest.raises(permdocs.UnresolvedFindingsError) as refused:
         permdocs.render_outputs(case, request)
     assert "never rendered with details scrubbed out, not even as a draft" in str(refused.value)
     assert [f.path for f in refused.value.findings] == ["$.family_time[1].purpose"]
     # The birth family's draft is scrubbed as before.
-    request = permdocs.RenderRequest("family-time", ("html",), "birth-family", draft=True, arrangement="jayden-sessions")
+    request = permdocs.RenderRequest("family-time", ("html",), "birth-family", draft=True, options={"arrangement": "jayden-sessions"})
     html = next(iter(permdocs.render_outputs(case, request).values())).decode()
     assert "Plumbridge" not in html
 

@@ -16,7 +16,7 @@ from docx.shared import Pt, RGBColor
 import permdocs
 import permdocs.describe.template_check
 
-from conftest import BABY, ROOT, require_program
+from conftest import BABY, ROOT, one_file_options, require_program
 from readable import docx_all_text
 from test_ooxml import ooxml_errors
 
@@ -84,8 +84,8 @@ def test_a_reference_word_file_restyles_every_document(tmp_path: Path) -> None:
     council = _council(tmp_path, reference=tmp_path / "reference.docx")
     case = permdocs.load_case(BABY)
     for document in [n for n, d in permdocs.DOCUMENTS.items() if not d.missing_from(case)]:
-        arrangement = case.family_time[0].id if permdocs.DOCUMENTS[document].per_arrangement else None
-        data = permdocs.render(case, document, "docx", profile=council, arrangement=arrangement)
+        options = one_file_options(case, document)
+        data = permdocs.render(case, document, "docx", profile=council, options=options)
         assert _heading_1(data) == ("Georgia", GREEN)
         text = docx_all_text(data)
         assert "Fictionshire Children's Services · OFFICIAL-SENSITIVE · FX-2026-0412" in text

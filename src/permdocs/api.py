@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,10 +20,9 @@ from .case import Case
 from .checks import Finding
 from .errors import (
     ArgumentTypeError,
-    PermdocsError,
 )
 from .profiles import LoadedProfile, resolve_profile
-from .rendering.pipeline import RenderedFile, findings_for
+from .rendering.pipeline import RenderedFile, RenderedOutputs, findings_for
 from .rendering.pipeline import render_files as _render_files
 from .rendering.pipeline import render_outputs as _render_outputs
 from .rendering.request import RenderRequest, as_of_date
@@ -61,17 +60,22 @@ def render_files(case: Case, request: RenderRequest, *, skipped: list[str] | Non
     return _render_files(case, request, skipped=skipped)
 
 
-def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:
+def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> RenderedOutputs:
     """Every file a render request makes, in memory: file name -> bytes.
 
     For case systems that store documents themselves: nothing touches the
-    disk. One request is one document in one audience's copy, in every
-    format it names, and for a document made per family-time arrangement,
-    every arrangement (or the one it names). Raises UnresolvedFindingsError
-    while the checks find errors, unless the request is a draft. A file one
-    output cannot be made in (the calendar of a family-time arrangement
-    without a schedule) raises UnknownFormatError; given a ``skipped`` list,
-    it is left out and the reason added to the list instead.
+    disk. A request names one document or several (``"all"``), one
+    audience's copy or ``"all"``, and the formats; a document made per
+    family-time arrangement makes every arrangement (or the one its options
+    name). The result is a dict of file name -> bytes that also carries
+    ``files`` (each file's document, audience, format and media type),
+    ``skipped`` (what was left out, and why) and ``findings`` (the checks'
+    findings, so there is no need to run them again). Raises
+    UnresolvedFindingsError while the checks find errors, unless the
+    request is a draft. A request for one copy raises UnknownFormatError
+    for a file its output cannot be made in (the calendar of a family-time
+    arrangement without a schedule); given a ``skipped`` list, or asked for
+    several copies, it is left out and the reason added to ``skipped``.
     """
     case = _a_case(case, "render_outputs")
     if not isinstance(request, RenderRequest):
@@ -92,7 +96,7 @@ def render(
     profile: ProfileChoice = None,
     as_of: date | None = None,
     part: str | None = None,
-    arrangement: str | None = None,
+    options: Mapping[str, str | bool] | None = None,
 ) -> bytes:
     """Render one document for a validated case in one format (``docx``, ``html`` or ``pdf``).
 
@@ -101,19 +105,21 @@ def render(
     path, or a loaded profile; by default the one the case names, else
     ``default``. Raises UnresolvedFindingsError while the checks find errors,
     unless ``draft`` is true (the document is then marked DRAFT throughout).
-    A document made once per family-time arrangement needs ``arrangement``
-    (an arrangement's id) where the case has more than one.
+    ``options`` are the document's own (see ``permdocs docs``): a document
+    made once per family-time arrangement needs ``{"arrangement": ID}``
+    where the case has more than one.
     """
     case = _a_case(case, "render")
     if not isinstance(fmt, str) or "," in fmt:
         raise ArgumentTypeError(
             "render() makes one format, named as a string such as 'pdf'; for several, use write() or render_outputs()"
         )
-    request = RenderRequest(document, (fmt,), audience, profile, draft, as_of, part, arrangement=arrangement)
+    request = RenderRequest(document, (fmt,), audience, profile, draft, as_of, part, options)
     outputs = _render_outputs(case, request)
     if len(outputs) != 1:
-        raise PermdocsError(
-            f"This request makes {len(outputs)} files; pass arrangement= to pick one, or use render_outputs() to get them all."
+        raise ArgumentTypeError(
+            f"This request makes {len(outputs)} files (one per family-time arrangement); pick one with "
+            "options={'arrangement': ID}, or use render_outputs() to get them all."
         )
     return next(iter(outputs.values()))
 
@@ -130,6 +136,7 @@ def write(
     draft: bool = False,
     profile: ProfileChoice = None,
     as_of: date | None = None,
+    options: Mapping[str, str | bool] | None = None,
 ) -> list[Path]:
     """Render a document in each format and write the files into ``out_dir``.
 
@@ -145,7 +152,7 @@ def write(
         request = document
     else:
         chosen = tuple(formats.split(",")) if isinstance(formats, str) else tuple(formats)
-        request = RenderRequest(document, chosen, audience, profile, draft, as_of)
+        request = RenderRequest(document, chosen, audience, profile, draft, as_of, options=options)
     return write_files(_render_outputs(case, request), out_dir, force=force, update=update)
 
 

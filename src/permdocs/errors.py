@@ -107,9 +107,15 @@ class UnknownPartError(PermdocsError):
     """A part was asked for that the document does not have."""
 
 
-class UnknownArrangementError(PermdocsError):
-    """An arrangement was asked for that the case does not have, or of a
-    document that is not made once per arrangement."""
+class UnknownOptionError(PermdocsError):
+    """A document was asked for an option it does not declare, or with a
+    value the option does not take: an arrangement the case does not have,
+    say, or a switch set to neither yes nor no."""
+
+
+#: The name this error had when the family-time arrangement was the only
+#: option; kept so that code catching it still does.
+UnknownArrangementError = UnknownOptionError
 
 
 class UnknownFormatError(PermdocsError):

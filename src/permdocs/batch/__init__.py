@@ -1,8 +1,8 @@
 """Many cases at once: a council's caseload rendered before panels and reviews.
 
-A :class:`Selection` says what to render for every case (documents,
-audiences, formats, options) before any case is read; :func:`render_case`
-renders one case file for it and never raises for a problem with that case,
+A :class:`~permdocs.RenderRequest`, the same request a single render
+takes, says what to render for every case (documents, audiences, formats,
+options) before any case is read; :func:`render_case` renders one case for it and never raises for a problem with that case,
 so one bad case cannot stop a batch; :func:`render_many` spreads the cases
 over worker processes and yields each case's result as it finishes.
 

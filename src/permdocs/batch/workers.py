@@ -12,8 +12,9 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..rendering.request import RenderRequest
 from .case_files import gather_case_files
-from .one_case import CaseResult, CaseSource, Selection, name_of_source, render_case
+from .one_case import CaseResult, CaseSource, name_of_source, render_case
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -22,12 +23,12 @@ if TYPE_CHECKING:
 
 def render_many(
     sources: "str | os.PathLike[str] | Iterable[CaseSource]",
-    selection: Selection,
+    request: RenderRequest,
     *,
     jobs: int | None = None,
     executor: "Executor | None" = None,
 ) -> Generator[CaseResult, None, None]:
-    """Render every case file for a selection, yielding each result as it finishes.
+    """Render every case file for a request, yielding each result as it finishes.
 
     ``jobs`` worker processes (default: the number of cores) share the work;
     with one job, or one case, everything runs in this process. Given an
@@ -47,18 +48,18 @@ def render_many(
             yield CaseResult(str(entry), failure=reason, command_line_failure=reason, exit_code=2)
     cases = [str(source) if isinstance(source, str | os.PathLike) else source for source in sources]
     if executor is not None:
-        yield from _as_they_finish(executor, cases, selection)
+        yield from _as_they_finish(executor, cases, request)
         return
     workers = min(jobs or os.cpu_count() or 1, len(cases))
 
     if workers <= 1:
         for case in cases:
-            yield render_case(case, selection)
+            yield render_case(case, request)
         return
-    yield from _in_worker_processes(cases, selection, workers)
+    yield from _in_worker_processes(cases, request, workers)
 
 
-def _in_worker_processes(cases: list[Any], selection: Selection, workers: int) -> Iterator[CaseResult]:
+def _in_worker_processes(cases: list[Any], request: RenderRequest, workers: int) -> Iterator[CaseResult]:
     """The cases over worker processes. A worker that dies (killed, or out of
     memory) names the case it was rendering, which is reported as failed;
     the cases no worker finished are then rendered in this process, one after
@@ -79,7 +80,7 @@ def _in_worker_processes(cases: list[Any], selection: Selection, workers: int) -
             max_workers=workers, mp_context=_start_method(), initializer=_serve_the_batch, initargs=(os.getpid(), board),
         )
         try:
-            for results in _as_they_finish(pool, work, selection, render_numbered_cases):
+            for results in _as_they_finish(pool, work, request, render_numbered_cases):
                 for index, result in results:
                     done.add(index)
                     yield result
@@ -94,7 +95,7 @@ def _in_worker_processes(cases: list[Any], selection: Selection, workers: int) -
         yield CaseResult(name_of_source(cases[index]), failure=stopped, command_line_failure=stopped, exit_code=2)
     for index in range(len(cases)):
         if index not in done:
-            yield render_case(cases[index], selection)
+            yield render_case(cases[index], request)
 
 
 def _stop(pool: Any) -> None:
@@ -112,16 +113,16 @@ def _stop(pool: Any) -> None:
 MAX_CASES_PER_TASK = 8
 
 
-def render_cases(sources: Sequence[str], selection: Selection) -> list[CaseResult]:
+def render_cases(sources: Sequence[str], request: RenderRequest) -> list[CaseResult]:
     """Several cases, one after another: a worker's share of a batch."""
-    return [render_case(source, selection) for source in sources]
+    return [render_case(source, request) for source in sources]
 
 
 #: Where each worker notes the case it is rendering (set in the worker by _serve_the_batch).
 _BOARD: list[str] = []
 
 
-def render_numbered_cases(numbered: Sequence[tuple[int, Any]], selection: Selection) -> list[tuple[int, CaseResult]]:
+def render_numbered_cases(numbered: Sequence[tuple[int, Any]], request: RenderRequest) -> list[tuple[int, CaseResult]]:
     """A worker's share of a batch, each case with its place in the batch;
     before each case the worker notes its place on the batch's board, so
     that if the worker dies the batch knows which case it was on."""
@@ -129,7 +130,7 @@ def render_numbered_cases(numbered: Sequence[tuple[int, Any]], selection: Select
     for index, source in numbered:
         if _BOARD:
             Path(_BOARD[0], str(os.getpid())).write_text(str(index), encoding="ascii")
-        results.append((index, render_case(source, selection)))
+        results.append((index, render_case(source, request)))
     return results
 
 
@@ -184,10 +185,10 @@ def _end_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="permdocs-parent-watch", daemon=True).start()
 
 
-def _as_they_finish(executor: "Executor", work: Sequence[Any], selection: Selection, task: Any = None) -> Iterator[Any]:
+def _as_they_finish(executor: "Executor", work: Sequence[Any], request: RenderRequest, task: Any = None) -> Iterator[Any]:
     from concurrent.futures import as_completed
 
-    futures: list["Future[Any]"] = [executor.submit(task or render_case, item, selection) for item in work]
+    futures: list["Future[Any]"] = [executor.submit(task or render_case, item, request) for item in work]
     try:
         for future in as_completed(futures):
             yield future.result()

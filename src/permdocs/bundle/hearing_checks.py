@@ -144,7 +144,8 @@ def _duplicates(manifest: BundleManifest) -> list[str]:
         for d, entry in enumerate(section.documents):
             where = f"$.sections[{s}].documents[{d}]"
             if isinstance(entry, PermdocsEntry):
-                key: tuple[str, ...] = ("case", entry.case, entry.document, entry.audience, entry.arrangement or "")
+                key: tuple[str, ...] = ("case", entry.case, entry.document, entry.audience, entry.arrangement or "",
+                    *(f"{name}={value}" for name, value in sorted(entry.options.items())))
             else:
                 key = ("pdf", str(Path(entry.pdf)))
             if key in seen:

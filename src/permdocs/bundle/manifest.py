@@ -106,8 +106,10 @@ class PermdocsEntry(StrictModel):
         "party, the parents included, and other copies show what the court's copy withholds.",
         default=False,
     )
-    arrangement: Identifier | None = field(
-        "Arrangement", "For a document made once per family-time arrangement: which one.", default=None
+    arrangement: Identifier | None = field("Arrangement", "Short for options: {arrangement: ID}.", default=None)
+    options: dict[Identifier, Identifier | bool] = field(
+        "Options", "The document's own options, as 'permdocs docs' lists them: which family-time arrangement, say.",
+        default_factory=dict,
     )
     title: ShortText | None = field("Title", "The index title; by default the document's own title.", default=None)
     kind: Identifier | None = field(

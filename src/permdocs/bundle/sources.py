@@ -32,6 +32,7 @@ from .stamping import search_area
 
 if TYPE_CHECKING:
     from ..case import Case
+    from ..documents import DocumentType
 
 #: Larger external PDFs are refused rather than read into memory.
 MAX_EXTERNAL_PDF_BYTES = 512 * 1024 * 1024
@@ -117,15 +118,9 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
             )
         if entry.audience != COURT_AUDIENCE and not entry.allow_non_court_copy:
             raise InvalidBundleError([Problem(f"{where}.audience", _NOT_THE_COURTS_COPY.format(entry.audience))])
-        if declaration.per_arrangement and entry.arrangement is None and len(case.family_time) != 1:
-            # Asked before rendering: every arrangement's copy would be made only to be refused.
-            ids = ", ".join(arrangement.id for arrangement in case.family_time)
-            raise InvalidBundleError([Problem(
-                f"{where}.arrangement",
-                f"is needed: this document is made once per family-time arrangement, and the case has "
-                f"{len(case.family_time)} ({ids}); name the one for this entry with 'arrangement: <id>'",
-            )])
-        request = RenderRequest(entry.document, ("pdf",), entry.audience, arrangement=entry.arrangement, for_bundle=True)
+        options = dict(entry.options) | ({"arrangement": entry.arrangement} if entry.arrangement else {})
+        _check_one_file(declaration, case, options, where)
+        request = RenderRequest(entry.document, ("pdf",), entry.audience, options=options, for_bundle=True)
         outputs = render_outputs(case, request)
         pdf = next(iter(outputs.values()))
     except InvalidBundleError:
@@ -237,3 +232,22 @@ def _open_checked(data: bytes, where: str) -> pikepdf.Pdf:
         pdf.close()
         raise InvalidBundleError([Problem(where, "has no pages")])
     return pdf
+
+
+def _check_one_file(declaration: "DocumentType", case: "Case", options: dict[str, str | bool], where: str) -> None:
+    """A bundle entry is one PDF. A document made once per item of a list in
+    the case (per family-time arrangement) needs the entry to name the item
+    where the case has several: asked before rendering, since every item's
+    copy would otherwise be made only to be refused."""
+    for name, option in declaration.options.items():
+        if option.takes != "an-id" or name in options or option.ids_from is None:
+            continue
+        items = getattr(case, option.ids_from.removeprefix("$."), None) or ()
+        if len(items) != 1:
+            ids = ", ".join(str(item.id) for item in items)
+            path = f"{where}.{name}" if name == "arrangement" else f"{where}.options.{name}"
+            raise InvalidBundleError([Problem(
+                path,
+                f"is needed: this document is made once per {option.names}, and the case has "
+                f"{len(items)} ({ids}); name the one for this entry with '{name}: <id>'",
+            )])

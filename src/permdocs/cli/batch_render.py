@@ -18,7 +18,8 @@ import click
 
 from ..base.output import replace_file
 from ..base.strict import StrictModel, field
-from ..batch import CaseResult, Selection, render_many
+from ..batch import CaseResult, render_many
+from ..rendering.request import RenderRequest
 from .common import EXIT_INPUT, EXIT_INTERNAL, plural
 
 #: Where a batch notes which outputs each case gave, for --resume.
@@ -28,7 +29,7 @@ RECORD_EVERY = 25
 
 
 def render_batch(
-    sources: list[Path], selection: Selection, out_dir: str, *, force: bool, update: bool, resume: bool,
+    sources: list[Path], selection: RenderRequest, out_dir: str, *, force: bool, update: bool, resume: bool,
     jobs: int | None, quiet: bool,
 ) -> int:
     """Render every case, write each one's files as it finishes, and return
@@ -188,7 +189,7 @@ class _BatchRecord:
     one that is damaged, tampered with or not a regular file is ignored (the
     batch then renders every case) with ``problem`` saying why."""
 
-    def __init__(self, folder: Path, selection: Selection):
+    def __init__(self, folder: Path, selection: RenderRequest):
         self.folder = folder
         self.selection = hashlib.sha256(json.dumps(asdict(selection), default=str, sort_keys=True).encode()).hexdigest()
         self.problem: str | None = None

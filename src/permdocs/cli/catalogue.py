@@ -61,8 +61,8 @@ def bundle(manifest_file: str, out_file: str, numbering: str, ocr: bool, force: 
 @reports_errors
 def docs(as_json: bool) -> None:
     """List the document types: what each is, the audiences (copies) it
-    offers and what each audience withholds, and the parts of the case it
-    reads. Case systems and the Makefile read the --json form. The fields
+    offers and what each audience withholds, its own options (--option)
+    and parts (--part), and the parts of the case it reads. Case systems and the Makefile read the --json form. The fields
     each document's templates can print are in docs/template-fields.md.
 
     \b
@@ -82,6 +82,10 @@ def docs(as_json: bool) -> None:
                     for a in d.audiences.values()
                 ],
                 "parts": {name: part.title for name, part in d.parts.items()},
+                "options": {
+                    name: {"summary": option.summary, "takes": option.takes, "ids_from": option.ids_from}
+                    for name, option in d.options.items()
+                },
             }
             for d in DOCUMENTS.values()
         ]
@@ -93,6 +97,11 @@ def docs(as_json: bool) -> None:
             default = " (default)" if audience is document.default_audience else ""
             withheld = ", ".join(f"{k}: {v}" for k, v in audience.withholds.items()) or "nothing"
             click.echo(f"  --audience {audience.name}{default}: {audience.title}. Withholds {withheld}.")
+        for name, option in document.options.items():
+            value = "=ID" if option.takes == "an-id" else ""
+            click.echo(f"  --option {name}{value}: {option.summary}")
+        for name, part in document.parts.items():
+            click.echo(f"  --part {name}: {part.title}. {part.summary}")
         click.echo(f"  Reads: {', '.join(document.reads)}")
 
 

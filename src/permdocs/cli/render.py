@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .common import PROFILE_HELP, IsoDate, plural, profile_for, reports_errors, status_line
+from .common import PROFILE_HELP, IsoDate, plural, reports_errors, status_line
 
 
 @click.command(short_help="Render documents as DOCX, HTML and/or PDF, for one case or many.")
@@ -24,8 +24,14 @@ from .common import PROFILE_HELP, IsoDate, plural, profile_for, reports_errors, 
     "--copy is the same option, in the family-time agreement's words (carers, birth-family, agency, child).",
 )
 @click.option(
+    "--option", "-o", "options", multiple=True, metavar="NAME[=VALUE]",
+    help="An option of the document's own, as 'permdocs docs' lists them; again for another. "
+    "A name alone switches an option on (-o review).",
+)
+@click.option(
     "--arrangement", metavar="ID",
-    help="For the family-time agreement: one arrangement, by its id in the case. Default: every arrangement, a file each.",
+    help="Short for --option arrangement=ID: one family-time arrangement, by its id in the case. "
+    "Default: every arrangement, a file each.",
 )
 @click.option("--part", metavar="NAME", help="A separately paginated part of the document, where it has one.")
 @click.option(
@@ -44,7 +50,8 @@ from .common import PROFILE_HELP, IsoDate, plural, profile_for, reports_errors, 
 @click.option("--as-of", type=IsoDate(), help="Judge the practice checks as on this day (default: the case's prepared_on date).")
 @click.option(
     "--review", is_flag=True,
-    help="A review copy: the later-life letter with the language review's notes marked at each sentence (HTML, PDF).",
+    help="Short for --option review: the later-life letter's review copy, its language review's notes marked at "
+    "each sentence (HTML, PDF).",
 )
 @click.option(
     "--jobs", type=click.IntRange(min=1), metavar="N",
@@ -54,7 +61,8 @@ from .common import PROFILE_HELP, IsoDate, plural, profile_for, reports_errors, 
 @click.option("--quiet", is_flag=True, help="No progress bar, and only failures in the summary.")
 @reports_errors
 def render(
-    cases: tuple[str, ...], documents: str, audience: str | None, arrangement: str | None, part: str | None,
+    cases: tuple[str, ...], documents: str, audience: str | None, options: tuple[str, ...], arrangement: str | None,
+    part: str | None,
     formats: str, out_dir: str, update: bool, force: bool, draft: bool, profile_name: str | None,
     as_of: date | None, review: bool, jobs: int | None, resume: bool, quiet: bool,
 ) -> None:
@@ -84,17 +92,17 @@ def render(
       permdocs render samples/baby-in-proceedings.json --doc all --audience all --out out/ --force
       permdocs render samples/long-term-fostering.json --doc care-plan-permanence --draft
       permdocs render samples/baby-in-proceedings.json --doc care-plan-permanence --profile devon-style --out devon/
-      permdocs render samples/letter-first-draft.json --doc later-life-letter --review --format html
-      permdocs render samples/adoption-family-time.json --doc family-time --copy birth-family --arrangement letters-mother
+      permdocs render samples/letter-first-draft.json --doc later-life-letter -o review --format html
+      permdocs render samples/adoption-family-time.json --doc family-time --copy birth-family -o arrangement=letters-mother
       permdocs render samples/adoption-family-time.json --doc family-time --copy carers --format pdf,ics
       permdocs render samples/ --doc care-plan-permanence,options-analysis --format docx,pdf --out out/ --jobs 2
       permdocs render samples/ --doc all --format docx --out out/ --resume
     """
-    from ..batch import Selection, gather_case_files
+    from ..batch import gather_case_files
+    from ..rendering.request import RenderRequest
 
-    selection = Selection(
-        documents, formats, audience, profile_name, draft, as_of, part, review, arrangement,
-    )
+    chosen = _options(options) | ({"arrangement": arrangement} if arrangement else {}) | ({"review": True} if review else {})
+    selection = RenderRequest(documents, tuple(formats.split(",")), audience, profile_name, draft, as_of, part, chosen)
     if not selection.formats:
         raise click.BadParameter("give at least one format", param_hint="--format")
     sources, passed_over = gather_case_files(cases)
@@ -110,34 +118,46 @@ def render(
     sys.exit(render_batch(sources, selection, out_dir, force=force, update=update, resume=resume, jobs=jobs, quiet=quiet))
 
 
-def _render_one(case_file: str, selection: Any, out_dir: str, *, force: bool, update: bool) -> None:
+def _options(given: tuple[str, ...]) -> dict[str, str | bool]:
+    """``-o arrangement=letters-mother -o review`` as a mapping."""
+    options: dict[str, str | bool] = {}
+    for text in given:
+        name, equals, value = text.partition("=")
+        if not name.strip():
+            raise click.BadParameter(f"'{text}' names no option; write NAME=VALUE, or NAME alone for a switch", param_hint="--option")
+        options[name.strip()] = value.strip() if equals else True
+    return options
+
+
+def _render_one(case_file: str, request: Any, out_dir: str, *, force: bool, update: bool) -> None:
     """One case: its problems stop the render with their own message and exit code."""
     import permdocs
 
     from ..base.output import write_files
-    from ..rendering.pipeline import findings_for, render_outputs
+    from ..rendering.pipeline import RenderedOutputs, render_outputs
 
     case = permdocs.load_case(Path(case_file))
-    profile = profile_for(case, selection.profile)
-    requests, notes = selection.requests_for(case)
+    singles, notes = request.singles(case)
     for note in notes:
         click.echo(f"skipped {note}", err=True)
     files: dict[str, bytes] = {}
     skipped: list[str] = []
+    findings: Any = ()
     with status_line("Rendering") as show:
-        for number, request in enumerate(requests, start=1):
-            copy = f" ({request.audience})" if request.audience else ""
-            show(f"Rendering {request.document}{copy} as {', '.join(request.formats)}: {number} of {len(requests)}")
+        for number, single in enumerate(singles, start=1):
+            copy = f" ({single.audience})" if single.audience else ""
+            show(f"Rendering {single.document}{copy} as {', '.join(single.formats)}: {number} of {len(singles)}")
             # Rendering several, a file one output cannot have (no dates, no calendar) is left out, and said so.
-            files.update(render_outputs(case, request, skipped=skipped if selection.several else None))
+            rendered: RenderedOutputs = render_outputs(case, single, skipped=skipped if request.several else None)
+            files.update(rendered)
+            findings = rendered.findings
         show("Writing")
         written = write_files(files, out_dir, force=force, update=update)
     for reason in skipped:
         click.echo(f"skipped {reason}", err=True)
     for path in written:
         click.echo(f"wrote {path}")
-    findings = findings_for(case, profile, selection.as_of or case.prepared_on)
-    _mention_findings(findings, case_file, selection.draft)
+    _mention_findings(findings, case_file, request.draft)
 
 
 def _mention_findings(findings: Any, case_file: str, draft: bool) -> None:

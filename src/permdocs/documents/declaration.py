@@ -21,15 +21,15 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import StringConstraints
+from pydantic import StringConstraints, model_validator
 
 from ..base.resources import template_name
 from ..base.sensitivity import Sensitivity, Treatment
 from ..base.strict import Identifier, ShortText, StrictModel
 from ..base.strict import field as described
-from ..errors import UnknownAudienceError
+from ..errors import UnknownAudienceError, UnknownOptionError
 
 if TYPE_CHECKING:
     from ..case import Case
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from ..profiles import LoadedProfile
 
 JsonPath = Annotated[str, StringConstraints(pattern=r"^\$(\.[a-z_]+)+$")]
+#: A word in capitals that a file name carries, as DRAFT is.
+FileLabel = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{0,15}$")]
 
 
 class AudienceDeclaration(StrictModel):
@@ -78,6 +80,32 @@ class PartDeclaration(StrictModel):
     )
 
 
+class OptionDeclaration(StrictModel):
+    """Something only this document can be asked for (``--option NAME=VALUE``),
+    declared beside its templates so that the pipeline, the command line and
+    batches carry it without knowing what it means."""
+
+    summary: ShortText = described("Summary", "What the option does, for 'permdocs docs' and --help.")
+    takes: Literal["yes-or-no", "an-id"] = described(
+        "Takes", "yes-or-no: a switch (true or false); an-id: the id of one item of a list in the case (ids_from)."
+    )
+    ids_from: JsonPath | None = described(
+        "Ids from", "For an-id: the list in the case whose items' ids the option takes, e.g. $.family_time.", default=None
+    )
+    names: ShortText | None = described(
+        "Names", "For an-id: what one item is called in messages, e.g. 'family-time arrangement'.", default=None
+    )
+    file_label: FileLabel | None = described(
+        "File label", "For yes-or-no: a word added to the file name when it is on, e.g. REVIEW.", default=None
+    )
+
+    @model_validator(mode="after")
+    def _ids_for_an_id(self) -> "OptionDeclaration":
+        if (self.takes == "an-id") != (self.ids_from is not None and self.names is not None):
+            raise ValueError("an option that takes an id gives ids_from and names; a yes-or-no option gives neither")
+        return self
+
+
 class Orientation(StrEnum):
     PORTRAIT = "portrait"
     LANDSCAPE = "landscape"
@@ -116,14 +144,13 @@ class DocumentDeclaration(StrictModel):
     formats: list[Identifier] = described(
         "Formats", "The output formats it offers.", default_factory=lambda: ["docx", "html", "pdf"]
     )
-    per_arrangement: bool = described(
-        "Per arrangement", "Made once per family-time arrangement; --arrangement picks one.", default=False
+    options: dict[Identifier, OptionDeclaration] = described(
+        "Options", "What only this document can be asked for, by name (--option NAME=VALUE).", default_factory=dict
     )
-    review: bool = described("Review", "Whether it offers a review copy (--review) marking its findings in place.", default=False)
     word_layouts: list[Identifier] = described(
         "Word layouts",
-        "Other Word templates beside NAME.docx, as NAME-LAYOUT.docx, for outputs whose context names that "
-        "layout in its word_layout field (the family-time agreement's child's copy).",
+        "Other Word templates beside NAME.docx, as NAME-LAYOUT.docx, for outputs that name that layout "
+        "(the family-time agreement's child's copy).",
         default_factory=list,
     )
     audiences: list[Identifier] = described(
@@ -156,8 +183,9 @@ class Audience:
 
 @dataclass(frozen=True)
 class Output:
-    """One file's worth of a document: its context, and what its name adds
-    (an arrangement's id, a part's name), if anything.
+    """One file's worth of a document: its context, what its name adds (an
+    arrangement's id, a part's name), if anything, and the Word layout it is
+    drawn in where that is not the document's usual one.
 
     ``safe_label`` goes into the file name instead of ``label`` in a copy
     whose audience must not read a word the label holds (an arrangement id
@@ -169,6 +197,7 @@ class Output:
     label: str = ""
     safe_label: str = ""
     lacks: Mapping[str, str] = field(default_factory=dict)
+    layout: str = ""
 
 
 Builder = Callable[["Case", "ResolvedRequest"], Any]
@@ -183,15 +212,16 @@ class DocumentType:
     summary: str
     reads: tuple[str, ...]
     requires: tuple[str, ...]
-    offers_review: bool
     audiences: Mapping[str, Audience]
     formats: tuple[str, ...]
-    per_arrangement: bool
+    options: Mapping[str, OptionDeclaration]
     parts: Mapping[str, PartDeclaration]
     folder: Path
     word_layouts: tuple[str, ...]
     layout: LayoutFacts
     build_context: Builder
+    #: Jinja filters only this document's HTML template uses (the letter's review marks).
+    html_filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     _outputs: Callable[["Case", "ResolvedRequest"], list[Output]] | None = field(default=None, repr=False)
 
     @property
@@ -212,6 +242,18 @@ class DocumentType:
         """The formats one audience's copy comes in."""
         return tuple(f for f in self.formats if audience.formats is None or f in audience.formats)
 
+    def chosen_options(self, case: "Case", given: Mapping[str, object]) -> Mapping[str, object]:
+        """The options asked for, checked against the declaration and the case:
+        a switch is True or False, an id names an item the case has."""
+        chosen: dict[str, object] = {}
+        for name, value in given.items():
+            option = self.options.get(name)
+            if option is None:
+                offered = ", ".join(self.options) or "none"
+                raise UnknownOptionError(f"The {self.name} document has no option '{name}'. Its options: {offered}.")
+            chosen[name] = option_value(self.name, name, option, value, case)
+        return MappingProxyType(chosen)
+
     def missing_from(self, case: "Case") -> list[str]:
         """The required parts of the case that this case lacks (empty: the document applies)."""
         return [path for path in self.requires if not getattr(case, path.removeprefix("$."), None)]
@@ -226,6 +268,26 @@ class DocumentType:
         if self._outputs is not None:
             return self._outputs(case, request)
         return [Output(self.build_context(case, request))]
+
+
+_YES = {"yes", "true", "on", "1"}
+_NO = {"no", "false", "off", "0"}
+
+
+def option_value(document: str, name: str, option: OptionDeclaration, value: object, case: "Case") -> object:
+    """One option's value, as its declaration takes it."""
+    if option.takes == "yes-or-no":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+            return value.strip().lower() in _YES
+        raise UnknownOptionError(f"The {document} document's option '{name}' is yes or no, not {value!r}.")
+    assert option.ids_from is not None
+    known = [str(item.id) for item in getattr(case, option.ids_from.removeprefix("$."), None) or ()]
+    if not isinstance(value, str) or value.strip().lower() not in known:
+        listed = ", ".join(known) or "none"
+        raise UnknownOptionError(f"This case has no {option.names} '{value}'; the ids in {option.ids_from} are: {listed}.")
+    return value.strip().lower()
 
 
 @cache
@@ -258,15 +320,15 @@ def document_from_package(package: ModuleType) -> DocumentType:
         summary=declaration.summary,
         reads=tuple(declaration.reads),
         requires=tuple(declaration.requires),
-        offers_review=declaration.review,
         audiences=MappingProxyType(audiences),
         formats=tuple(declaration.formats),
-        per_arrangement=declaration.per_arrangement,
+        options=MappingProxyType(dict(declaration.options)),
         parts=MappingProxyType(dict(declaration.parts)),
         folder=folder,
         word_layouts=tuple(declaration.word_layouts),
         layout=declaration.layout,
         build_context=package.build_context,
+        html_filters=MappingProxyType(dict(getattr(package, "HTML_FILTERS", {}))),
         _outputs=getattr(package, "outputs", None),
     )
 
@@ -290,7 +352,7 @@ class ResolvedRequest:
     as_of: date
     findings: "tuple[Finding, ...]"
     part: str | None = None
-    review: bool = False
-    arrangement: str | None = None
+    #: The document's own options, checked (see DocumentType.chosen_options).
+    options: Mapping[str, object] = field(default_factory=dict)
     #: The PDF goes into a court bundle, whose page stamps number it.
     for_bundle: bool = False

@@ -20,11 +20,10 @@ from datetime import date
 from ..case import Case
 from ..checks import CopyReach, Finding, check, errors_in
 from ..checks.safeguarding_rules import written_out
-from ..documents import DOCUMENTS, copies_of, get_document
+from ..documents import copies_of, get_document
 from ..documents.declaration import Audience, DocumentType
 from ..errors import (
     DocumentNotApplicableError,
-    UnknownArrangementError,
     UnknownFormatError,
     UnknownPartError,
     UnresolvedFindingsError,
@@ -50,20 +49,58 @@ class RenderedFile:
     data: bytes
 
 
-def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> dict[str, bytes]:
-    """Every file a request makes, in memory: file name -> bytes.
+class RenderedOutputs(dict[str, bytes]):
+    """Every file a request made, file name -> bytes, and what else the
+    render knows: each file's metadata, what was left out and why, and the
+    checks' findings (a final render has no errors among them; a draft's
+    are listed in its appendix), so that a caller never runs the checks twice."""
 
-    A file an output cannot be made in (a calendar of an arrangement without
-    dates) is refused with the reason, as an input error; given a
-    ``skipped`` list, it is left out and the reason added to the list."""
-    return {file.name: file.data for file in render_files(case, request, skipped=skipped)}
+    def __init__(self, files: list[RenderedFile], skipped: list[str], findings: tuple[Finding, ...]) -> None:
+        super().__init__((file.name, file.data) for file in files)
+        self.files = tuple(files)
+        self.skipped = tuple(skipped)
+        self.findings = findings
+
+
+def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> RenderedOutputs:
+    """Every file a request makes, in memory: file name -> bytes, with the
+    files' metadata, what was left out, and the checks' findings.
+
+    A request for one copy refuses a file its output cannot be made in (a
+    calendar of an arrangement without dates) with the reason, as an input
+    error, unless given a ``skipped`` list, to which the reason is added. A
+    request for several documents or copies leaves such files out, and
+    documents the case lacks what they need for, and says so in
+    ``skipped``."""
+    singles, left_out = request.singles(case)
+    lenient = skipped is not None or request.several
+    notes = left_out if skipped is None else skipped
+    if skipped is not None:
+        skipped.extend(left_out)
+    files: list[RenderedFile] = []
+    findings: tuple[Finding, ...] | None = None
+    for single in singles:
+        resolved = resolve_request(case, single)
+        files += _render_copy(case, resolved, single.formats, notes if lenient else None)
+        findings = resolved.findings
+    if findings is None:
+        # Nothing to render (every document asked for lacks what it needs): the findings still stand.
+        profile = resolve_profile(request.profile, case.profile)
+        findings = tuple(findings_for(case, profile, request.as_of or case.prepared_on))
+    return RenderedOutputs(files, notes, findings)
 
 
 def render_files(case: Case, request: RenderRequest, *, skipped: list[str] | None = None) -> list[RenderedFile]:
     """Every file a request makes, as :func:`render_outputs` does, each with
     its document, audience, format and media type."""
-    resolved = resolve_request(case, request)
-    formats = [get_format(name) for name in request.formats]
+    return list(render_outputs(case, request, skipped=skipped).files)
+
+
+def _render_copy(
+    case: Case, resolved: ResolvedRequest, format_names: tuple[str, ...], skipped: list[str] | None,
+) -> list[RenderedFile]:
+    """The files of one document's copy, in each format asked for."""
+    formats = [get_format(name) for name in format_names]
     withholds = withholds_for(resolved)
     if resolved.audience.for_a_child:
         _refuse_scrubbing_for_a_child(case, resolved, withholds)
@@ -80,9 +117,9 @@ def render_files(case: Case, request: RenderRequest, *, skipped: list[str] | Non
                     raise UnknownFormatError(output.lacks[fmt.name])
                 skipped.append(f"{name}: {output.lacks[fmt.name]}")
                 continue
-            data = fmt.render(resolved.document, output.context, styling)
+            data = fmt.render(resolved.document, output.context, styling, layout=output.layout)
             files.append(RenderedFile(
-                name, resolved.document.name, resolved.audience.name, fmt.name, fmt.media_type, label or request.part or "",
+                name, resolved.document.name, resolved.audience.name, fmt.name, fmt.media_type, label or resolved.part or "",
                 data,
             ))
     return files
@@ -112,20 +149,15 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
     audience = document.audience(request.audience)
     _check_formats(document, audience, request.formats)
     _check_part(document, request.part)
-    if request.arrangement is not None and not document.per_arrangement:
-        per = ", ".join(d.name for d in DOCUMENTS.values() if d.per_arrangement) or "none"
-        raise UnknownArrangementError(
-            f"The {document.name} document is not made per arrangement; only these are: {per}."
-        )
-    _check_applies(document, case, request.review)
+    _check_applies(document, case)
+    options = document.chosen_options(case, request.options)
     profile = resolve_profile(request.profile, case.profile)
     as_of = request.as_of or case.prepared_on
     findings = findings_for(case, profile, as_of)
     if not request.draft and errors_in(findings):
         raise UnresolvedFindingsError(errors_in(findings))
     return ResolvedRequest(
-        document, audience, profile, request.draft, as_of, tuple(findings), request.part, request.review,
-        request.arrangement, request.for_bundle,
+        document, audience, profile, request.draft, as_of, tuple(findings), request.part, options, request.for_bundle,
     )
 
 
@@ -168,15 +200,12 @@ def _check_part(document: DocumentType, part: str | None) -> None:
         raise UnknownPartError(f"The {document.name} document has no part '{part}'. Its parts: {choices}.")
 
 
-def _check_applies(document: DocumentType, case: Case, review: bool) -> None:
+def _check_applies(document: DocumentType, case: Case) -> None:
     missing = document.missing_from(case)
     if missing:
         raise DocumentNotApplicableError(
             f"The {document.name} document needs {', '.join(missing)}, which this case does not have."
         )
-    if review and not document.offers_review:
-        offering = ", ".join(d.name for d in DOCUMENTS.values() if d.offers_review) or "none"
-        raise UnknownPartError(f"The {document.name} document has no review copy. Documents with one: {offering}.")
 
 
 def output_name(case: Case, request: ResolvedRequest, label: str, extension: str) -> str:
@@ -188,8 +217,11 @@ def output_name(case: Case, request: ResolvedRequest, label: str, extension: str
     if request.audience.name != request.document.default_audience.name:
         pieces.append(request.audience.name)
     pieces += [piece for piece in (label, request.part) if piece]
-    if request.review:
-        pieces.append("REVIEW")
+    # A switch that changes what the file is (the letter's review copy) says so in its name.
+    pieces += [
+        option.file_label for name, option in request.document.options.items()
+        if option.file_label and request.options.get(name) is True
+    ]
     if request.draft:
         pieces.append("DRAFT")
     stem = "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", piece) for piece in pieces)

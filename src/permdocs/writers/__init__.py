@@ -1,9 +1,12 @@
 """Output formats: each writer turns a document's context into bytes.
 
-Every writer has the same shape, ``render(document, context, styling) ->
-bytes``: the document type (for its templates), the context (what the
-templates may print) and the styling (what the writer needs from the
-council's profile, which templates never see). PDF
+Every writer has the same shape, ``render(document, context, styling, *,
+layout="") -> bytes``: the document type (for its templates), the context
+(what the templates may print), the styling (what the writer needs from the
+council's profile, which templates never see) and the layout, where an
+output is drawn in another of the document's templates than its usual one
+(the child's copy of a family-time agreement has its own Word file; HTML
+draws every copy from one template). PDF
 is not a writer of its own kind: it is the HTML writer plus WeasyPrint.
 Writers are imported only when used, so that ``permdocs --help`` or a
 DOCX-only render never loads WeasyPrint.
@@ -71,7 +74,7 @@ def accent_tint(colour: str, share: float = 0.18) -> str:
     return "".join(f"{round(255 - (255 - c) * share):02X}" for c in rgb)
 
 
-Writer = Callable[["DocumentType", Any, Styling], bytes]
+Writer = Callable[..., bytes]
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,9 @@ class OutputFormat:
     media_type: str
     module: str
 
-    def render(self, document: "DocumentType", context: Any, styling: Styling) -> bytes:
+    def render(self, document: "DocumentType", context: Any, styling: Styling, *, layout: str = "") -> bytes:
         writer: Writer = importlib.import_module(self.module).render
-        return writer(document, context, styling)
+        return writer(document, context, styling, layout=layout)
 
 
 FORMATS: dict[str, OutputFormat] = {

@@ -45,11 +45,10 @@ _BRANDED_STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "He
 _ACCENT_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3")
 
 
-def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
-    """The document as a Word file, byte-identical for the same case. A
-    context whose ``word_layout`` names one of the document's other layouts
-    (the child's copy of a family-time agreement) is drawn in that template."""
-    layout = getattr(context, "word_layout", "")
+def render(document: "DocumentType", context: Any, styling: Styling, *, layout: str = "") -> bytes:
+    """The document as a Word file, byte-identical for the same case.
+    ``layout`` names one of the document's other Word templates (the child's
+    copy of a family-time agreement), where the output is drawn in one."""
     template_name = document_template_name(document.name, "docx", layout)
     path, from_council = word_template(document, styling.overrides, layout)
     prepared = prepared_template(path, _signature(path, styling.reference_docx), template_name, from_council, styling)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..base import narrative
 from ..base.resources import assets_dir, override_dir, templates_dir
@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from ..documents import DocumentType
 
 
-def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
-    """The document as a standalone HTML file, UTF-8 encoded."""
+def render(document: "DocumentType", context: Any, styling: Styling, *, layout: str = "") -> bytes:
+    """The document as a standalone HTML file, UTF-8 encoded. Every layout
+    is drawn from the one template, as the context says."""
     return render_text(document, context, styling).encode("utf-8")
 
 
@@ -40,7 +41,11 @@ def render_text(document: "DocumentType", context: Any, styling: Styling, *, for
     _DOCUMENT_FOLDERS.setdefault(document.folder, None)
     overrides = override_dir(styling.overrides, "html")
     untrusted = overrides is not None
-    template = render_checked(template_name, lambda: _environment(overrides).get_template(template_name), untrusted=untrusted)
+    env = _environment(overrides)
+    # A document's own filters join the environment before its template is compiled, which looks them up.
+    for name, document_filter in document.html_filters.items():
+        env.filters.setdefault(name, document_filter)
+    template = render_checked(template_name, lambda: env.get_template(template_name), untrusted=untrusted)
     variables = template_variables(context) | {
         "stylesheet": _stylesheet("permdocs.css") + brand_stylesheet(styling),
         "print_stylesheet": _stylesheet("print.css") if for_print else Markup(""),
@@ -91,23 +96,7 @@ def _environment(overrides: Path | None) -> SandboxedEnvironment:
     loader = ChoiceLoader([*folders, packaged, PrefixLoader({"permdocs": packaged})])
     env = make_environment(loader, markdown=lambda text: narrative.to_html(text.source))
     env.filters["blocks"] = blocks_to_html
-    env.filters["review_marks"] = review_marks
     return env
-
-
-def review_marks(html: Markup, highlights: Any) -> Markup:
-    """Mark each reviewed sentence where it stands in already-rendered HTML,
-    with the review's note as its tooltip. A sentence split by formatting
-    (bold across it) is not found and stays unmarked; its note is still
-    listed by ``permdocs review-letter``."""
-    marked = str(html)
-    for highlight in highlights:
-        # Escaped as markdown-it escapes text (quotes, not apostrophes), to match what it rendered.
-        sentence = highlight.sentence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-        if sentence in marked:
-            note = escape(highlight.note)
-            marked = marked.replace(sentence, f'<mark class="review" title="{note}">{sentence}</mark>', 1)
-    return Markup(marked)
 
 
 def brand_stylesheet(styling: Styling) -> Markup:

@@ -33,8 +33,8 @@ PRODUCT_ID = "-//permdocs//family-time agreement//EN"
 LOCAL_TIME = ZoneInfo("Europe/London")
 
 
-def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
-    """The context's calendar entries as an iCalendar file."""
+def render(document: "DocumentType", context: Any, styling: Styling, *, layout: str = "") -> bytes:
+    """The context's calendar entries as an iCalendar file (a calendar has one layout)."""
     events = getattr(context, "calendar", None)
     if events is None:
         raise UnknownFormatError(f"The {document.name} document has no calendar for this copy.")

@@ -68,8 +68,9 @@ class AssetsOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def render(document: "DocumentType", context: Any, styling: Styling) -> bytes:
-    """The document as a tagged A4 PDF with bookmarks and embedded fonts."""
+def render(document: "DocumentType", context: Any, styling: Styling, *, layout: str = "") -> bytes:
+    """The document as a tagged A4 PDF with bookmarks and embedded fonts,
+    every layout drawn from the one HTML template, as the context says."""
     fonts = frozenset(face.path for face in styling.font_faces)
     return html_to_pdf(html.render_text(document, context, styling, for_print=True), fonts)
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from ...case import Case
 from ...case.family_time import FamilyTimeArrangement, FamilyTimeKind
-from ...errors import UnknownArrangementError
 from ...text.blocks import Block
 from ...text.templating import capfirst
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
@@ -52,8 +51,6 @@ class FamilyTimeAgreement:
     child: ChildIdentity
     #: True for the child's own copy, laid out as a short letter-like page.
     for_child: bool
-    #: The Word layout: "child" draws the child's copy in family-time-child.docx.
-    word_layout: str
     #: The child's copy's heading, e.g. "Keeping in touch with Jayden".
     child_title: str
     body: tuple[Block, ...]
@@ -72,15 +69,17 @@ def outputs(case: Case, request: ResolvedRequest) -> list[Output]:
     Each file is named by the arrangement's id, or, in a copy whose reader
     must not see a word the id holds ("dunholt-park-plumbridge"), by its
     place in the case ("arrangement-2"); check FT-008 asks for a neutral id."""
-    chosen = list(enumerate(case.family_time))
-    if request.arrangement is not None:
-        chosen = [(i, a) for i, a in chosen if a.id == request.arrangement]
-        if not chosen:
-            known = ", ".join(a.id for a in case.family_time)
-            raise UnknownArrangementError(f"This case has no family-time arrangement '{request.arrangement}'. Its arrangements: {known}.")
+    # The pipeline has checked the option against the case's arrangements (document.toml).
+    wanted = request.options.get("arrangement")
+    # The child's copy is drawn in its own Word layout, family-time-child.docx.
+    layout = "child" if request.audience.name == CHILD_COPY else ""
     return [
-        Output(_agreement(case, request, arrangement), arrangement.id, f"arrangement-{index + 1}", _lacks(index, arrangement))
-        for index, arrangement in chosen
+        Output(
+            _agreement(case, request, arrangement), arrangement.id, f"arrangement-{index + 1}", _lacks(index, arrangement),
+            layout,
+        )
+        for index, arrangement in enumerate(case.family_time)
+        if wanted is None or arrangement.id == wanted
     ]
 
 
@@ -105,7 +104,6 @@ def _agreement(case: Case, request: ResolvedRequest, arrangement: FamilyTimeArra
         document=document_info(case, request, title, subtitle),
         child=child_identity(case),
         for_child=for_child,
-        word_layout="child" if for_child else "",
         child_title=child_title(words),
         body=tuple(child_copy(words, sessions) if for_child else full_agreement(words, sessions)),
         calendar=None if calendar is None else tuple(calendar),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from markupsafe import Markup, escape
+
 from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.legal import LegalBasisKind
@@ -74,7 +76,8 @@ def build_context(case: Case, request: ResolvedRequest) -> LaterLifeLetterDocume
     letter = case.later_life_letter
     assert letter is not None  # document.toml requires $.later_life_letter
     writer = case.authorship.social_worker
-    findings = letter_review.review(case, dict(request.profile.settings.plain_words)) if request.review else []
+    reviewing = request.options.get("review") is True
+    findings = letter_review.review(case, dict(request.profile.settings.plain_words)) if reviewing else []
     return LaterLifeLetterDocument(
         document=document_info(case, request, "Later-life letter", f"A letter for {case.child.preferred_name}"),
         child=child_identity(case),
@@ -84,7 +87,7 @@ def build_context(case: Case, request: ResolvedRequest) -> LaterLifeLetterDocume
         sign_off=letter.sign_off,
         writer_name=letter.writer_name or writer.name,
         writer_role=letter.writer_role or writer.role,
-        review=_review(case, letter, findings) if request.review else None,
+        review=_review(case, letter, findings) if reviewing else None,
     )
 
 
@@ -155,3 +158,22 @@ def _decisions(case: Case) -> list[str]:
         elif order.kind is LegalBasisKind.ADOPTION_ORDER:
             facts.append(f"On {long_date(order.made_on)}, {where} made the adoption order, and your family became yours for good.")
     return facts
+
+
+def review_marks(html: Markup, highlights: tuple[Highlight, ...]) -> Markup:
+    """Mark each reviewed sentence where it stands in already-rendered HTML,
+    with the review's note as its tooltip. A sentence split by formatting
+    (bold across it) is not found and stays unmarked; its note is still
+    listed by ``permdocs review-letter``."""
+    marked = str(html)
+    for highlight in highlights:
+        # Escaped as markdown-it escapes text (quotes, not apostrophes), to match what it rendered.
+        sentence = highlight.sentence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+        if sentence in marked:
+            note = escape(highlight.note)
+            marked = marked.replace(sentence, f'<mark class="review" title="{note}">{sentence}</mark>', 1)
+    return Markup(marked)
+
+
+#: The letter's own filter, which the HTML writer adds for its template.
+HTML_FILTERS = {"review_marks": review_marks}
