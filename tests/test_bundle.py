@@ -22,7 +22,16 @@ from permdocs.describe.schemas import schema_text
 from permdocs.errors import InvalidBundleError
 
 from bundle_fixtures import encrypted_pdf, photograph_pdf, scan_pdf, text_pdf
-from bundle_setup import build_checked, bundle_folder, fixture_manifest, page_texts, qpdf_check, without_case
+from bundle_setup import (
+    CASE_SAMPLE,
+    build_checked,
+    bundle_folder,
+    external_pdfs,
+    fixture_manifest,
+    page_texts,
+    qpdf_check,
+    without_case,
+)
 from conftest import ROOT, require_program
 
 
@@ -353,3 +362,33 @@ def test_a_family_time_agreement_goes_in_as_its_court_copy(tmp_path: Path) -> No
     (entry,) = [e for e in bundle.entries if e.title == "Family-time agreement"]
     text = " ".join(" ".join(page_texts(bundle.pdf)[bundle.front_pages + entry.first_page:]).split())
     assert "Court copy" in text and "Plumbridge" not in text  # the adopters' surname stays out
+
+
+def test_a_bundle_of_external_pdfs_is_built_from_memory_as_from_a_folder(tmp_path: Path) -> None:
+    # A case system holds its PDFs in memory: the manifest names them, and no folder is needed.
+    manifest = without_case(fixture_manifest())
+    files = {f"external/{name}": data for name, data in external_pdfs().items()}
+    in_memory = permdocs.build_bundle(manifest, files=files)
+    from_folder = permdocs.build_bundle(bundle_folder(tmp_path, manifest))
+    assert in_memory.pdf == from_folder.pdf and in_memory.warnings == from_folder.warnings
+
+
+def test_an_in_memory_bundle_names_what_was_not_given() -> None:
+    manifest = without_case(fixture_manifest())
+    files = {f"external/{name}": data for name, data in external_pdfs().items()}
+    files["external/report.pdf"] = "a report"  # type: ignore[assignment]
+    del files["external/tree.pdf"]
+    with pytest.raises(permdocs.InvalidBundleError) as refused:
+        permdocs.build_bundle(manifest, files=files)
+    assert [(p.path, p.message) for p in refused.value.problems] == [
+        ("$.sections[2].documents[0].pdf", "is given as str, not as a PDF's bytes"),
+        ("$.sections[2].documents[1].pdf", "is not among the files given with the manifest"),
+    ]
+
+
+@pytest.mark.slow  # lays out PDFs
+def test_a_bundle_of_permdocs_documents_is_built_from_cases_in_memory(tmp_path: Path) -> None:
+    case = permdocs.load_case(CASE_SAMPLE)
+    files = {f"external/{name}": data for name, data in external_pdfs().items()}
+    in_memory = permdocs.build_bundle(fixture_manifest(), cases={"case.json": case}, files=files)
+    assert in_memory.pdf == build_checked(bundle_folder(tmp_path)).pdf

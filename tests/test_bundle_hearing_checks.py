@@ -14,7 +14,7 @@ import yaml
 import permdocs
 from permdocs.bundle.hearing_checks import hearing_warnings, needs_of
 from permdocs.bundle.manifest import PermdocsEntry, manifest_from_data
-from permdocs.bundle.sources import KIND_OF_DOCUMENT, SourceDocument
+from permdocs.bundle.sources import SourceDocument
 
 from conftest import ROOT
 
@@ -35,7 +35,7 @@ def _findings(data: dict[str, Any]) -> list[str]:
                 f"$.sections[{s}].documents[{d}]", entry.title or entry.document if isinstance(entry, PermdocsEntry)
                 else entry.title,
                 CASE.prepared_on if isinstance(entry, PermdocsEntry) else entry.dated, "",
-                entry.kind or (KIND_OF_DOCUMENT.get(entry.document) if isinstance(entry, PermdocsEntry) else None),
+                entry.kind or (permdocs.DOCUMENTS[entry.document].bundle_kind if isinstance(entry, PermdocsEntry) else None),
                 b"", (), case=CASE if isinstance(entry, PermdocsEntry) else None,
             )
             for d, entry in enumerate(section.documents)

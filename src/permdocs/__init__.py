@@ -57,6 +57,8 @@ _EXPORTS = {
     "UnknownPartError": "errors",
     "UnknownRouteError": "errors",
     "json_schema": "api",
+    "build_bundle": "api",
+    "Bundle": "bundle",
     "LoadedProfile": "profiles",
     "load_profile": "profiles",
     "RenderRequest": "rendering.request",
@@ -72,6 +74,7 @@ _EXPORTS = {
 __all__ = [
     "ArgumentTypeError",
     "BlockedResourceError",
+    "Bundle",
     "Case",
     "CaseResult",
     "DOCUMENTS",
@@ -100,6 +103,7 @@ __all__ = [
     "UnknownPartError",
     "UnknownRouteError",
     "UnresolvedFindingsError",
+    "build_bundle",
     "check",
     "json_schema",
     "load_case",
@@ -125,8 +129,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .api import check, json_schema, render, render_files, render_outputs, write
+    from .api import build_bundle, check, json_schema, render, render_files, render_outputs, write
     from .batch import CaseResult, Selection, render_many
+    from .bundle import Bundle
     from .case import Case, load_case
     from .checks import Finding, PolicySettings, Severity
     from .documents import DOCUMENTS

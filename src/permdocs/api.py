@@ -1,4 +1,4 @@
-"""The library's functions: check, render, render_outputs and write.
+"""The library's functions: check, render, render_outputs, write and build_bundle.
 
 They live here, not in ``permdocs/__init__.py``, so that importing
 ``permdocs`` (and so ``permdocs --help``) stays instant: the package's names
@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base.output import write_files
 from .case import Case
@@ -26,6 +26,9 @@ from .rendering.pipeline import RenderedFile, RenderedOutputs, findings_for
 from .rendering.pipeline import render_files as _render_files
 from .rendering.pipeline import render_outputs as _render_outputs
 from .rendering.request import RenderRequest, as_of_date
+
+if TYPE_CHECKING:
+    from .bundle import Bundle
 
 ProfileChoice = str | os.PathLike[str] | LoadedProfile | None
 
@@ -154,6 +157,41 @@ def write(
         chosen = tuple(formats.split(",")) if isinstance(formats, str) else tuple(formats)
         request = RenderRequest(document, chosen, audience, profile, draft, as_of, options=options)
     return write_files(_render_outputs(case, request), out_dir, force=force, update=update)
+
+
+def build_bundle(
+    manifest: "str | os.PathLike[str] | Mapping[str, Any]",
+    *,
+    cases: Mapping[str, Case | Mapping[str, Any]] | None = None,
+    files: Mapping[str, bytes] | None = None,
+    numbering: str = "section",
+    ocr: bool = False,
+) -> "Bundle":
+    """A court bundle, in memory: ``bundle.pdf`` holds its bytes,
+    ``bundle.warnings`` what the legal team should know (PD27A's page limit,
+    Section A's documents, dates that disagree with the case, type under
+    12 pt).
+
+    ``manifest`` is a manifest file (YAML or JSON) or its parsed data.
+    ``cases`` (loaded cases or parsed case data) and ``files`` (PDF bytes)
+    give entries' cases and PDFs by the names the manifest uses, for a case
+    system that holds them in memory; a manifest given as data has no
+    folder, so every name it uses must be given so. ``numbering`` is
+    ``"section"`` (A1, B1...) or ``"continuous"``. Raises InvalidBundleError,
+    naming each manifest entry by JSON path, for anything that stops it.
+    """
+    from .bundle import build_bundle as _build_bundle
+    from .bundle import load_manifest
+
+    if numbering not in ("section", "continuous"):
+        raise ArgumentTypeError(f"build_bundle()'s numbering is 'section' or 'continuous', not {numbering!r}")
+    for what, given in (("cases", cases), ("files", files)):
+        if given is not None and not (isinstance(given, Mapping) and all(isinstance(name, str) for name in given)):
+            raise ArgumentTypeError(f"build_bundle()'s {what} are a mapping of the names the manifest uses to their contents")
+    if not isinstance(manifest, str | os.PathLike | Mapping):
+        raise ArgumentTypeError(f"build_bundle() takes a manifest file's path or its parsed data, not {type(manifest).__name__}")
+    loaded = load_manifest(manifest, cases=cases, files=files)
+    return _build_bundle(loaded, numbering=numbering, ocr=ocr)  # type: ignore[arg-type]
 
 
 def json_schema(kind: str = "case") -> dict[str, Any]:

@@ -12,30 +12,23 @@ into gigabytes) are refused.
 from __future__ import annotations
 
 import json
-import re
-import stat
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any
 
-import yaml
 from pydantic import Discriminator, Field, Tag, ValidationError
 
 from ..base.schema_generation import json_schema
 from ..base.strict import CalendarDate, Identifier, Name, ShortText, StrictModel, field
 from ..errors import InvalidBundleError, Problem
+from .manifest_text import parse_json, parse_yaml, read_manifest_file
 from .problems import plain_problems
 
-#: A manifest is a page of text; anything larger is not one.
-#: A manifest for the largest bundle (350 pages, a few hundred documents) is
-#: a few tens of kilobytes; a larger file is refused before it is parsed, so
-#: that no manifest takes more than a second or two to read.
-MAX_MANIFEST_BYTES = 128 * 1024
-#: Lists and mappings in a manifest nest a few levels; deeper is refused unread.
-MAX_MANIFEST_NESTING = 32
 #: Parties to one set of proceedings: parents, the child, interveners, with room to spare.
 MAX_PARTIES = 30
 #: Documents in one section: a 350-page bundle holds far fewer.
@@ -202,33 +195,57 @@ class BundleManifest(StrictModel):
 
 @dataclass(frozen=True)
 class LoadedManifest:
-    """A validated manifest and the folder its paths are relative to."""
+    """A validated manifest and where its entries' files come from: the
+    folder its paths are relative to, or, for a case system that holds them
+    in memory, ``cases`` (loaded cases or parsed case data) and ``files``
+    (PDF bytes), by the names the manifest gives them."""
 
     manifest: BundleManifest
-    folder: Path
+    folder: Path | None
     source: Path | None = None
+    cases: Mapping[str, Any] = dataclass_field(default_factory=dict)
+    files: Mapping[str, bytes] = dataclass_field(default_factory=dict)
 
-    def resolve(self, relative: str, where: str) -> Path:
-        """A path from the manifest, refused if it leads outside the manifest's folder."""
+    def given(self, relative: str, where: str) -> "Path | Any":
+        """What an entry names: the case or bytes given in memory under that
+        name, else the file, refused if it leads outside the manifest's folder."""
+        kept = self.cases if where.endswith(".case") else self.files
+        if relative in kept:
+            return kept[relative]
+        if self.folder is None:
+            what = "cases" if where.endswith(".case") else "files"
+            raise InvalidBundleError([Problem(where, f"is not among the {what} given with the manifest")])
         candidate = Path(relative)
         if candidate.is_absolute():
             raise InvalidBundleError([Problem(where, "must be a path relative to the manifest's folder")])
         try:
             resolved = (self.folder / candidate).resolve()
         except (RuntimeError, OSError):
-            # A loop of symbolic links, or a name longer than the system allows.
+            # A loop of symbolic links, or a name too long.
             raise InvalidBundleError([Problem(where, "cannot be followed: a loop of links, or a name too long")]) from None
         if not resolved.is_relative_to(self.folder.resolve()):
             raise InvalidBundleError([Problem(where, "leads outside the manifest's folder, which is not allowed")])
         return resolved
 
 
-def load_manifest(path: str | Path) -> LoadedManifest:
-    """Read and validate a manifest file (``.yaml``, ``.yml`` or ``.json``)."""
+def load_manifest(
+    path: "str | os.PathLike[str] | Mapping[str, Any] | BundleManifest",
+    *,
+    cases: Mapping[str, Any] | None = None,
+    files: Mapping[str, bytes] | None = None,
+) -> LoadedManifest:
+    """Read and validate a manifest: a file (``.yaml``, ``.yml`` or
+    ``.json``), parsed manifest data, or a BundleManifest. ``cases`` and
+    ``files`` give entries' cases and PDFs in memory, by the names the
+    manifest uses; a manifest that is not a file has no folder, so every
+    entry's case and PDF must be given so."""
+    if isinstance(path, BundleManifest | Mapping):
+        manifest = path if isinstance(path, BundleManifest) else manifest_from_data(dict(path))
+        return LoadedManifest(manifest, None, None, dict(cases or {}), dict(files or {}))
     path = Path(path)
-    raw = _read(path)
-    tree = _parse_json(raw) if path.suffix.lower() == ".json" else _parse_yaml(raw)
-    return LoadedManifest(manifest_from_data(tree), path.resolve().parent, path)
+    raw = read_manifest_file(path)
+    tree = parse_json(raw) if path.suffix.lower() == ".json" else parse_yaml(raw)
+    return LoadedManifest(manifest_from_data(tree), path.resolve().parent, path, dict(cases or {}), dict(files or {}))
 
 
 @cache
@@ -274,126 +291,6 @@ def _repeated_letters(tree: Any) -> list[Problem]:
         else:
             first_use[letter] = index
     return problems
-
-
-def _read(path: Path) -> bytes:
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise InvalidBundleError([Problem("$", f"the manifest {path} is not a regular file")])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_MANIFEST_BYTES + 1)
-    except FileNotFoundError:
-        raise InvalidBundleError([Problem("$", f"no such manifest file: {path}")]) from None
-    except OSError as error:
-        raise InvalidBundleError([Problem("$", f"the manifest {path} cannot be read ({type(error).__name__})")]) from None
-    if len(raw) > MAX_MANIFEST_BYTES:
-        raise InvalidBundleError([Problem("$", f"the manifest is larger than {MAX_MANIFEST_BYTES // 1024} kB; no bundle needs one so long")])
-    return raw
-
-
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidBundleError([Problem("$", f"the manifest is not UTF-8 text (bad byte at offset {error.start})")]) from None
-
-
-def _parse_json(raw: bytes) -> Any:
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        keys = [key for key, _ in pairs]
-        for key in keys:
-            if keys.count(key) > 1:
-                raise InvalidBundleError([Problem("$", f"the key '{key}' appears twice in one object")])
-        return dict(pairs)
-
-    text = _decode(raw)
-    problem = _nesting_problem(text)
-    if problem is not None:
-        raise InvalidBundleError([problem])
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates, parse_int=_small_int)
-    except RecursionError:
-        raise InvalidBundleError([Problem("$", "is nested too deeply to be a manifest")]) from None
-    except json.JSONDecodeError as error:
-        raise InvalidBundleError(
-            [Problem("$", f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")]
-        ) from None
-
-
-def _small_int(text: str) -> int:
-    if len(text.lstrip("-")) > 18:
-        raise InvalidBundleError([Problem("$", "holds a number too long to be a date, a page count or any other value")])
-    return int(text)
-
-
-class _ManifestLoader(yaml.SafeLoader):
-    """YAML 1.1's safe loader without timestamps, duplicate keys or aliases."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 - PyYAML's signature
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise InvalidBundleError([Problem("$", f"uses a YAML alias at line {mark.line + 1}; write the value out")])
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                line = key_node.start_mark.line + 1
-                raise InvalidBundleError([Problem("$", f"a key at line {line} is a list or mapping; keys are plain words")])
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                line = key_node.start_mark.line + 1
-                raise InvalidBundleError([Problem("$", f"the key '{key}' appears twice in one mapping (line {line})")])
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-# Dates stay strings, so the model reads YAML and JSON dates alike; and only
-# true and false are booleans (YAML 1.1 also reads yes, no, on and off as
-# booleans, which would turn a key 'on' into True).
-_ManifestLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_ManifestLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-
-
-def _nesting_problem(text: str) -> Problem | None:
-    """Brackets nested deeper than any manifest's, found before a parser
-    recurses into them (strings are not told apart: a title with many
-    brackets is no manifest either)."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    if deepest > MAX_MANIFEST_NESTING:
-        return Problem("$", f"nests lists or mappings more than {MAX_MANIFEST_NESTING} deep; no manifest does")
-    return None
-
-
-def _parse_yaml(raw: bytes) -> Any:
-    text = _decode(raw)
-    problem = _nesting_problem(text)
-    if problem is not None:
-        raise InvalidBundleError([problem])
-    try:
-        return yaml.load(text, Loader=_ManifestLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = re.sub(r"\s+", " ", error.problem or "is malformed")
-        raise InvalidBundleError([Problem("$", f"is not valid YAML: {problem}{where}")]) from None
-    except yaml.YAMLError:
-        raise InvalidBundleError([Problem("$", "is not valid YAML")]) from None
-    except RecursionError:
-        raise InvalidBundleError([Problem("$", "is nested too deeply to be a manifest")]) from None
-    except ValueError:
-        # Python refuses to read an integer of thousands of digits.
-        raise InvalidBundleError([Problem("$", "holds a number too long to be a date, a page count or any other value")]) from None
 
 
 Entry = PermdocsEntry | ExternalEntry

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 #: Larger external PDFs are refused rather than read into memory.
 MAX_EXTERNAL_PDF_BYTES = 512 * 1024 * 1024
 
-#: The kind of each permdocs document, for the page limits and Section A's checks.
-KIND_OF_DOCUMENT = {"care-plan-permanence": "care-plan", "chronology": "chronology", "case-summary": "case-summary"}
 
 
 
@@ -73,7 +71,7 @@ def gather_documents(loaded: LoadedManifest, *, ocr: bool = False) -> list[list[
     """Every section's documents, in order. All problems found are reported
     together, so a user fixes the manifest in one pass."""
     problems: list[Problem] = []
-    cases: dict[Path, Case] = {}
+    cases: dict[Path | str, Case] = {}
     sections: list[list[SourceDocument]] = []
     for s, section in enumerate(loaded.manifest.sections):
         documents = []
@@ -94,18 +92,20 @@ def gather_documents(loaded: LoadedManifest, *, ocr: bool = False) -> list[list[
     return sections
 
 
-def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: dict[Path, Case]) -> SourceDocument:
+def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: dict[Path | str, Case]) -> SourceDocument:
     # The render layer's own entry points: a bundle is built on the pipeline, not on the library's faces.
+    from ..case import Case as LoadedCase
     from ..case import load_case
     from ..documents import DOCUMENTS
     from ..rendering.pipeline import render_outputs
     from ..rendering.request import RenderRequest
 
-    path = loaded.resolve(entry.case, f"{where}.case")
+    given = loaded.given(entry.case, f"{where}.case")
+    key = given if isinstance(given, Path) else entry.case
     try:
-        if path not in cases:
-            cases[path] = load_case(path)
-        case = cases[path]
+        if key not in cases:
+            cases[key] = given if isinstance(given, LoadedCase) else load_case(given)
+        case = cases[key]
         declaration = DOCUMENTS.get(entry.document)
         if declaration is None:
             raise InvalidBundleError(
@@ -135,7 +135,7 @@ def _rendered(loaded: LoadedManifest, entry: PermdocsEntry, where: str, cases: d
         entry.title or declaration.title,
         case.prepared_on,
         f"{social_worker.name}, {social_worker.role}",
-        entry.kind or KIND_OF_DOCUMENT.get(entry.document),
+        entry.kind or declaration.bundle_kind,
         pdf,
         _measured(pdf, where),
         audience=entry.audience,
@@ -151,8 +151,8 @@ _NOT_THE_COURTS_COPY = (
 
 
 def _external(loaded: LoadedManifest, entry: ExternalEntry, where: str, *, ocr: bool) -> SourceDocument:
-    path = loaded.resolve(entry.pdf, f"{where}.pdf")
-    data = _read_pdf(path, f"{where}.pdf")
+    given = loaded.given(entry.pdf, f"{where}.pdf")
+    data = _read_pdf(given, f"{where}.pdf") if isinstance(given, Path) else _given_pdf(given, f"{where}.pdf")
     contents = _measured(data, f"{where}.pdf")
     data, removed = without_active_content(data, keep_web_links=entry.keep_web_links)
     if removed:
@@ -189,6 +189,17 @@ def _read_pdf(path: Path, where: str) -> bytes:
     if b"%PDF-" not in data[:1024]:
         raise InvalidBundleError([Problem(where, f"is not a PDF file: {path}")])
     return data
+
+
+def _given_pdf(data: object, where: str) -> bytes:
+    """A PDF a case system gave in memory, held to the limits of one read from disk."""
+    if not isinstance(data, bytes | bytearray):
+        raise InvalidBundleError([Problem(where, f"is given as {type(data).__name__}, not as a PDF's bytes")])
+    if len(data) > MAX_EXTERNAL_PDF_BYTES:
+        raise InvalidBundleError([Problem(where, f"is larger than {MAX_EXTERNAL_PDF_BYTES // 2**20} MB")])
+    if b"%PDF-" not in data[:1024]:
+        raise InvalidBundleError([Problem(where, "is not a PDF file")])
+    return bytes(data)
 
 
 def _measured(data: bytes, where: str) -> tuple[PageContent, ...]:

@@ -153,6 +153,12 @@ class DocumentDeclaration(StrictModel):
         "(the family-time agreement's child's copy).",
         default_factory=list,
     )
+    bundle_kind: Identifier | None = described(
+        "Bundle kind",
+        "The kind of court document a bundle files it as, for PD27A's page limits and Section A's checks "
+        "(care-plan, chronology, case-summary); none for a document the court has no rule about.",
+        default=None,
+    )
     audiences: list[Identifier] = described(
         "Audiences", "The audiences it offers, the default first; shared ones come from audiences.toml.", min_length=1
     )
@@ -215,6 +221,7 @@ class DocumentType:
     audiences: Mapping[str, Audience]
     formats: tuple[str, ...]
     options: Mapping[str, OptionDeclaration]
+    bundle_kind: str | None
     parts: Mapping[str, PartDeclaration]
     folder: Path
     word_layouts: tuple[str, ...]
@@ -323,6 +330,7 @@ def document_from_package(package: ModuleType) -> DocumentType:
         audiences=MappingProxyType(audiences),
         formats=tuple(declaration.formats),
         options=MappingProxyType(dict(declaration.options)),
+        bundle_kind=declaration.bundle_kind,
         parts=MappingProxyType(dict(declaration.parts)),
         folder=folder,
         word_layouts=tuple(declaration.word_layouts),
