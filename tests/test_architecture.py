@@ -87,3 +87,18 @@ def test_the_readme_map_names_every_module_and_no_missing_one() -> None:
     named = {n.removeprefix("permdocs/") for n in re.findall(r"`((?:src/permdocs/)?[\w/]+\.py)`", section)}
     known = {p.relative_to(SOURCE).as_posix() for p in SOURCE.rglob("*.py")} | {p.name for p in SOURCE.rglob("*.py")}
     assert {name for name in named if name.removeprefix("src/permdocs/") not in known} == set()
+
+
+def test_every_kind_of_block_is_drawn_by_both_writers_and_nothing_else_is() -> None:
+    # A new kind of block that one writer does not know is refused, never drawn as a table.
+    from permdocs.text.blocks import BLOCK_TYPES, Heading, text
+    from permdocs.writers.docx_blocks import WordBlocks
+    from permdocs.writers.html_blocks import blocks_to_html
+
+    word = WordBlocks({"Heading 1": "Heading1"}, lambda: 1)  # type: ignore[arg-type]
+    assert "<h2>Plans</h2>" in blocks_to_html([Heading("Plans", 1)]) and "Heading1" in word([Heading("Plans", 1)])
+    assert "Hello" in blocks_to_html(text("Hello"))
+    for draw in (blocks_to_html, word):
+        with pytest.raises(TypeError, match="cannot draw a str block"):
+            draw(["not a block"])
+    assert len(BLOCK_TYPES) == 7, "a new kind of block: teach both writers, then this number"

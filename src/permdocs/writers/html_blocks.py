@@ -33,38 +33,54 @@ def blocks_to_html(value: Block | Iterable[Block]) -> Markup:
 
 
 def _block(block: Any) -> Markup:
-    if isinstance(block, Heading):
-        level = min(block.level + 1, 6)
-        anchor = Markup(' id="{}"').format(block.anchor) if block.anchor else ""
-        new_page = Markup(' class="new-page"') if block.new_page else ""
-        return Markup(f"<h{level}{anchor}{new_page}>{escape(block.text)}</h{level}>")
-    if isinstance(block, Picture):
-        # Inline as a data: URL: the Content-Security-Policy allows images
-        # only from data:, and the PDF writer fetches nothing else.
-        source = f"data:{block.mime};base64,{base64.b64encode(block.data).decode()}"
-        return Markup(
-            '<figure class="picture"><img src="{}" alt="{}" style="width: {}mm; height: {}mm"></figure>'
-        ).format(source, block.alt_text, block.width_mm, block.height_mm)
-    if isinstance(block, Contents):
-        items = Markup("").join(
-            Markup('<li class="level-{}"><a href="#{}">{}</a></li>').format(entry.level, entry.anchor, entry.text)
-            for entry in block.entries
-        )
-        return Markup('<nav class="contents" aria-label="Contents"><h2>Contents</h2><ol>{}</ol></nav>').format(items)
-    if isinstance(block, Paragraph):
-        classes = " ".join(filter(None, (
-            _PARAGRAPH_CLASSES[block.style],
-            "keep-with-next" if block.keep_with_next else "",
-            "labelled" if block.labelled_fact else "",
-        )))
-        attribute = Markup(' class="{}"').format(classes) if classes else ""
-        return Markup(f"<p{attribute}>{_runs(block.runs)}</p>")
-    if isinstance(block, Markdown):
-        return narrative.to_html(block.text.source)
-    if isinstance(block, Bullets):
-        kept = Markup(' class="keep-together"') if block.keep_together else Markup("")
-        return Markup("<ul{}>{}</ul>").format(kept, Markup("").join(Markup("<li>{}</li>").format(item) for item in block.items))
-    return _table(block)
+    draw = _DRAWN_BY.get(type(block))
+    if draw is None:
+        # A new kind of block must be taught to every writer, not drawn as something else.
+        raise TypeError(f"the HTML writer cannot draw a {type(block).__name__} block")
+    return draw(block)
+
+
+def _heading(block: Heading) -> Markup:
+    level = min(block.level + 1, 6)
+    anchor = Markup(' id="{}"').format(block.anchor) if block.anchor else ""
+    new_page = Markup(' class="new-page"') if block.new_page else ""
+    return Markup(f"<h{level}{anchor}{new_page}>{escape(block.text)}</h{level}>")
+
+
+def _picture(block: Picture) -> Markup:
+    # Inline as a data: URL: the Content-Security-Policy allows images
+    # only from data:, and the PDF writer fetches nothing else.
+    source = f"data:{block.mime};base64,{base64.b64encode(block.data).decode()}"
+    return Markup(
+        '<figure class="picture"><img src="{}" alt="{}" style="width: {}mm; height: {}mm"></figure>'
+    ).format(source, block.alt_text, block.width_mm, block.height_mm)
+
+
+def _contents(block: Contents) -> Markup:
+    items = Markup("").join(
+        Markup('<li class="level-{}"><a href="#{}">{}</a></li>').format(entry.level, entry.anchor, entry.text)
+        for entry in block.entries
+    )
+    return Markup('<nav class="contents" aria-label="Contents"><h2>Contents</h2><ol>{}</ol></nav>').format(items)
+
+
+def _paragraph(block: Paragraph) -> Markup:
+    classes = " ".join(filter(None, (
+        _PARAGRAPH_CLASSES[block.style],
+        "keep-with-next" if block.keep_with_next else "",
+        "labelled" if block.labelled_fact else "",
+    )))
+    attribute = Markup(' class="{}"').format(classes) if classes else ""
+    return Markup(f"<p{attribute}>{_runs(block.runs)}</p>")
+
+
+def _markdown(block: Markdown) -> Markup:
+    return narrative.to_html(block.text.source)
+
+
+def _bullets(block: Bullets) -> Markup:
+    kept = Markup(' class="keep-together"') if block.keep_together else Markup("")
+    return Markup("<ul{}>{}</ul>").format(kept, Markup("").join(Markup("<li>{}</li>").format(item) for item in block.items))
 
 
 def _runs(runs: Iterable[Run]) -> Markup:
@@ -103,3 +119,10 @@ def _table(table: Table) -> Markup:
     )
     # In print a table's own break-inside leaves its caption behind; a wrapper keeps both.
     return Markup(f'<div class="keep-together">{drawn}</div>' if table.keeps_together else drawn)
+
+
+#: How each kind of block is drawn: one entry per type in permdocs.text.blocks.BLOCK_TYPES.
+_DRAWN_BY: dict[type, Any] = {
+    Heading: _heading, Picture: _picture, Contents: _contents, Paragraph: _paragraph, Markdown: _markdown,
+    Bullets: _bullets, Table: _table,
+}

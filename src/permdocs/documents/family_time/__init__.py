@@ -26,12 +26,10 @@ from .agreement import full_agreement
 from .calendar import CalendarEvent, calendar_events
 from .child_copy import child_copy, child_title
 from .sessions import sessions_of
-from .words import CHILD_COPY, Words
+from .words import Words
 
 __all__ = ["CalendarEvent", "FamilyTimeAgreement", "build_context", "outputs"]
 
-#: Copies that may carry a calendar file: the people who organise the sessions.
-CALENDAR_COPIES = ("agency", "carers")
 #: The subtitle's opening, by kind: "Letters through the agency with Kerry (birth mother)".
 _KIND_PHRASES = {
     FamilyTimeKind.DIRECT: "Meeting",
@@ -72,7 +70,7 @@ def outputs(case: Case, request: ResolvedRequest) -> list[Output]:
     # The pipeline has checked the option against the case's arrangements (document.toml).
     wanted = request.options.get("arrangement")
     # The child's copy is drawn in its own Word layout, family-time-child.docx.
-    layout = "child" if request.audience.name == CHILD_COPY else ""
+    layout = "child" if request.audience.for_a_child else ""
     return [
         Output(
             _agreement(case, request, arrangement), arrangement.id, f"arrangement-{index + 1}", _lacks(index, arrangement),
@@ -95,11 +93,13 @@ def _lacks(index: int, arrangement: FamilyTimeArrangement) -> dict[str, str]:
 def _agreement(case: Case, request: ResolvedRequest, arrangement: FamilyTimeArrangement) -> FamilyTimeAgreement:
     words = Words(case, request, arrangement)
     sessions = sessions_of(case, words.arrangement)
-    for_child = request.audience.name == CHILD_COPY
+    for_child = request.audience.for_a_child
     title = f"{capfirst(request.profile.terms.family_time)} agreement"
     subtitle = f"{_KIND_PHRASES[arrangement.kind]} {words.with_whom}"
     in_calendar = f"{_KIND_PHRASES[arrangement.kind]} {words.with_whom_by_first_name}"
-    calendar = calendar_events(words, sessions, in_calendar) if request.audience.name in CALENDAR_COPIES else None
+    # The copies that come as a calendar file (document.toml) carry its entries.
+    with_calendar = "ics" in request.document.formats_for(request.audience)
+    calendar = calendar_events(words, sessions, in_calendar) if with_calendar else None
     return FamilyTimeAgreement(
         document=document_info(case, request, title, subtitle),
         child=child_identity(case),

@@ -20,7 +20,6 @@ from ..common import display_name, unbracketed
 from ..declaration import ResolvedRequest
 
 BIRTH_FAMILY_COPY = "birth-family"
-CHILD_COPY = "child"
 ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
 #: From this age a child signs the agreement too (a practice choice, not law:
 #: Merton 2019 s.10.5 asks for the child's views to carry weight with age).
