@@ -8,6 +8,11 @@ INSTALLED := $(VENV)/.installed
 SAMPLES := $(wildcard samples/*.json)
 # Test workers: one per core (pytest-xdist).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# Tests keep Python's bytecode cache (and pytest's rewritten test modules)
+# even where the shell turns it off: each worker would otherwise compile the
+# whole suite afresh, some ten seconds a run. The cache lives in the
+# git-ignored __pycache__ folders.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest
 
 .PHONY: demo test test-fast schemas snapshots document bench clean
 
@@ -28,12 +33,14 @@ demo: $(INSTALLED)
 
 ## Run the whole test suite, on every core. Snapshots are never updated here.
 test: $(INSTALLED)
-	$(BIN)/python -m pytest -n $(JOBS)
+	$(PYTEST) -n $(JOBS)
 
 ## The quick loop while working: no PDF layout, LibreOffice, qpdf or OOXML
-## validation (the tests marked slow), on every core.
+## validation (the tests marked slow), the leak test over the fixtures and
+## one sample per document, and a quarter of the property tests' examples;
+## on every core.
 test-fast: $(INSTALLED)
-	$(BIN)/python -m pytest -n $(JOBS) -m "not slow" -q
+	PERMDOCS_QUICK_LOOP=1 $(PYTEST) -n $(JOBS) -m "not slow" -q
 
 ## Regenerate schemas/*.schema.json from the models, and what docs/ makes of
 ## them: the field references of the case file and of profiles, and the
@@ -53,7 +60,7 @@ schemas: $(INSTALLED)
 ## After a deliberate change of output: rewrite snapshots, then review the diff
 ## and open the changed documents before committing.
 snapshots: $(INSTALLED)
-	$(BIN)/python -m pytest --snapshot-update -q
+	$(PYTEST) --snapshot-update -q
 
 ## Start a new document type, which renders and passes the document tests at
 ## once: make document NAME=key-dates-note TITLE="Key dates". Then write its
@@ -62,7 +69,7 @@ document: $(INSTALLED)
 	@test -n "$(NAME)" || { echo 'usage: make document NAME=key-dates-note TITLE="Key dates"'; exit 2; }
 	$(BIN)/python tools/new_document.py "$(NAME)" $(if $(TITLE),--title "$(TITLE)")
 	$(MAKE) schemas
-	$(BIN)/python -m pytest -n $(JOBS) -q --snapshot-update -k "$(NAME)" tests/test_writer_html.py tests/test_writer_docx.py tests/test_writer_pdf.py
+	$(PYTEST) -n $(JOBS) -q --snapshot-update -k "$(NAME)" tests/test_writer_html.py tests/test_writer_docx.py tests/test_writer_pdf.py
 
 clean:
 	rm -rf $(VENV) out build dist .pytest_cache

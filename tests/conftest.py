@@ -3,6 +3,7 @@ a guard that fails any test during which WeasyPrint logs a warning."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -28,9 +29,12 @@ def sample_ids(path: Path) -> str:
     return path.stem
 
 
+@functools.cache
 def applicable_pairs() -> list[tuple[Path, str]]:
     """Every sample with every document it has what it needs for (the
-    later-life letter only where the case holds one)."""
+    later-life letter only where the case holds one). Kept once worked out:
+    collecting the suite asks for it hundreds of times, and each time would
+    load every sample."""
     cases = {path: permdocs.load_case(path) for path in SAMPLES}
     return [
         (path, name) for path in SAMPLES for name, document in permdocs.DOCUMENTS.items()
@@ -46,6 +50,17 @@ SLOW_MODULES = frozenset({
     "test_packaging", "test_leak_by_field", "test_benchmarks", "test_help_examples", "test_types", "test_word_styles",
     "test_profile_assets",
 })
+
+
+#: Set by make test-fast: the quick loop tries fewer generated examples in
+#: the property tests; make test tries them all.
+QUICK_LOOP = os.environ.get("PERMDOCS_QUICK_LOOP") == "1"
+
+
+def examples(wide: int) -> int:
+    """How many examples a property test tries: ``wide`` in the whole
+    suite, a quarter of it (at least 20) in the quick loop."""
+    return max(20, wide // 4) if QUICK_LOOP else wide
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -27,7 +27,7 @@ import permdocs
 from permdocs.cli import main
 
 from bad_cases import BAD_CASES, BadCase
-from conftest import BABY, sample_dict
+from conftest import BABY, examples, sample_dict
 from schema_strategy import from_schema
 
 
@@ -110,7 +110,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(leaf=st.sampled_from(SAMPLE_LEAVES), value=VALUES)
 def test_any_mutation_renders_or_is_refused_as_input(leaf: tuple[Any, ...], value: Any) -> None:
     data = _edit(leaf, value)
@@ -134,7 +134,7 @@ def test_any_mutation_renders_or_is_refused_as_input(leaf: tuple[Any, ...], valu
 CASE_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "case.schema.json").read_text())
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=from_schema(CASE_SCHEMA))
 def test_any_case_the_schema_describes_renders_or_is_refused_as_input(data: dict[str, Any]) -> None:
     try:

@@ -181,7 +181,9 @@ def test_key_dates_show_the_last_review_the_next_and_any_late_or_overdue() -> No
     labels = [row.label for row in context.key_dates.timescales]
     reviews = [label for label in labels if label.startswith("Child in Care Review")]
     assert reviews == ["Child in Care Review 9 (6 months after the last)", "Child in Care Review 10 (6 months after the last)"]
-    assert context.key_dates.not_listed == "8 earlier Child in Care Reviews, all held on time, are not listed."
+    assert context.key_dates.not_listed == (
+        "The 8 earlier Child in Care Reviews, from 10 February 2023 to 10 April 2026, were all held on time."
+    )
     assert labels[0].startswith("Care Plan in place") and any(label.startswith("Permanence Plan endorsed") for label in labels)
     assert any(label.startswith("Care proceedings decided") for label in labels)
     # A review held late stays in the table, with its status.
@@ -335,3 +337,13 @@ def test_every_cell_ends_in_a_paragraph_and_run_properties_keep_their_order(samp
         names = [child.tag.removeprefix(W) for child in properties]
         known = [name for name in names if name in RUN_PROPERTY_ORDER]
         assert known == sorted(known, key=RUN_PROPERTY_ORDER.index), names
+
+
+def test_no_support_service_leaves_its_detail_cell_empty() -> None:
+    # A service with no detail said nothing at all in its cell (issue 24); it says so now, in both formats.
+    html = rendered(ROOT / "samples" / "baby-in-proceedings.json", "html").decode()
+    support = html[html.index("Services supporting the plan"):]
+    support = support[:support.index("</table>")]
+    cells = re.findall(r"<td>(.*?)</td>", support, re.DOTALL)
+    assert cells and all(cell.strip() for cell in cells)
+    assert "None recorded." in docx_all_text(rendered(ROOT / "samples" / "baby-in-proceedings.json", "docx"))

@@ -468,7 +468,23 @@ def test_the_childs_word_layout_is_checked_against_the_agreements_context(tmp_pa
 
 
 HEADINGS = ("Who this agreement is between", "What it is for", "How it works", "Letters", "Dates",
-            "If a session or letter is missed", "Hearing Orla's wishes", "Review and changes", "Signatures")
+            "If a letter is missed", "If a session is missed", "Hearing Orla's wishes", "Review and changes", "Signatures")
+
+
+def test_each_heading_and_fact_is_in_the_words_of_its_kind_of_arrangement() -> None:
+    # A letters-only agreement has no sessions to miss, and no journeys to pay for unless the worker says so (issue 24).
+    data = sample_dict("adoption-family-time")
+    for arrangement in data["family_time"]:
+        arrangement["transport_and_costs"] = None
+    case = permdocs.load_case(data)
+
+    def words(arrangement: str) -> str:
+        request = permdocs.RenderRequest(DOC, ("html",), "agency", options={"arrangement": arrangement})
+        return " ".join(html_body_words(permdocs.render_outputs(case, request).popitem()[1]))
+
+    letters, visits = words("letters-mother"), words("jayden-sessions")
+    assert "If a letter is missed" in letters and "session" not in letters.lower() and "Transport and costs" not in letters
+    assert "If a session is missed" in visits and "Transport and costs Not yet agreed" in visits and "or letter" not in visits
 
 
 @pytest.mark.parametrize("copy", ["agency", "birth-family"])

@@ -12,6 +12,8 @@ from lxml import etree
 from permdocs.base import narrative
 from permdocs.writers.docx_styles import REQUIRED_STYLES
 
+from conftest import examples
+
 WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
@@ -74,7 +76,7 @@ def test_wordml_escapes_xml_and_keeps_tabs_as_elements() -> None:
 HOSTILE_ALPHABET = st.sampled_from(list("<>&\"'*_-+1. \n\t![]()/:#`{}%ab")) | st.characters(codec="utf-8")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(alphabet=HOSTILE_ALPHABET, max_size=200))
 def test_no_raw_html_or_images_survive_any_input(text: str) -> None:
     tokens = narrative.parse(text)
@@ -86,7 +88,7 @@ def test_no_raw_html_or_images_survive_any_input(text: str) -> None:
     assert names <= {"html", "body", "div", "p", "br", "ul", "ol", "li", "strong", "em"}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet=HOSTILE_ALPHABET, max_size=200))
 def test_wordml_is_always_well_formed(text: str) -> None:
     # Control characters never reach here (the model refuses them), so skip them.

@@ -17,7 +17,7 @@ from ...checks import KeyDate as KeyDateRow
 from ...checks import PolicySettings, Status, key_dates
 from ...practice.timescales import key_date_label
 from ...profiles import Terms
-from ...text.templating import capfirst
+from ...text.templating import capfirst, long_date
 
 #: The status words, as ``permdocs check`` prints them.
 STATUS_LABELS = {Status.MET: "Met", Status.LATE: "Late", Status.OVERDUE: "Overdue", Status.UPCOMING: "Upcoming"}
@@ -43,7 +43,7 @@ class OtherDate:
 @dataclass(frozen=True)
 class KeyDatesView:
     timescales: list[TimescaleView]
-    #: How many earlier reviews, all held on time, the table leaves out; None when it leaves none out.
+    #: The earlier reviews, all held on time, that the table leaves out, in a sentence; None when it leaves none out.
     not_listed: str | None
     other: list[OtherDate]
 
@@ -61,17 +61,23 @@ def key_dates_view(case: Case, settings: PolicySettings, terms: Terms, today: da
             TimescaleView(_label(row, terms, settings), row.due, row.actual, row.planned, STATUS_LABELS[row.status])
             for row in shown
         ],
-        not_listed=_not_listed(len(reviews) - len(wanted), terms.review),
+        not_listed=_not_listed([row.actual for row in reviews if row.key not in wanted and row.actual], terms.review),
         other=other_dates(case, terms),
     )
 
 
-def _not_listed(count: int, review: str) -> str | None:
-    if count == 0:
+def _not_listed(held_on: list[date], review: str) -> str | None:
+    """The earlier reviews the table leaves out, as a reader wants to know
+    them: when they were held, and that each was on time."""
+    if not held_on:
         return None
-    if count == 1:
-        return f"An earlier {review}, held on time, is not listed."
-    return f"{count} earlier {review}s, all held on time, are not listed."
+    if len(held_on) == 1:
+        return f"The earlier {review}, on {long_date(held_on[0])}, was held on time."
+    if len(held_on) <= 3:
+        dates = ", ".join(long_date(day) for day in held_on[:-1]) + f" and {long_date(held_on[-1])}"
+        return f"The earlier {review}s, on {dates}, were all held on time."
+    return (f"The {len(held_on)} earlier {review}s, from {long_date(held_on[0])} to {long_date(held_on[-1])}, "
+            "were all held on time.")
 
 
 def _label(row: KeyDateRow, terms: Terms, settings: PolicySettings) -> str:

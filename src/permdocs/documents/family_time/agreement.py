@@ -45,7 +45,9 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     if arrangement.letterbox is not None:
         body += _letterbox(words)
     body += [Heading("Dates"), *_dates(words, sessions)]
-    body += [Heading("If a session or letter is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
+    # Each heading in the words of this kind of arrangement: a letters-only agreement has no sessions.
+    missed = "a letter" if arrangement.kind in _LETTERS else "a session"
+    body += [Heading(f"If {missed} is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
     body += [Heading(f"Hearing {words.child_name}'s wishes"), _or_standard(arrangement.childs_wishes, _standard_wishes(words))]
     body += [Heading("Review and changes"), *_review(words)]
     if words.copy in ("agency", "court"):
@@ -90,10 +92,10 @@ def _how_it_works(words: Words) -> Table:
         facts += [("How long", arrangement.duration or "Not yet agreed"), ("Where", arrangement.venue or "Not yet agreed")]
     if arrangement.supervision is not Supervision.NOT_APPLICABLE:
         facts.append(("Supervision", supervision_words(arrangement)))
-    facts += [
-        ("Transport and costs", arrangement.transport_and_costs or "Not yet agreed"),
-        ("Court order", _court_order(arrangement.court_order)),
-    ]
+    if arrangement.kind not in _LETTERS or arrangement.transport_and_costs:
+        # Letters go through the post: travel is a question only for sessions, unless the worker wrote something.
+        facts.append(("Transport and costs", arrangement.transport_and_costs or "Not yet agreed"))
+    facts.append(("Court order", _court_order(arrangement.court_order)))
     rows = tuple(Row(((text(value),),), label=name) for name, value in facts)
     return Table(f"How the {words.term} works", ("", "Agreed"), rows, (2, 6), keep_together=True)
 
