@@ -88,6 +88,9 @@ def _in_worker_processes(cases: list[Any], request: RenderRequest, workers: int)
         except BrokenProcessPool:
             lost = _cases_in_progress(board) - done
         finally:
+            # Stopped early (Ctrl-C, SIGTERM): each worker ends after the case in
+            # hand instead of its whole share, and shares already queued are skipped.
+            Path(board, _STOP).touch()
             _stop(pool)
     for index in sorted(lost):
         done.add(index)
@@ -120,6 +123,8 @@ def render_cases(sources: Sequence[str], request: RenderRequest) -> list[CaseRes
 
 #: Where each worker notes the case it is rendering (set in the worker by _serve_the_batch).
 _BOARD: list[str] = []
+#: The note on the board that tells workers to take no further case.
+_STOP = "stop"
 
 
 def render_numbered_cases(numbered: Sequence[tuple[int, Any]], request: RenderRequest) -> list[tuple[int, CaseResult]]:
@@ -128,6 +133,8 @@ def render_numbered_cases(numbered: Sequence[tuple[int, Any]], request: RenderRe
     that if the worker dies the batch knows which case it was on."""
     results = []
     for index, source in numbered:
+        if _BOARD and Path(_BOARD[0], _STOP).exists():
+            break  # the batch is stopping: the cases not rendered stay for --resume
         if _BOARD:
             Path(_BOARD[0], str(os.getpid())).write_text(str(index), encoding="ascii")
         results.append((index, render_case(source, request)))
