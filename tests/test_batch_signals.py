@@ -19,11 +19,14 @@ import pytest
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.slow  # each lays out PDFs in two worker processes
-CASES = 10
-#: Enough cases that a batch signalled once its first file is written is still
-#: running, however long a loaded machine takes to notice that file.
-MANY_CASES = 24
+pytestmark = pytest.mark.slow  # each starts a batch of worker processes
+#: A batch of PDFs, each taking a second or two: a worker killed half a second
+#: into the batch is most likely in the middle of a case.
+CASES = 6
+#: Enough Word files (a tenth of a second each) that a batch signalled once its
+#: first file is written is still running, however long a loaded machine takes
+#: to notice that file.
+MANY_CASES = 150
 
 
 def _caseload(folder: Path, cases: int = CASES) -> Path:
@@ -35,13 +38,13 @@ def _caseload(folder: Path, cases: int = CASES) -> Path:
     return folder
 
 
-def _start(tmp_path: Path, cases: int = MANY_CASES) -> tuple[subprocess.Popen[str], Path]:
+def _start(tmp_path: Path, cases: int = MANY_CASES, fmt: str = "docx") -> tuple[subprocess.Popen[str], Path]:
     folder, out = _caseload(tmp_path / "cases", cases), tmp_path / "out"
     command = [sys.executable, "-m", "permdocs", "render", str(folder), "--doc", "care-plan-permanence",
-               "--format", "pdf", "--out", str(out), "--jobs", "2", "--quiet"]
+               "--format", fmt, "--out", str(out), "--jobs", "2", "--quiet"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
-    while not (out.exists() and any(p.suffix == ".pdf" for p in out.iterdir())):
+    while not (out.exists() and any(p.suffix == f".{fmt}" for p in out.iterdir())):
         assert process.poll() is None, process.communicate()
         assert time.monotonic() < deadline, "no case finished in two minutes"
         time.sleep(0.1)
@@ -105,7 +108,7 @@ def test_sigkill_to_the_batch_leaves_no_worker_behind(tmp_path: Path) -> None:
 
 
 def test_a_killed_worker_names_its_case_and_the_batch_carries_on(tmp_path: Path) -> None:
-    process, out = _start(tmp_path, CASES)  # all of them are rendered in the end
+    process, out = _start(tmp_path, CASES, "pdf")  # all of them are rendered in the end
     time.sleep(0.5)  # into the next case: a PDF takes a second or two
     workers = _workers_of(process.pid)
     assert workers
