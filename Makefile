@@ -32,8 +32,10 @@ demo: $(INSTALLED)
 	$(BIN)/permdocs bundle samples/bundle.yaml --out out/bundle.pdf --force
 
 ## Run the whole test suite, on every core. Snapshots are never updated here.
+## Each test module runs on one worker (--dist loadscope), so the PDFs a
+## module's tests share are laid out once.
 test: $(INSTALLED)
-	$(PYTEST) -n $(JOBS)
+	$(PYTEST) -n $(JOBS) --dist loadscope
 
 ## The quick loop while working: no PDF layout, LibreOffice, qpdf or OOXML
 ## validation (the tests marked slow), the leak test over the fixtures and

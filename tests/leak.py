@@ -281,9 +281,15 @@ def leaks(text: str, values: set[str]) -> list[str]:
     written = re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\u2019", "'").replace("_", " "))
     return [
         value for value in sorted(values)
-        if (re.search(rf"(?<!\w)(?:{re.escape(value)}|{re.escape(value.upper())})(?!\w)", written)
+        if (_found_as_written(value, written)
             if isinstance(value, AsWritten) else _found(normalise(value).strip(), haystack, squeezed, digits))
     ]
+
+
+def _found_as_written(value: str, written: str) -> bool:
+    if value not in written and value.upper() not in written:
+        return False
+    return re.search(rf"(?<!\w)(?:{re.escape(value)}|{re.escape(value.upper())})(?!\w)", written) is not None
 
 
 def _found(needle: str, haystack: str, squeezed: str, digits: str) -> bool:
@@ -294,6 +300,7 @@ def _found(needle: str, haystack: str, squeezed: str, digits: str) -> bool:
     if re.fullmatch(r"[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2}", needle):
         outward, inward = needle.replace(" ", "")[:-3], needle.replace(" ", "")[-3:]
         return re.search(rf"(?<![a-z0-9]){outward}\s*{inward}(?![a-z0-9])", haystack) is not None
-    if re.search(rf"(?<!\w){re.escape(needle)}(?:e?s)?(?!\w)", haystack):
+    # A plain substring test first: a whole-word match needs the words themselves (and is far slower).
+    if needle in haystack and re.search(rf"(?<!\w){re.escape(needle)}(?:e?s)?(?!\w)", haystack):
         return True
     return len(needle) >= 8 and re.sub(r"\s+", "", needle) in squeezed

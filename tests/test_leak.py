@@ -14,6 +14,7 @@ without its space, a job) and an arrangement id holding a surname and a town.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,13 @@ CASES = [
     for document in permdocs.DOCUMENTS.values() if not document.missing_from(permdocs.load_case(fixture))
     for audience in document.audiences
 ]
+
+
+@functools.cache
+def _loaded(sample: Path) -> permdocs.Case:
+    """A case loaded once for all its copies: cases are immutable, and the
+    pipeline keeps one case's findings for its next copy."""
+    return permdocs.load_case(sample)
 
 
 def _withholds(document: Any, audience: str) -> dict[str, str]:
@@ -98,7 +106,7 @@ def test_no_withheld_value_reaches_the_audience(sample: Path, document: Any, aud
     wanted = ("pdf",) if kind == "pdf" else ("docx", "html", "ics")
     formats = tuple(f for f in wanted if f in document.formats_for(document.audiences[audience]))
     values = withheld_values(json.loads(sample.read_text(encoding="utf-8")), _withholds(document, audience))
-    case = permdocs.load_case(sample)
+    case = _loaded(sample)
     # A draft carries everything a final document does, and the open findings too.
     request = permdocs.RenderRequest(document.name, formats, audience, draft=True)
     # An arrangement without a schedule has no calendar file; every other file is read.
