@@ -169,8 +169,25 @@ def test_the_review_copy_marks_each_sentence_with_its_notes(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     html = (tmp_path / "later-life-letter_FX-2019-0931-D_REVIEW.html").read_text()
     assert html.count('<mark class="review"') == 5
-    assert 'title="“Why you could not stay”, sentence 1 has 46 words' in html
+    assert 'title="46 words: aim for 25 or fewer.' in html
     assert "Review copy." in html and "reads at about age 22" in html
+
+
+def test_the_review_copys_notes_are_numbered_beside_their_sentences_in_the_pdf() -> None:
+    # A PDF cannot show a note when the reader points at a mark (issue 24): each mark carries a number and
+    # its note follows the section, in the words of advice alone, never a raw code.
+    import io
+
+    from pypdf import PdfReader
+
+    case = permdocs.load_case(DRAFT)
+    request = permdocs.RenderRequest(DOC, ("pdf",), options={"review": True}, draft=True)
+    (pdf,) = permdocs.render_outputs(case, request).values()
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "hover" not in text and "kind '" not in text
+    assert "the numbered notes after each part say why" in text
+    assert all(f"{n} " in text for n in range(1, 6))
+    assert "3 46 words: aim for 25 or fewer." in text
 
 
 def test_review_copies_exist_only_for_the_letter(tmp_path: Path) -> None:

@@ -69,6 +69,9 @@ class LetterFinding:
     path: str
     message: str
     sentence: Sentence | None = None
+    #: The advice alone, for a note printed beside its sentence (the review
+    #: copy), where naming the part and quoting the sentence would repeat it.
+    advice: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,7 @@ def _long_sentences(case: Case) -> Iterator[LetterFinding]:
                 "LL-002", _path(sentence.section),
                 f"“{_title(case, sentence.section)}”, sentence {sentence.number} has {words} words (aim for {limit} or "
                 f"fewer): {_quote(sentence)}",
-                sentence,
+                sentence, f"{words} words: aim for {limit} or fewer.",
             )
 
 
@@ -197,7 +200,7 @@ def _jargon_finding(case: Case, sentence: Sentence, term: str, plain: str, *, ex
     return LetterFinding(
         "LL-003", _path(sentence.section),
         f"“{_title(case, sentence.section)}”, sentence {sentence.number}: {advice}. {_quote(sentence)}",
-        sentence,
+        sentence, advice[:1].upper() + advice[1:] + ".",
     )
 
 
@@ -215,7 +218,7 @@ def _third_person(case: Case) -> Iterator[LetterFinding]:
                 "LL-004", _path(sentence.section),
                 f"“{_title(case, sentence.section)}”, sentence {sentence.number} writes about the child instead of to "
                 f"them: say “you”. {_quote(sentence)}",
-                sentence,
+                sentence, "It writes about the child instead of to them: say “you”.",
             )
 
 
@@ -226,5 +229,5 @@ def _missing_sections(case: Case) -> Iterator[LetterFinding]:
         if kind not in present:
             yield LetterFinding(
                 "LL-005", "$.later_life_letter.sections",
-                f"The letter has no “{SECTION_TITLES[kind]}” section (kind '{kind.value}'), which the guidance expects.",
+                f"The letter has no “{SECTION_TITLES[kind]}” section, which the guidance expects.",
             )

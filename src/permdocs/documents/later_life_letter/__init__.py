@@ -8,7 +8,7 @@ for a review copy, the language review's notes on the sentences they concern.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from markupsafe import Markup, escape
@@ -31,10 +31,13 @@ _FAMILY_ROLES = (
 
 @dataclass(frozen=True)
 class Highlight:
-    """A sentence the review has something to say about, and what."""
+    """A sentence the review has something to say about, and what: its
+    number, through the letter, ties the mark to its note after the section
+    (a printed page cannot show a note when the reader points at the mark)."""
 
     sentence: str
-    note: str
+    notes: tuple[str, ...]
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def build_context(case: Case, request: ResolvedRequest) -> LaterLifeLetterDocume
         child=child_identity(case),
         written_on=letter.written_on,
         dear=letter.dear or case.child.preferred_name,
-        sections=tuple(_section(case, index, section, findings) for index, section in enumerate(letter.sections)),
+        sections=_numbered(tuple(_section(case, index, section, findings) for index, section in enumerate(letter.sections))),
         sign_off=letter.sign_off,
         writer_name=letter.writer_name or writer.name,
         writer_role=letter.writer_role or writer.role,
@@ -95,9 +98,9 @@ def _section(case: Case, index: int, section: LetterSection, findings: list[lett
     notes: dict[str, list[str]] = {}
     for finding in findings:
         if finding.sentence is not None and finding.sentence.section == index:
-            notes.setdefault(finding.sentence.text, []).append(finding.message)
+            notes.setdefault(finding.sentence.text, []).append(finding.advice or finding.message)
     # One mark per sentence, carrying every note about it.
-    highlights = tuple(Highlight(sentence, "\n".join(messages)) for sentence, messages in notes.items())
+    highlights = tuple(Highlight(sentence, tuple(messages)) for sentence, messages in notes.items())
     return SectionView(
         title=letter_review.SECTION_TITLES[section.kind],
         facts=tuple(_facts(case, section.kind)),
@@ -106,12 +109,25 @@ def _section(case: Case, index: int, section: LetterSection, findings: list[lett
     )
 
 
+def _numbered(sections: tuple[SectionView, ...]) -> tuple[SectionView, ...]:
+    """The marks numbered through the letter, 1, 2, 3..., in reading order."""
+    numbered, count = [], 0
+    for section in sections:
+        marks = []
+        for highlight in section.highlights:
+            count += 1
+            marks.append(replace(highlight, number=count))
+        numbered.append(replace(section, highlights=tuple(marks)))
+    return tuple(numbered)
+
+
 def _review(case: Case, letter: LaterLifeLetter, findings: list[letter_review.LetterFinding]) -> ReviewView:
     whole = " ".join(letter_review.plain_text(s.text or "") for s in letter.sections)
     return ReviewView(
         reading_age=letter_review.reading_age(whole),
         target_age=letter.reading_age,
-        notes=tuple(f.message for f in findings if f.sentence is None),
+        # The whole letter's reading age is said in the review's first sentence; the rest are listed.
+        notes=tuple(f.message for f in findings if f.sentence is None and f.path != "$.later_life_letter"),
         marked=len({(f.sentence.section, f.sentence.number) for f in findings if f.sentence is not None}),
     )
 
@@ -162,16 +178,20 @@ def _decisions(case: Case) -> list[str]:
 
 def review_marks(html: Markup, highlights: tuple[Highlight, ...]) -> Markup:
     """Mark each reviewed sentence where it stands in already-rendered HTML,
-    with the review's note as its tooltip. A sentence split by formatting
-    (bold across it) is not found and stays unmarked; its note is still
-    listed by ``permdocs review-letter``."""
+    with its number (its note follows the section) and, on screen, its note
+    as a tooltip. A sentence split by formatting (bold across it) is not
+    found and stays unmarked; its numbered note is still listed."""
     marked = str(html)
     for highlight in highlights:
         # Escaped as markdown-it escapes text (quotes, not apostrophes), to match what it rendered.
         sentence = highlight.sentence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
         if sentence in marked:
-            note = escape(highlight.note)
-            marked = marked.replace(sentence, f'<mark class="review" title="{note}">{sentence}</mark>', 1)
+            note = escape(" ".join(highlight.notes))
+            marked = marked.replace(
+                sentence,
+                f'<mark class="review" title="{note}">{sentence}</mark><sup class="review-number">{highlight.number}</sup>',
+                1,
+            )
     return Markup(marked)
 
 
