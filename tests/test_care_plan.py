@@ -119,6 +119,12 @@ def _statement(case: permdocs.Case) -> str:
 
 def test_the_endorsement_is_told_from_the_review_record_and_who_endorsed_it() -> None:
     baby = sample_dict()
+    # The reviewing officer's comments are in the first person ("I asked that..."): the sentence says whose they are.
+    assert _statement(permdocs.load_case(baby)) == (
+        "At the review on 14 September 2026, Priya Reviewsworth (Independent Reviewing Officer) endorsed the permanence "
+        "plan, and wrote:"
+    )
+    baby["authorship"]["endorsement"]["comments"] = None
     assert _statement(permdocs.load_case(baby)) == (
         "At the review on 14 September 2026, Priya Reviewsworth (Independent Reviewing Officer) endorsed the permanence plan."
     )

@@ -70,12 +70,12 @@ def test_the_childs_own_points_fill_each_option_and_the_route_is_summed_up_in_a_
 
 def test_a_standard_point_pulled_in_by_id_reads_in_the_knowledge_bases_words() -> None:
     html = _html()
-    point = knowledge_base().point("sgo-adv-12")
+    point = knowledge_base().point("sgo-adv-06")
     assert point is not None and point.text.replace("'", "&#39;") in html
     # Its only source is one council's guidance, which another council's report never cites as authority.
     assert [knowledge_base().sources[s].is_council_policy for s in point.sources] == [True]
     assert "Moderate weight. A general point about the route." in html
-    assert "sgo-adv-12" not in html
+    assert "sgo-adv-06" not in html
 
 
 def test_a_councils_report_cites_the_law_and_never_another_councils_policy() -> None:

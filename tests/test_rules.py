@@ -26,6 +26,11 @@ _PLACEMENT_ORDER = {"kind": "placement_order", "made_on": "2026-11-12", "court":
                     "court_case_number": "ZZ26C00210"}
 
 
+def _point(point_id: str) -> dict[str, Any]:
+    """A standard point of the knowledge base, weighed for the child."""
+    return {"point_id": point_id, "weight": "moderate", "likelihood": None}
+
+
 def _set(path: str, value: Any) -> Change:
     def change(data: dict[str, Any]) -> None:
         *parents, last = path.split(".")
@@ -130,8 +135,11 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "PP-024": (BABY, _set("options_analysis", None), "$.options_analysis",
                lambda d: [o.update(realistic=False, outcome="ruled_out") for o in d["options"]] and d.update(options_analysis=None)),
     "PP-027": (BABY, _set("options.0.key_factors", {}), "$.options[0].key_factors", _set("options.1.key_factors", {})),
-    "PP-028": (BABY, _set("options.2.advantages.2.point_id", "adopt-adv-01"), "$.options[2].advantages[2].point_id",
-               _set("options.2.advantages.2.point_id", "sgo-adv-06")),
+    "PP-028": (BABY, _set("options.2.advantages.2", _point("adopt-adv-01")), "$.options[2].advantages[2].point_id",
+               _set("options.2.advantages.2", _point("sgo-adv-06"))),
+    # A point about grandparents, weighed for the aunt; weighed for the grandmother, it is true.
+    "PP-031": (BABY, _set("options.2.advantages.2", _point("sgo-adv-12")), "$.options[2].advantages[2].point_id",
+               _all(_set("options.2.advantages.2", _point("sgo-adv-12")), _set("options.2.carer_ids", ["grandmother"]))),
     "PP-029": (LTF, _set("plans.contingency.route", "special_guardianship"), "$.plans.contingency.route",
                _set("plans.contingency.route", "long_term_fostering")),
     "PP-030": (BABY, _set("options.0.evidence", []), "$.options[0].evidence", _set("options.1.evidence", [])),

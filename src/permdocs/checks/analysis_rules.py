@@ -4,6 +4,8 @@ the recommendation is one of the realistic options."""
 
 from __future__ import annotations
 
+import re
+
 from ..case.options import KeyFactor
 from ..case.planning import OptionOutcome
 from ..practice.knowledge import knowledge_base
@@ -85,6 +87,26 @@ def weighed_point_unknown(given: CheckInput) -> Problems:
             for j, point in enumerate(getattr(option, kind)):
                 if point.point_id is not None and point.point_id not in own:
                     yield f"$.options[{i}].{kind}[{j}].point_id", "is not one of this route's standard points (see 'permdocs routes')."
+
+
+@rule("PP-031", "A standard point weighed for carers it is not about", Severity.WARNING, "permdocs knowledge base (permdocs routes)")
+def point_for_other_carers(given: CheckInput) -> Problems:
+    """A point written about grandparents, weighed for an aunt, tells the reader something untrue of this child."""
+    base = knowledge_base()
+    for i, option in enumerate(given.case.options):
+        carers = [given.case.person(pid) for pid in option.carer_ids]
+        relationships = " ".join(p.relationship.lower() for p in carers if p is not None)
+        for kind in ("advantages", "disadvantages"):
+            for j, weighed in enumerate(getattr(option, kind)):
+                point = base.point(weighed.point_id) if weighed.point_id is not None else None
+                if point is None or not point.only_for:
+                    continue
+                if not any(re.search(rf"\b{re.escape(word.lower())}", relationships) for word in point.only_for):
+                    yield (
+                        f"$.options[{i}].{kind}[{j}].point_id",
+                        f"is about a {point.only_for[0]}, and this option's carers are none: weigh the point in your "
+                        "own words for them instead.",
+                    )
 
 
 @rule("PP-029", "A plan that follows a route its options rule out", Severity.WARNING, RE_BS)

@@ -64,6 +64,12 @@ class Point(StrictModel):
     id: PointId = field("Id", "A stable id: route, kind (adv, dis, ind) and number.")
     text: Text = field("Text", "The point, in permdocs' own words.")
     sources: list[SourceId] = field("Sources", "Ids of the sources it comes from.", min_length=1)
+    only_for: list[Text] = field(
+        "Only for",
+        "The relationships the point is about, where it names some (grandparent): weighed for an option whose "
+        "carers are none of them, check PP-031 flags it.",
+        default_factory=list,
+    )
 
 
 #: The rows of the legal comparison matrix (Essex 2021, Appendix 1), in order.

@@ -32,10 +32,14 @@ def endorsement_view(case: Case, terms: Terms) -> EndorsementView:
     recorded = case.authorship.endorsement
     if recorded is not None:
         verb = "endorsed" if recorded.endorsed else "did not endorse"
+        comments = narrative(recorded.comments)
+        # The comments are the reviewing officer's own words, often in the first person
+        # ("I asked that..."): the sentence before them says whose they are.
         statement = (
-            f"At the {review} on {long_date(recorded.review_on)}, {recorded.iro.name} ({recorded.iro.role}) {verb} the {plan}."
+            f"At the {review} on {long_date(recorded.review_on)}, {recorded.iro.name} ({recorded.iro.role}) {verb} the "
+            f"{plan}" + (", and wrote:" if comments is not None else ".")
         )
-        return EndorsementView(statement, narrative(recorded.comments))
+        return EndorsementView(statement, comments)
     held = [r for r in case.reviews if r.status is ReviewStatus.HELD]
     endorsing = [r.date for r in held if r.permanence_plan_endorsed]
     if endorsing:
