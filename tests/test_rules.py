@@ -143,6 +143,9 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "PP-029": (LTF, _set("plans.contingency.route", "special_guardianship"), "$.plans.contingency.route",
                _set("plans.contingency.route", "long_term_fostering")),
     "PP-030": (BABY, _set("options.0.evidence", []), "$.options[0].evidence", _set("options.1.evidence", [])),
+    # The father holds parental responsibility: without his view the plan is incomplete; without his PR, it is not asked.
+    "PP-032": (BABY, lambda d: d["voices"]["others"].pop(1), "$.voices.others",
+               _all(lambda d: d["voices"]["others"].pop(1), _set("people.1.has_parental_responsibility", False))),
     # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
     "FT-001": (FT, _set("family_time.2.venue", None), "$.family_time[2].venue", _set("family_time.0.venue", None)),
     "FT-002": (FT, _set(f"{LETTERBOX}.agency_address", None), "$.family_time[0].letterbox.agency_address",

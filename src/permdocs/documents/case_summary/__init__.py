@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from ...base.narrative import NarrativeText
 from ...case import Case
-from ...case.people import PersonRole
+from ...case.people import Person, PersonRole
 from ...case.planning import OptionConsidered, OptionOutcome, Plan, Route, View
 from ...checks.key_dates import proceedings_deadline
 from ...practice.timescales import PROCEEDINGS_WEEKS
@@ -131,11 +131,11 @@ def _positions(case: Case) -> tuple[Block, ...]:
     views = {view.person_id: view for view in case.voices.others if view.person_id}
     for person in (p for p in case.people if p.role in _PARTY_ROLES):
         view = views.pop(person.id, None)
-        rows.append(_position_row(display_name(person), view))
+        rows.append(_position_row(_party(person), view))
     guardian = [v for v in case.voices.others if v.person_id is None and "guardian" in (v.name_and_role or "").lower()]
     rows.append(_position_row("The children's guardian", guardian[0] if guardian else None))
     others = [v for v in case.voices.others if v.person_id in views or (v.person_id is None and v not in guardian)]
-    rows += [_position_row(display_name(case.person(v.person_id)) if v.person_id else v.name_and_role or "", v)
+    rows += [_position_row(_party(case.person(v.person_id)) if v.person_id else v.name_and_role or "", v)
              for v in others]
     return (
         Heading("Where each party stands", anchor="positions"),
@@ -143,6 +143,14 @@ def _positions(case: Case) -> tuple[Block, ...]:
         Table("Each party's position, as the local authority last recorded it", ("Party", "Position"), tuple(rows),
               (30, 70), keep_together=False),
     )
+
+
+def _party(person: Person) -> str:
+    """'Tomas Draftley (birth father)': the relationship's first words only. A
+    summary names each party; the rest ("named on the birth certificate") is
+    the care plan's to say, and a narrow column would run to five lines."""
+    name = display_name(person)
+    return name.split(",")[0] + ")" if "," in name else name
 
 
 def _position_row(who: str, view: View | None) -> Row:
