@@ -146,11 +146,16 @@ def _positions(case: Case) -> tuple[Block, ...]:
 
 
 def _party(person: Person) -> str:
-    """'Tomas Draftley (birth father)': the relationship's first words only. A
-    summary names each party; the rest ("named on the birth certificate") is
-    the care plan's to say, and a narrow column would run to five lines."""
+    """'Tomas Draftley (birth father)': the relationship's first words, and
+    whether a parent lacks parental responsibility, which bears on whether
+    they are a party. The rest ("named on the birth certificate") is the
+    care plan's to say: in a narrow column it would run to five lines."""
     name = display_name(person)
-    return name.split(",")[0] + ")" if "," in name else name
+    if "," not in name:
+        return name
+    first, *rest = name.rstrip(")").split(", ")
+    kept = [part for part in rest if "parental responsibility" in part]
+    return ", ".join([first, *kept]) + ")"
 
 
 def _position_row(who: str, view: View | None) -> Row:
