@@ -504,3 +504,12 @@ def test_pages_never_end_on_a_heading_or_lead_in_and_signatures_stay_together(ar
     (signing,) = [lines for lines in pages if "Signatures" in lines]
     assert any(line.startswith("Dana Casewright, for Fictionshire") for line in signing)
     assert all(not any("Dana Casewright, for" in line for line in lines) for lines in pages if lines is not signing)
+
+
+def test_the_childs_copy_promises_no_more_than_the_agencys() -> None:
+    # Letters "in March and September" may be late or missed (the agency's copy says what then happens):
+    # the child is told so, and that it is never their fault (issue 24).
+    letters = " ".join(html_body_words(_outputs(formats=("html",), audience="child", options={"arrangement": "letters-mother"}).popitem()[1]))
+    visits = " ".join(html_body_words(_outputs(formats=("html",), audience="child", options={"arrangement": "jayden-sessions"}).popitem()[1]))
+    assert "Sometimes a letter is late or does not come That is never your fault" in letters
+    assert "Sometimes a time has to move or be missed" in visits and "It is never your fault" in visits

@@ -42,12 +42,25 @@ def child_copy(words: Words, sessions: SessionList | None) -> list[Block]:
     body += [Heading("When"), text(f"{often}." + _next_times(upcoming, sessions))]
     if upcoming:
         body.append(Bullets(tuple(when(s) for s in upcoming)))
+    # The agency's copy says what happens when a letter or a session is missed; the
+    # child's promises no more than that, and says whose fault it never is.
+    body.append(text(_if_missed(words)))
     body += [Heading("Where"), text(_where(words))]
     body += [Heading("If you want something to change"), text(
         f"You can always say how you feel about this. Tell {words.carers_for_child}, or your social worker, "
         f"{words.worker.name}. They will listen, and what you say will be thought about when the plan is looked at again."
     )]
     return body
+
+
+def _if_missed(words: Words) -> str:
+    """What a child is told about a letter that does not come or a visit that moves."""
+    grown_ups = words.carers_for_child
+    if words.arrangement.kind in _LETTERS:
+        return (f"Sometimes a letter is late, or does not come. That is never your fault, and {grown_ups} will "
+                "talk with you about it.")
+    return (f"Sometimes a time has to move, or be missed. If that happens, {grown_ups} will tell you. "
+            "It is never your fault.")
 
 
 def _who(words: Words) -> str:
