@@ -160,8 +160,8 @@ def one_file_options(case: permdocs.Case, document: str) -> dict[str, str | bool
     first item, as its document.toml declares the option."""
     options: dict[str, str | bool] = {}
     for name, option in permdocs.DOCUMENTS[document].options.items():
-        if option.takes == "an-id" and option.ids_from is not None:
-            options[name] = getattr(case, option.ids_from.removeprefix("$."))[0].id
+        if option.takes == "an-id":
+            options[name] = option.ids_in(case)[0]
     return options
 
 

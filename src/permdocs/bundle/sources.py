@@ -251,14 +251,13 @@ def _check_one_file(declaration: "DocumentType", case: "Case", options: dict[str
     where the case has several: asked before rendering, since every item's
     copy would otherwise be made only to be refused."""
     for name, option in declaration.options.items():
-        if option.takes != "an-id" or name in options or option.ids_from is None:
+        if option.takes != "an-id" or name in options:
             continue
-        items = getattr(case, option.ids_from.removeprefix("$."), None) or ()
-        if len(items) != 1:
-            ids = ", ".join(str(item.id) for item in items)
+        ids = option.ids_in(case)
+        if len(ids) != 1:
             path = f"{where}.{name}" if name == "arrangement" else f"{where}.options.{name}"
             raise InvalidBundleError([Problem(
                 path,
                 f"is needed: this document is made once per {option.names}, and the case has "
-                f"{len(items)} ({ids}); name the one for this entry with '{name}: <id>'",
+                f"{len(ids)} ({', '.join(ids)}); name the one for this entry with '{name}: <id>'",
             )])

@@ -99,6 +99,12 @@ class OptionDeclaration(StrictModel):
         "File label", "For yes-or-no: a word added to the file name when it is on, e.g. REVIEW.", default=None
     )
 
+    def ids_in(self, case: "Case") -> list[str]:
+        """For an-id: the ids the case's list holds, in order (none for a switch)."""
+        if self.ids_from is None:
+            return []
+        return [str(item.id) for item in getattr(case, self.ids_from.removeprefix("$."), None) or ()]
+
     @model_validator(mode="after")
     def _ids_for_an_id(self) -> "OptionDeclaration":
         if (self.takes == "an-id") != (self.ids_from is not None and self.names is not None):
@@ -289,8 +295,7 @@ def option_value(document: str, name: str, option: OptionDeclaration, value: obj
         if isinstance(value, str) and value.strip().lower() in _YES | _NO:
             return value.strip().lower() in _YES
         raise UnknownOptionError(f"The {document} document's option '{name}' is yes or no, not {value!r}.")
-    assert option.ids_from is not None
-    known = [str(item.id) for item in getattr(case, option.ids_from.removeprefix("$."), None) or ()]
+    known = option.ids_in(case)
     if not isinstance(value, str) or value.strip().lower() not in known:
         listed = ", ".join(known) or "none"
         raise UnknownOptionError(f"This case has no {option.names} '{value}'; the ids in {option.ids_from} are: {listed}.")

@@ -74,9 +74,8 @@ def render_outputs(case: Case, request: RenderRequest, *, skipped: list[str] | N
     ``skipped``."""
     singles, left_out = request.singles(case)
     lenient = skipped is not None or request.several
-    notes = left_out if skipped is None else skipped
-    if skipped is not None:
-        skipped.extend(left_out)
+    notes = skipped if skipped is not None else []
+    notes.extend(left_out)
     files: list[RenderedFile] = []
     findings: tuple[Finding, ...] | None = None
     for single in singles:

@@ -144,10 +144,10 @@ class RenderRequest:
 def _check_someone_takes(options: Mapping[str, object], documents: list["DocumentType"]) -> None:
     """Several documents share a request's options, each taking its own: an
     option none of them declares is a mistake, not something to ignore."""
+    from ..documents import DOCUMENTS
+
     for name in options:
         if not any(name in document.options for document in documents):
-            from ..documents import DOCUMENTS
-
             having = ", ".join(d.name for d in DOCUMENTS.values() if name in d.options) or "none"
             raise UnknownOptionError(f"None of the documents asked for has the option '{name}'. Documents with it: {having}.")
 

@@ -22,7 +22,7 @@ from ...practice.timescales import PROCEEDINGS_WEEKS
 from ...text.blocks import Block, Heading, Markdown, Row, Table, text
 from ...text.templating import long_date
 from ..care_plan_permanence.legal import legal_position
-from ..common import ChildIdentity, DocumentInfo, age_on, child_identity, display_name, document_info
+from ..common import ChildIdentity, DocumentInfo, age_on, child_identity, display_name, document_info, unbracketed
 from ..declaration import ResolvedRequest
 from ..labels import label
 
@@ -150,12 +150,11 @@ def _party(person: Person) -> str:
     whether a parent lacks parental responsibility, which bears on whether
     they are a party. The rest ("named on the birth certificate") is the
     care plan's to say: in a narrow column it would run to five lines."""
-    name = display_name(person)
-    if "," not in name:
-        return name
-    first, *rest = name.rstrip(")").split(", ")
+    if not person.full_name:
+        return display_name(person)
+    first, *rest = unbracketed(person.relationship.lower()).split(", ")
     kept = [part for part in rest if "parental responsibility" in part]
-    return ", ".join([first, *kept]) + ")"
+    return f"{person.full_name} ({', '.join([first, *kept])})"
 
 
 def _position_row(who: str, view: View | None) -> Row:
