@@ -265,13 +265,12 @@ def test_word_headings_step_down_one_level_at_a_time_and_keep_with_what_follows(
             assert paragraph.find(f"{W}pPr/{W}keepNext") is not None, docx_paragraph_text(paragraph)
 
 
-def test_word_numbers_the_sections_with_fields_and_lists_them_in_a_contents_field() -> None:
+def test_word_numbers_the_sections_and_lists_them_in_a_contents_list_of_links() -> None:
     case = _case()
     body = _body(case)
     headings = [p for p in body.iter(f"{W}p") if _style(p) == "Heading1"]
-    numbered = [p for p in headings if p.find(f".//{W}instrText") is not None]
+    numbered = [p for p in headings if docx_paragraph_text(p)[:1].isdigit()]
     assert [docx_paragraph_text(p) for p in numbered][:2] == ["1. About Ada", "2. Legal status"] and len(numbered) == 13
-    assert all(" SEQ Section " in p.find(f".//{W}instrText").text for p in numbered)
     bookmarks = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
     contents = _context(case).contents
     assert {f"_pd_{e.anchor.replace('-', '_')}" for e in contents.entries} <= bookmarks

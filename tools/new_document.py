@@ -12,23 +12,17 @@ there, write its body in ``__init__.py`` and its facts in ``document.toml``.
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = ROOT / "src" / "permdocs" / "documents"
-#: The Word template the new one starts from: block-based, with the shared
-#: title block, copy line and draft banner. It is landscape; the copy is turned.
-STARTING_WORD_TEMPLATE = DOCUMENTS / "route_comparison" / "route-comparison.docx"
-LANDSCAPE = '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
-PORTRAIT = '<w:pgSz w:w="11906" w:h="16838"/>'
-#: The right-aligned tab of the header and footer sits at the text's right
-#: edge: the page's width less its margins (1020 twips each side).
-LANDSCAPE_TAB = '<w:tab w:pos="14798" w:val="right"/>'
-PORTRAIT_TAB = '<w:tab w:pos="9866" w:val="right"/>'
+#: The Word template the new one starts from: portrait, and holding nothing
+#: but the shared title block, the body's blocks and a draft's findings
+#: (``{{p document|title_block }}``, ``{{p body|blocks }}``,
+#: ``{{p document|draft_findings }}``), with the shared header and footer.
+STARTING_WORD_TEMPLATE = DOCUMENTS / "case_summary" / "case-summary.docx"
 
 DECLARATION = '''# {title}: say here what the document is, who reads it, and the law or
 # guidance it follows (with its source).
@@ -100,7 +94,7 @@ def scaffold(name: str, title: str) -> Path:
     if folder.exists():
         raise SystemExit(f"new_document: {folder.relative_to(ROOT)} exists already; nothing was written")
     model = "".join(part.capitalize() for part in name.split("-")) + "Document"
-    word = _portrait(STARTING_WORD_TEMPLATE.read_bytes())
+    word = STARTING_WORD_TEMPLATE.read_bytes()
     registry = DOCUMENTS / "__init__.py"
     registered = _registered(registry.read_text(encoding="utf-8"), package)
     folder.mkdir()
@@ -110,24 +104,6 @@ def scaffold(name: str, title: str) -> Path:
     (folder / f"{name}.docx").write_bytes(word)
     registry.write_text(registered, encoding="utf-8")
     return folder
-
-
-def _portrait(docx: bytes) -> bytes:
-    """The starting Word template with its page turned to portrait A4."""
-    source, out = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                if LANDSCAPE not in text:
-                    raise SystemExit("new_document: the starting Word template's page size has changed; update this script")
-                data = text.replace(LANDSCAPE, PORTRAIT).encode("utf-8")
-            elif re.fullmatch(r"word/(header|footer)\d*\.xml", item.filename):
-                # Else the right-hand half of the header and footer falls off a portrait page.
-                data = data.replace(LANDSCAPE_TAB.encode(), PORTRAIT_TAB.encode())
-            target.writestr(item, data)
-    return out.getvalue()
 
 
 def _registered(registry: str, package: str) -> str:

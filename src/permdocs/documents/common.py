@@ -81,7 +81,8 @@ class DocumentInfo:
     #: Goes into PDF and DOCX metadata, which travel further than the pages:
     #: it names the document and case reference, never the child.
     metadata_title: str
-    #: Whose copy this is ("Family copy") and who reads it.
+    #: Whose copy this is ("Family copy") and who reads it, as the rest of
+    #: the sentence after the copy's title.
     copy: str
     copy_reader: str
     #: A draft carries a DRAFT mark on every page and lists the open findings.
@@ -99,6 +100,9 @@ class DocumentInfo:
     #: How the running header names the child: the full name, or in a court
     #: copy the initials a bundle's front sheet uses (the profile chooses).
     running_name: str = ""
+    #: Whom the document is about, printed after the subtitle ("Section of
+    #: the care plan for **Ada**"); None where the subtitle names them itself.
+    subject: str | None = None
 
 
 def document_info(
@@ -130,6 +134,7 @@ def document_info(
         draft_appendix=draft_appendix(request.findings) if request.draft else (),
         awaiting_sign_off=awaiting_sign_off(case, council.name, what) if signed_off and not request.draft else None,
         for_the_court=request.audience.for_the_court,
+        subject=case.child.preferred_name,
         in_bundle=request.for_bundle,
         running_name=(child_initials(case) if request.audience.for_the_court and branding.court_copy_header == "initials"
                       else f"{case.child.given_names} {case.child.family_name}"),

@@ -68,7 +68,7 @@ class WordBlocks:
     def heading(self, block: Heading) -> str:
         style = self.styles[f"Heading {min(block.level, 3)}"]
         page_break = "<w:pageBreakBefore/>" if block.new_page else ""
-        text = _run(Run(block.text))
+        text = run_xml(Run(block.text))
         if block.anchor:
             # A bookmark, so the contents' hyperlinks and Word's TOC find the heading.
             number = self._bookmark_id(block.anchor)
@@ -83,7 +83,7 @@ class WordBlocks:
         last = len(block.items) - 1
         return "".join(
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{"<w:keepNext/>" if block.keep_together and n < last else ""}'
-            f'</w:pPr>{_run(Run(item))}</w:p>'
+            f'</w:pPr>{run_xml(Run(item))}</w:p>'
             for n, item in enumerate(block.items)
         )
 
@@ -99,14 +99,17 @@ class WordBlocks:
         Word when it prints or updates fields (F9), and neither asks first.
         (A TOC field would show only the numbers stored in it, which cannot be
         known before Word lays the pages out.)"""
-        heading = f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Heading 1"]}"/><w:keepNext/></w:pPr>{_run(Run("Contents"))}</w:p>'
+        style = self.styles.get("TOC Heading", self.styles["Heading 1"])
+        heading = f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:keepNext/></w:pPr>{run_xml(Run("Contents"))}</w:p>'
         width = TEXT_WIDTH[contents.landscape]
         paragraphs = []
         for entry in contents.entries:
             bookmark = _bookmark(entry.anchor)
+            style = self.styles.get(f"TOC {min(entry.level, 2)}")
+            style = f'<w:pStyle w:val="{style}"/>' if style else ""
             indent = f'<w:ind w:left="{360 * (entry.level - 1)}"/>' if entry.level > 1 else ""
-            properties = f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>{indent}</w:pPr>'
-            link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{_run(Run(entry.text), bold=entry.level == 1)}</w:hyperlink>'
+            properties = f'<w:pPr>{style}<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>{indent}</w:pPr>'
+            link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{run_xml(Run(entry.text), bold=entry.level == 1)}</w:hyperlink>'
             page = (
                 '<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
                 f'<w:r><w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
@@ -138,7 +141,7 @@ class WordBlocks:
         keep = "<w:keepNext/>" if paragraph.keep_with_next else ""
         properties = f"<w:pPr>{style}{keep}</w:pPr>" if style or keep else ""
         runs = "".join(
-            _run(run, bold=run.bold or paragraph.style in ("warning", "draft"), colour=DRAFT_RED if paragraph.style == "draft" else None)
+            run_xml(run, bold=run.bold or paragraph.style in ("warning", "draft"), colour=DRAFT_RED if paragraph.style == "draft" else None)
             for run in paragraph.runs
         )
         return f"<w:p>{properties}{runs}</w:p>"
@@ -153,7 +156,8 @@ class WordBlocks:
         # (keepNext on their paragraphs), as Word has no "keep table together";
         # every header row keeps with the first row below it.
         kept = table.keeps_together
-        header = _row([_cell(w, _plain(h)) for w, h in zip(widths, table.header)], header=True)
+        # A table of labelled facts has no header row: its row labels say what each value is.
+        header = _row([_cell(w, _plain(h)) for w, h in zip(widths, table.header)], header=True) if table.header else ""
         body = "".join(
             _row(
                 [_cell(w, content) for w, content in zip(widths, self._cells(row, labelled))],
@@ -164,14 +168,15 @@ class WordBlocks:
             for index, row in enumerate(table.rows)
         )
         caption = (
-            f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Caption"]}"/><w:keepNext/></w:pPr>{_run(Run(table.caption))}</w:p>'
+            f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Caption"]}"/><w:keepNext/></w:pPr>{run_xml(Run(table.caption))}</w:p>'
         )
-        look = "04A0" if labelled else "0420"
+        # Word's legacy bit field for the same flags: first row 0x20, first column 0x80, no vertical bands 0x400.
+        look = f"{0x400 | (0x20 if table.header else 0) | (0x80 if labelled else 0):04X}"
         first_column = "1" if labelled else "0"
         return (
             f'{caption}<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Permdocs Table"]}"/>'
             f'<w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            f'<w:tblLook w:val="{look}" w:firstRow="1" w:lastRow="0" w:firstColumn="{first_column}" w:lastColumn="0" '
+            f'<w:tblLook w:val="{look}" w:firstRow="{int(bool(table.header))}" w:lastRow="0" w:firstColumn="{first_column}" w:lastColumn="0" '
             'w:noHBand="1" w:noVBand="1"/>'
             f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
             # Word needs a paragraph between a table and whatever follows it.
@@ -223,10 +228,10 @@ def _bookmark(anchor: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return f"<w:p>{_run(Run(text))}</w:p>" if text else "<w:p/>"
+    return f"<w:p>{run_xml(Run(text))}</w:p>" if text else "<w:p/>"
 
 
-def _run(run: Run, *, bold: bool = False, colour: str | None = None) -> str:
+def run_xml(run: Run, *, bold: bool = False, colour: str | None = None) -> str:
     # Schema order inside w:rPr: b, i, color.
     properties = (
         ("<w:b/>" if bold or run.bold else "")

@@ -39,7 +39,7 @@ from markupsafe import Markup, escape
 from ..base import narrative
 from ..text.blocks import Picture
 from ..text.templating import make_environment, render_checked
-from . import docx_court
+from . import docx_court, docx_title
 from .docx_blocks import WordBlocks
 from .docx_package import ZIP_EPOCH
 
@@ -76,7 +76,11 @@ class PreparedTemplate:
         drawing = _Drawing(self, for_the_court=for_the_court)
         token = _DRAWING.set(drawing)
         try:
-            picture = None if logo is None else drawing.inline_picture(logo, logo_height_mm, logo_description)
+            if logo is not None:
+                drawing.logo = drawing.picture_drawing(logo, logo_height_mm, logo_description)
+            picture = None if drawing.logo is None else Markup(
+                f'</w:t></w:r><w:r>{drawing.logo}</w:r><w:r><w:t xml:space="preserve">'
+            )
             variables = variables | {"logo": picture}
             body = self._fill(self.body, variables)
             parts = {name: self._fill(template, variables) for name, template in self.parts}
@@ -135,6 +139,10 @@ def word_environment() -> Any:
     Its ``markdown`` and ``blocks`` filters draw through the render in progress."""
     env = make_environment(None, markdown=lambda text: _current().markdown(text))
     env.filters["blocks"] = lambda value: _current().blocks(value)
+    # The parts every copy shares, drawn from the DocumentInfo (see docx_title).
+    env.filters["title_block"] = lambda info: Markup(docx_title.title_block(info, _current().template.styles, _current().logo))
+    env.filters["draft_banners"] = lambda info: Markup(docx_title.draft_banners(info))
+    env.filters["draft_findings"] = lambda info: _current().blocks(info.draft_appendix) if info.draft else Markup("")
     return env
 
 
@@ -156,6 +164,8 @@ class _Drawing:
     for_the_court: bool = False
     restarts: list[tuple[int, int]] = field(default_factory=list)
     images: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # sha1 -> (rId, part name, data)
+    #: The council's logo as a ``w:drawing``, where the profile has one.
+    logo: str | None = None
 
     def __post_init__(self) -> None:
         self._blocks = WordBlocks(self.template.styles, self.restart, add_image=self.add_image)
@@ -186,12 +196,11 @@ class _Drawing:
             self.images[digest] = (rel_id, f"word/media/permdocs-{number + 1}.{extension}", data)
         return self.images[digest][0]
 
-    def inline_picture(self, data: bytes, height_mm: float, description: str) -> Markup:
-        """A PNG for a template's ``{{ logo }}`` inside a run, as docxtpl's InlineImage writes it."""
+    def picture_drawing(self, data: bytes, height_mm: float, description: str) -> str:
+        """A PNG ``height_mm`` tall as a ``w:drawing``, to go inside a run."""
         width_px, height_px = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
         picture = Picture(data, "image/png", description, round(height_mm * width_px / height_px, 1), height_mm)
-        drawing = self._blocks.picture(picture).removeprefix("<w:p><w:r>").removesuffix("</w:r></w:p>")
-        return Markup(f'</w:t></w:r><w:r>{drawing}</w:r><w:r><w:t xml:space="preserve">')
+        return self._blocks.picture(picture).removeprefix("<w:p><w:r>").removesuffix("</w:r></w:p>")
 
     def package(self, filled: dict[str, str], properties: Mapping[str, str], moment: datetime) -> bytes:
         """The finished zip: the prepared entries with the filled parts, the

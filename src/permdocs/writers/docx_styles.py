@@ -67,4 +67,12 @@ def resolve_styles(word: Document, template_name: str, *, untrusted: bool) -> di
             untrusted=untrusted,
         )
     ids = style_ids(word)
-    return {name: ids.get(_key(usual)) or ids["name:" + _key(name)] for name, usual in REQUIRED_STYLES.items()}
+    resolved = {name: ids.get(_key(usual)) or ids["name:" + _key(name)] for name, usual in REQUIRED_STYLES.items()}
+    # The title block's title: a template without a Title style titles the document as a top heading.
+    resolved["Title"] = ids.get("title") or ids.get("name:title") or resolved["Heading 1"]
+    # A contents list takes Word's contents styles where the template has them.
+    for name in ("TOC Heading", "TOC 1", "TOC 2"):
+        found = ids.get(_key(name)) or ids.get("name:" + _key(name))
+        if found:
+            resolved[name] = found
+    return resolved

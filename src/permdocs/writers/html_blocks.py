@@ -105,7 +105,9 @@ def _table(table: Table) -> Markup:
     labelled = any(row.label is not None for row in table.rows)
     total = sum(table.widths)
     columns = "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in table.widths)
+    # A table of labelled facts has no header row: its row labels say what each value is.
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.header)
+    head = f"<thead><tr>{header}</tr></thead>" if table.header else ""
     body = []
     for row in table.rows:
         label = f'<th scope="row">{escape(row.label or "")}</th>' if labelled else ""
@@ -115,7 +117,7 @@ def _table(table: Table) -> Markup:
     css += " for-signing" if table.for_signing else ""
     drawn = (
         f'<table class="{css}"><caption>{escape(table.caption)}</caption><colgroup>{columns}</colgroup>'
-        f"<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f"{head}<tbody>{''.join(body)}</tbody></table>"
     )
     # In print a table's own break-inside leaves its caption behind; a wrapper keeps both.
     return Markup(f'<div class="keep-together">{drawn}</div>' if table.keeps_together else drawn)

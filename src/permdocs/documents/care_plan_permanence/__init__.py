@@ -9,13 +9,13 @@ and the evidence after it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.planning import Plan, PlanStatus, View
 from ...practice.schedules import how_often
-from ...text.blocks import Contents
+from ...text.blocks import Block, Contents
 from ...text.templating import capfirst
 from ..common import (
     ChildIdentity,
@@ -31,6 +31,7 @@ from ..common import (
 )
 from ..declaration import ResolvedRequest, declared_title
 from ..labels import label
+from .body import care_plan_body
 from .dates import KeyDatesView, key_dates_view
 from .legal import LegalPosition, legal_position
 from .sections import Sections, sections
@@ -49,12 +50,15 @@ from .views import (
     ViewView,
 )
 
-#: The document that weighs the options in full; the care plan points to it.
-
 
 @dataclass(frozen=True)
 class CarePlanPermanence:
-    """Everything the care-plan permanence templates may use, and nothing else."""
+    """Everything the care-plan permanence templates may use, and nothing else.
+
+    ``body`` is the plan laid out as blocks (see :mod:`.body`), which the
+    packaged templates print; the other fields are the facts it is drawn
+    from, for a council's own template to print its own way.
+    """
 
     document: DocumentInfo
     #: The sections' numbers, titles and anchors, and the contents list made from them.
@@ -87,6 +91,7 @@ class CarePlanPermanence:
     social_worker: Signatory
     team_manager: Signatory
     endorsement: EndorsementView
+    body: tuple[Block, ...] = ()
 
 
 def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
@@ -99,7 +104,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
     headings = sections(case.child.preferred_name, terms)
     # As PP-004 has it: once the primary plan is achieved there is nothing to fall back on.
     achieved = plans.primary.status is PlanStatus.ACHIEVED
-    return CarePlanPermanence(
+    facts = CarePlanPermanence(
         document=document_info(
             case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}", signed_off=True
         ),
@@ -172,6 +177,7 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
         team_manager=signatory(authorship.team_manager, authorship.team_manager_signed_on),
         endorsement=endorsement_view(case, terms),
     )
+    return replace(facts, body=care_plan_body(facts))
 
 
 def _placement(case: Case) -> PlacementView | None:

@@ -1,13 +1,10 @@
 """The care plan's sections: their numbers, titles and anchors, written
 once, so the headings and the contents list cannot disagree.
 
-Both templates print each heading from here. The Word template puts the
-number in a SEQ field (showing this number until Word updates fields), so a
-council that adds a section to its copy in Word sees the sections after it
-renumber; the HTML and the contents list take the same number from here.
-Anchors are fixed: the HTML template gives each heading the anchor as its
-id, the Word template as a bookmark (``_pd_`` and the anchor, as
-permdocs.writers.docx_blocks names them).
+The body (:mod:`.body`) heads each section from here, and the contents
+list is made from the same list. Anchors are fixed: each writer gives the
+heading its anchor, as an HTML id or a Word bookmark (``_pd_`` and the
+anchor, as permdocs.writers.docx_blocks names them).
 """
 
 from __future__ import annotations

@@ -15,14 +15,13 @@ The court's copy names carers by role and never shows who the prospective
 adopters are or where the child lives: those details are withheld for that
 audience (permdocs.safeguarding.redaction), and the separately paginated confidential
 part (``--part confidential``) holds them instead. The body is built as
-blocks, so the HTML and Word templates are thin and say the same words;
-the templates draw the contents themselves, the Word one with page
-references that Word and LibreOffice compute.
+blocks, contents list included, so the HTML and Word templates are thin
+and say the same words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...case import Case
 from ...text.blocks import Block, Contents, ContentsEntry, Heading
@@ -38,29 +37,14 @@ CONFIDENTIAL_PART = "confidential"
 
 
 @dataclass(frozen=True)
-class TocEntry:
-    """A contents entry for the Word template: its text, level (1 or 2) and
-    the bookmark of its heading, which the Word writer names ``_pd_`` and
-    the anchor with underscores (a test checks every one resolves)."""
-
-    text: str
-    level: int
-    bookmark: str
-
-
-@dataclass(frozen=True)
 class ChildsPermanenceReport:
     """Everything the CPR's templates may use."""
 
     document: DocumentInfo
     child: ChildIdentity
-    #: The contents (HTML: links with page numbers in print); empty in the confidential part.
+    #: The contents list (links with page numbers); empty in the confidential part.
     contents: tuple[Block, ...]
-    #: The same contents for the Word template's TOC field.
-    toc: tuple[TocEntry, ...]
     body: tuple[Block, ...]
-    #: Whose copy this is, in a sentence after the copy's title.
-    copy_line: str
     #: Added to the running header and footer: which copy or part this is.
     running_copy: str
 
@@ -71,7 +55,11 @@ def build_context(case: Case, request: ResolvedRequest) -> ChildsPermanenceRepor
     # A no-break space keeps "confidential part" together when the title wraps.
     title = "Child's Permanence Report" + (": confidential\u00a0part" if confidential else "")
     subtitle = f"The report on {words.name} under the Adoption Agencies Regulations 2005, regulation 17 and Schedule 1"
-    document = document_info(case, request, title, subtitle, signed_off=not confidential, what="report")
+    # The subtitle names the child itself, and the copy line says what the copy leaves out.
+    document = replace(
+        document_info(case, request, title, subtitle, signed_off=not confidential, what="report"),
+        subject=None, copy_reader=_copy_line(words, confidential),
+    )
     if confidential:
         entries: list[ContentsEntry] = []
         body = confidential_part(words)
@@ -81,9 +69,7 @@ def build_context(case: Case, request: ResolvedRequest) -> ChildsPermanenceRepor
         document=document,
         child=child_identity(case),
         contents=(Contents(tuple(entries)),) if entries else (),
-        toc=tuple(TocEntry(e.text, e.level, "_pd_" + e.anchor.replace("-", "_")) for e in entries),
         body=tuple(body),
-        copy_line=_copy_line(words, confidential),
         running_copy=("Confidential part: not to be served" if confidential
                       else document.copy),
     )
