@@ -41,11 +41,30 @@ JsonPath = Annotated[str, StringConstraints(pattern=r"^\$(\.[a-z_]+)+$")]
 FileLabel = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9-]{0,15}$")]
 
 
+class Reader(StrEnum):
+    """Who a copy is written for. A document writes differently for each,
+    by this, never by the audience's name, which is the declaration's own."""
+
+    PROFESSIONAL = "professional"
+    DECISION_MAKER = "decision-maker"
+    COURT = "court"
+    CARERS = "carers"
+    BIRTH_FAMILY = "birth-family"
+    CHILD = "child"
+    ADOPTED_ADULT = "adopted-adult"
+
+
 class AudienceDeclaration(StrictModel):
     """Who reads a copy, and what it withholds from them."""
 
     title: ShortText = described("Title", "How the copy is named on the page, e.g. 'Family copy'.")
     reader: ShortText = described("Reader", "Who receives this copy and what it keeps from them.")
+    reads_as: Reader = described(
+        "Reads as",
+        "Who the copy is written for, which a document may write differently for: professional, decision-maker, "
+        "court, carers, birth-family, child or adopted-adult.",
+        default=Reader.PROFESSIONAL,
+    )
     withholds: dict[Sensitivity, Treatment] = described(
         "Withholds", "How each sensitivity category is withheld; categories not listed are shown.", default_factory=dict
     )
@@ -191,6 +210,8 @@ class Audience:
     for_a_child: bool = False
     #: A copy filed with the court: 12 pt, 1.5 spacing, numbered paragraphs (see AudienceDeclaration).
     for_the_court: bool = False
+    #: Who the copy is written for (see Reader).
+    reads_as: Reader = Reader.PROFESSIONAL
 
 
 @dataclass(frozen=True)
@@ -324,7 +345,7 @@ def document_from_package(package: ModuleType) -> DocumentType:
         formats = tuple(spec.formats) if spec.formats is not None else None
         audiences[name] = Audience(
             name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)), formats, spec.for_a_child,
-            spec.for_the_court,
+            spec.for_the_court, spec.reads_as,
         )
     return DocumentType(
         name=declaration.name,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from ...case import Case
 from ...text.blocks import Block, Contents, ContentsEntry, Heading
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
-from ..declaration import ResolvedRequest
+from ..declaration import Reader, ResolvedRequest
 from .confidential import confidential_part
 from .section_a import section_a
 from .section_b import section_b
@@ -103,12 +103,12 @@ def _copy_line(words: ReportWords, confidential: bool) -> str:
                 "court only and is not served on the other parties.")
     adm = "for the adoption panel and the Agency Decision Maker" if words.goes_to_panel else "for the Agency Decision Maker"
     return {
-        "adm": f"{adm}. Nothing is left out.",
-        "court": (f"for the court and the parties, filed as the Annex B report. It names {name}'s carers by their "
+        Reader.DECISION_MAKER: f"{adm}. Nothing is left out.",
+        Reader.COURT: (f"for the court and the parties, filed as the Annex B report. It names {name}'s carers by their "
                   f"role; who they are and where {words.she} lives are in a separate confidential part."),
-        "adopters": (f"for {name}'s prospective adopters, at matching. It leaves out the addresses and contact "
+        Reader.CARERS: (f"for {name}'s prospective adopters, at matching. It leaves out the addresses and contact "
                      f"details of {her} birth relatives."),
-        "adult": (f"for {name} to read as an adult. It is the copy {her} adoptive parents were given, without the "
+        Reader.ADOPTED_ADULT: (f"for {name} to read as an adult. It is the copy {her} adoptive parents were given, without the "
                   f"parts that were only for the court, and it leaves out the addresses and contact details of {her} "
                   "birth relatives."),
-    }.get(words.request.audience.name, words.request.audience.reader)
+    }.get(words.request.audience.reads_as, words.request.audience.reader)

@@ -16,7 +16,7 @@ from ...case.cpr import Written
 from ...case.legal import LegalBasisKind
 from ...case.people import Gender, Person, PersonRole
 from ...text.blocks import Block, Markdown, Paragraph, Run, text
-from ..declaration import ResolvedRequest
+from ..declaration import Reader, ResolvedRequest
 
 PARENT_ROLES = (PersonRole.MOTHER, PersonRole.FATHER)
 #: Subject, object and possessive pronouns for the child.
@@ -85,7 +85,7 @@ class ReportWords(CaseWords):
         assert case.cpr is not None  # the declaration requires $.cpr
         self.cpr = case.cpr
         #: The adult's copy: the adopters' copy with a note first and no matters for the court.
-        self.for_adult = request.audience.name == "adult"
+        self.for_adult = request.audience.reads_as is Reader.ADOPTED_ADULT
         #: Since 2012 (SI 2012/1410) the adoption panel recommends on placement only where no
         #: court will decide it: parents' consent, a relinquished baby. With proceedings, the ADM decides alone.
         self.goes_to_panel = case.care_proceedings is None

@@ -17,6 +17,7 @@ from ...practice.schedules import ListEnds, SessionList, eighteenth_birthday, ho
 from ...text.blocks import Block, Bullets, Heading, Markdown, Row, Table, text
 from ...text.templating import capfirst, long_date
 from ..common import supervision_words
+from ..declaration import Reader
 from ..labels import label
 from .sessions import note, when
 from .words import SIGNING_AGE, Words
@@ -50,7 +51,7 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     body += [Heading(f"If {missed} is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
     body += [Heading(f"Hearing {words.child_name}'s wishes"), _or_standard(arrangement.childs_wishes, _standard_wishes(words))]
     body += [Heading("Review and changes"), *_review(words)]
-    if words.copy in ("agency", "court"):
+    if words.reader in (Reader.PROFESSIONAL, Reader.COURT):
         # The law behind the agreement, for the agency's record and the court: never another
         # council's policy. Before the signatures, so it never ends up alone on a last page.
         body.append(text(_legal_basis(words), "note"))

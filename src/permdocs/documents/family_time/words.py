@@ -17,9 +17,8 @@ from ...safeguarding.mentions import person_mentions
 from ...safeguarding.withholding import replace_mentions
 from ...text.templating import capfirst
 from ..common import display_name, unbracketed
-from ..declaration import ResolvedRequest
+from ..declaration import Reader, ResolvedRequest
 
-BIRTH_FAMILY_COPY = "birth-family"
 ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
 #: From this age a child signs the agreement too (a practice choice, not law:
 #: Merton 2019 s.10.5 asks for the child's views to carry weight with age).
@@ -40,7 +39,7 @@ class Words:
 
     def __init__(self, case: Case, request: ResolvedRequest, arrangement: FamilyTimeArrangement):
         self.case = case
-        self.copy = request.audience.name
+        self.reader = request.audience.reads_as
         self.child_name = case.child.preferred_name
         self.subject, self.object, self.possessive = _PRONOUNS.get(case.child.gender, ("they", "them", "their"))
         self.child_age = age_in_years(case.child.date_of_birth, case.prepared_on)
@@ -50,7 +49,7 @@ class Words:
         self.carers = [case.person(pid) for pid in (case.placement.carer_ids if case.placement else [])]
         #: The birth family's copy names the adopters only as the child's parents (and its free text too).
         self.adopters_as_parents = (
-            self.copy == BIRTH_FAMILY_COPY and self.adoption
+            self.reader is Reader.BIRTH_FAMILY and self.adoption
             and arrangement.adopters_named_as is AdoptersNamedAs.CHILDS_PARENTS
         )
         self.arrangement = self._without_adopters_names(arrangement) if self.adopters_as_parents else arrangement
