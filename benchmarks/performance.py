@@ -81,13 +81,14 @@ def docx_throughput(documents: int, repeats: int) -> Measure:
     against a loop that loads a DocxTemplate, renders and saves, with the
     same template, variables and filters (permdocs' own, in docxtpl's env)."""
     from docxtpl import DocxTemplate
+    from markupsafe import Markup
 
     import permdocs
     from permdocs.base import narrative
     from permdocs.rendering.pipeline import resolve_request, withholds_for
     from permdocs.safeguarding.redaction import redact
     from permdocs.text.templating import make_environment
-    from permdocs.writers import Styling, template_variables
+    from permdocs.writers import Styling, docx_title, template_variables
     from permdocs.writers.docx_blocks import WordBlocks
 
     case = permdocs.load_case(BABY)
@@ -107,7 +108,10 @@ def docx_throughput(documents: int, repeats: int) -> Measure:
             "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
             "List Number 2", "List Number 3", "Caption", "Permdocs Table", "Permdocs Note")}
         env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, lambda _s: 0, styles))
-        env.filters["blocks"] = WordBlocks(styles, lambda _s: 0, add_image=lambda data: word.part.get_or_add_image(io.BytesIO(data))[0])
+        blocks = WordBlocks(styles, lambda _s: 0, add_image=lambda data: word.part.get_or_add_image(io.BytesIO(data))[0])
+        env.filters["blocks"] = blocks
+        env.filters["title_block"] = lambda info: Markup(docx_title.title_block(info, styles | {"Title": "Title"}, None))
+        env.filters["draft_findings"] = lambda info: blocks(info.draft_appendix) if info.draft else Markup("")
         template.render(template_variables(context) | {"logo": None}, env, autoescape=True)
         out = io.BytesIO()
         template.save(out)
@@ -243,7 +247,7 @@ import io, json, sys
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 env = Environment(autoescape=True)
-for name in ("blocks", "markdown", "capfirst", "long_date"):
+for name in ("blocks", "markdown", "capfirst", "long_date", "title_block", "draft_findings"):
     env.filters[name] = lambda value: value
 template = DocxTemplate(sys.argv[1])
 template.render(json.load(open(sys.argv[2])), env, autoescape=True)
