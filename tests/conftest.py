@@ -264,3 +264,37 @@ def weasyprint_must_not_warn() -> Any:
     logger.removeHandler(handler)
     messages = [record.getMessage() for record in handler.records]
     assert not messages, f"WeasyPrint warned: {messages}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def each_html_laid_out_once(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Lay out each distinct HTML as PDF once per test session, shared by
+    the workers: many tests read the same sample's PDF (snapshots, the leak
+    test, court copies, bundles), and layout is most of the suite's time.
+
+    Sound because the same HTML gives the same PDF bytes: that is a product
+    promise, tested without this cache in fresh processes
+    (test_reproducible.py). Tests that call ``html_to_pdf`` by import, and
+    every subprocess, lay out afresh."""
+    import hashlib
+
+    from permdocs.writers import pdf
+
+    folder = tmp_path_factory.getbasetemp().parent / "pdf-layouts"
+    folder.mkdir(exist_ok=True)
+    lay_out = pdf.html_to_pdf
+
+    def laid_out_once(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes:
+        key = hashlib.sha256("\0".join([markup, *sorted(map(str, font_files))]).encode()).hexdigest()
+        stored = folder / f"{key}.pdf"
+        if stored.is_file():
+            return stored.read_bytes()
+        data = lay_out(markup, font_files)
+        partial = folder / f"{key}.{os.getpid()}.partial"
+        partial.write_bytes(data)
+        partial.replace(stored)
+        return data
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "html_to_pdf", laid_out_once)
+        yield

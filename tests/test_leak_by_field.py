@@ -257,9 +257,10 @@ def test_every_seeded_field_reaches_no_withholding_copy(group: str) -> None:
     case = permdocs.load_case(data, folder=path.parent)
     in_seed = _written_in(" ".join(seeds))
     # Every withholding copy that prints any of the group's fields, each read once in every format it comes
-    # in; the first such copy of each group is read as PDF too (its layout costs a second or two).
+    # in. In a third of the groups, in turn, the first such copy is read as PDF too: its layout costs a
+    # second or more, and a PDF's text is its HTML's, which every copy's check reads.
     copies = list({(d.name, a.name): (d, a) for field in fields for d, a in _copies(case, field)}.values())
-    pdf_read = False
+    pdf_read = list(GROUPS).index(group) % 3 != 0
     checked: set[tuple[str, str]] = set()
     for document, audience in copies:
         values = {v for v in withheld_values(data, _withholds(audience)) if in_seed(v)}
