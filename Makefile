@@ -29,6 +29,8 @@ demo: $(INSTALLED)
 	@for case in $(SAMPLES); do \
 		$(BIN)/permdocs render "$$case" --doc all --audience all --format docx,html,pdf,ics --out out --force || exit $$?; \
 	done
+	@# The sample written in YAML, with a Markdown file beside it: the same documents as its JSON twin.
+	$(BIN)/permdocs render samples/written-in-yaml/cpr-relinquished-baby.yaml --doc cpr --format docx,pdf --out out/written-in-yaml --force
 	$(BIN)/permdocs bundle samples/bundle.yaml --out out/bundle.pdf --force
 
 ## Run the whole test suite, on every core. Snapshots are never updated here.

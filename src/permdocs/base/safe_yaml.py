@@ -1,4 +1,4 @@
-"""YAML read as untrusted input: case files and bundle manifests.
+"""YAML (and bracket nesting) read as untrusted input: case files and bundle manifests.
 
 PyYAML's safe loader still does things a hand-written file must not
 surprise its writer with, or that a hostile file could use:
@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 
-class YamlProblem(ValueError):
+class YamlProblem(Exception):
     """Why the text cannot be read, as a sentence that never quotes it."""
 
 
@@ -42,8 +42,7 @@ class FileReference:
 def load_untrusted_yaml(text: str, *, what: str, max_nesting: int, files: bool = False) -> Any:
     """The data in ``text``, or :class:`YamlProblem`. ``what`` names the
     kind of file in messages ("a case"); ``files`` allows ``!file`` tags."""
-    problem = _nesting_problem(text, max_nesting)
-    if problem is not None:
+    if nested_deeper_than(text, max_nesting):
         raise YamlProblem(f"nests lists or mappings more than {max_nesting} deep; {what} never does")
     loader = _WithFiles if files else _Untrusted
     try:
@@ -62,9 +61,10 @@ def load_untrusted_yaml(text: str, *, what: str, max_nesting: int, files: bool =
         raise YamlProblem("holds a number too long to be a date, a count or any other value") from None
 
 
-def _nesting_problem(text: str, max_nesting: int) -> bool:
-    """Flow brackets nested deeper than any real file's, found before the
-    parser recurses into them (strings are not told apart)."""
+def nested_deeper_than(text: str, max_nesting: int) -> bool:
+    """Whether brackets (JSON's, or YAML's flow style) nest deeper than
+    ``max_nesting``, found before a parser recurses into them (strings are
+    not told apart: a text of many brackets is no real file either)."""
     depth = deepest = 0
     for char in text:
         if char in "[{":
@@ -113,7 +113,7 @@ class _WithFiles(_Untrusted):
 
 
 def _file_reference(loader: _WithFiles, node: yaml.Node) -> FileReference:
-    if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+    if not isinstance(node, yaml.ScalarNode):
         raise YamlProblem(f"!file at line {node.start_mark.line + 1} names no file; write !file NAME.md")
     return FileReference(node.value.strip(), node.start_mark.line + 1)
 

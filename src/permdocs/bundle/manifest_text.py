@@ -5,13 +5,11 @@ before the model sees it (permdocs.bundle.manifest validates what is read)."""
 from __future__ import annotations
 
 import json
-import re
 import stat
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..base.safe_yaml import YamlProblem, load_untrusted_yaml, nested_deeper_than
 from ..errors import InvalidBundleError, Problem
 
 #: A manifest is a page of text; anything larger is not one.
@@ -75,72 +73,15 @@ def _small_int(text: str) -> int:
     return int(text)
 
 
-class _ManifestLoader(yaml.SafeLoader):
-    """YAML 1.1's safe loader without timestamps, duplicate keys or aliases."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 - PyYAML's signature
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise InvalidBundleError([Problem("$", f"uses a YAML alias at line {mark.line + 1}; write the value out")])
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:  # noqa: ANN401
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                line = key_node.start_mark.line + 1
-                raise InvalidBundleError([Problem("$", f"a key at line {line} is a list or mapping; keys are plain words")])
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                line = key_node.start_mark.line + 1
-                raise InvalidBundleError([Problem("$", f"the key '{key}' appears twice in one mapping (line {line})")])
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-# Dates stay strings, so the model reads YAML and JSON dates alike; and only
-# true and false are booleans (YAML 1.1 also reads yes, no, on and off as
-# booleans, which would turn a key 'on' into True).
-_ManifestLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_ManifestLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-
-
 def _nesting_problem(text: str) -> Problem | None:
-    """Brackets nested deeper than any manifest's, found before a parser
-    recurses into them (strings are not told apart: a title with many
-    brackets is no manifest either)."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    if deepest > MAX_MANIFEST_NESTING:
+    if nested_deeper_than(text, MAX_MANIFEST_NESTING):
         return Problem("$", f"nests lists or mappings more than {MAX_MANIFEST_NESTING} deep; no manifest does")
     return None
 
 
 def parse_yaml(raw: bytes) -> Any:
-    """YAML manifest text, read safely (see _ManifestLoader)."""
-    text = _decode(raw)
-    problem = _nesting_problem(text)
-    if problem is not None:
-        raise InvalidBundleError([problem])
+    """YAML manifest text, read safely (see permdocs.base.safe_yaml)."""
     try:
-        return yaml.load(text, Loader=_ManifestLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = re.sub(r"\s+", " ", error.problem or "is malformed")
-        raise InvalidBundleError([Problem("$", f"is not valid YAML: {problem}{where}")]) from None
-    except yaml.YAMLError:
-        raise InvalidBundleError([Problem("$", "is not valid YAML")]) from None
-    except RecursionError:
-        raise InvalidBundleError([Problem("$", "is nested too deeply to be a manifest")]) from None
-    except ValueError:
-        # Python refuses to read an integer of thousands of digits.
-        raise InvalidBundleError([Problem("$", "holds a number too long to be a date, a page count or any other value")]) from None
+        return load_untrusted_yaml(_decode(raw), what="a manifest", max_nesting=MAX_MANIFEST_NESTING)
+    except YamlProblem as problem:
+        raise InvalidBundleError([Problem("$", str(problem))]) from None

@@ -2,6 +2,12 @@
 validated :class:`Case`, or into an :class:`InvalidCaseError` that lists
 every problem by JSON path, in the order they appear in the file.
 
+A case file may also be YAML (``.yaml`` or ``.yml``), which is easier to
+write by hand: long texts as block scalars, and any text as a Markdown file
+beside the case (``history: !file history.md``). It is read safely
+(permdocs.base.safe_yaml), then validated exactly as the same data in JSON,
+with the same messages and paths. JSON stays the format case systems send.
+
 In passes, because strict Pydantic alone misses things that matter here:
 
 1. the text is decoded and parsed (:mod:`.json_text`), which finds
@@ -27,10 +33,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
+from ..base.safe_yaml import YamlProblem, load_untrusted_yaml
 from ..errors import ArgumentTypeError, InvalidCaseError, Problem
-from .base import Narrative
 from .consistency import consistency_problems
 from .json_text import (
     MAX_NUMBER_DIGITS,
@@ -44,6 +50,7 @@ from .json_text import (
 from .messages import field_at, problems_from
 from .model import Case
 from .placeholders import placeholder_locations, placeholder_message
+from .text_files import with_file_texts, with_shared_files
 
 #: Largest case file accepted. Real cases are tens of kilobytes; the cap keeps
 #: a mistaken upload (a scanned PDF, a log file) from exhausting memory.
@@ -77,8 +84,12 @@ def load_case(source: CaseSource, *, folder: str | os.PathLike[str] | None = Non
         path = _as_path(source)
         # A str may be a case's own text gone wrong, so its name is not
         # repeated; a Path is the caller saying "this is a file name".
-        case = case_from_json(_read_case_file(path, name_it=not isinstance(source, str)))
+        raw = _read_case_file(path, name_it=not isinstance(source, str))
         folder = folder if folder is not None else path.parent
+        if path.suffix.lower() in YAML_SUFFIXES:
+            case = case_from_yaml(raw, folder=Path(folder))
+        else:
+            case = case_from_json(raw)
     else:
         raise ArgumentTypeError(
             f"load_case() reads a path, JSON text, bytes or a dict, not {type(source).__name__}"
@@ -103,60 +114,27 @@ def _as_path(source: str | os.PathLike[str]) -> Path:
     return Path(text)
 
 
-#: Largest shared section file: a letter's section is a few paragraphs.
-MAX_SHARED_FILE_BYTES = 100_000
-_NARRATIVE = TypeAdapter(Narrative)
+#: A case file with one of these endings is read as YAML.
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def with_shared_files(case: Case, folder: Path | None) -> Case:
-    """The case with each later-life-letter section that names a shared file
-    filled in from that file, which must lie inside ``folder``."""
-    letter = case.later_life_letter
-    if letter is None or all(section.shared_file is None for section in letter.sections):
-        return case
-    problems, sections = [], []
-    for index, section in enumerate(letter.sections):
-        if section.shared_file is not None:
-            where = f"$.later_life_letter.sections[{index}].shared_file"
-            text, problem = _read_shared_file(folder, section.shared_file)
-            if problem is not None:
-                problems.append(Problem(where, problem))
-            section = section.model_copy(update={"text": text})
-        sections.append(section)
+def case_from_yaml(raw: bytes, *, folder: Path | None = None) -> Case:
+    """Validate a case written in YAML; ``!file NAME`` texts are read from
+    ``folder`` (the case file's), and never from outside it."""
+    try:
+        data = load_untrusted_yaml(decode_case_bytes(raw), what="a case", max_nesting=MAX_NESTING, files=True)
+    except YamlProblem as problem:
+        raise InvalidCaseError([Problem("$", str(problem))]) from None
+    if not isinstance(data, dict):
+        raise InvalidCaseError([Problem("$", "must be a mapping of the case's fields (child:, people: ...)")])
+    shape = _shape_problem(data)
+    if shape is not None:
+        raise InvalidCaseError([shape])
+    problems: list[Problem] = []
+    data = with_file_texts(data, "$", folder, problems)
     if problems:
         raise InvalidCaseError(problems)
-    return case.model_copy(update={"later_life_letter": letter.model_copy(update={"sections": sections})})
-
-
-def _read_shared_file(folder: Path | None, name: str) -> tuple[str | None, str | None]:
-    """The file's text, or why it cannot be used."""
-    if folder is None:
-        return None, "a shared file is read from the case file's folder: load the case from a file, or pass folder="
-    try:
-        root = folder.resolve()
-        target = (root / name).resolve()
-        if not target.is_relative_to(root):
-            return None, "must name a file inside the case file's own folder"
-        status = target.stat()
-    except FileNotFoundError:
-        return None, "names no file in the case file's folder"
-    except (RuntimeError, OSError):
-        # A loop of links, or a name longer than the system allows.
-        return None, "cannot be followed: a loop of links, or a name too long"
-    if not stat.S_ISREG(status.st_mode):
-        return None, "names no regular file in the case file's folder (a folder, a pipe or a device)"
-    if status.st_size > MAX_SHARED_FILE_BYTES:
-        return None, f"the file is larger than {MAX_SHARED_FILE_BYTES // 1000} kB"
-    try:
-        with target.open("rb") as handle:
-            text = handle.read(MAX_SHARED_FILE_BYTES + 1)
-        return _NARRATIVE.validate_python(text.decode("utf-8")), None
-    except OSError:
-        return None, "the file cannot be read"
-    except UnicodeDecodeError:
-        return None, "the file is not UTF-8 text"
-    except ValidationError as error:
-        return None, "the file's text " + error.errors(include_input=False)[0]["msg"].removeprefix("Value error, ")
+    return case_from_dict(data)
 
 
 def case_from_dict(data: Mapping[str, Any]) -> Case:
