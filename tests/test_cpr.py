@@ -7,6 +7,7 @@ report through the registry like every document."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -51,6 +52,13 @@ def _words(audience: str = "adm", part: str | None = None, data: bytes | None = 
 
 def _pages(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@functools.cache
+def _pdf_pages(audience: str = "adm") -> tuple[str, ...]:
+    """The text of each page of a copy's PDF, read once per test process
+    (reading a 20-page PDF's text takes longer than laying it out from cache)."""
+    return _pdf_pages(audience)
 
 
 def _draft(data: dict[str, Any], audience: str = "adm") -> str:
@@ -142,7 +150,7 @@ def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
     with zipfile.ZipFile(io.BytesIO(_render("docx"))) as word:
         body = word.read("word/document.xml").decode()
     assert body.count("<w:tblHeader/>") >= 10 and "<w:cantSplit/>" in body
-    chronology_pages = [text for text in _pages(_render("pdf")) if "What happened" in text]
+    chronology_pages = [text for text in _pdf_pages() if "What happened" in text]
     assert len(chronology_pages) >= 2, "the 60-row chronology spans pages, each with its header"
 
 
@@ -154,7 +162,7 @@ def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
 ])
 @pytest.mark.parametrize("audience", ["adm", "court"])
 def test_no_heading_ends_a_page_without_what_it_heads(heading: str, first_row: str, audience: str) -> None:
-    pages = _pages(_render("pdf", audience))[1:]  # the contents page lists every heading
+    pages = _pdf_pages(audience)[1:]  # the contents page lists every heading
     (page,) = [p for p in pages if re.search(rf"^{re.escape(heading)}$", p, re.M)]
     assert first_row in " ".join(page[page.index(heading):].split()), (audience, heading)
 
@@ -162,7 +170,7 @@ def test_no_heading_ends_a_page_without_what_it_heads(heading: str, first_row: s
 @pytest.mark.slow  # lays out PDFs
 def test_dates_in_the_tables_never_wrap() -> None:
     # "29 September 2024" at the report's 10.5 pt table size fits the chronology's date column.
-    text = "\n".join(_pages(_render("pdf")))
+    text = "\n".join(_pdf_pages())
     case = permdocs.load_case(SAMPLE)
     assert all(long_date(entry.date) in text for entry in case.chronology)
     (chronology,) = [t for t in docx_xml(_render("docx"), "word/document.xml").iter(f"{W}tbl")
@@ -269,7 +277,7 @@ def test_no_copy_calls_the_prospective_adopters_adoptive_parents() -> None:
 @pytest.mark.slow  # lays out PDFs
 def test_every_page_says_which_copy_it_is() -> None:
     for audience, mark in (("court", "Court copy"), ("adopters", "Prospective adopters' copy")):
-        assert all(mark in page for page in _pages(_render("pdf", audience)))
+        assert all(mark in page for page in _pdf_pages(audience))
     header = "".join(docx_xml(_render("docx", "court"), "word/header3.xml").itertext())
     assert header.endswith("Court copy")
 
