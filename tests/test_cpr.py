@@ -58,7 +58,7 @@ def _pages(data: bytes) -> list[str]:
 def _pdf_pages(audience: str = "adm") -> tuple[str, ...]:
     """The text of each page of a copy's PDF, read once per test process
     (reading a 20-page PDF's text takes longer than laying it out from cache)."""
-    return _pdf_pages(audience)
+    return tuple(_pages(_render("pdf", audience)))
 
 
 def _draft(data: dict[str, Any], audience: str = "adm") -> str:
