@@ -6,6 +6,7 @@ the parity and OOXML tests cover every arrangement through the registry."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -502,7 +503,7 @@ def test_pages_never_end_on_a_heading_or_lead_in_and_signatures_stay_together(ar
         body = [line.strip() for line in lines if line.strip() not in ("", "•") and not line.startswith(furniture)]
         assert body[-1] not in (*HEADINGS, "What may be sent:", "What may not be sent:"), body[-3:]
     (signing,) = [lines for lines in pages if "Signatures" in lines]
-    assert any(line.startswith("Dana Casewright, for Fictionshire") for line in signing)
+    assert any(line.startswith("Dana Casewright, for") for line in signing)  # in large type the line wraps after "for"
     assert all(not any("Dana Casewright, for" in line for line in lines) for lines in pages if lines is not signing)
 
 
@@ -513,3 +514,46 @@ def test_the_childs_copy_promises_no_more_than_the_agencys() -> None:
     visits = " ".join(html_body_words(_outputs(formats=("html",), audience="child", options={"arrangement": "jayden-sessions"}).popitem()[1]))
     assert "Sometimes a letter is late or does not come That is never your fault" in letters
     assert "Sometimes a time has to move or be missed" in visits and "It is never your fault" in visits
+
+
+def _letters_copy(audience: str) -> str:
+    files = _outputs(formats=("html",), audience=audience, options={"arrangement": "letters-mother"})
+    return " ".join(html_body_words(files.popitem()[1]))
+
+
+def _words_of(sentence: str) -> str:
+    """A sentence as html_body_words gives it: words, without punctuation."""
+    return " ".join(re.sub(r"[^\w\s'-]", " ", sentence).split())
+
+
+def test_a_letterbox_agreement_says_how_the_letters_work_for_both_families() -> None:
+    agency = _letters_copy("agency")
+    for words in (
+        "The reply Kerry writes back within six weeks of each letter", "Letterbox reference LB-2025-0517",
+        "Neither family looks for the other on the internet or social media",
+        "What the letters from Ash and Remi will tell", "How Orla is growing and getting on",
+        "independent support from the Fictionshire Birth Relatives Service",
+        # Before the order the adopters are not yet Orla's parents; at 18 Orla decides.
+        "When the court makes the adoption order, Ash and Remi become Orla's parents in law",
+        "section 51A", "On her 18th birthday (19 August 2040), Orla becomes an adult and decides for herself",
+        "Adoption Contact Register",
+    ):
+        assert _words_of(words) in agency, words
+    # The guide in steps is the birth family's own.
+    assert "How letterbox works for you" not in agency
+    birth_family = _letters_copy("birth-family")
+    assert _words_of("How letterbox works for you 1. A letter comes.") in birth_family
+    assert _words_of("2. You write back. Kerry writes back within six weeks of each letter, if she wishes to.") in birth_family
+
+
+def test_the_birth_familys_copy_is_in_large_type_in_every_format() -> None:
+    files = _outputs(formats=("html", "docx"), audience="birth-family", options={"arrangement": "letters-mother"})
+    html = next(data for name, data in files.items() if name.endswith(".html")).decode()
+    assert "large-type" in html.split("<body", 1)[1].split(">", 1)[0]
+    styles = docx_xml(next(data for name, data in files.items() if name.endswith(".docx")), "word/styles.xml")
+    sizes = [int(size.get(f"{W}val")) for style in styles.iter(f"{W}style")
+             if style.get(f"{W}styleId") not in ("Header", "HeaderChar", "Footer", "FooterChar")
+             for size in style.iter(f"{W}sz")]
+    assert sizes and min(sizes) >= 24  # half-points: 12 pt
+    agency = _outputs(formats=("html",), audience="agency", options={"arrangement": "letters-mother"}).popitem()[1]
+    assert "large-type" not in agency.decode().split("<body", 1)[1].split(">", 1)[0]

@@ -171,6 +171,8 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _set("family_time.2.venue", "A family centre in Exampleton")),
     "FT-011": (FT, _set("family_time.2.court_order", "section_34"), "$.family_time[2].court_order",
                _set("family_time.2.court_order", "section_26")),
+    "FT-013": (FT, _set(f"{LETTERBOX}.support", None), "$.family_time[0].letterbox.support",
+               _set(f"{LETTERBOX}.replies", "Kerry writes back when she wishes")),
     # The Child's Permanence Report: voices.others is the mother's, the grandmother's, then the father's view.
     "CPR-001": (CPR, _set("cpr.education", None), "$.cpr.education",
                 _set("cpr.education", {"not_applicable_because": "Poppy is too young for school."})),

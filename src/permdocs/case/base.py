@@ -9,6 +9,7 @@ from ..base.strict import (
     CalendarDate,
     CaseReference,
     Code,
+    CodeText,
     Identifier,
     Name,
     Narrative,
@@ -18,7 +19,8 @@ from ..base.strict import (
 )
 
 __all__ = [
-    "NARRATIVE_MAX_CHARS", "CalendarDate", "CaseModel", "CaseReference", "Code", "Identifier", "Name", "Narrative",
+    "NARRATIVE_MAX_CHARS", "CalendarDate", "CaseModel", "CaseReference", "Code", "CodeText", "Identifier", "Name",
+    "Narrative",
     "ShortText", "field",
 ]
 

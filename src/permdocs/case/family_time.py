@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from ..base.strict import TextKind, declared_text, present, schema_rules, when
-from .base import CalendarDate, CaseModel, Code, Identifier, Narrative, ShortText, field
+from .base import CalendarDate, CaseModel, Code, CodeText, Identifier, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 
 
@@ -174,6 +174,29 @@ class LetterboxTerms(CaseModel):
     agency_address: ShortText | None = field(
         "The agency's letterbox address",
         "The address letters go to. The agency's, never a family's: it appears in every copy.",
+        default=None,
+    )
+    reference: CodeText | None = field(
+        "Letterbox reference",
+        "The reference every letter and envelope carries in place of names and addresses, e.g. 'LB-2026-0417'.",
+        default=None,
+    )
+    replies: ShortText | None = field(
+        "When the reply comes",
+        "When and how the other side writes back, e.g. 'Kerry writes back within a month of each letter'; the "
+        "agreement names who writes first, and this says what follows.",
+        default=None,
+    )
+    letters_will_tell: list[ShortText] = field(
+        "What the child's family will write about",
+        "What the letters from the child's family (carers or adopters) will tell the birth relative, e.g. 'how "
+        "Orla is getting on', 'what she enjoys'. Left empty, the agreement lists the usual things.",
+        default_factory=list, max_length=LIST_LIMITS["letterbox_items"],
+    )
+    support: ShortText | None = field(
+        "Support for the birth relative",
+        "Who helps the birth relative to write, to read a letter, or with how it feels, e.g. 'the letterbox worker, "
+        "and free independent support from Exampleton Birth Families'. A check asks for it.",
         default=None,
     )
 

@@ -263,3 +263,16 @@ def _reveals_home(person: Person, venue: str) -> bool:
 
 def _role_words(person: Person) -> str:
     return person.role.value.replace("_", " ")
+
+
+@rule("FT-013", "A letterbox arrangement without support or a reference for the birth relative", Severity.WARNING,
+      "Family-time agreement: the birth relative is told who helps with letters, and the reference to quote")
+def letterbox_without_support(given: CheckInput) -> Problems:
+    for path, arrangement, name in _arrangements(given):
+        terms = arrangement.letterbox
+        if terms is None:
+            continue
+        if terms.support is None:
+            yield f"{path}.letterbox.support", f"The letterbox arrangement ({name}) does not say who supports the birth relative with writing, reading letters and how it feels; the agreement can only point them to the letterbox worker."
+        if terms.reference is None:
+            yield f"{path}.letterbox.reference", f"The letterbox arrangement ({name}) has no letterbox reference; every letter and envelope carries one instead of names and addresses."

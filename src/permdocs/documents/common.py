@@ -95,6 +95,8 @@ class DocumentInfo:
     #: A copy filed with the court: 12 pt text, 1.5 line spacing and
     #: numbered paragraphs, in every format (FPR PD27A; the e-bundle guidance).
     for_the_court: bool = False
+    #: All text 12 pt or more, tables included, for a reader outside the profession (a birth parent).
+    large_type: bool = False
     #: A PDF for a court bundle: the bundle's stamps number its pages, so its own numbers are left off.
     in_bundle: bool = False
     #: How the running header names the child: the full name, or in a court
@@ -134,6 +136,7 @@ def document_info(
         draft_appendix=draft_appendix(request.findings) if request.draft else (),
         awaiting_sign_off=awaiting_sign_off(case, council.name, what) if signed_off and not request.draft else None,
         for_the_court=request.audience.for_the_court,
+        large_type=request.audience.large_type,
         subject=case.child.preferred_name,
         in_bundle=request.for_bundle,
         running_name=(child_initials(case) if request.audience.for_the_court and branding.court_copy_header == "initials"

@@ -77,6 +77,8 @@ class AudienceDeclaration(StrictModel):
         "scrubbed to '[withheld]', so a text that writes out a detail it withholds blocks even its draft (SG-001).",
         default=False,
     )
+    large_type: bool = described("Large type", "True for a copy read by someone outside the profession, such as "
+                                  "a birth parent: all its text, tables included, is 12 pt or more.", default=False)
     for_the_court: bool = described(
         "For the court",
         "True for a copy filed with the court: it follows the court's rules for documents (FPR PD27A; the "
@@ -212,6 +214,8 @@ class Audience:
     for_the_court: bool = False
     #: Who the copy is written for (see Reader).
     reads_as: Reader = Reader.PROFESSIONAL
+    #: All text 12 pt or more, tables included (see AudienceDeclaration).
+    large_type: bool = False
 
 
 @dataclass(frozen=True)
@@ -345,7 +349,7 @@ def document_from_package(package: ModuleType) -> DocumentType:
         formats = tuple(spec.formats) if spec.formats is not None else None
         audiences[name] = Audience(
             name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)), formats, spec.for_a_child,
-            spec.for_the_court, spec.reads_as,
+            spec.for_the_court, spec.reads_as, spec.large_type,
         )
     return DocumentType(
         name=declaration.name,

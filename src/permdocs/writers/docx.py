@@ -61,6 +61,7 @@ def render(document: "DocumentType", context: Any, styling: Styling, *, layout: 
         properties=_core_properties(info),
         moment=datetime.combine(info.date, time(0, 0), tzinfo=timezone.utc),
         for_the_court=info.for_the_court,
+        large_type=info.large_type,
     )
 
 

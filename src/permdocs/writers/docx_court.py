@@ -9,6 +9,9 @@ Enter, or applies the style to a new one, gets the next number, and every
 later paragraph renumbers, as advocates expect of a document they will cite
 by paragraph. The HTML and PDF copies number the same paragraphs with CSS
 counters (templates/assets/court.css).
+
+A copy in large type (a birth family's, say) takes the court's 12 pt
+minimum alone, without the numbers (:func:`large_type_styles`).
 """
 
 from __future__ import annotations
@@ -36,16 +39,28 @@ def _w(name: str) -> str:
     return f"{{{_W}}}{name}"
 
 
-def court_styles(styles_xml: bytes, num_id: int) -> bytes:
-    """styles.xml with no text under 12 pt outside the page furniture, and
-    the numbered paragraph style added."""
+def large_type_styles(styles_xml: bytes) -> bytes:
+    """styles.xml with no text under 12 pt outside the page furniture: a
+    court copy's type, for a reader outside the profession (a birth parent)."""
     root = etree.fromstring(styles_xml)
+    _at_least_12_points(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _at_least_12_points(root: etree._Element) -> None:
     for size in root.iter(_w("sz"), _w("szCs")):
         style = next(size.iterancestors(_w("style")), None)
         if style is not None and style.get(_w("styleId")) in _FURNITURE_STYLES:
             continue
         if int(size.get(_w("val"), "0")) < COURT_MINIMUM_HALF_POINTS:
             size.set(_w("val"), str(COURT_MINIMUM_HALF_POINTS))
+
+
+def court_styles(styles_xml: bytes, num_id: int) -> bytes:
+    """styles.xml with no text under 12 pt outside the page furniture, and
+    the numbered paragraph style added."""
+    root = etree.fromstring(styles_xml)
+    _at_least_12_points(root)
     normal = root.find("w:style[@w:type='paragraph'][@w:default='1']", _NS)
     based_on = normal.get(_w("styleId")) if normal is not None else "Normal"
     root.append(etree.fromstring(

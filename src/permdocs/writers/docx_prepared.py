@@ -70,10 +70,11 @@ class PreparedTemplate:
     first_free_relationship: int
 
     def render(self, variables: dict[str, Any], *, logo: bytes | None, logo_height_mm: float, logo_description: str,
-               properties: Mapping[str, str], moment: datetime, for_the_court: bool = False) -> bytes:
+               properties: Mapping[str, str], moment: datetime, for_the_court: bool = False,
+               large_type: bool = False) -> bytes:
         """Fill the template with ``variables`` and return the Word file's
         bytes; ``for_the_court`` follows the court's rules (docx_court)."""
-        drawing = _Drawing(self, for_the_court=for_the_court)
+        drawing = _Drawing(self, for_the_court=for_the_court, large_type=large_type)
         token = _DRAWING.set(drawing)
         try:
             if logo is not None:
@@ -162,6 +163,7 @@ class _Drawing:
 
     template: PreparedTemplate
     for_the_court: bool = False
+    large_type: bool = False
     restarts: list[tuple[int, int]] = field(default_factory=list)
     images: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # sha1 -> (rId, part name, data)
     #: The council's logo as a ``w:drawing``, where the profile has one.
@@ -216,6 +218,8 @@ class _Drawing:
                         data = docx_court.court_numbering(data, self._court_num_id)
                 elif name == "word/styles.xml" and self.for_the_court:
                     data = docx_court.court_styles(data, self._court_num_id)
+                elif name == "word/styles.xml" and self.large_type:
+                    data = docx_court.large_type_styles(data)
                 elif name == "word/_rels/document.xml.rels":
                     data = self._relationships(data)
                 elif name == "[Content_Types].xml":

@@ -14,11 +14,12 @@ from ...base.narrative import NarrativeText
 from ...case.family_time import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ...case.people import Person, PersonRole
 from ...practice.schedules import ListEnds, SessionList, eighteenth_birthday, how_often
-from ...text.blocks import Block, Bullets, Heading, Markdown, Row, Table, text
-from ...text.templating import capfirst, long_date
+from ...text.blocks import Block, Heading, Markdown, Row, Table, text
+from ...text.templating import long_date
 from ..common import supervision_words
 from ..declaration import Reader
 from ..labels import label
+from .letterbox import letterbox_part
 from .sessions import note, when
 from .words import SIGNING_AGE, Words
 
@@ -44,7 +45,7 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     )]
     body += [Heading("How it works"), _how_it_works(words)]
     if arrangement.letterbox is not None:
-        body += _letterbox(words)
+        body += letterbox_part(words)
     body += [Heading("Dates"), *_dates(words, sessions)]
     # Each heading in the words of this kind of arrangement: a letters-only agreement has no sessions.
     missed = "a letter" if arrangement.kind in _LETTERS else "a session"
@@ -105,31 +106,6 @@ def _court_order(order: FamilyTimeOrder) -> str:
     if order is FamilyTimeOrder.NONE:
         return "None: the arrangement rests on everyone's agreement."
     return f"{label(order)}. This agreement sets out how the order works in practice; it cannot change the order."
-
-
-def _letterbox(words: Words) -> list[Block]:
-    terms = words.arrangement.letterbox
-    assert terms is not None
-    not_sent = [*terms.may_not_send]
-    if not terms.gifts_or_money_allowed:
-        not_sent.insert(0, "Gifts or money of any kind")
-    return [
-        Heading("Letters"),
-        text("What may be sent:", keep_with_next=True),
-        Bullets(tuple(terms.may_send)),
-        text("What may not be sent:", keep_with_next=True),
-        Bullets(tuple(not_sent) or ("Nothing beyond the above is ruled out.",)),
-        Table("How the letters work", ("", "Agreed"), (
-            Row(((text(capfirst(terms.writes_first)),),), label="Who writes first"),
-            Row(((text(terms.signed_as),),), label="How letters are signed"),
-            Row(((text(terms.agency_address or "Not yet given: ask the agency"),),), label="Send letters to"),
-        ), (2, 6), keep_together=True),
-        text(
-            f"Letters go through {words.agency}, never directly. A letterbox worker reads each one before passing it "
-            "on, and may return a letter that could identify where anyone lives or that would upset "
-            f"{words.child_name}, saying why. Nobody writes an address, a school or a town in a letter."
-        ),
-    ]
 
 
 # --- dates -------------------------------------------------------------------------
