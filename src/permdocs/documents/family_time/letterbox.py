@@ -121,8 +121,8 @@ def _later(words: Words, family: str) -> list[Block]:
         text(f"On {possessive} 18th birthday ({long_date(eighteenth_birthday(words.case.child.date_of_birth))}), "
              f"{child} becomes an adult and decides for {_reflexive(words)} whether the letters go on. As an adult "
              f"{subject} may ask for {possessive} birth records and adoption file (section 60), and anyone in "
-             f"{possessive} birth family may join the Adoption Contact Register to say they would welcome contact "
-             "(section 80)."),
+             f"{possessive} birth family may join the Adoption Contact Register to say they would welcome hearing "
+             f"from {words.object} (section 80)."),
     ]
 
 
