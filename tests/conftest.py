@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PageObject
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 import permdocs
@@ -297,4 +298,32 @@ def each_html_laid_out_once(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdf, "html_to_pdf", laid_out_once)
+        patch.setattr(PageObject, "extract_text", _page_text_read_once(folder, PageObject.extract_text))
         yield
+
+
+def _page_text_read_once(folder: Path, extract_text: Any) -> Any:
+    """pypdf's text of a page, read once per session for the same PDF bytes:
+    many tests read the same sample's PDF, and reading a page's text costs
+    more than laying it out from the cache above. Only the default reading
+    is remembered; a call with options reads afresh."""
+    import hashlib
+
+    def read_once(page: Any, *args: Any, **kwargs: Any) -> str:
+        stream = getattr(page.pdf, "stream", None)
+        if args or kwargs or not hasattr(stream, "getvalue"):
+            return extract_text(page, *args, **kwargs)
+        number = next((i for i, other in enumerate(page.pdf.pages) if other.indirect_reference == page.indirect_reference), None)
+        if number is None or page.indirect_reference is None:
+            return extract_text(page)
+        key = hashlib.sha256(stream.getvalue()).hexdigest()
+        stored = folder / f"{key}.page-{number}.txt"
+        if stored.is_file():
+            return stored.read_text(encoding="utf-8")
+        text = extract_text(page)
+        partial = folder / f"{key}.page-{number}.{os.getpid()}.partial"
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(stored)
+        return text
+
+    return read_once
