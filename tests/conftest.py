@@ -64,12 +64,30 @@ def examples(wide: int) -> int:
     return max(20, wide // 4) if QUICK_LOOP else wide
 
 
+#: The modules that take longest, longest first: make test hands whole
+#: modules to its workers in the order they are collected (--dist loadscope),
+#: so these start first and the short ones fill in at the end, rather than
+#: one worker finishing a long module alone.
+LONGEST_FIRST = (
+    "test_leak", "test_leak_by_field", "test_ooxml", "test_new_document", "test_cpr", "test_court_copies",
+    "test_writer_pdf", "test_external_programs", "test_bad_input", "test_batch_signals", "test_profiles",
+    "test_architecture",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark as slow what renders PDFs (by name) or lives in a slow module."""
+    """Mark as slow what renders PDFs (by name) or lives in a slow module;
+    put the longest modules first (a stable sort keeps each module's order)."""
     for item in items:
         module = item.module.__name__ if item.module is not None else ""
         if module in SLOW_MODULES or "pdf" in item.nodeid.lower():
             item.add_marker(pytest.mark.slow)
+
+    def rank(item: pytest.Item) -> int:
+        module = item.module.__name__ if item.module is not None else ""
+        return LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)
 
 
 def first_sample_of_each_document() -> list[tuple[Path, str]]:

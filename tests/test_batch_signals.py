@@ -20,9 +20,10 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow  # each starts a batch of worker processes
-#: A batch of PDFs, each taking a second or two: a worker killed half a second
-#: into the batch is most likely in the middle of a case.
-CASES = 6
+#: A batch of PDFs, each taking a second or two, two to a worker: a worker
+#: killed half a second after the first file is written is most likely in the
+#: middle of its second case.
+CASES = 4
 #: Enough Word files (a tenth of a second each) that a batch signalled once its
 #: first file is written is still running, however long a loaded machine takes
 #: to notice that file.
