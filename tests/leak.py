@@ -5,6 +5,7 @@ code), and every piece of text an output carries, wherever it hides.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import json
@@ -223,16 +224,21 @@ def _ics_text(data: bytes) -> str:
 
 
 def _docx_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return " ".join(
+            _xml_part_text(archive.read(entry)) for entry in archive.namelist() if entry.endswith((".xml", ".rels"))
+        )
+
+
+@functools.lru_cache(maxsize=256)
+def _xml_part_text(part: bytes) -> str:
+    """Every text and attribute value of an XML part; read once for the same
+    bytes (styles.xml, three quarters of a Word file, is the same in every copy)."""
     from lxml import etree
 
     pieces = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for entry in archive.namelist():
-            if not entry.endswith((".xml", ".rels")):
-                continue
-            root = etree.fromstring(archive.read(entry))
-            for element in root.iter():
-                pieces += [element.text or "", *element.attrib.values()]
+    for element in etree.fromstring(part).iter():
+        pieces += [element.text or "", *element.attrib.values()]
     return " ".join(pieces)
 
 
@@ -261,6 +267,19 @@ def _pdf_strings(obj: Any, depth: int) -> Iterator[str]:
 
 
 # --- matching ----------------------------------------------------------------------
+
+@functools.cache
+def _kind_of(needle: str) -> tuple[str, tuple[str, ...]]:
+    """A phone number (its digit forms, also as +44), a postcode (outward and
+    inward parts) or words; worked out once per value, as every file is read for it."""
+    number = re.sub(r"\D", "", needle)
+    if len(number) >= 6 and len(number) * 2 > len(re.sub(r"\W", "", needle)):
+        return "phone", (number, *((("44" + number[1:], "440" + number[1:]) if number.startswith("0") else ())))
+    if re.fullmatch(r"[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2}", needle):
+        squeezed = needle.replace(" ", "")
+        return "postcode", (squeezed[:-3], squeezed[-3:])
+    return "words", ()
+
 
 def normalise(text: str) -> str:
     """Case-folded, soft hyphens and end-of-line hyphenation removed, white
@@ -293,13 +312,13 @@ def _found_as_written(value: str, written: str) -> bool:
 
 
 def _found(needle: str, haystack: str, squeezed: str, digits: str) -> bool:
-    number = re.sub(r"\D", "", needle)
-    if len(number) >= 6 and len(number) * 2 > len(re.sub(r"\W", "", needle)):
-        forms = {number} | ({"44" + number[1:], "440" + number[1:]} if number.startswith("0") else set())
-        return any(re.search(rf"(?<!\d){form}(?!\d)", digits) for form in forms)
-    if re.fullmatch(r"[a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2}", needle):
-        outward, inward = needle.replace(" ", "")[:-3], needle.replace(" ", "")[-3:]
-        return re.search(rf"(?<![a-z0-9]){outward}\s*{inward}(?![a-z0-9])", haystack) is not None
+    kind, forms = _kind_of(needle)
+    if kind == "phone":
+        # A plain substring test first, as below: the digit-bounded match is far slower.
+        return any(form in digits and re.search(rf"(?<!\d){form}(?!\d)", digits) for form in forms)
+    if kind == "postcode":
+        outward, inward = forms
+        return inward in haystack and re.search(rf"(?<![a-z0-9]){outward}\s*{inward}(?![a-z0-9])", haystack) is not None
     # A plain substring test first: a whole-word match needs the words themselves (and is far slower).
     if needle in haystack and re.search(rf"(?<!\w){re.escape(needle)}(?:e?s)?(?!\w)", haystack):
         return True
