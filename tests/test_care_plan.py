@@ -352,3 +352,19 @@ def test_no_support_service_leaves_its_detail_cell_empty() -> None:
     cells = re.findall(r"<td>(.*?)</td>", support, re.DOTALL)
     assert cells and all(cell.strip() for cell in cells)
     assert "None recorded." in docx_all_text(rendered(ROOT / "samples" / "baby-in-proceedings.json", "docx"))
+
+
+def test_the_plan_records_the_adm_decision_and_each_consent_given() -> None:
+    # Issue 24: the options analysis cites the decision, and the father consented; the plan said neither.
+    from lxml import html as lxml_html
+
+    def legal_words(sample: str) -> str:
+        page = permdocs.render(permdocs.load_case(sample_dict(sample)), DOCUMENT, "html", audience="family")
+        return " ".join(" ".join(lxml_html.fromstring(page).find(".//main").itertext()).split())
+
+    baby = legal_words("baby-in-proceedings")
+    assert ("Adoption decisions On 13 November 2026 the Agency Decision Maker decided that Ada should be placed for "
+            "adoption (Adoption Agencies Regulations 2005, regulation 19).") in baby
+    assert ("Tomas Draftley (birth father, named on the birth certificate) gave consent to placement for adoption "
+            "(Adoption and Children Act 2002, section 19) on 30 October 2026") in baby
+    assert "Adoption decisions" not in legal_words("long-term-fostering")  # no adoption in the plans

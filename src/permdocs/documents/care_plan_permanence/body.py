@@ -117,6 +117,9 @@ def _legal(plan: "CarePlanPermanence") -> Iterator[Block]:
         yield _orders_table(legal.previous, "Earlier orders and accommodation", "Ended",
                             lambda row: long_date(row.ended_on) if row.ended_on is not None else "")
     yield from _proceedings(legal)
+    if legal.adoption_decisions:
+        yield Heading("Adoption decisions", 2)
+        yield from (text(sentence) for sentence in legal.adoption_decisions)
 
 
 def _orders_table(rows: list[OrderRow], caption: str, last_header: str, last: Callable[[OrderRow], str]) -> Table:

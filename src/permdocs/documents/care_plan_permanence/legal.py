@@ -20,7 +20,7 @@ from ...practice.calendar_dates import period_end
 from ...practice.schedules import eighteenth_birthday
 from ...practice.timescales import PROCEEDINGS_WEEKS, SUPERVISION_ORDER_MONTHS
 from ...text.templating import capfirst, long_date
-from ..common import narrative
+from ..common import display_name, narrative
 from ..labels import label
 
 
@@ -56,6 +56,9 @@ class LegalPosition:
     proceedings: Proceedings | None
     #: What the section says where no order or accommodation is in force.
     none_in_force: str
+    #: The agency's decision and the parents' formal consents, as sentences,
+    #: where adoption is or may be the plan (``$.adoption``); empty otherwise.
+    adoption_decisions: list[str]
 
 
 def legal_position(case: Case, today: date) -> LegalPosition:
@@ -79,7 +82,35 @@ def legal_position(case: Case, today: date) -> LegalPosition:
         previous=[row for row in rows if row.ended_on is not None],
         proceedings=_proceedings(case, today),
         none_in_force=_none_in_force(case),
+        adoption_decisions=_adoption_decisions(case),
     )
+
+
+#: How each consent is described, with the section that governs it.
+_CONSENT_WORDS = {
+    AdoptionConsentKind.PLACEMENT: "consent to placement for adoption (Adoption and Children Act 2002, section 19)",
+    AdoptionConsentKind.ADVANCE: "advance consent to an adoption order (Adoption and Children Act 2002, section 20)",
+}
+
+
+def _adoption_decisions(case: Case) -> list[str]:
+    """The ADM's decision (AAR 2005 reg 19), which the options analysis and
+    the CPR cite, and each consent given, so the plan's reader sees them too."""
+    decisions = case.adoption
+    if decisions is None:
+        return []
+    child = case.child.preferred_name
+    said = []
+    if decisions.adm_decision_on is not None:
+        said.append(f"On {long_date(decisions.adm_decision_on)} the Agency Decision Maker decided that {child} should "
+                    "be placed for adoption (Adoption Agencies Regulations 2005, regulation 19).")
+    else:
+        said.append(f"The Agency Decision Maker has not yet decided whether {child} should be placed for adoption.")
+    for consent in sorted(decisions.consents, key=lambda c: c.given_on):
+        who = display_name(case.person(consent.person_id))
+        said.append(f"{who} gave {_CONSENT_WORDS[consent.kind]} on {long_date(consent.given_on)}, witnessed by an "
+                    "officer of Cafcass.")
+    return said
 
 
 def _none_in_force(case: Case) -> str:
