@@ -293,3 +293,8 @@ def lower_article(value: str) -> str:
     sentence; a name, or 'Jayden's foster carer', keeps its capital."""
     first, _, rest = value.partition(" ")
     return f"{first.lower()} {rest}" if first.lower() in _COMMON_FIRST_WORDS and rest else value
+
+
+def and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""

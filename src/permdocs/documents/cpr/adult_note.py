@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from ...text.blocks import Block, text
 from ...text.templating import long_date
-from ..common import age_on
-from .words import ReportWords, and_list
+from ..common import age_on, and_list
+from .words import ReportWords
 
 
 def note_to_the_adult(words: ReportWords) -> list[Block]:

@@ -18,9 +18,9 @@ from ...practice.chronology import CARER_ROLES
 from ...practice.schedules import how_often
 from ...text.blocks import Block, Heading, Markdown, Paragraph, Row, Run, Table, text
 from ...text.templating import capfirst, long_date
-from ..common import display_name, unbracketed
+from ..common import and_list, display_name, unbracketed
 from ..labels import label
-from .words import PARENT_ROLES, ReportWords, and_list, written
+from .words import PARENT_ROLES, ReportWords, written
 
 Part = tuple[str, list[Block]]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ...text.blocks import Block, Heading, Row, Table, text
 from ...text.templating import long_date
-from ..common import display_name
+from ..common import and_list, display_name
 from .adult_note import note_to_the_adult
-from .words import PARENT_ROLES, ReportWords, and_list, written
+from .words import PARENT_ROLES, ReportWords, written
 
 Part = tuple[str, list[Block]]
 

@@ -15,11 +15,11 @@ from ...case.planning import ChildVoiceMethod
 from ...practice.chronology import CARER_ROLES
 from ...text.blocks import Block, Heading, Markdown, Picture, Row, Table, fitted, text
 from ...text.templating import capfirst, long_date
-from ..common import age_on, religion_in_words
+from ..common import age_on, and_list, religion_in_words
 from ..labels import label
 from .chronology import chronology
 from .family import family_parts
-from .words import ReportWords, and_list, written
+from .words import ReportWords, written
 
 Part = tuple[str, list[Block]]
 

@@ -98,8 +98,3 @@ def written(section: Written | None) -> list[Block]:
     if section.text is not None:
         return [Markdown(NarrativeText(section.text))]
     return [Paragraph((Run("Not applicable. ", bold=True), Run(section.not_applicable_because or "")))]
-
-
-def and_list(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""

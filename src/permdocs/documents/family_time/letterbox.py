@@ -24,6 +24,7 @@ from ...case.legal import LegalBasisKind
 from ...practice.schedules import eighteenth_birthday
 from ...text.blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table, text
 from ...text.templating import capfirst, long_date
+from ..common import and_list
 from ..declaration import Reader
 from .words import Words
 
@@ -85,9 +86,7 @@ def _childs_family(words: Words) -> str:
     if words.adopters_as_parents:
         return words.childs_parents
     names = list(dict.fromkeys(words.first_name(carer) for carer in words.carers))
-    if not names:
-        return f"{words.child_name}'s carers"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return and_list(names) or f"{words.child_name}'s carers"
 
 
 def _usual_news(words: Words) -> tuple[str, ...]:
