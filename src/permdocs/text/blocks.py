@@ -66,11 +66,14 @@ class Contents:
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph; ``keep_with_next`` keeps it on the page of what follows
-    (a lead-in such as "What may be sent:" never ends a page alone)."""
+    (a lead-in such as "What may be sent:" never ends a page alone).
+    ``picture`` is a small picture at its start with the words beside it,
+    and nothing else beside it (a young child's copy: see :func:`beside`)."""
 
     runs: tuple[Run, ...]
     style: ParagraphStyle = "body"
     keep_with_next: bool = False
+    picture: "Picture | None" = None
 
     @property
     def labelled_fact(self) -> bool:
@@ -181,6 +184,11 @@ BLOCK_TYPES = (Heading, Paragraph, Markdown, Bullets, Table, Contents, Picture)
 def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False, keep_with_next: bool = False) -> Paragraph:
     """A one-run paragraph."""
     return Paragraph((Run(value, bold=bold),), style, keep_with_next)
+
+
+def beside(picture: Picture, value: str) -> Paragraph:
+    """Words with a small picture to their left; what follows starts below both."""
+    return Paragraph((Run(value),), picture=picture)
 
 
 #: A legal reference such as "s.20", "s. 14A" or "Sch 3", which must never

@@ -37,6 +37,12 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_first(text: str) -> str:
+    """The first letter in lower case, for a phrase that goes mid-sentence:
+    'Three hours' -> 'three hours'; 'IRO' stays as it is."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 class MissingValueError(ValueError):
     """A template printed ``None`` or a narrative without the markdown filter."""
 

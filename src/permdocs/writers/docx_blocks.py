@@ -35,6 +35,8 @@ from ..text.blocks import (
 #: Text widths of A4 pages with 18 mm margins, in twentieths of a point.
 TEXT_WIDTH = {True: 16838 - 2 * 1020, False: 11906 - 2 * 1020}
 DRAFT_RED = "B00020"
+#: The gap between a picture and the words beside it: 3 mm, in EMU (36,000 a millimetre).
+PICTURE_GAP_EMU = 3 * 36000
 
 
 class WordBlocks:
@@ -121,19 +123,9 @@ class WordBlocks:
 
     def picture(self, picture: Picture) -> str:
         """An inline picture with its description as alt text (docPr descr)."""
-        from docx.oxml.shape import CT_Inline
-        from docx.shared import Mm
         from lxml import etree
 
-        if self.add_image is None:
-            raise TypeError("this Word template cannot hold pictures")
-        shape_id = 5000 + self.__dict__.setdefault("_pictures", [0]).__len__()
-        self._pictures.append(shape_id)  # type: ignore[attr-defined]
-        inline = CT_Inline.new_pic_inline(
-            shape_id, self.add_image(picture.data), "photograph", Mm(picture.width_mm), Mm(picture.height_mm)
-        )
-        inline.docPr.set("descr", picture.alt_text)
-        drawing = etree.tostring(inline).decode()
+        drawing = etree.tostring(self._inline(picture)).decode()
         return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"
 
     def paragraph(self, paragraph: Paragraph) -> str:
@@ -144,7 +136,51 @@ class WordBlocks:
             run_xml(run, bold=run.bold or paragraph.style in ("warning", "draft"), colour=DRAFT_RED if paragraph.style == "draft" else None)
             for run in paragraph.runs
         )
+        if paragraph.picture is not None:
+            # The picture floats at the paragraph's left with the words beside it; the
+            # closing break starts whatever follows below the picture (Word's "clear all").
+            runs = f"<w:r><w:drawing>{self._beside(paragraph.picture)}</w:drawing></w:r>{runs}" \
+                '<w:r><w:br w:type="textWrapping" w:clear="all"/></w:r>'
         return f"<w:p>{properties}{runs}</w:p>"
+
+    def _inline(self, picture: Picture) -> Any:
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Mm
+
+        if self.add_image is None:
+            raise TypeError("this Word template cannot hold pictures")
+        shape_id = 5000 + self.__dict__.setdefault("_pictures", [0]).__len__()
+        self._pictures.append(shape_id)  # type: ignore[attr-defined]
+        inline = CT_Inline.new_pic_inline(
+            shape_id, self.add_image(picture.data), "picture", Mm(picture.width_mm), Mm(picture.height_mm)
+        )
+        inline.docPr.set("descr", picture.alt_text)
+        return inline
+
+    def _beside(self, picture: Picture) -> str:
+        """The picture as a floating shape at the start of its paragraph,
+        words wrapping on its right (wp:anchor, in the schema's order)."""
+        from docx.oxml.ns import qn
+        from lxml import etree
+
+        inline = self._inline(picture)
+        anchor = etree.Element(qn("wp:anchor"), nsmap=inline.nsmap)
+        for name, value in (
+            ("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", str(PICTURE_GAP_EMU)), ("simplePos", "0"),
+            ("relativeHeight", inline.docPr.get("id")), ("behindDoc", "0"), ("locked", "0"), ("layoutInCell", "1"),
+            ("allowOverlap", "0"),
+        ):
+            anchor.set(name, value)
+        etree.SubElement(anchor, qn("wp:simplePos"), x="0", y="0")
+        for axis, relative_to in (("wp:positionH", "column"), ("wp:positionV", "paragraph")):
+            position = etree.SubElement(anchor, qn(axis), relativeFrom=relative_to)
+            etree.SubElement(position, qn("wp:posOffset")).text = "0"
+        anchor.append(inline.find(qn("wp:extent")))
+        etree.SubElement(anchor, qn("wp:effectExtent"), l="0", t="0", r="0", b="0")
+        etree.SubElement(anchor, qn("wp:wrapSquare"), wrapText="right")
+        for part in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+            anchor.append(inline.find(qn(part)))
+        return etree.tostring(anchor).decode()
 
     def table(self, table: Table) -> str:
         labelled = any(row.label is not None for row in table.rows)

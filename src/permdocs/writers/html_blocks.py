@@ -48,12 +48,17 @@ def _heading(block: Heading) -> Markup:
 
 
 def _picture(block: Picture) -> Markup:
+    return Markup('<figure class="picture">{}</figure>').format(_image(block))
+
+
+def _image(block: Picture, css_class: str = "") -> Markup:
     # Inline as a data: URL: the Content-Security-Policy allows images
     # only from data:, and the PDF writer fetches nothing else.
     source = f"data:{block.mime};base64,{base64.b64encode(block.data).decode()}"
-    return Markup(
-        '<figure class="picture"><img src="{}" alt="{}" style="width: {}mm; height: {}mm"></figure>'
-    ).format(source, block.alt_text, block.width_mm, block.height_mm)
+    attribute = Markup(' class="{}"').format(css_class) if css_class else ""
+    return Markup('<img{} src="{}" alt="{}" style="width: {}mm; height: {}mm">').format(
+        attribute, source, block.alt_text, block.width_mm, block.height_mm
+    )
 
 
 def _contents(block: Contents) -> Markup:
@@ -69,9 +74,11 @@ def _paragraph(block: Paragraph) -> Markup:
         _PARAGRAPH_CLASSES[block.style],
         "keep-with-next" if block.keep_with_next else "",
         "labelled" if block.labelled_fact else "",
+        "beside-picture" if block.picture is not None else "",
     )))
     attribute = Markup(' class="{}"').format(classes) if classes else ""
-    return Markup(f"<p{attribute}>{_runs(block.runs)}</p>")
+    picture = _image(block.picture, "beside") if block.picture is not None else ""
+    return Markup(f"<p{attribute}>{picture}{_runs(block.runs)}</p>")
 
 
 def _markdown(block: Markdown) -> Markup:

@@ -12,7 +12,7 @@ through s.61), where the adoption file is and where support is. CoramBAAF's
 from __future__ import annotations
 
 from ...text.blocks import Block, text
-from ...text.templating import long_date
+from ...text.templating import long_date, lower_first
 from ..common import age_on, and_list
 from .words import ReportWords
 
@@ -20,7 +20,7 @@ from .words import ReportWords
 def note_to_the_adult(words: ReportWords) -> list[Block]:
     name, case = words.name, words.case
     agency = case.authorship.agency
-    writers = and_list([f"{author.name} ({_lower_first(author.role)})" for author in words.cpr.authors])
+    writers = and_list([f"{author.name} ({lower_first(author.role)})" for author in words.cpr.authors])
     age = age_on(case.child.date_of_birth, words.on)
     deciders = ("the agency's decision maker, and then the court, could decide" if case.care_proceedings is not None
                 else "the agency's adoption panel and decision maker could decide")
@@ -51,8 +51,3 @@ def note_to_the_adult(words: ReportWords) -> list[Block]:
             "tracing and contacting birth relatives if you want to."
         ),
     ]
-
-
-def _lower_first(role: str) -> str:
-    """'Social worker' reads 'social worker' mid-sentence; 'IRO' stays as it is."""
-    return role[:1].lower() + role[1:] if role[1:2].islower() else role
