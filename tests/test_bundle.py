@@ -351,7 +351,7 @@ def _family_time_bundle(tmp_path: Path, **entry: Any) -> Path:
 def test_a_family_time_agreement_asks_which_arrangement_in_the_manifests_words(tmp_path: Path) -> None:
     assert _problems(_family_time_bundle(tmp_path)) == [
         "$.sections[2].documents[3].arrangement: is needed: this document is made once per family-time "
-        "arrangement, and the case has 3 (letters-mother, jayden-sessions, grandmother-yearly); name the one for "
+        "arrangement, and the case has 4 (letters-mother, jayden-sessions, grandmother-yearly, letters-riley); name the one for "
         "this entry with 'arrangement: <id>'"
     ]
 

@@ -18,14 +18,22 @@ from click.testing import CliRunner
 import permdocs
 from permdocs.case.family_time import Schedule
 from permdocs.cli import main
-from permdocs.practice.schedules import ListEnds, Precision, birthday_in, describe, eighteenth_birthday, list_sessions
+from permdocs.practice.schedules import (
+    ListEnds,
+    Precision,
+    birthday_in,
+    describe,
+    eighteenth_birthday,
+    how_often,
+    list_sessions,
+)
 
 from conftest import ROOT, sample_dict, visible_files
 from readable import W, docx_as_text, docx_xml, html_body_words
 
 SAMPLE = ROOT / "samples" / "adoption-family-time.json"
 DOC = "family-time"
-ARRANGEMENTS = ("letters-mother", "jayden-sessions", "grandmother-yearly")
+ARRANGEMENTS = ("letters-mother", "jayden-sessions", "grandmother-yearly", "letters-riley")
 COPIES = ("agency", "carers", "birth-family", "child")
 
 
@@ -51,6 +59,19 @@ def test_every_march_and_september_lists_months_for_two_years() -> None:
         (date(2028, 3, 1), Precision.MONTH), (date(2028, 9, 1), Precision.MONTH),
     ]
     assert listed.last_day == date(2028, 11, 9) and listed.ends is ListEnds.HORIZON
+
+
+def test_a_young_childs_words_have_no_clock_times() -> None:
+    from permdocs.case.family_time import FamilyTimeArrangement
+
+    def said(frequency: str) -> str:
+        data = {**sample_dict("adoption-family-time")["family_time"][1], "frequency": frequency}
+        return how_often(FamilyTimeArrangement.model_validate(data, strict=False), "Orla", clock=False)
+
+    assert said("Every other Saturday at 10:30, for two hours") == "Every other Saturday, for two hours"
+    assert said("Monthly, from 2pm to 4pm") == "Monthly"
+    assert said("Once a month, at 10.30am.") == "Once a month."
+    assert describe(rule(repeats="weekly", weekday="saturday", start_time="10:30"), "Orla", clock=False) == "Every week, on a Saturday"
 
 
 def test_the_first_saturday_of_each_month() -> None:
@@ -203,26 +224,59 @@ def test_every_copy_snapshot(arrangement: str, copy: str, html_snapshot: Any, do
     assert docx == docx_snapshot
 
 
-def test_the_birth_familys_copy_names_adopters_as_the_agreement_says() -> None:
-    letters = " ".join(html_body_words(_outputs(formats=("html",), audience="birth-family", options={"arrangement": "letters-mother"}).popitem()[1]))
-    visits = " ".join(html_body_words(_outputs(formats=("html",), audience="birth-family", options={"arrangement": "grandmother-yearly"}).popitem()[1]))
-    assert "Ash and Remi adoptive parents" in letters
+def _copy_text(data: dict[str, Any], audience: str, arrangement: str) -> str:
+    request = permdocs.RenderRequest(DOC, ("html",), audience, options={"arrangement": arrangement})
+    return " ".join(html_body_words(permdocs.render_outputs(permdocs.load_case(data), request).popitem()[1]))
+
+
+def test_the_agreement_names_adopters_one_way_in_every_copy() -> None:
+    data = sample_dict("adoption-family-time")
+    letters = _copy_text(data, "birth-family", "letters-mother")
+    # Before the adoption order they are prospective adopters, whatever the record calls them.
+    data["people"][5]["relationship"] = "Adoptive parents"
+    assert "Ash and Remi prospective adopters" in _copy_text(data, "birth-family", "letters-mother") == letters
+    assert "adoptive parents" not in letters.replace("Riley's adoptive parents", "")
+    # Named as Orla's parents, they are Orla's parents in every copy; the agency's names who they are once.
+    data["family_time"][2]["adopters_named_as"] = "childs_parents"
+    visits = _copy_text(data, "birth-family", "grandmother-yearly")
+    agency = _copy_text(data, "agency", "grandmother-yearly")
     assert "Orla's parents" in visits and "Ash" not in visits
+    assert "Orla's parents Ash and Remi Plumbridge prospective adopters Bringing up Orla" in agency
+    assert "Ash" not in agency.replace("Orla's parents Ash and Remi Plumbridge", "")
     for text in (letters, visits):
         assert not {"Plumbridge", "Larchmere", "Dunholt", "Tiddlers", "Little Movers"} & set(text.replace(",", " ").split())
 
 
 def test_the_childs_copy_is_short_and_plain() -> None:
-    files = _outputs(formats=("html", "docx"), audience="child", options={"arrangement": "jayden-sessions"})
+    fostering = permdocs.load_case(ROOT / "samples" / "long-term-fostering.json")
+    files = permdocs.render_outputs(fostering, permdocs.RenderRequest(DOC, ("html", "docx"), "child", options={"arrangement": "skye"}))
     html = next(data for name, data in files.items() if name.endswith(".html")).decode()
     words = html_body_words(html.encode())
     text = " ".join(words)
+    # Leo is 12: plain words, no pictures.
     for heading in ("Who", "When", "Where", "If you want something to change"):
         assert f"<h2>{heading}</h2>" in html
-    assert "You will spend time with Jayden your older half-brother" in text
-    assert "Saturday 21 November 2026" in text and "Tell Ash and Remi or your social worker" in text
-    assert "<table" not in html and len(words) < 150
+    assert "You will see Skye your half-sister" in text
+    assert "<table" not in html and "<img" not in html and len(words) < 150
     assert "Signatures" not in docx_as_text(next(d for n, d in files.items() if n.endswith(".docx")))
+
+
+def test_a_young_childs_copy_has_pictures_a_calendar_and_no_clock() -> None:
+    files = _outputs(formats=("html", "docx"), audience="child", options={"arrangement": "jayden-sessions"})
+    html = next(data for name, data in files.items() if name.endswith(".html")).decode()
+    docx = next(data for name, data in files.items() if name.endswith(".docx"))
+    text = " ".join(html_body_words(html.encode()))
+    # Orla is 4: who, when, where, how long and who to tell, each with a picture described for a reader who cannot see it.
+    pictures = re.findall(r'<img class="beside" src="data:image/png;base64,[^"]+" alt="([^"]+)"', html)
+    assert len(pictures) == 5 and all(alt.startswith("A picture of") for alt in pictures)
+    assert [d.get("descr") for d in docx_xml(docx, "word/document.xml").iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")] == pictures
+    assert "You will spend time with Jayden your brother" in text and "half" not in text
+    # The next dates as calendar cards: the weekday over the day, no year and no clock.
+    assert "Your next times Saturday Saturday Saturday Saturday 21 November 2 January 13 February 27 March" in text
+    assert "Each time you will be together for three hours" in text
+    assert not re.search(r"\d{1,2}:\d{2}|agency|2026|2027", text.split(" Who ", 1)[1])
+    assert len(text.split()) < 150
 
 
 def _child_text(sample: Path, arrangement: str) -> str:
@@ -233,9 +287,12 @@ def _child_text(sample: Path, arrangement: str) -> str:
 def test_the_childs_copy_speaks_to_the_child() -> None:
     grandmother = _child_text(SAMPLE, "grandmother-yearly")
     assert "in the week of your birthday" in grandmother and "Orla's birthday" not in grandmother
-    assert "You will see Maureen your grandmother your birth mum's mum" in grandmother
-    # One date before the review, so one date is promised.
-    assert "The next time is Week beginning Monday 16 August 2027" in grandmother
+    # The child's own names for people; a young child's words for who they are.
+    assert "You will see Nanna your grandmother" in grandmother and "Maureen" not in grandmother
+    assert "You will get letters from Mummy Kerry your birth mum" in _child_text(SAMPLE, "letters-mother")
+    # One date before the review, so one date is promised; "the agency" in the venue is the social worker.
+    assert "Your next times The week of 16 August Each time" in grandmother
+    assert "You will meet at a café in Exampleton chosen by your social worker" in grandmother
     fostering = ROOT / "samples" / "long-term-fostering.json"
     # Where the carers' names are withheld from the child's copy, they are the people the child lives with.
     assert "Tell the people you live with or your social worker" in _child_text(fostering, "mother")
@@ -290,16 +347,97 @@ def test_signatures_have_room_to_sign_and_stay_together() -> None:
     assert kept == [True] * (len(rows) - 1) + [False]
 
 
-def test_children_of_ten_and_over_sign() -> None:
+def _signers(case: Any, arrangement: str, audience: str = "agency") -> list[str]:
+    files = permdocs.render_outputs(case, permdocs.RenderRequest(DOC, ("html",), audience, options={"arrangement": arrangement}))
+    signed = files.popitem()[1].decode().split("<h2>Signatures</h2>", 1)[1]
+    import html as markup
+
+    return [markup.unescape(who) for who in re.findall(r'<th scope="row">([^<]*)</th>', signed)]
+
+
+def test_children_of_eight_and_over_sign() -> None:
     fostering = permdocs.load_case(ROOT / "samples" / "long-term-fostering.json")
-    files = permdocs.render_outputs(fostering, permdocs.RenderRequest(DOC, ("html",), "agency", options={"arrangement": "skye"}))
-    signers = files.popitem()[1].decode().split("<h2>Signatures</h2>", 1)[1]
-    assert '<th scope="row">Leo</th>' in signers
+    assert "Leo" in _signers(fostering, "skye")
+    # Jayden is 9: he signs for himself; Orla, at 4, has her wishes written down instead.
+    signers = _signers(permdocs.load_case(SAMPLE), "jayden-sessions")
+    assert "Jayden Testbury (older half-brother)" in signers and not any(s.startswith(("For Jayden", "Orla")) for s in signers)
+
+
+def test_a_sibling_adopted_elsewhere_keeps_in_touch_through_their_parents() -> None:
+    case = permdocs.load_case(SAMPLE)
+    agency = _copy_text(sample_dict("adoption-family-time"), "agency", "letters-riley")
+    # Riley, 2, is not the writer: his adoptive parents write for him, and sign for him too.
+    assert "Riley Testbury younger brother Hearing from Orla and sending news through Sam and Alex" in agency
+    assert "Sam and Alex Quillby-Sample Riley's adoptive parents Writing to Orla through the agency for Riley" in agency
+    assert "Sam and Alex Quillby-Sample (Riley's adoptive parents), also for Riley" in _signers(case, "letters-riley")
+    # Their names lead to Riley: only the agency's copy has them.
+    for audience in ("carers", "birth-family", "court", "child"):
+        text = _copy_text(sample_dict("adoption-family-time"), audience, "letters-riley")
+        assert not {"Sam", "Alex", "Quillby-Sample"} & set(text.split()), audience
+    carers = _copy_text(sample_dict("adoption-family-time"), "carers", "letters-riley")
+    assert "Riley's adoptive parents Writing to Orla through the agency for Riley" in carers
+
+
+def test_a_first_names_agreement_that_calls_the_adopters_her_parents_is_flagged() -> None:
+    data = sample_dict("adoption-family-time")
+    data["family_time"][1]["venue"] = "A park that Orla's parents and Jayden's carer choose"
+    found = [(f.rule, f.path) for f in permdocs.check(permdocs.load_case(data))]
+    assert ("FT-015", "$.family_time[1].venue") in found
+
+
+def test_every_childs_wishes_are_heard() -> None:
+    agency = _copy_text(sample_dict("adoption-family-time"), "agency", "jayden-sessions")
+    assert "Hearing the children's wishes" in agency and "What Jayden wants Jayden told his social worker" in agency
+    data = sample_dict("adoption-family-time")
+    data["family_time"][1]["siblings_wishes"] = []
+    assert "What Jayden wants Not yet recorded" in _copy_text(data, "agency", "jayden-sessions")
+
+
+def test_each_copy_has_a_part_for_its_reader() -> None:
+    data = sample_dict("adoption-family-time")
+    parts = {"agency": "What Fictionshire County Council Children's Services does", "court": "What Fictionshire County Council Children's Services does",
+             "carers": "Your part as Orla's prospective adopters", "birth-family": "How each visit works for you"}
+    for audience, part in parts.items():
+        text = _copy_text(data, audience, "jayden-sessions")
+        others = {p for a, p in parts.items() if p != part}
+        assert part in text and not any(other in text for other in others), audience
+    # A letters agreement: the birth family's part is the letterbox guide, with the reply slip the arrangement asks for.
+    letters = _copy_text(data, "birth-family", "letters-mother")
+    assert "How letterbox works for you" in letters and "Reply slip" in letters and "Letterbox reference LB-2025-0517" in letters
+    assert "Reply slip" not in _copy_text(data, "agency", "letters-mother")
+    assert "Reply slip" not in _copy_text(data, "birth-family", "letters-riley")
+
+
+def _plain_sentences(page: bytes) -> str:
+    """The copy's words with its sentence ends, for a reading-age estimate:
+    each heading, cell and item ends a sentence."""
+    import html as markup
+
+    main = page.decode().split("<main>", 1)[1].split("</main>", 1)[0]
+    main = re.sub(r"</(h\d|p|li|td|th|caption)>", ". ", main)
+    return re.sub(r"\s+", " ", re.sub(r"\.\s*\.", ".", markup.unescape(re.sub(r"<[^>]+>", " ", main))))
+
+
+def test_every_childs_copy_reads_at_a_childs_reading_age() -> None:
+    # The same estimate as the later-life letter's review (Flesch-Kincaid grade plus five).
+    # A young child's copy is read aloud to them, an older child reads their own: 9 at most for both.
+    from permdocs.practice.letter_review import reading_age
+
+    from conftest import SAMPLES
+
+    ages = {}
+    for path in SAMPLES:
+        case = permdocs.load_case(path)
+        for arrangement in case.family_time:
+            request = permdocs.RenderRequest(DOC, ("html",), "child", options={"arrangement": arrangement.id})
+            ages[path.stem, arrangement.id] = reading_age(_plain_sentences(permdocs.render_outputs(case, request).popitem()[1]))
+    assert len(ages) >= 20 and {where: age for where, age in ages.items() if age is None or age > 9} == {}
 
 
 def test_adopters_named_as_the_childs_parents_leave_the_free_text_too() -> None:
     data = sample_dict("adoption-family-time")
     data["family_time"][2]["transport_and_costs"] = "The agency pays Maureen's bus fares; Ash and Remi bring Orla, and Remi waits."
+    data["family_time"][2]["adopters_named_as"] = "childs_parents"
     request = permdocs.RenderRequest(DOC, ("html",), "birth-family", options={"arrangement": "grandmother-yearly"}, draft=True)
     text = " ".join(html_body_words(permdocs.render_outputs(permdocs.load_case(data), request).popitem()[1]))
     assert "Orla's parents bring Orla and one of Orla's parents waits" in text
@@ -429,7 +567,8 @@ def test_all_documents_in_all_copies_take_calendars_only_where_offered(tmp_path:
     ])
     assert result.exit_code == 0, result.output
     calendars = sorted(p.name for p in tmp_path.glob("*.ics"))
-    assert len(calendars) == 6 and all("birth-family" not in n and "_child_" not in n for n in calendars)
+    # Four arrangements, each in the agency's and the carers' copy.
+    assert len(calendars) == 8 and all("birth-family" not in n and "_child_" not in n for n in calendars)
 
 
 def test_the_sample_has_the_three_arrangements_the_issue_describes() -> None:

@@ -163,9 +163,9 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _set("family_time.1.id", "park-sessions")),
     "FT-009": (FT, _set("family_time.1.review_on", "2026-11-01"), "$.family_time[1].review_on",
                _set("family_time.1.review_on", "2026-11-10")),
-    "FT-010": (FT, _set("family_time.2.transport_and_costs", "Ash and Remi bring Orla."), "$.family_time[2].transport_and_costs",
-               _all(_set("family_time.2.transport_and_costs", "Ash and Remi bring Orla."),
-                    _set("family_time.2.adopters_named_as", "first_names"))),
+    "FT-010": (FT, _all(_set("family_time.2.transport_and_costs", "Ash and Remi bring Orla."),
+                        _set("family_time.2.adopters_named_as", "childs_parents")), "$.family_time[2].transport_and_costs",
+               _set("family_time.2.transport_and_costs", "Ash and Remi bring Orla.")),
     # The grandmother's contact details are confidential (C8); her yearly meeting is at a café.
     "FT-012": (FT, _set("family_time.2.venue", "Maureen's home"), "$.family_time[2].venue",
                _set("family_time.2.venue", "A family centre in Exampleton")),
@@ -173,6 +173,12 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _set("family_time.2.court_order", "section_26")),
     "FT-013": (FT, _set(f"{LETTERBOX}.support", None), "$.family_time[0].letterbox.support",
                _set(f"{LETTERBOX}.replies", "Kerry writes back when she wishes")),
+    # Jayden's wishes are recorded for the sibling time; a younger child's, not yet, are flagged too.
+    "FT-014": (FT, _set("family_time.1.siblings_wishes", []), "$.family_time[1].siblings_wishes",
+               _set("family_time.1.siblings_wishes.0.wishes", "Jayden wants longer visits.")),
+    # One agreement naming the adopters as Orla's parents among three by first names; all four so is one way.
+    "FT-015": (FT, _set("family_time.2.adopters_named_as", "childs_parents"), "$.family_time[2].adopters_named_as",
+               _all(*(_set(f"family_time.{i}.adopters_named_as", "childs_parents") for i in range(4)))),
     # The Child's Permanence Report: voices.others is the mother's, the grandmother's, then the father's view.
     "CPR-001": (CPR, _set("cpr.education", None), "$.cpr.education",
                 _set("cpr.education", {"not_applicable_because": "Poppy is too young for school."})),

@@ -56,4 +56,11 @@ EMPLOYMENT = {**{role: Sensitivity.PLACEMENT.value for role in CARER_ROLES}, "*"
 CONFIDENTIAL_WHEN_KEYWORD = "x-confidential-when"
 
 #: The tag of a person's names: only carers a birth family does not know.
-CARER_NAME = {role: Sensitivity.PLACEMENT.value for role in STRANGER_CARER_ROLES}
+#: A brother's or sister's carers (their adoptive family, say) are named
+#: only in the agency's own copies: their names would lead to the sibling,
+#: so every other copy calls them by their relationship ("Riley's adoptive
+#: parents").
+CARER_NAME = {
+    **{role: Sensitivity.PLACEMENT.value for role in STRANGER_CARER_ROLES},
+    "siblings_carer": Sensitivity.CONFIDENTIAL.value,
+}

@@ -116,6 +116,10 @@ def _person_references(case: Tree) -> list[tuple[Location, Any]]:
         found += _id_list(plan, "carer_ids", loc)
     for i, arrangement in _items(case, "family_time"):
         found += _id_list(arrangement, "with_person_ids", ("family_time", i))
+        found += [
+            (("family_time", i, "siblings_wishes", j, "person_id"), wish.get("person_id"))
+            for j, wish in _items(arrangement, "siblings_wishes")
+        ]
     for loc, plan in _plans(case):
         found += _id_list(_object(plan, "application"), "applicant_ids", (*loc, "application"))
     found += [

@@ -199,6 +199,26 @@ class LetterboxTerms(CaseModel):
         "and free independent support from Exampleton Birth Families'. A check asks for it.",
         default=None,
     )
+    reply_slip: bool = field(
+        "Reply slip",
+        "True to end the birth family's copy with a reply slip: a page they fill in and send with each letter, "
+        "carrying the letterbox reference and saying what they have enclosed, so the letterbox worker can match "
+        "the letter without a name or address on it.",
+        default=False,
+    )
+
+
+class SiblingsWishes(CaseModel):
+    """What a brother or sister in the arrangement wants from it. Every child
+    in an arrangement has their wishes heard, not only the one the agreement
+    is for (brief s.4.4; Merton 2019 s.10.5)."""
+
+    person_id: Identifier = field("Who", "The id of the brother or sister, one of the arrangement's 'with_person_ids'.")
+    wishes: Narrative = field(
+        "Their wishes",
+        "What they said, or how they showed what they want, and who heard it and when, e.g. 'Jayden told his social "
+        "worker in October that he wants to see Orla more often, and to choose the park.'",
+    )
 
 
 class AdoptersNamedAs(Code):
@@ -209,8 +229,8 @@ class AdoptersNamedAs(Code):
 
 
 ADOPTERS_NAMED_AS_HELP = (
-    "How the birth family's copy names the adoptive parents where the plan is adoption: by first names, "
-    "or as the child's parents ('Orla's parents')."
+    "How the agreement names the child's prospective adopters or adoptive parents, in every copy: by first names, "
+    "or as the child's parents ('Orla's parents'). A case's agreements name them one way (a check compares them)."
 )
 
 
@@ -298,6 +318,11 @@ class FamilyTimeArrangement(CaseModel):
     childs_wishes: Narrative | None = field(
         "Hearing the child's wishes", "How the child's wishes about the arrangement will be heard as they grow.",
         default=None,
+    )
+    siblings_wishes: list[SiblingsWishes] = field(
+        "The brothers' and sisters' wishes",
+        "For each brother or sister in the arrangement, what they want from it. A check asks for each one.",
+        default_factory=list, max_length=LIST_LIMITS["people_named"],
     )
     adopters_named_as: AdoptersNamedAs = field(
         "Adopters named as", ADOPTERS_NAMED_AS_HELP, default=AdoptersNamedAs.FIRST_NAMES

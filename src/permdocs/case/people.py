@@ -83,6 +83,14 @@ class PersonRole(Code):
         "Someone approved to adopt with whom the child is or may be placed, early-permanence carers included.",
     )
     SPECIAL_GUARDIAN = "special_guardian", "Someone who holds a special guardianship order for the child."
+    SIBLINGS_CARER = (
+        "siblings_carer",
+        "Someone who brings up one of the child's brothers or sisters in another home: the sibling's adoptive parent, "
+        "foster carer or special guardian. Letters and visits with that sibling go through them; give their id in "
+        "the sibling's 'lives_with_ids'. Only the agency's own copies name them or give their details; others "
+        "call them by their relationship ('Riley's adoptive parents').",
+        "sibling-carer", "siblings-adopter", "sibling-adopter",
+    )
 
 
 class SiblingBlood(Code):
@@ -165,7 +173,8 @@ class Person(CaseModel):
         sensitivity=CARER_NAME, name_of_person=True,
     )
     family_name: Name = field(
-        "Family name", "The person's surname. A foster carer's or adopter's is withheld from a birth family.",
+        "Family name",
+        "The person's surname. A foster carer's or adopter's is withheld from a birth family.",
         sensitivity=CARER_NAME, name_of_person=True,
     )
     known_as: list[Name] = field(
@@ -173,6 +182,12 @@ class Person(CaseModel):
         "Other names the person goes by: a short form ('Sam' for 'Samantha'), a nickname, a maiden or former name. "
         "A carer's are withheld like their given names, and permdocs check finds them written out in free text.",
         default_factory=list, max_length=LIST_LIMITS["known_as"], sensitivity=CARER_NAME, name_of_person=True,
+    )
+    child_calls: Name | None = field(
+        "What the child calls them",
+        "The name the child uses for this person, e.g. 'Nanna' or 'Mum Kerry'. The child's own copy of a family-time "
+        "agreement names them so. A carer's is withheld like their given names.",
+        default=None, sensitivity=CARER_NAME, name_of_person=True,
     )
     date_of_birth: CalendarDate | None = field("Date of birth", "Date of birth, or null where not known.", default=None)
     nationality: ShortText | None = field("Nationality", "The person's nationality, where known.", default=None)

@@ -229,7 +229,8 @@ _ADOPTIVE = re.compile(r"\badoptive\b|\badopted\b", re.IGNORECASE)
       "Adoption and Children Act 2002 ss.46-47")
 def adopters_called_parents(given: CheckInput) -> Problems:
     case = given.case
-    if case.cpr is None or any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis):
+    # The report and the family-time agreements both print these words.
+    if (case.cpr is None and not case.family_time) or any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis):
         return
     for path, words in _carer_descriptions(given):
         if _ADOPTIVE.search(words):

@@ -189,7 +189,7 @@ def adopters_first_names_where_named_as_parents(given: CheckInput) -> Problems:
             if names.finds(value):
                 yield f"{path}.{field}", (
                     f"The agreement ({name}) names the adoptive parents only as the child's parents, but this text uses "
-                    "their first names; the birth family's copy puts 'the child's parents' in their place: check that it reads well."
+                    "their first names; every copy puts 'the child's parents' in their place: check that it reads well."
                 )
 
 
@@ -276,3 +276,54 @@ def letterbox_without_support(given: CheckInput) -> Problems:
             yield f"{path}.letterbox.support", f"The letterbox arrangement ({name}) does not say who supports the birth relative with writing, reading letters and how it feels; the agreement can only point them to the letterbox worker."
         if terms.reference is None:
             yield f"{path}.letterbox.reference", f"The letterbox arrangement ({name}) has no letterbox reference; every letter and envelope carries one instead of names and addresses."
+
+
+@rule("FT-014", "A brother or sister in an arrangement whose wishes are not recorded", Severity.WARNING,
+      "Brief s.4.4; Merton 2019 s.10.4-10.5: every child in an arrangement has their wishes heard")
+def siblings_wishes_missing(given: CheckInput) -> Problems:
+    case = given.case
+    for path, arrangement, name in _arrangements(given):
+        siblings = {pid for pid in arrangement.with_person_ids if case.person(pid).role is PersonRole.SIBLING}
+        heard = set()
+        for index, wish in enumerate(arrangement.siblings_wishes):
+            if wish.person_id not in siblings:
+                yield f"{path}.siblings_wishes[{index}].person_id", (
+                    f"These wishes are for someone who is not a brother or sister in the arrangement ({name}): give the "
+                    "id of a sibling in its with_person_ids."
+                )
+            heard.add(wish.person_id)
+        for index, pid in enumerate(arrangement.with_person_ids):
+            if pid in siblings and pid not in heard:
+                yield f"{path}.siblings_wishes", (
+                    f"The arrangement ({name}) includes a brother or sister (with_person_ids[{index}]) whose wishes "
+                    "about it are not recorded; every child in an arrangement has their wishes heard, and the "
+                    "agreement prints them."
+                )
+
+
+@rule("FT-015", "The adopters are named two ways", Severity.WARNING,
+      "Brief s.4.4: within an agreement, and across a case's agreements, the adopters are named one way")
+def adopters_named_two_ways(given: CheckInput) -> Problems:
+    case = given.case
+    if case.plans.primary.route not in ADOPTION_ROUTES or not any(
+        case.person(pid).role is PersonRole.PROSPECTIVE_ADOPTER for pid in (case.placement.carer_ids if case.placement else ())
+    ):
+        return
+    arrangements = _arrangements(given)
+    if not arrangements:
+        return
+    _, first, first_name = arrangements[0]
+    as_parents = re.compile(rf"\b{re.escape(case.child.preferred_name)}'s\s+(?:adoptive\s+)?parents\b", re.IGNORECASE)
+    for path, arrangement, name in arrangements:
+        if arrangement.adopters_named_as is not first.adopters_named_as:
+            yield f"{path}.adopters_named_as", (
+                f"The agreement ({name}) names the adopters differently from the agreement ({first_name}); one case's "
+                "agreements name them one way, so every reader meets the same name."
+            )
+        if arrangement.adopters_named_as is AdoptersNamedAs.FIRST_NAMES:
+            for field, value in _texts(arrangement):
+                if as_parents.search(value):
+                    yield f"{path}.{field}", (
+                        f"The agreement ({name}) names the adopters by their first names, but this text calls them the "
+                        "child's parents: use their first names here too, or name them as the child's parents throughout."
+                    )

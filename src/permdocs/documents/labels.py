@@ -64,6 +64,7 @@ LABELS: dict[StrEnum, str] = {
     PersonRole.CONNECTED_PERSON_CARER: "Connected person carer",
     PersonRole.PROSPECTIVE_ADOPTER: "Prospective adopter",
     PersonRole.SPECIAL_GUARDIAN: "Special guardian",
+    PersonRole.SIBLINGS_CARER: "A brother's or sister's carer",
     SiblingBlood.FULL: "Full",
     SiblingBlood.HALF: "Half",
     SiblingBlood.STEP: "Step",

@@ -79,7 +79,7 @@ def entry_source(event: str) -> str | None:
 
 CARER_ROLES = (
     PersonRole.FOSTER_CARER, PersonRole.PROSPECTIVE_ADOPTER, PersonRole.CONNECTED_PERSON_CARER,
-    PersonRole.SPECIAL_GUARDIAN,
+    PersonRole.SPECIAL_GUARDIAN, PersonRole.SIBLINGS_CARER,
 )
 
 

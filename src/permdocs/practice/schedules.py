@@ -12,6 +12,7 @@ says.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -203,10 +204,11 @@ def _midnight(day: date) -> datetime:
 
 # --- in words ------------------------------------------------------------------
 
-def describe(schedule: Schedule, child_name: str, *, whose: str | None = None) -> str:
+def describe(schedule: Schedule, child_name: str, *, whose: str | None = None, clock: bool = True) -> str:
     """The rule in words, for the agreement and the care plan. ``whose``
-    says whose birthday it is ("your", in the child's own copy)."""
-    at = f", at {schedule.start_time}" if schedule.start_time else ""
+    says whose birthday it is ("your", in the child's own copy); without
+    ``clock`` the start time is left out, for a child who cannot yet read one."""
+    at = f", at {schedule.start_time}" if schedule.start_time and clock else ""
     return _pattern_in_words(schedule, whose or f"{child_name}'s") + at
 
 
@@ -233,12 +235,17 @@ def _pattern_in_words(schedule: Schedule, whose: str) -> str:
     return _capfirst(cadence)
 
 
-def how_often(arrangement: FamilyTimeArrangement, child_name: str, *, whose: str | None = None) -> str:
-    """How often, in the worker's words where given, else the schedule's rule in words."""
+#: A clock time in a worker's words: ", at 10:30", " at 2pm", " from 10.30am".
+_CLOCK_TIME = re.compile(r",?\s+(?:at|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?:\s*(?:to|until|-)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?(?=[\s,.;]|$)", re.I)
+
+
+def how_often(arrangement: FamilyTimeArrangement, child_name: str, *, whose: str | None = None, clock: bool = True) -> str:
+    """How often, in the worker's words where given, else the schedule's rule
+    in words; without ``clock``, with no clock times (see :func:`describe`)."""
     if arrangement.frequency is not None:
-        return arrangement.frequency
+        return arrangement.frequency if clock else _CLOCK_TIME.sub("", arrangement.frequency)
     if arrangement.schedule is not None:
-        return describe(arrangement.schedule, child_name, whose=whose)
+        return describe(arrangement.schedule, child_name, whose=whose, clock=clock)
     return "Not yet agreed"
 
 

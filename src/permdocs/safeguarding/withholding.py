@@ -55,9 +55,12 @@ __all__ = [
 
 _ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
 #: The fields of a person's first names, kept together under ``first-names-for-adopters``.
-FIRST_NAME_FIELDS = ("given_names", "known_as")
+FIRST_NAME_FIELDS = ("given_names", "known_as", "child_calls")
 #: How a carer is named where their names are withheld, by role.
-_ROLE_NOUNS = {PersonRole.PROSPECTIVE_ADOPTER: "prospective adopter", PersonRole.FOSTER_CARER: "foster carer"}
+_ROLE_NOUNS = {
+    PersonRole.PROSPECTIVE_ADOPTER: "prospective adopter", PersonRole.FOSTER_CARER: "foster carer",
+    PersonRole.SIBLINGS_CARER: "sibling's carer",
+}
 
 
 def _role_noun(case: Case, person: Person) -> str:
@@ -133,7 +136,7 @@ def _person_mentions(case: Case, person: Person, withholds: Mapping[Sensitivity,
     kept = keeps_first_names(case, person, withholds.get(Sensitivity.PLACEMENT, Treatment.OMIT))
     found = person_mentions(
         person.given_names, person.family_name, _role_noun(case, person), kept_given_names=kept,
-        known_as=person.known_as,
+        known_as=[*person.known_as, *filter(None, [person.child_calls])],
     )
     return [replace(m, reference=f"@{person.id}") for m in found]
 

@@ -49,6 +49,8 @@ class FamilyTimeAgreement:
     child: ChildIdentity
     #: True for the child's own copy, laid out as a short letter-like page.
     for_child: bool
+    #: True for the child's copy drawn with pictures, for a young child.
+    picture_copy: bool
     #: The child's copy's heading, e.g. "Keeping in touch with Jayden".
     child_title: str
     body: tuple[Block, ...]
@@ -104,6 +106,7 @@ def _agreement(case: Case, request: ResolvedRequest, arrangement: FamilyTimeArra
         document=document_info(case, request, title, subtitle),
         child=child_identity(case),
         for_child=for_child,
+        picture_copy=for_child and words.young_child,
         child_title=child_title(words),
         body=tuple(child_copy(words, sessions) if for_child else full_agreement(words, sessions)),
         calendar=None if calendar is None else tuple(calendar),

@@ -15,11 +15,12 @@ from ...case.family_time import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ...case.people import Person, PersonRole
 from ...practice.schedules import ListEnds, SessionList, eighteenth_birthday, how_often
 from ...text.blocks import Block, Heading, Markdown, Row, Table, text
-from ...text.templating import long_date
-from ..common import supervision_words
+from ...text.templating import long_date, lower_first
+from ..common import and_list, supervision_words
 from ..declaration import Reader
 from ..labels import label
-from .letterbox import letterbox_part
+from .letterbox import letterbox_part, reply_slip
+from .parts import each_readers_part
 from .sessions import note, when
 from .words import SIGNING_AGE, Words
 
@@ -50,13 +51,16 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
     # Each heading in the words of this kind of arrangement: a letters-only agreement has no sessions.
     missed = "a letter" if arrangement.kind in _LETTERS else "a session"
     body += [Heading(f"If {missed} is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
-    body += [Heading(f"Hearing {words.child_name}'s wishes"), _or_standard(arrangement.childs_wishes, _standard_wishes(words))]
+    body += _wishes(words)
+    body += each_readers_part(words)
     body += [Heading("Review and changes"), *_review(words)]
     if words.reader in (Reader.PROFESSIONAL, Reader.COURT):
         # The law behind the agreement, for the agency's record and the court: never another
         # council's policy. Before the signatures, so it never ends up alone on a last page.
         body.append(text(_legal_basis(words), "note"))
     body += [Heading("Signatures"), _signatures(words)]
+    if words.reader is Reader.BIRTH_FAMILY and arrangement.letterbox is not None and arrangement.letterbox.reply_slip:
+        body += reply_slip(words)
     return body
 
 
@@ -76,10 +80,30 @@ def _legal_basis(words: Words) -> str:
 def _parties(words: Words) -> Table:
     part = _PART_BY_KIND[words.arrangement.kind].format(child=words.child_name, subject=words.subject)
     rows = [Row(((text(words.child_name),), (text("The child this agreement is for"),)))]
-    rows += [Row(((text(words.name(p)),), (text(part),))) for p in words.people]
-    rows += [Row(((text(words.name(c)),), (text(_carer_part(c, words)),))) for c in words.carers]
+    for person in words.people:
+        through = words.siblings_carers.get(person.id, [])
+        rows.append(Row(((text(words.name(person)),), (text(_through_carers(person, through, words) if through else part),))))
+        rows += [Row(((text(words.name(c)),), (text(_siblings_carer_part(person, words)),))) for c in through]
+    rows += [Row(((text(words.party(c)),), (text(_carer_part(c, words)),))) for c in words.carers]
     rows.append(Row(((text(words.agency),), (text(f"The agency, represented by {words.worker.name}, {words.worker.role}"),))))
     return Table("The parties", ("Who", "Their part in the agreement"), tuple(rows), (3, 5), keep_together=True)
+
+
+def _through_carers(sibling: Person, carers: list[Person], words: Words) -> str:
+    """A brother or sister who keeps in touch through their own family."""
+    family = and_list([words.first_name(c) for c in carers])
+    if words.arrangement.kind in _LETTERS:
+        return f"Hearing from {words.child_name}, and sending news, through {family}"
+    return f"Spending time with {words.child_name}, with {family}"
+
+
+def _siblings_carer_part(sibling: Person, words: Words) -> str:
+    """The part of a brother's or sister's own family (their adopters, say):
+    they write or bring the sibling, so a young child is never named as the writer."""
+    first = words.first_name(sibling)
+    if words.arrangement.kind in _LETTERS:
+        return f"Writing to {words.child_name} through the agency for {first}, and sharing {words.child_name}'s news with {first}"
+    return f"Bringing {first} to spend time with {words.child_name}, and making this arrangement happen at home"
 
 
 def _carer_part(person: Person, words: Words) -> str:
@@ -113,7 +137,7 @@ def _court_order(order: FamilyTimeOrder) -> str:
 def _dates(words: Words, sessions: SessionList | None) -> list[Block]:
     arrangement = words.arrangement
     if sessions is None:
-        return [text(f"The dates are agreed between the parties: {_lower_first(how_often(arrangement, words.child_name))}.")]
+        return [text(f"The dates are agreed between the parties: {lower_first(how_often(arrangement, words.child_name))}.")]
     listed: list[Block] = [text(_span(sessions, words), keep_with_next=bool(sessions.sessions))]
     if not sessions.sessions:
         listed.append(text("The rule gives no dates in this period: the agency will agree dates with everyone.", "warning"))
@@ -168,6 +192,24 @@ def _standard_when_missed(words: Words) -> str:
     )
 
 
+def _wishes(words: Words) -> list[Block]:
+    """Every child in the arrangement has their wishes heard (brief s.4.4):
+    the child it is for, and each brother or sister in it."""
+    own = _or_standard(words.arrangement.childs_wishes, _standard_wishes(words))
+    siblings = [p for p in words.people if p.role is PersonRole.SIBLING]
+    if not siblings:
+        return [Heading(f"Hearing {words.child_name}'s wishes"), own]
+    said = {w.person_id: w.wishes for w in words.arrangement.siblings_wishes}
+    blocks: list[Block] = [Heading("Hearing the children's wishes"), own]
+    for sibling in siblings:
+        first = words.first_name(sibling)
+        blocks.append(Heading(f"What {first} wants", 2))
+        blocks.append(Markdown(NarrativeText(said[sibling.id])) if sibling.id in said else text(
+            f"Not yet recorded: {words.agency} will ask {first} before this agreement is signed.", "warning"
+        ))
+    return blocks
+
+
 def _standard_wishes(words: Words) -> str:
     return (
         f"{words.child_name}'s views will be asked before each review, in a way that suits {words.possessive} age, "
@@ -190,12 +232,19 @@ def _review(words: Words) -> list[Block]:
 
 
 def _signatures(words: Words) -> Table:
+    """Everyone who is party to the agreement signs, each child too where
+    old enough (:data:`SIGNING_AGE`); a younger child's wishes are written
+    in the agreement instead, and whoever brings them up signs for them."""
     signers = [words.child_name] if words.child_age >= SIGNING_AGE else []
     for person in words.people:
+        through = words.siblings_carers.get(person.id, [])
         if person.role is not PersonRole.SIBLING or words.signs(person):
             signers.append(words.name(person))
-        else:
+        elif not through:
             signers.append(f"For {words.first_name(person)}: their carer or social worker")
+        signers += [
+            words.name(c) + ("" if words.signs(person) else f", also for {words.first_name(person)}") for c in through
+        ]
     signers += [words.name(c) for c in words.carers]
     if _supervised_by_another_foster_carer(words):
         signers.append("Supervising foster carer")
@@ -214,7 +263,3 @@ def _supervised_by_another_foster_carer(words: Words) -> bool:
         and not any(c.role is PersonRole.FOSTER_CARER for c in words.carers)
         and not any(p.role is PersonRole.SIBLING and not words.signs(p) for p in words.people)
     )
-
-
-def _lower_first(value: str) -> str:
-    return value[:1].lower() + value[1:]

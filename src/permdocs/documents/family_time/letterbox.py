@@ -20,7 +20,6 @@ and adopted adults may join the Adoption Contact Register (s.80).
 from __future__ import annotations
 
 from ...case.family_time import LetterboxTerms
-from ...case.legal import LegalBasisKind
 from ...practice.schedules import eighteenth_birthday
 from ...text.blocks import Block, Bullets, Heading, Paragraph, Row, Run, Table, text
 from ...text.templating import capfirst, long_date
@@ -108,9 +107,8 @@ def _support(terms: LetterboxTerms, words: Words) -> str:
 
 def _later(words: Words, family: str) -> list[Block]:
     child, subject, possessive = words.child_name, words.subject, words.possessive
-    adopted_already = any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in words.case.legal_basis)
     at_order = (
-        f"{family} became {child}'s parents in law when the adoption order was made. " if adopted_already else
+        f"{family} became {child}'s parents in law when the adoption order was made. " if words.adopted else
         f"When the court makes the adoption order, {family} become {child}'s parents in law. "
     )
     return [
@@ -152,6 +150,32 @@ def _guide_for_the_birth_family(words: Words, terms: LetterboxTerms, family: str
         _step("6. If you move or change your phone number",
               f"Tell the letterbox service at {agency}, quoting your letterbox reference"
               + (f" ({terms.reference})." if terms.reference else ".")),
+    ]
+
+
+def reply_slip(words: Words) -> list[Block]:
+    """A page the birth relative fills in and sends with each letter: the
+    reference lets the letterbox worker match the letter to the right file
+    without a name or address on it (the agreement's optional part)."""
+    terms = _terms(words)
+    child = words.child_name
+    facts = (
+        ("Letterbox reference", terms.reference or ""),
+        ("My letter is for", child),
+        ("From (as I sign my letters)", ""),
+    )
+    enclosed = tuple(Row(((),), label=item) for item in terms.may_send)
+    return [
+        Heading("Reply slip", new_page=True),
+        text(f"Fill this in and send it with each letter to {child}. Keep the agreement itself."),
+        Table("About this letter", ("", "Write here"), tuple(
+            Row(((text(value),) if value else (),), label=name) for name, value in facts
+        ), (2, 5), keep_together=True, for_signing=True),
+        Table("What I have put in with it (tick each one)", ("", "Tick"), enclosed, (5, 2), keep_together=True),
+        Table("Anything you would like the letterbox worker to know", (), (
+            Row(((), ), label="Your message"), Row(((), ), label="Do you want help with writing next time? (yes or no)"),
+        ), (2, 5), keep_together=True, for_signing=True),
+        text("Send it to: " + (terms.agency_address or f"the letterbox service at {words.agency}") + "."),
     ]
 
 

@@ -10,19 +10,25 @@ from dataclasses import replace
 
 from ...case import Case
 from ...case.family_time import AdoptersNamedAs, FamilyTimeArrangement
+from ...case.legal import LegalBasisKind
 from ...case.people import Gender, Person, PersonRole
 from ...case.planning import Route
 from ...practice.schedules import age_in_years
 from ...safeguarding.mentions import person_mentions
 from ...safeguarding.withholding import replace_mentions
 from ...text.templating import capfirst
-from ..common import display_name, unbracketed
+from ..common import unbracketed
 from ..declaration import Reader, ResolvedRequest
 
 ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
-#: From this age a child signs the agreement too (a practice choice, not law:
-#: Merton 2019 s.10.5 asks for the child's views to carry weight with age).
-SIGNING_AGE = 10
+#: From this age a child signs the agreement too, the child it is for and
+#: any brother or sister in it (a practice choice, not law: Merton 2019
+#: s.10.5 asks for the child's views to carry weight with age). A younger
+#: child's wishes are heard and written down instead.
+SIGNING_AGE = 8
+#: Below this age the child's own copy is drawn with pictures and a
+#: calendar of dates, with no clock times (brief s.4.4).
+PICTURE_COPY_AGE = 8
 #: Subject, object and possessive pronouns by gender; "they" where not known.
 _PRONOUNS = {Gender.FEMALE: ("she", "her", "her"), Gender.MALE: ("he", "him", "his")}
 #: A child's words for a birth parent, and for whose parent a grandparent, aunt or uncle is.
@@ -47,13 +53,22 @@ class Words:
         self.worker = case.authorship.social_worker
         self.adoption = case.plans.primary.route in ADOPTION_ROUTES
         self.carers = [case.person(pid) for pid in (case.placement.carer_ids if case.placement else [])]
-        #: The birth family's copy names the adopters only as the child's parents (and its free text too).
+        self.adopted = any(b.kind is LegalBasisKind.ADOPTION_ORDER for b in case.legal_basis)
+        #: The agreement names the adopters one way in every copy, as it chooses: as the
+        #: child's parents (its free text too), or by first names.
         self.adopters_as_parents = (
-            self.reader is Reader.BIRTH_FAMILY and self.adoption
-            and arrangement.adopters_named_as is AdoptersNamedAs.CHILDS_PARENTS
+            self.adoption and arrangement.adopters_named_as is AdoptersNamedAs.CHILDS_PARENTS
+            and any(c.role is PersonRole.PROSPECTIVE_ADOPTER for c in self.carers)
         )
         self.arrangement = self._without_adopters_names(arrangement) if self.adopters_as_parents else arrangement
         self.people = [case.person(pid) for pid in arrangement.with_person_ids]
+        #: A brother's or sister's own carers (their adoptive family, say), through whom
+        #: letters and visits with them go: parties to the agreement in their own right.
+        self.siblings_carers = {
+            sibling.id: [case.person(pid) for pid in sibling.sibling.lives_with_ids
+                         if case.person(pid).role is PersonRole.SIBLINGS_CARER]
+            for sibling in self.people if sibling.sibling is not None
+        }
         self.with_whom = "; ".join(self.name(p) for p in self.people) or "people not yet named"
         #: For calendar entries, which live on phones: first names and roles only.
         self.with_whom_by_first_name = "; ".join(self.first_name_and_role(p) for p in self.people) or "people not yet named"
@@ -63,16 +78,35 @@ class Words:
         """A person as this copy names them."""
         if self.adopters_as_parents and person.role is PersonRole.PROSPECTIVE_ADOPTER:
             return self.childs_parents
+        relationship = self.relationship(person)
         # 'foster carers, early permanence' rather than brackets inside brackets.
-        return display_name(person) if not person.full_name else f"{person.full_name} ({unbracketed(person.relationship.lower())})"
+        return capfirst(relationship) if not person.full_name else f"{person.full_name} ({unbracketed(relationship)})"
 
+    def party(self, person: Person) -> str:
+        """A person as the table of parties names them: the adopters as the
+        agreement calls them and, where this copy may name them, who they are."""
+        # The birth family knows them only as the child's parents: their first names never reach its copy.
+        if (self.adopters_as_parents and person.role is PersonRole.PROSPECTIVE_ADOPTER and person.full_name
+                and self.reader is not Reader.BIRTH_FAMILY):
+            return f"{self.childs_parents}: {person.full_name} ({self.relationship(person)})"
+        return self.name(person)
+
+    def relationship(self, person: Person) -> str:
+        """A person's relationship to the child, lower case. Adopters are
+        prospective adopters until the adoption order, whatever the record
+        calls them (ACA 2002 s.46: the order makes them the child's parents)."""
+        if person.role is PersonRole.PROSPECTIVE_ADOPTER:
+            plural = person.relationship.rstrip().endswith("s") or " and " in person.given_names
+            noun = "adoptive parent" if self.adopted else "prospective adopter"
+            return noun + ("s" if plural else "")
+        return _lower_relationship(person.relationship)
     def first_name_and_role(self, person: Person) -> str:
         """"Rosa (birth mother)": never a surname, which a calendar would carry onto the carers' phones."""
         if self.adopters_as_parents and person.role is PersonRole.PROSPECTIVE_ADOPTER:
             return self.childs_parents
         if not person.given_names:
-            return display_name(person)
-        return f"{person.given_names} ({unbracketed(person.relationship.lower())})"
+            return capfirst(self.relationship(person))
+        return f"{person.given_names} ({unbracketed(self.relationship(person))})"
 
     def first_name(self, person: Person) -> str:
         if self.adopters_as_parents and person.role is PersonRole.PROSPECTIVE_ADOPTER:
@@ -83,17 +117,25 @@ class Words:
     def childs_parents(self) -> str:
         return f"{self.child_name}'s parents"
 
+    @property
+    def young_child(self) -> bool:
+        """Whether the child's copy is drawn with pictures, for a child under :data:`PICTURE_COPY_AGE`."""
+        return self.child_age < PICTURE_COPY_AGE
+
     def for_child(self, person: Person) -> str:
-        """A relative as the child's copy names them: 'Maureen, your
-        grandmother, your birth mum's mum'."""
-        words = plain_relationship(person.relationship)
-        return f"{person.given_names}, {words}" if person.given_names else words
+        """A relative as the child's copy names them, by the name the child
+        uses where the case gives it: 'Nanna, your grandmother, your birth
+        mum's mum'; for a young child only 'Nanna, your grandmother'."""
+        words = plain_relationship(person.relationship, young=self.young_child)
+        called = person.child_calls or person.given_names
+        return f"{called}, {words}" if called else words
 
     @property
     def carers_for_child(self) -> str:
-        """Who the child tells, in the child's copy: the carers by first
-        name, or 'the people you live with' where those are withheld."""
-        names = [c.given_names for c in self.carers if c.given_names]
+        """Who the child tells, in the child's copy: the carers by the names
+        the child uses, or by first name, or 'the people you live with'
+        where those are withheld."""
+        names = [c.child_calls or c.given_names for c in self.carers if c.child_calls or c.given_names]
         return " and ".join(names) if names else "the people you live with"
 
     def signs(self, person: Person) -> bool:
@@ -111,14 +153,25 @@ class Words:
         return replace_mentions(arrangement, mentions)
 
 
-def plain_relationship(relationship: str) -> str:
+def _lower_relationship(relationship: str) -> str:
+    """'Older half-brother' -> 'older half-brother', as the words run in a
+    sentence; 'Riley's adoptive parents' keeps the name it starts with."""
+    first = relationship.strip().split(" ", 1)[0]
+    return relationship.strip() if first.endswith(("'s", "’s")) else relationship.strip().lower()
+
+
+def plain_relationship(relationship: str, *, young: bool = False) -> str:
     """A relationship in a child's words: 'Birth mother' -> 'your birth mum';
-    'Maternal grandmother' -> 'your grandmother, your birth mum's mum'."""
+    'Maternal grandmother' -> 'your grandmother, your birth mum's mum', or
+    for a young child 'your grandmother'; 'Older half-brother' -> 'your
+    brother' for a young child, who has no use yet for 'half'."""
     words = relationship.strip().lower()
     if words.startswith("birth ") and words.removeprefix("birth ") in _PARENT_WORDS:
         return f"your {_PARENT_WORDS[words.removeprefix('birth ')]}"
     side = re.fullmatch(r"(maternal|paternal)\s+(grandmother|grandfather|aunt|uncle)", words)
     if side:
         noun, whose = _RELATIVE_WORDS[side.group(2)]
-        return f"your {noun}, your {_SIDE_PARENTS[side.group(1)]}'s {whose}"
+        return f"your {noun}" if young else f"your {noun}, your {_SIDE_PARENTS[side.group(1)]}'s {whose}"
+    if young:
+        words = re.sub(r"\b(older|younger|big|little|maternal|paternal)\s+|\b(half|step)[- ]", "", words)
     return f"your {words}"
