@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -100,17 +102,124 @@ def test_the_letter_is_a_letter_in_every_format() -> None:
     assert int(normal[0]) >= 24  # 12 pt or more
 
 
-def test_permdocs_fills_in_the_facts_it_knows() -> None:
-    html = permdocs.render(permdocs.load_case(GOOD), DOC, "html").decode()
+def test_permdocs_fills_in_the_facts_the_worker_has_not_told() -> None:
+    paragraphs = _letter_paragraphs(permdocs.load_case(GOOD))
     facts = (
-        "You were born on 14 March 2019.",
-        "Your birth mother is Jade.",
-        "Your older half-brother is Kai.",
+        # The worker tells the birth ("You were born early..."), not its date.
+        "Your story starts on 14 March 2019.",
+        # The worker says who Jade is in "When you were born"; not who Dean and Kai are.
+        "Dean is your birth father, and Kai is your older half-brother.",
         "You lived with Maggie, your foster carer, from 2 September 2019 to 15 June 2020.",
         "made the adoption order, and your family became yours for good.",
-        "You moved in with Sol and Rowan on 15 June 2020.",
     )
-    assert [fact for fact in facts if fact not in html] == []
+    assert [fact for fact in facts if not any(fact in p for p in paragraphs)] == []
+    # Told already: who Jade is, the judge's decision that Mia be adopted, and the move's date (just above).
+    for told in ("Your birth mother is Jade", "Jade is your birth mother", "decided that a new family could be found",
+                 "You moved in with Sol and Rowan on"):
+        assert not any(told in p for p in paragraphs), told
+
+
+# The fact-finder of issue 24: what a sentence of the letter states as a fact, in any common written form.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE_FORMS = (
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(\d{{4}})\b", re.I), "dmy-word"),
+    (re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy-word"),
+    (re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"), "dmy"),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+)
+_KIN_FORMS = (
+    re.compile(r"\b[Yy]our ((?:[\w-]+ ){0,2}[\w-]+) is ([A-Z][a-z]+)\b"),  # Your birth mother is Jade.
+    re.compile(r"\b([A-Z][a-z]+) is your ((?:[\w-]+ ){0,2}[\w-]+?)[,.]"),  # Jade is your birth mother.
+    re.compile(r"\b[Yy]our ((?:[\w-]+ ){0,2}[\w-]+), ([A-Z][a-z]+)\b"),  # your birth mother, Jade
+    re.compile(r"\b([A-Z][a-z]+), your ((?:[\w-]+ ){0,2}[\w-]+?)[,.]"),  # Maggie, your foster carer,
+)
+_SAME_KIN = {"mum": "mother", "mummy": "mother", "dad": "father", "daddy": "father"}
+
+
+def _month(word: str) -> int:
+    return next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(word.lower()[:3]))
+
+
+def _facts_stated(text: str) -> list[str]:
+    """Each fact a text states: a calendar date ('date 2019-03-14'), or who someone is ('kin jade mother')."""
+    found = []
+    for pattern, form in _DATE_FORMS:
+        for m in pattern.finditer(text):
+            a, b, c = m.groups()
+            day, month, year = {
+                "dmy-word": lambda: (a, _month(b), c), "mdy-word": lambda: (b, _month(a), c),
+                "dmy": lambda: (a, b, c), "ymd": lambda: (c, b, a),
+            }[form]()
+            found.append(f"date {int(year):04d}-{int(month):02d}-{int(day):02d}")
+    for index, pattern in enumerate(_KIN_FORMS):
+        for m in pattern.finditer(text):
+            kin, name = m.groups() if index in (0, 2) else reversed(m.groups())
+            word = kin.lower().split()[-1].split("-")[-1]
+            if name not in ("You", "Your"):
+                found.append(f"kin {name.lower()} {_SAME_KIN.get(word, word)}")
+    return found
+
+
+def _letter_paragraphs(case: Any) -> list[str]:
+    from lxml import html as lxml_html
+
+    main = lxml_html.fromstring(permdocs.render(case, DOC, "html")).find(".//main")
+    return [" ".join(p.text_content().split()) for p in main.iter("p")]
+
+
+def _told_twice(case: Any) -> dict[str, int]:
+    """The facts the letter states more often than the worker does, where the
+    worker states them at all, or more than once where the worker does not:
+    each fact permdocs composes must be one the worker left untold."""
+    letter = " ".join(_letter_paragraphs(case))
+    worker = " ".join(letter_review.plain_text(s.text or "") for s in case.later_life_letter.sections)
+    in_letter, by_worker = Counter(_facts_stated(letter)), Counter(_facts_stated(worker))
+    return {fact: n for fact, n in in_letter.items() if n - by_worker[fact] > (0 if by_worker[fact] else 1)}
+
+
+def _repeating_case() -> Any:
+    """The good sample, its worker telling every fact permdocs knows, each in another written form."""
+    data = json.loads(GOOD.read_text())
+    said = {
+        "your_birth": "You were born on the 14th of March 2019, early on a Thursday morning.",
+        "birth_family": "Jade is your mum. Your dad is Dean, but he was not able to be part of your life. "
+                        "Your big brother is Kai.",
+        "who_decided": "On 16/01/2020 the agency decision maker agreed that you should be adopted. On 20 February 2020 "
+                       "a judge agreed too. On January 20, 2021 the judge made the adoption order.",
+        "foster_care": "You went to live with Maggie, your foster carer, on 2nd September 2019.",
+        "how_family_chosen": "You moved in with Sol and Rowan on 2020-06-15.",
+    }
+    for section in data["later_life_letter"]["sections"]:
+        if section["kind"] in said:
+            section["text"] = said[section["kind"]]
+    return permdocs.load_case(data, folder=GOOD.parent)
+
+
+def test_the_fact_finder_finds_facts_in_any_written_form() -> None:
+    assert _facts_stated("On 14th March 2019, and on March 14, 2019, and 14/03/2019 and 2019-03-14.") == [
+        "date 2019-03-14"] * 4
+    assert sorted(_facts_stated("Your birth mother is Jade. Kai is your older half-brother. Your dad, Dean, sang.")) == [
+        "kin dean father", "kin jade mother", "kin kai brother"]
+    assert _facts_stated("Dean was not able to be part of your life.") == []
+
+
+@pytest.mark.parametrize("case", ["good", "first-draft", "repeating"])
+def test_no_fact_is_told_twice(case: str) -> None:
+    # Issue 24: "You were born on 14 March 2019." above the worker's own birth story, "Your birth mother is
+    # Jade." after "your birth mother, Jade", and one date told by two composed facts.
+    loaded = {"good": lambda: permdocs.load_case(GOOD), "first-draft": lambda: permdocs.load_case(DRAFT),
+              "repeating": _repeating_case}[case]()
+    assert _told_twice(loaded) == {}
+
+
+def test_a_letter_that_tells_every_fact_gets_none_composed() -> None:
+    paragraphs = _letter_paragraphs(_repeating_case())
+    worker = [" ".join(letter_review.plain_text(s.text or "").split()) for s in _repeating_case().later_life_letter.sections]
+    composed = [p for p in paragraphs if p.endswith(".") and not any(p in w for w in worker) and p != "With warm wishes,"]
+    # Only the right to see the file at 18 (Adoption and Children Act 2002 s.60), which the worker does not mention.
+    assert composed == ["When you are 18, the law says you can ask the adoption agency for the information it keeps about you."]
 
 
 def test_the_letter_holds_no_birth_relatives_contact_details() -> None:
