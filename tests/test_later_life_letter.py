@@ -222,6 +222,68 @@ def test_a_letter_that_tells_every_fact_gets_none_composed() -> None:
     assert composed == ["When you are 18, the law says you can ask the adoption agency for the information it keeps about you."]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "taking_part"),
+    [
+        ("Jade, Dean and I all told the judge what we thought.", "Jade, Dean and I all told"),
+        ("Dean came to see you at Maggie's house.", "Dean came"),
+        ("The judge listened to Jade and Dean.", "listened to Jade and Dean"),
+        ("Jade, Dean and I — we all went to court.", "Jade, Dean and I — we all went"),
+        ("Dean was not able to be part of your life.", None),
+        ("Dean did not live with you and Jade, and he was not able to be part of your life.", None),
+        ("I never met Dean.", None),
+        ("Dean's mum came to see you.", None),
+        ("Jade told the judge that Dean had gone away.", None),
+        ("Sadly, Dean was not there.", None),
+    ],
+)
+def test_a_person_named_as_taking_part_is_found(sentence: str, taking_part: str | None) -> None:
+    assert letter_review.taking_part(sentence, "Dean") == taking_part
+
+
+def _ll006(data: dict[str, Any]) -> list[str]:
+    findings = permdocs.check(permdocs.load_case(data, folder=GOOD.parent))
+    return [f"{f.path}: {f.message}" for f in findings if f.rule == "LL-006"]
+
+
+def test_the_letter_may_not_have_someone_take_part_whom_the_case_records_as_absent() -> None:
+    # Issue 24: "Jade, Dean and I all told the judge", where Dean "was not able to be part of your life".
+    data = json.loads(GOOD.read_text())
+    assert data["people"][1]["involvement"] == "not_involved"
+    assert _ll006(data) == []
+    data["later_life_letter"]["sections"][4]["text"] = "Jade, Dean and I all told the judge what we thought."
+    (finding,) = _ll006(data)
+    assert finding.startswith("$.later_life_letter.sections[4].text: “Who decided, and how”, sentence 1 has Dean taking part")
+    assert "($.people[1].involvement is 'not_involved')" in finding
+    # Jade takes part, as the case records; so does Dean once the record says so.
+    data["people"][1]["involvement"] = "involved"
+    assert _ll006(data) == []
+    # Someone who has died is found too, in any section.
+    data["people"][1]["involvement"] = "deceased"
+    data["later_life_letter"]["sections"][4]["text"] = "It was a hard time."
+    data["later_life_letter"]["sections"][0]["text"] = "Dean visited you once, with me."
+    (finding,) = _ll006(data)
+    assert finding.startswith("$.later_life_letter.sections[0].text:") and "Dean had died" in finding
+
+
+def test_a_sentence_in_a_shared_section_is_pointed_at_by_its_file(tmp_path: Path) -> None:
+    data = json.loads(GOOD.read_text())
+    (tmp_path / "shared.md").write_text("Dean came to the court with Jade.")
+    data["later_life_letter"]["sections"][3] = {"kind": "why_not_stay", "shared_file": "shared.md"}
+    (tmp_path / "case.json").write_text(json.dumps(data))
+    findings = permdocs.check(permdocs.load_case(tmp_path / "case.json"))
+    assert [f.path for f in findings if f.rule == "LL-006"] == ["$.later_life_letter.sections[3].shared_file"]
+
+
+def test_the_review_copy_marks_the_sentence_too() -> None:
+    data = json.loads(GOOD.read_text())
+    data["later_life_letter"]["sections"][4]["text"] = "Jade, Dean and I all told the judge what we thought."
+    case = permdocs.load_case(data, folder=GOOD.parent)
+    request = permdocs.RenderRequest(DOC, ("html",), options={"review": True}, draft=True)
+    (html,) = permdocs.render_outputs(case, request).values()
+    assert '<mark class="review" title="The case records that Dean was not part of the child&#39;s life' in html.decode()
+
+
 def test_the_letter_holds_no_birth_relatives_contact_details() -> None:
     data = json.loads(GOOD.read_text())
     addresses = [p["contact"]["address"] for p in data["people"] if p["role"] in ("mother", "father")]
