@@ -88,18 +88,83 @@ def test_the_letter_is_a_letter_in_every_format() -> None:
     html = permdocs.render(case, DOC, "html").decode()
     words = " ".join(html_body_words(html.encode()))
     assert "<table" not in html.split("<main>")[1]
-    assert "OFFICIAL-SENSITIVE" not in words  # the marking is in the footer, not the body
     assert "Dear Mia" in words and "With warm wishes" in words and "Dana Casewright" in words
     docx = permdocs.render(case, DOC, "docx")
     body = docx_xml(docx, "word/document.xml")
     assert not list(body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"))
-    assert "OFFICIAL-SENSITIVE" not in docx_text(docx)
     footers = [n for n in docx_parts(docx) if n.startswith("word/footer")]
-    assert all("OFFICIAL-SENSITIVE" in docx_text(docx, n) for n in footers)
+    assert footers and all("Page" in docx_text(docx, n) for n in footers)
     normal = docx_xml(docx, "word/styles.xml").xpath(
         "//w:style[@w:styleId='Normal']/w:rPr/w:sz/@w:val", namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
     )
     assert int(normal[0]) >= 24  # 12 pt or more
+
+
+MARKING = "OFFICIAL-SENSITIVE"
+
+
+def _every_text(fmt: str, data: bytes) -> str:
+    """Everything a file holds that a reader or a program may show: every part
+    of a Word file, the HTML, a PDF's text on every page and its metadata."""
+    if fmt == "docx":
+        return "\n".join(part.decode("utf-8", "replace") for part in docx_parts(data).values())
+    if fmt == "pdf":
+        import io
+
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        pages = " ".join(page.extract_text() or "" for page in reader.pages)
+        return " ".join([pages, str(dict(reader.metadata or {})), data.decode("latin-1")])
+    return data.decode()
+
+
+def _copies(case: Any, **kwargs: Any) -> dict[str, str]:
+    request = permdocs.RenderRequest(DOC, ("docx", "html", "pdf"), **kwargs)
+    return {name: _every_text(name.rsplit(".", 1)[1], data) for name, data in permdocs.render_outputs(case, request).items()}
+
+
+def test_the_letter_the_child_reads_carries_no_protective_marking() -> None:
+    # Issue 24: a government security marking has no place on a letter a child keeps for life.
+    copies = _copies(permdocs.load_case(GOOD))
+    assert len(copies) == 3
+    assert {name: MARKING in text for name, text in copies.items()} == dict.fromkeys(copies, False)
+    assert all("OFFICIAL" not in text for text in copies.values())
+
+
+def test_the_covering_letter_and_the_review_copy_carry_the_marking() -> None:
+    case = permdocs.load_case(GOOD)
+    covering = _copies(case, audience="adopters")
+    assert sorted(covering) == [f"later-life-letter_FX-2019-0931_adopters.{f}" for f in ("docx", "html", "pdf")]
+    assert all(MARKING in text for text in covering.values())
+    docx = permdocs.render(case, DOC, "docx", audience="adopters")
+    assert all(MARKING in docx_text(docx, n) for n in docx_parts(docx) if n.startswith("word/footer"))
+    words = " ".join(html_body_words(permdocs.render(case, DOC, "html", audience="adopters")))
+    # Addressed to the adoptive parents: what the letter is, when to share it, keeping it safe, and the marking.
+    for said in ("Dear Sol and Rowan", "About Mia's later-life letter", "Share it when you feel Mia is ready",
+                 "keep the letter somewhere safe", f"This covering letter is marked {MARKING}",
+                 "The letter for Mia carries no marking", "Yours sincerely"):
+        assert said in words, said
+    assert "Your birth family" not in words  # the letter itself is the child's copy
+    review = _copies(case, options={"review": True}, draft=True)
+    assert review and all(MARKING in text for text in review.values())
+
+
+def test_a_council_may_mark_neither_letter(tmp_path: Path) -> None:
+    folder = tmp_path / "council"
+    shutil.copytree(ROOT / "templates" / "profiles" / "default", folder)
+    toml = (folder / "profile.toml").read_text()
+    (folder / "profile.toml").write_text(
+        toml.replace('protective_marking = "OFFICIAL-SENSITIVE"',
+                     'protective_marking = "OFFICIAL-SENSITIVE"\nmarking_on_letters_to_a_child = "none"')
+    )
+    case = permdocs.load_case(GOOD)
+    covering = _copies(case, audience="adopters", profile=folder)
+    assert covering and not any(MARKING in text for text in covering.values())
+    assert "This covering letter is marked" not in " ".join(covering.values())
+    # The review copy stays in the agency, and keeps its marking.
+    review = _copies(case, options={"review": True}, draft=True, profile=folder)
+    assert all(MARKING in text for text in review.values())
 
 
 def test_permdocs_fills_in_the_facts_the_worker_has_not_told() -> None:

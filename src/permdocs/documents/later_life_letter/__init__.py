@@ -18,8 +18,9 @@ from ...case import Case
 from ...case.letter import LaterLifeLetter, LetterSection
 from ...practice import letter_review
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
-from ..declaration import ResolvedRequest
-from .facts import composed_facts
+from ..declaration import Output, Reader, ResolvedRequest
+from .covering import CoveringLetter, adopters_names, covering_letter, marking_for
+from .facts import FOLLOWS_THE_WORKER, composed_facts
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class SectionView:
     facts: tuple[str, ...]
     text: NarrativeText
     highlights: tuple[Highlight, ...]
+    #: The same, where it completes the worker's story and so follows it.
+    facts_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,18 +69,38 @@ class LaterLifeLetterDocument:
     writer_name: str
     writer_role: str
     review: ReviewView | None
+    #: The adoptive parents' copy is the covering letter alone, not the letter.
+    covering: CoveringLetter | None = None
+
+
+def outputs(case: Case, request: ResolvedRequest) -> list[Output]:
+    """One file: the letter, or for the adoptive parents the covering letter,
+    in its own Word layout (later-life-letter-covering.docx)."""
+    context = build_context(case, request)
+    return [Output(context, layout="covering" if context.covering is not None else "")]
 
 
 def build_context(case: Case, request: ResolvedRequest) -> LaterLifeLetterDocument:
-    """The letter for this case (which the declaration requires to have one)."""
+    """The letter for this case (which the declaration requires to have one),
+    or, in the adoptive parents' copy, the covering letter that goes with it."""
     letter = case.later_life_letter
     assert letter is not None  # document.toml requires $.later_life_letter
-    facts = composed_facts(case)
     writer = case.authorship.social_worker
-    reviewing = request.options.get("review") is True
+    covering = request.audience.reads_as is Reader.CARERS
+    reviewing = request.options.get("review") is True and not covering
+    info = document_info(case, request, "Later-life letter", f"A letter for {case.child.preferred_name}")
+    info = replace(info, protective_marking=marking_for(request.profile.profile.branding, covering=covering, reviewing=reviewing))
+    if covering:
+        return LaterLifeLetterDocument(
+            document=info, child=child_identity(case), written_on=letter.written_on, dear=adopters_names(case),
+            sections=(), sign_off="Yours sincerely,", writer_name=letter.writer_name or writer.name,
+            writer_role=f"{case.child.preferred_name}'s social worker", review=None,
+            covering=covering_letter(case, request, info.protective_marking),
+        )
+    facts = composed_facts(case, request.profile.profile.council.name)
     findings = letter_review.review(case, dict(request.profile.settings.plain_words)) if reviewing else []
     return LaterLifeLetterDocument(
-        document=document_info(case, request, "Later-life letter", f"A letter for {case.child.preferred_name}"),
+        document=info,
         child=child_identity(case),
         written_on=letter.written_on,
         dear=letter.dear or case.child.preferred_name,
@@ -100,11 +123,14 @@ def _section(
             notes.setdefault(finding.sentence.text, []).append(finding.advice or finding.message)
     # One mark per sentence, carrying every note about it.
     highlights = tuple(Highlight(sentence, tuple(messages)) for sentence, messages in notes.items())
+    paragraph = (facts,) if facts else ()
+    follows = section.kind in FOLLOWS_THE_WORKER
     return SectionView(
         title=letter_review.SECTION_TITLES[section.kind],
-        facts=(facts,) if facts else (),
+        facts=() if follows else paragraph,
         text=NarrativeText(section.text or ""),
         highlights=highlights,
+        facts_after=paragraph if follows else (),
     )
 
 

@@ -38,7 +38,9 @@ second time.
 
 The facts of one section are said in one paragraph, in the letter's voice
 ("Dean is your birth father, and Kai is your older half-brother."), never a
-column of one-line statements.
+column of one-line statements. The paragraph opens its section, except where
+it completes the worker's story (``FOLLOWS_THE_WORKER``): the dated decisions
+come after the worker has said what a judge is and what they decided.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ FAMILY_ROLES = (
     PersonRole.MOTHER, PersonRole.FATHER, PersonRole.STEP_PARENT, PersonRole.OTHER_PR_HOLDER,
     PersonRole.SIBLING, PersonRole.RELATIVE,
 )
+
+#: Sections whose facts follow the worker's text rather than open the section.
+FOLLOWS_THE_WORKER = frozenset({LetterSectionKind.WHO_DECIDED})
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -137,28 +142,30 @@ class Told:
         return any(all(re.search(p, s, re.IGNORECASE) for p in patterns) for s in self.sentences)
 
 
-def composed_facts(case: Case) -> dict[LetterSectionKind, str]:
-    """Each section's facts, as one paragraph, for the sections with a fact left to tell."""
+def composed_facts(case: Case, council: str) -> dict[LetterSectionKind, str]:
+    """Each section's facts, as one paragraph, for the sections with a fact
+    left to tell. ``council`` is the council as its profile names it (the
+    letterhead's), who made the agency's decision."""
     letter = case.later_life_letter
     assert letter is not None
     told = Told(s.text for s in letter_review.sentences(case))
     paragraphs = {}
     for section in letter.sections:
         worker_said = letter_review.plain_text(section.text or "")
-        facts = [told.add(fact) for fact in _section_facts(case, section.kind, worker_said, told)]
+        facts = [told.add(fact) for fact in _section_facts(case, council, section.kind, worker_said, told)]
         if facts:
             paragraphs[section.kind] = " ".join(facts)
     return paragraphs
 
 
-def _section_facts(case: Case, kind: LetterSectionKind, worker_said: str, told: Told) -> list[str]:
+def _section_facts(case: Case, council: str, kind: LetterSectionKind, worker_said: str, told: Told) -> list[str]:
     people = [p for p in case.people if p.given_names]
     if kind is LetterSectionKind.YOUR_BIRTH:
         return _birth(case.child.date_of_birth, worker_said, told)
     if kind is LetterSectionKind.BIRTH_FAMILY:
         return _who_is_who([p for p in people if p.role in FAMILY_ROLES], told)
     if kind is LetterSectionKind.WHO_DECIDED:
-        return _decisions(case, told)
+        return _decisions(case, council, told)
     if kind is LetterSectionKind.FOSTER_CARE:
         return [
             fact for p in people if p.role is PersonRole.FOSTER_CARER for period in p.lived_with_child
@@ -205,14 +212,14 @@ def _foster_care(carer: Person, start: date, end: date | None, told: Told) -> li
     return [f"You lived with {who} from {long_date(start)} to {long_date(end)}."]
 
 
-def _decisions(case: Case, told: Told) -> list[str]:
+def _decisions(case: Case, council: str, told: Told) -> list[str]:
     facts = []
     adoption = case.adoption
     if adoption is not None and adoption.adm_decision_on is not None and not (
         told.date(adoption.adm_decision_on) or told.matches(r"\b(?:agency decision[- ]maker|senior manager)\b")
     ):
         facts.append(
-            f"On {long_date(adoption.adm_decision_on)}, a senior manager at {case.authorship.agency.name} agreed "
+            f"On {long_date(adoption.adm_decision_on)}, a senior manager at {council} agreed "
             "that being adopted was the right plan for you."
         )
     for order in case.legal_basis:
