@@ -270,6 +270,23 @@ def test_the_fact_finder_finds_facts_in_any_written_form() -> None:
     assert _facts_stated("Dean was not able to be part of your life.") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Your birth mother, Jade, loved you.", {"Jade"}),
+        ("Your mum, Jade, and Dean met once.", {"Jade"}),
+        ("Your dad is Dean, and Kai is your older half-brother.", {"Dean", "Kai"}),
+        ("Dean did not live with you and Jade.", set()),
+        ("Kai is three years older than you.", set()),
+    ],
+)
+def test_who_someone_is_is_told_only_with_the_name_beside_the_relationship(sentence: str, told: set[str]) -> None:
+    from permdocs.documents.later_life_letter.facts import Told
+
+    people = permdocs.load_case(GOOD).people[:3]  # Jade, Dean, Kai
+    assert {p.given_names for p in people if Told([sentence]).who(p)} == told
+
+
 @pytest.mark.parametrize("case", ["good", "first-draft", "repeating"])
 def test_no_fact_is_told_twice(case: str) -> None:
     # Issue 24: "You were born on 14 March 2019." above the worker's own birth story, "Your birth mother is

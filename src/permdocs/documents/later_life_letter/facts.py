@@ -131,11 +131,15 @@ class Told:
         return any(pattern.search(s) for s in self.sentences)
 
     def who(self, person: Person) -> bool:
-        """Whether a sentence names the person as "your <relationship>"."""
+        """Whether a sentence names the person as "your <relationship>", the
+        name right beside it: "your birth mother, Jade", "Jade, your mum",
+        "Kai is your brother", "your dad is Dean". In "your mum, Jade, and
+        Dean" only Jade is told."""
         words = "|".join(re.escape(w) for w in kin_words(person))
-        kin = re.compile(rf"\byour\s+(?:[\w'-]+\s+){{0,2}}?(?:[\w]+-)?(?:{words})s?\b", re.IGNORECASE)
-        names = [re.compile(rf"\b{re.escape(n)}\b") for n in names_of(person)]
-        return any(kin.search(s) and any(n.search(s) for n in names) for s in self.sentences)
+        kin = rf"(?i:\byour\s+(?:[\w'-]+\s+){{0,2}}?(?:\w+-)?(?:{words})s?\b)"
+        name = "(?:" + "|".join(rf"\b{re.escape(n)}\b" for n in names_of(person)) + ")"
+        beside = re.compile(rf"{name}(?:\s*,\s*|\s+(?:is|was)\s+){kin}|{kin}(?:\s*,\s*|\s+(?:is|was)\s+|\s+){name}")
+        return any(beside.search(s) for s in self.sentences)
 
     def matches(self, *patterns: str) -> bool:
         """Whether one sentence matches every pattern (ignoring case)."""
