@@ -45,7 +45,9 @@ def test_libreoffice_opens_the_docx(sample_path: Path, document_name: str, libre
     assert converted.exists(), "LibreOffice could not convert the DOCX"
     text = subprocess.run([pdftotext, "-layout", str(converted), "-"], capture_output=True, text=True, check=True).stdout
     assert permdocs.DOCUMENTS[document_name].layout.last_words in text
-    assert "Page 1 of" in text and "OFFICIAL-SENSITIVE" in text
+    # A letter a child keeps carries no protective marking (issue 24); every other document does.
+    marked = not permdocs.DOCUMENTS[document_name].default_audience.for_a_child
+    assert "Page 1 of" in text and ("OFFICIAL-SENSITIVE" in text) == marked
     assert "{{" not in text and "{%" not in text
 
 

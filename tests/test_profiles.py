@@ -39,6 +39,8 @@ def test_the_shipped_profiles() -> None:
         loaded = permdocs.load_profile(name)
         assert loaded.profile.id == name
         assert loaded.logo_path is not None and loaded.logo_path.read_bytes().startswith(b"\x89PNG")
+        # No shipped council marks the letter a child keeps, nor sets otherwise: the covering letter carries it.
+        assert loaded.profile.branding.marking_on_letters_to_a_child == "covering-letter"
 
 
 def test_committed_profile_schema_matches_the_model() -> None:
@@ -67,9 +69,12 @@ def _profile_copy(tmp_path: Path, edit: Any) -> Path:
         (lambda t: t.replace("care_plan_working_days = 10", "care_plan_working_days = 100"),
          "policy.care_plan_working_days (line 30): must be at most 60"),
         (lambda t: t + "\n[[broken", "profile.toml (line 33): is not valid TOML, at the end: Expected ']]'"),
+        (lambda t: t.replace('font = "Liberation Sans"', 'font = "Liberation Sans"\nmarking_on_letters_to_a_child = "letter"'),
+         "branding.marking_on_letters_to_a_child (line 15): did you mean 'covering-letter'? It must be one of the codes: "
+         "covering-letter, none"),
     ],
     ids=["colour", "unknown-key", "logo-outside", "missing-term", "unbundled-font", "misspelt-table", "too-many-days",
-         "not-toml"],
+         "not-toml", "letter-marking"],
 )
 def test_invalid_profiles_are_refused_by_toml_key_and_line(tmp_path: Path, edit: Any, expected: str) -> None:
     with pytest.raises(permdocs.InvalidProfileError) as caught:

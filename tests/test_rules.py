@@ -78,6 +78,7 @@ FT = "adoption-family-time"
 CPR = "cpr-adoption"
 LETTERBOX = "family_time.0.letterbox"
 WHO_I_AM = "later_life_letter.sections.0.text"
+WHO_DECIDED = "later_life_letter.sections.4.text"
 
 # rule id -> (sample, change that makes it fire, path it reports, near miss that must not fire)
 CASES: dict[str, tuple[str, Change, str, Change]] = {
@@ -236,6 +237,10 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
                _set(WHO_I_AM, "You were a happy baby.")),
     "LL-005": (LETTER, lambda d: d["later_life_letter"]["sections"].pop(), "$.later_life_letter.sections",
                lambda d: d["later_life_letter"]["sections"].pop(7)),
+    # Dean, the birth father, is recorded as not part of Mia's life ($.people[1].involvement).
+    "LL-006": (LETTER, _set(WHO_DECIDED, "Jade, Dean and I all told the judge what we thought."),
+               "$.later_life_letter.sections[4].text",
+               _set(WHO_DECIDED, "Jade and I told the judge what we thought. Dean was not able to be part of your life.")),
 }
 
 

@@ -136,6 +136,27 @@ class SiblingDetails(CaseModel):
     )
 
 
+class Involvement(Code):
+    """Whether someone has been part of the child's life and of the plans for
+    them. The later-life letter is checked against it (LL-006): a letter
+    must not tell a child that someone took part in an event the case says
+    they had no part in."""
+
+    INVOLVED = "involved", "Part of the child's life, or of the meetings, assessments and hearings about them."
+    NOT_INVOLVED = (
+        "not_involved",
+        "Not part of the child's life, and took no part in the meetings, assessments or court hearings about them "
+        "(a father who chose not to, for example).",
+        "absent", "not-involved",
+    )
+    WHEREABOUTS_UNKNOWN = (
+        "whereabouts_unknown",
+        "Could not be found, so took no part in the meetings, assessments or court hearings about the child.",
+        "missing", "not-found",
+    )
+    DECEASED = "deceased", "Has died, before the events the child's documents tell.", "died", "dead"
+
+
 class ContactDetails(CaseModel):
     """How to reach a person. A carer's details identify the placement; a
     relative's are theirs alone. Audiences withhold both (see the parent
@@ -196,6 +217,14 @@ class Person(CaseModel):
     )
     has_parental_responsibility: bool = field(
         "Holds parental responsibility", "True when the person holds parental responsibility for the child."
+    )
+    involvement: Involvement = field(
+        "Involvement",
+        "Whether the person has been part of the child's life and of the meetings, assessments and hearings about "
+        "them: 'involved' (the default), 'not_involved', 'whereabouts_unknown' or 'deceased'. The later-life "
+        "letter's check (LL-006) points at a sentence that has someone who took no part taking part in an event "
+        "(\"Dean and I told the judge\").",
+        default=Involvement.INVOLVED,
     )
     contact: ContactDetails | None = field(
         "Contact details",

@@ -21,6 +21,13 @@ LETTER_RULES = {
     "LL-003": "Jargon or an unexplained word in the letter",
     "LL-004": "The letter writes about the child instead of to them",
     "LL-005": "A section the guidance expects is missing from the letter",
+    "LL-006": "The letter has someone taking part in an event the case says they had no part in",
+}
+
+#: Where a rule's source is not the language guidance.
+_SOURCES = {
+    "LL-006": "Later-life letter guidance (brief s.4.5): honest; say who each person is and what happened. "
+              "The case's record of each person's involvement ($.people[].involvement)",
 }
 
 
@@ -31,4 +38,4 @@ def _findings(given: CheckInput, *, rule_id: str) -> Problems:
 
 
 for _rule_id, _title in LETTER_RULES.items():
-    rule(_rule_id, _title, Severity.WARNING, SOURCE)(partial(_findings, rule_id=_rule_id))
+    rule(_rule_id, _title, Severity.WARNING, _SOURCES.get(_rule_id, SOURCE))(partial(_findings, rule_id=_rule_id))

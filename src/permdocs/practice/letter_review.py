@@ -26,6 +26,7 @@ from ..base.narrative import parse
 from ..base.resources import templates_dir
 from ..case import Case
 from ..case.letter import LetterSectionKind
+from ..case.people import Involvement, Person
 
 #: How each section is headed in the letter, in words for the child.
 SECTION_TITLES: Mapping[LetterSectionKind, str] = {
@@ -126,7 +127,7 @@ def review(case: Case, extra_words: Mapping[str, str] | None = None) -> list[Let
     if letter is None:
         return []
     found = list(_reading_ages(case)) + list(_long_sentences(case)) + list(_jargon(case, extra_words or {}))
-    found += list(_third_person(case)) + list(_missing_sections(case))
+    found += list(_third_person(case)) + list(_missing_sections(case)) + list(_absent_people_taking_part(case))
     return found
 
 
@@ -231,3 +232,75 @@ def _missing_sections(case: Case) -> Iterator[LetterFinding]:
                 "LL-005", "$.later_life_letter.sections",
                 f"The letter has no “{SECTION_TITLES[kind]}” section, which the guidance expects.",
             )
+
+
+#: What the case records about someone who took no part, as the rest of "the case records that Dean ...".
+_NO_PART = {
+    Involvement.NOT_INVOLVED: "was not part of the child's life",
+    Involvement.WHEREABOUTS_UNKNOWN: "could not be found",
+    Involvement.DECEASED: "had died",
+}
+
+#: Verbs that put someone at an event: being there, saying, doing.
+_TAKING_PART = (
+    r"told|tell|came|come|went|go|visited|visit|met|meet|said|asked|agreed|spoke|talked|attended|joined|helped|"
+    r"chose|decided|gave|brought|sat|listened|watched|saw|played|held|fed|cuddled|looked after|took part|took|"
+    r"wrote|sent|stayed|(?:was|were) (?:there|at|with|in court)"
+)
+#: Someone who, with the people named beside them, does it: "Jade, Dean and I all told".
+_WHO = r"(?:[A-Z][\w'-]*|I|you|we)"
+_JOINED = r"(?:\s*,\s*|,?\s+and\s+)"
+#: Verbs that have someone there as their object: "the judge listened to Jade and Dean".
+_HAD_THERE = r"listened to|heard from|met|visited|spoke (?:to|with)|talked (?:to|with)|went with|came with"
+_NEGATED = re.compile(r"\b(?:not|never|no|nobody|no one)\b|n't\b", re.IGNORECASE)
+
+
+def taking_part(sentence: str, name: str) -> str | None:
+    """The words that have ``name`` taking part in an event in this sentence
+    ("Dean and I all told", "listened to Jade and Dean"), or None.
+
+    Only a person named as the doer, in a list of doers right before the
+    verb, or right after a verb of meeting or hearing, counts: "Dean did not
+    live with you", "Dean's mum came" and "I never met Dean" say nothing
+    of Dean taking part."""
+    who = re.escape(name)
+    doer = re.search(
+        rf"(?<![\w'-])(?:{_WHO}{_JOINED})*{who}(?:{_JOINED}{_WHO})*(?:\s*[,—–]\s*we)?"
+        rf"(?:\s+(?:all|both|also|each|then|together|once|often|sometimes|later))*\s+(?:{_TAKING_PART})\b",
+        sentence,
+    )
+    if doer:
+        return doer.group(0)
+    for heard in re.finditer(rf"\b(?:{_HAD_THERE})\s+(?:(?:{_WHO}|me){_JOINED})*{who}\b", sentence):
+        clause = re.split(r"[,;:]", sentence[: heard.start()])[-1]
+        if not _NEGATED.search(clause):
+            return heard.group(0)
+    return None
+
+
+def _absent_people_taking_part(case: Case) -> Iterator[LetterFinding]:
+    """LL-006: someone the case records as taking no part (not involved, not
+    found, or dead) is named in the letter as taking part in an event."""
+    assert case.later_life_letter is not None
+    absent = [(i, p) for i, p in enumerate(case.people) if p.involvement in _NO_PART and p.given_names]
+    for sentence in sentences(case):
+        for index, person in absent:
+            words = next((w for name in _names(person) if (w := taking_part(sentence.text, name))), None)
+            if words is None:
+                continue
+            section = case.later_life_letter.sections[sentence.section]
+            path = f"$.later_life_letter.sections[{sentence.section}].{'shared_file' if section.shared_file else 'text'}"
+            name = _names(person)[0]
+            yield LetterFinding(
+                "LL-006", path,
+                f"“{_title(case, sentence.section)}”, sentence {sentence.number} has {name} taking part (“{words}”), "
+                f"but the case records that {name} {_NO_PART[person.involvement]} "
+                f"($.people[{index}].involvement is '{person.involvement.value}'): say only what {name} did, or "
+                f"correct the record. {_quote(sentence)}",
+                sentence, f"The case records that {name} {_NO_PART[person.involvement]}, so took no part in this.",
+            )
+
+
+def _names(person: Person) -> list[str]:
+    """The names the letter may use for someone: their first given name and the names they are known by."""
+    return [*person.given_names.split()[:1], *person.known_as]

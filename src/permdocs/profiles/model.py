@@ -91,7 +91,17 @@ class Branding(StrictModel):
         default=None,
     )
     protective_marking: ShortText = field(
-        "Protective marking", "Printed on every page, e.g. OFFICIAL-SENSITIVE (Government Security Classifications)."
+        "Protective marking",
+        "Printed on every page, e.g. OFFICIAL-SENSITIVE (Government Security Classifications); on a letter to a "
+        "child, only where 'marking_on_letters_to_a_child' says.",
+    )
+    marking_on_letters_to_a_child: Literal["covering-letter", "none"] = field(
+        "Marking on letters to a child",
+        "Where the protective marking goes when permdocs writes a letter to a child (the later-life letter), which "
+        "becomes the child's own to keep for life: 'covering-letter' (the default) prints it on the covering letter "
+        "to the adoptive parents; 'none' prints it on neither, for a council that marks only what stays in its own "
+        "records. The letter the child reads never carries it, and the agency's review copy always does.",
+        default="covering-letter",
     )
     court_copy_header: Literal["initials", "full-name"] = field(
         "Court copy header",

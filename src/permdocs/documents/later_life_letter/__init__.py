@@ -15,18 +15,12 @@ from markupsafe import Markup, escape
 
 from ...base.narrative import NarrativeText
 from ...case import Case
-from ...case.legal import LegalBasisKind
-from ...case.letter import LaterLifeLetter, LetterSection, LetterSectionKind
-from ...case.people import PersonRole
+from ...case.letter import LaterLifeLetter, LetterSection
 from ...practice import letter_review
-from ...text.templating import long_date
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
-from ..declaration import ResolvedRequest
-
-_FAMILY_ROLES = (
-    PersonRole.MOTHER, PersonRole.FATHER, PersonRole.STEP_PARENT, PersonRole.OTHER_PR_HOLDER,
-    PersonRole.SIBLING, PersonRole.RELATIVE,
-)
+from ..declaration import Output, Reader, ResolvedRequest
+from .covering import CoveringLetter, adopters_names, covering_letter, marking_for
+from .facts import FOLLOWS_THE_WORKER, composed_facts
 
 
 @dataclass(frozen=True)
@@ -43,10 +37,13 @@ class Highlight:
 @dataclass(frozen=True)
 class SectionView:
     title: str
-    #: Sentences permdocs composes from the case, before the worker's text.
+    #: What permdocs composes from the case, before the worker's text: one
+    #: paragraph, or none where the worker has told it all (facts.py).
     facts: tuple[str, ...]
     text: NarrativeText
     highlights: tuple[Highlight, ...]
+    #: The same, where it completes the worker's story and so follows it.
+    facts_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,21 +69,44 @@ class LaterLifeLetterDocument:
     writer_name: str
     writer_role: str
     review: ReviewView | None
+    #: The adoptive parents' copy is the covering letter alone, not the letter.
+    covering: CoveringLetter | None = None
+
+
+def outputs(case: Case, request: ResolvedRequest) -> list[Output]:
+    """One file: the letter, or for the adoptive parents the covering letter,
+    in its own Word layout (later-life-letter-covering.docx)."""
+    context = build_context(case, request)
+    return [Output(context, layout="covering" if context.covering is not None else "")]
 
 
 def build_context(case: Case, request: ResolvedRequest) -> LaterLifeLetterDocument:
-    """The letter for this case (which the declaration requires to have one)."""
+    """The letter for this case (which the declaration requires to have one),
+    or, in the adoptive parents' copy, the covering letter that goes with it."""
     letter = case.later_life_letter
     assert letter is not None  # document.toml requires $.later_life_letter
     writer = case.authorship.social_worker
-    reviewing = request.options.get("review") is True
+    covering = request.audience.reads_as is Reader.CARERS
+    reviewing = request.options.get("review") is True and not covering
+    info = document_info(case, request, "Later-life letter", f"A letter for {case.child.preferred_name}")
+    info = replace(info, protective_marking=marking_for(request.profile.profile.branding, covering=covering, reviewing=reviewing))
+    if covering:
+        return LaterLifeLetterDocument(
+            document=info, child=child_identity(case), written_on=letter.written_on, dear=adopters_names(case),
+            sections=(), sign_off="Yours sincerely,", writer_name=letter.writer_name or writer.name,
+            writer_role=f"{case.child.preferred_name}'s social worker", review=None,
+            covering=covering_letter(case, request, info.protective_marking),
+        )
+    facts = composed_facts(case, request.profile.profile.council.name)
     findings = letter_review.review(case, dict(request.profile.settings.plain_words)) if reviewing else []
     return LaterLifeLetterDocument(
-        document=document_info(case, request, "Later-life letter", f"A letter for {case.child.preferred_name}"),
+        document=info,
         child=child_identity(case),
         written_on=letter.written_on,
         dear=letter.dear or case.child.preferred_name,
-        sections=_numbered(tuple(_section(case, index, section, findings) for index, section in enumerate(letter.sections))),
+        sections=_numbered(tuple(
+            _section(index, section, facts.get(section.kind), findings) for index, section in enumerate(letter.sections)
+        )),
         sign_off=letter.sign_off,
         writer_name=letter.writer_name or writer.name,
         writer_role=letter.writer_role or writer.role,
@@ -94,18 +114,23 @@ def build_context(case: Case, request: ResolvedRequest) -> LaterLifeLetterDocume
     )
 
 
-def _section(case: Case, index: int, section: LetterSection, findings: list[letter_review.LetterFinding]) -> SectionView:
+def _section(
+    index: int, section: LetterSection, facts: str | None, findings: list[letter_review.LetterFinding]
+) -> SectionView:
     notes: dict[str, list[str]] = {}
     for finding in findings:
         if finding.sentence is not None and finding.sentence.section == index:
             notes.setdefault(finding.sentence.text, []).append(finding.advice or finding.message)
     # One mark per sentence, carrying every note about it.
     highlights = tuple(Highlight(sentence, tuple(messages)) for sentence, messages in notes.items())
+    paragraph = (facts,) if facts else ()
+    follows = section.kind in FOLLOWS_THE_WORKER
     return SectionView(
         title=letter_review.SECTION_TITLES[section.kind],
-        facts=tuple(_facts(case, section.kind)),
+        facts=() if follows else paragraph,
         text=NarrativeText(section.text or ""),
         highlights=highlights,
+        facts_after=paragraph if follows else (),
     )
 
 
@@ -130,50 +155,6 @@ def _review(case: Case, letter: LaterLifeLetter, findings: list[letter_review.Le
         notes=tuple(f.message for f in findings if f.sentence is None and f.path != "$.later_life_letter"),
         marked=len({(f.sentence.section, f.sentence.number) for f in findings if f.sentence is not None}),
     )
-
-
-def _facts(case: Case, kind: LetterSectionKind) -> list[str]:
-    """What the case already says about this part of the child's story, said to the child."""
-    people = [p for p in case.people if p.given_names]
-    if kind is LetterSectionKind.YOUR_BIRTH:
-        return [f"You were born on {long_date(case.child.date_of_birth)}."]
-    if kind is LetterSectionKind.BIRTH_FAMILY:
-        return [f"Your {p.relationship[:1].lower()}{p.relationship[1:]} is {p.given_names}." for p in people if p.role in _FAMILY_ROLES]
-    if kind is LetterSectionKind.WHO_DECIDED:
-        return _decisions(case)
-    if kind is LetterSectionKind.FOSTER_CARE:
-        return [
-            f"You lived with {p.given_names}, your foster carer, from {long_date(period.start)}"
-            + (f" to {long_date(period.end)}." if period.end else ".")
-            for p in people if p.role is PersonRole.FOSTER_CARER for period in p.lived_with_child
-        ]
-    if kind is LetterSectionKind.HOW_FAMILY_CHOSEN:
-        return [
-            f"You moved in with {p.given_names} on {long_date(period.start)}."
-            for p in people if p.role is PersonRole.PROSPECTIVE_ADOPTER for period in p.lived_with_child[:1]
-        ]
-    if kind is LetterSectionKind.WHERE_TO_FIND_MORE:
-        # Adoption and Children Act 2002 s.60: an adopted adult may have the
-        # information the adoption agency disclosed to the adopters, and more.
-        return ["When you are 18, the law says you can ask the adoption agency for the information it keeps about you."]
-    return []
-
-
-def _decisions(case: Case) -> list[str]:
-    facts = []
-    adoption = case.adoption
-    if adoption is not None and adoption.adm_decision_on is not None:
-        facts.append(
-            f"On {long_date(adoption.adm_decision_on)}, a senior manager at {case.authorship.agency.name} agreed "
-            "that being adopted was the right plan for you."
-        )
-    for order in case.legal_basis:
-        where = f"a judge at the {order.court}" if order.court else "a judge"
-        if order.kind is LegalBasisKind.PLACEMENT_ORDER:
-            facts.append(f"On {long_date(order.made_on)}, {where} decided that a new family could be found for you.")
-        elif order.kind is LegalBasisKind.ADOPTION_ORDER:
-            facts.append(f"On {long_date(order.made_on)}, {where} made the adoption order, and your family became yours for good.")
-    return facts
 
 
 def review_marks(html: Markup, highlights: tuple[Highlight, ...]) -> Markup:
