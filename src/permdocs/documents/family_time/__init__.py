@@ -14,7 +14,7 @@ thin and say the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...case import Case
 from ...case.family_time import FamilyTimeArrangement, FamilyTimeKind
@@ -102,8 +102,13 @@ def _agreement(case: Case, request: ResolvedRequest, arrangement: FamilyTimeArra
     # The copies that come as a calendar file (document.toml) carry its entries.
     with_calendar = "ics" in request.document.formats_for(request.audience)
     calendar = calendar_events(words, sessions, in_calendar) if with_calendar else None
+    document = document_info(case, request, title, subtitle)
+    if for_child:
+        # Like the later-life letter, the child's own page carries no government marking:
+        # the agency's and the carers' copies, which hold every detail, do.
+        document = replace(document, protective_marking="")
     return FamilyTimeAgreement(
-        document=document_info(case, request, title, subtitle),
+        document=document,
         child=child_identity(case),
         for_child=for_child,
         picture_copy=for_child and words.young_child,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ...case import Case
 from ...case.people import PersonRole
 from ...profiles.model import Branding
+from ..common import and_list
 from ..declaration import ResolvedRequest
 
 
@@ -44,9 +45,7 @@ def marking_for(branding: Branding, *, covering: bool, reviewing: bool) -> str:
 def adopters_names(case: Case) -> str:
     """The adoptive parents by first names, as they are greeted ("Sol and Rowan")."""
     names = [p.given_names for p in case.people if p.role is PersonRole.PROSPECTIVE_ADOPTER and p.given_names]
-    if not names:
-        return "parents"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return and_list(names) or "parents"
 
 
 def covering_letter(case: Case, request: ResolvedRequest, marking: str) -> CoveringLetter:
