@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from ...base.narrative import NarrativeText
 from ...case import Case
-from ...case.planning import Plan, PlanStatus, View
+from ...case.planning import Plan, PlanStatus
+from ...case.voices import View
 from ...practice.schedules import how_often
 from ...text.blocks import Block, Contents
 from ...text.templating import capfirst

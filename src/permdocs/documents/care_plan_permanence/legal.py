@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from ...base.narrative import NarrativeText
 from ...case import Case
+from ...case.adoption import AdoptionConsentKind
 from ...case.legal import CareProceedings, LegalBasis, LegalBasisKind
-from ...case.planning import AdoptionConsentKind
 from ...checks.key_dates import proceedings_deadline, supervision_limit
 from ...practice.calendar_dates import period_end
 from ...practice.schedules import eighteenth_birthday
