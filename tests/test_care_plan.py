@@ -427,7 +427,7 @@ def test_the_special_guardianship_support_plan_is_in_the_plan_and_its_money_only
 def test_an_adoption_plan_shows_its_adoption_support_plan_and_a_missing_one_says_so() -> None:
     assert "12. Support Adoption support plan Support needs assessed: 27 August 2026" in _words(_case("adoption-family-time"))
     data = sample_dict()
-    data["plans"]["primary"]["support_plan"] = None
+    data["plans"]["support_plan"] = None
     assert ("12. Support Special guardianship support plan No special guardianship support plan is recorded yet. "
             "Other support services") in _words(permdocs.load_case(data))
     # Long-term fostering has no support plan of this kind.

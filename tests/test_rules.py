@@ -150,8 +150,8 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     "PP-033": (BABY, _set("voices.others.1.position", None), "$.people[1]",
                _all(_set("voices.others.1.position", None), _set("people.1.has_parental_responsibility", False))),
     # The SGO support plan, expected once the plan names the special guardian.
-    "PP-034": (BABY, _set("plans.primary.support_plan", None), "$.plans.primary.support_plan",
-               _all(_set("plans.primary.support_plan", None), _set("plans.primary.status", "achieved"))),
+    "PP-034": (BABY, _set("plans.support_plan", None), "$.plans.support_plan",
+               _all(_set("plans.support_plan", None), _set("plans.primary.status", "achieved"))),
     # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
     "FT-001": (FT, _set("family_time.2.venue", None), "$.family_time[2].venue", _set("family_time.0.venue", None)),
     "FT-002": (FT, _set(f"{LETTERBOX}.agency_address", None), "$.family_time[0].letterbox.agency_address",
@@ -433,8 +433,8 @@ def test_the_consent_finding_names_the_person_by_path_and_role_and_says_where_to
 
 
 def test_a_support_plan_is_expected_of_an_adoption_plan_once_the_adopters_are_named() -> None:
-    no_plan = _set("plans.primary.support_plan", None)
-    assert ("PP-034", "$.plans.primary.support_plan") in findings_for(FT, no_plan)
+    no_plan = _set("plans.support_plan", None)
+    assert ("PP-034", "$.plans.support_plan") in findings_for(FT, no_plan)
     assert "PP-034" not in {rule for rule, _ in findings_for(FT, _all(no_plan, _set("plans.primary.carer_ids", [])))}
     # Long-term fostering has no support plan of this kind.
     assert "PP-034" not in {rule for rule, _ in findings_for(LTF, lambda d: None)}

@@ -312,12 +312,6 @@ class Plan(CaseModel):
     application: CourtApplication | None = field(
         "Court application", "The application for the order this plan needs (SGO or CAO), if any.", default=None
     )
-    support_plan: SupportPlan | None = field(
-        "Support plan",
-        "For special guardianship, the SGO support plan; for adoption, the adoption support plan. A check expects "
-        "one once the primary plan names its carers.",
-        default=None,
-    )
 
 
 class Plans(CaseModel):
@@ -330,6 +324,12 @@ class Plans(CaseModel):
     )
     contingency: Plan | None = field(
         "Contingency plan", "What happens if the primary plan cannot be achieved.", default=None
+    )
+    support_plan: SupportPlan | None = field(
+        "Support plan",
+        "The primary plan's support plan: for special guardianship, the SGO support plan; for adoption, the "
+        "adoption support plan. A check expects one once the primary plan names its carers.",
+        default=None,
     )
 
 

@@ -1,5 +1,5 @@
 """The support that goes with special guardianship and adoption: the SGO
-support plan and the adoption support plan (``$.plans.primary.support_plan``).
+support plan and the adoption support plan (``$.plans.support_plan``).
 
 Messages name roles and routes, never a name from the case.
 """
@@ -20,14 +20,14 @@ SUPPORT_PLAN_ROUTES = {Route.SPECIAL_GUARDIANSHIP} | ADOPTION_ROUTES
       "Essex 2021 App. 1")
 def no_support_plan(given: CheckInput) -> Problems:
     primary = given.case.plans.primary
-    if primary.route not in SUPPORT_PLAN_ROUTES or primary.support_plan is not None:
+    if primary.route not in SUPPORT_PLAN_ROUTES or given.case.plans.support_plan is not None:
         return
     # The plan is written for named carers: before they are known there is no family to plan support with,
     # and once the order is made the child has left care and support is asked for afresh (Merton 2019 s.7.3).
     if not primary.carer_ids or primary.status in (PlanStatus.ACHIEVED, PlanStatus.ENDED):
         return
     kind = "special guardianship" if primary.route is Route.SPECIAL_GUARDIANSHIP else "adoption"
-    yield "$.plans.primary.support_plan", (
+    yield "$.plans.support_plan", (
         f"The primary plan is {kind} with named carers, but no {kind} support plan is recorded: what support, "
         "from whom, the financial support, and how it is reviewed."
     )

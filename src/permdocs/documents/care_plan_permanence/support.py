@@ -56,7 +56,7 @@ def support_plan_part(case: Case, council: str) -> SupportPlanPart | None:
         return None
     kind = "Special guardianship" if primary.route is Route.SPECIAL_GUARDIANSHIP else "Adoption"
     title = f"{kind} support plan"
-    source = primary.support_plan
+    source = case.plans.support_plan
     if source is None:
         return SupportPlanPart(title, None, f"No {kind.lower()} support plan is recorded yet.")
     if source.financial_support is not None:
