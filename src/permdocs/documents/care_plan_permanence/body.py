@@ -318,7 +318,10 @@ def _support(plan: "CarePlanPermanence") -> Iterator[Block]:
     part = plan.support_plan
     if part is not None:
         yield Heading(part.title, 2)
-        yield from _support_plan(part.plan) if part.plan is not None else (text(part.missing or "", "warning"),)
+        if part.plan is not None:
+            yield from _support_plan(part.plan)
+        else:
+            yield text(f"No {_lower_first(part.title)} is recorded yet.", "warning")
         yield Heading("Other support services", 2)
     if not plan.support:
         yield text("No support services are recorded.")

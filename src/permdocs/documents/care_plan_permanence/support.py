@@ -38,11 +38,10 @@ class SupportPlanView:
 @dataclass(frozen=True)
 class SupportPlanPart:
     """The support plan where the primary plan's route has one; ``plan`` is
-    None, and ``missing`` says so, where none is recorded."""
+    None where none is recorded (a gap, PP-034, once the carers are named)."""
 
     title: str
     plan: SupportPlanView | None
-    missing: str | None
 
 
 def support_view(service: SupportService) -> SupportView:
@@ -58,7 +57,7 @@ def support_plan_part(case: Case, council: str) -> SupportPlanPart | None:
     title = f"{kind} support plan"
     source = case.plans.support_plan
     if source is None:
-        return SupportPlanPart(title, None, f"No {kind.lower()} support plan is recorded yet.")
+        return SupportPlanPart(title, None)
     if source.financial_support is not None:
         note = ""
     elif source.was_withheld("financial_support"):
@@ -78,4 +77,4 @@ def support_plan_part(case: Case, council: str) -> SupportPlanPart | None:
         financial_note=note,
         review=NarrativeText(source.review),
         responsibility=responsibility,
-    ), None)
+    ))
