@@ -368,3 +368,67 @@ def test_the_plan_records_the_adm_decision_and_each_consent_given() -> None:
     assert ("Tomas Draftley (birth father, named on the birth certificate) gave consent to placement for adoption "
             "(Adoption and Children Act 2002, section 19) on 30 October 2026") in baby
     assert "Adoption decisions" not in legal_words("long-term-fostering")  # no adoption in the plans
+
+
+def _words(case: permdocs.Case, audience: str = "professional") -> str:
+    """The plan's text as the HTML copy reads, spaces folded."""
+    from lxml import html as lxml_html
+
+    page = permdocs.render(case, DOCUMENT, "html", audience=audience)
+    return " ".join(" ".join(lxml_html.fromstring(page).find(".//main").itertext()).split())
+
+
+def test_each_person_with_parental_responsibility_has_their_view_agreement_and_consent_together() -> None:
+    # Issue 24: the father holds PR and consented to placement; the plan recorded neither beside his view.
+    words = _words(_case())
+    father = words[words.index("Tomas Draftley (birth father, named on the birth certificate, holds parental "
+                               "responsibility)"):]
+    father = father[:father.index("Mina Sampleford (maternal aunt)")]
+    assert "Recorded on 21 October 2026. Mr Draftley does not seek to care for Ada." in father
+    assert "On the plan: Tomas agrees with the plan." in father
+    assert ("Consent to adoption: Tomas gave consent to placement for adoption (Adoption and Children Act 2002, "
+            "section 19) on 30 October 2026, witnessed by an officer of Cafcass.") in father
+    assert "On the plan: Rosa objects to the plan." in words
+    # The aunt holds no PR: her view stands with the others', without a position.
+    assert "Mina Sampleford (maternal aunt) Recorded on 22 October 2026." in words
+
+
+def test_a_consent_refused_or_dispensed_with_is_said_and_a_missing_one_is_flagged_in_the_plan() -> None:
+    assert ("Consent to adoption: Kerry does not consent to Poppy's adoption, and said so on 20 October 2026."
+            in _words(_case("cpr-adoption")))
+    assert ("Consent to adoption: Kerry did not consent to Orla's adoption. On 19 June 2026 the court dispensed with "
+            "Kerry's consent, as Orla's welfare requires (Adoption and Children Act 2002, section 52(1)(b)).") in _words(
+        _case("adoption-family-time"))
+    data = sample_dict()
+    data["voices"]["others"][1]["position"] = None
+    data["voices"]["others"].pop(0)
+    words = _words(permdocs.load_case(data))
+    assert "No view of the plan is recorded from Rosa. Whether Rosa agrees with the plan is not recorded." in words
+    assert "Whether Tomas agrees with the plan is not recorded." in words
+
+
+def test_the_special_guardianship_support_plan_is_in_the_plan_and_its_money_only_in_the_agencys_and_courts_copies() -> None:
+    case = _case("special-guardianship")
+    words = _words(case)
+    start = words.index("12. Support Special")  # after the contents list
+    support = words[start:words.index("13. Sign-off", start)]
+    assert support.startswith("12. Support Special guardianship support plan Support needs assessed: 2 October 2026")
+    assert "Play therapy Adoption Support Fund, arranged by the kinship support team Nell" in support
+    assert "Financial support A special guardianship allowance of £185 a week" in support
+    assert "How the plan is reviewed Reviewed with Pauline three months after the order" in support
+    assert ("For three years after the special guardianship order, Fictionshire County Council is responsible for "
+            "this support; after that, the council for the area where the family lives.") in support
+    assert "Other support services Services supporting the plan" in support
+    assert "£185" in _words(case, "court")
+    family = _words(case, "family")
+    assert "£185" not in family and "Financial support Not shown in this copy: it tells of the carers' means." in family
+
+
+def test_an_adoption_plan_shows_its_adoption_support_plan_and_a_missing_one_says_so() -> None:
+    assert "12. Support Adoption support plan Support needs assessed: 27 August 2026" in _words(_case("adoption-family-time"))
+    data = sample_dict()
+    data["plans"]["support_plan"] = None
+    assert ("12. Support Special guardianship support plan No special guardianship support plan is recorded yet. "
+            "Other support services") in _words(permdocs.load_case(data))
+    # Long-term fostering has no support plan of this kind.
+    assert "support plan" not in _words(_case("long-term-fostering"))

@@ -229,6 +229,13 @@ SAMPLE_HOUSEHOLDS = {
         "adoption": ("Ash and Remi Plumbridge (prospective adopters).", None),
         "fostering": ("Long-term foster carers not yet identified.", None),
     },
+    # Rory lives with his own father under every option: he is named once, below the grid.
+    "special-guardianship": {
+        "return-mother": ("Shannon Trialworth (birth mother).", None),
+        "sgo-grandmother": ("Pauline Trialworth (maternal grandmother).", None),
+        "kinship-fostering": ("Pauline Trialworth (maternal grandmother).", None),
+        "long-term-fostering": ("Long-term foster carers not yet identified.", None),
+    },
     "return-home-supervision": {
         "home": ("Farah Testbury (mother) and Zayn Testbury (brother).", None),
         "cao-grandfather": ("Karim Testbury (maternal grandfather).",

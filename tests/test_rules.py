@@ -147,6 +147,12 @@ CASES: dict[str, tuple[str, Change, str, Change]] = {
     # The father holds parental responsibility: without his view the plan is incomplete; without his PR, it is not asked.
     "PP-032": (BABY, lambda d: d["voices"]["others"].pop(1), "$.voices.others",
                _all(lambda d: d["voices"]["others"].pop(1), _set("people.1.has_parental_responsibility", False))),
+    # Issue 24: each PR holder's agreement with the plan (the baby's primary plan is an SGO); without PR, it is not asked.
+    "PP-033": (BABY, _set("voices.others.1.position", None), "$.people[1]",
+               _all(_set("voices.others.1.position", None), _set("people.1.has_parental_responsibility", False))),
+    # The SGO support plan, expected once the plan names the special guardian.
+    "PP-034": (BABY, _set("plans.support_plan", None), "$.plans.support_plan",
+               _all(_set("plans.support_plan", None), _set("plans.primary.status", "achieved"))),
     # Family time: 0 is the mother's letterbox, 1 sibling time with Jayden (people[2]), 2 the grandmother's visit.
     "FT-001": (FT, _set("family_time.2.venue", None), "$.family_time[2].venue", _set("family_time.0.venue", None)),
     "FT-002": (FT, _set(f"{LETTERBOX}.agency_address", None), "$.family_time[0].letterbox.agency_address",
@@ -282,6 +288,8 @@ def test_the_sample_cases_findings_are_pinned() -> None:
         FT: [("CPR-005", "warning", "$.cpr")], CPR: [],
         # A relinquished baby, placed with her mother's consent: nothing left to do.
         "cpr-relinquished-baby": [],
+        # Special guardianship by the grandmother, with its support plan, before the final hearing.
+        "special-guardianship": [],
     }
     actual = {
         path.stem: [(f.rule, f.severity.value, f.path) for f in permdocs.check(permdocs.load_case(path))] for path in SAMPLES
@@ -405,3 +413,39 @@ def test_unrelated_foster_carers_recorded_as_kinship_care_get_a_hint() -> None:
     found = [f for f in check(permdocs.load_case(data)) if f.rule == "PP-025"]
     assert [f.path for f in found] == ["$.options[4].route"] and "'long_term_fostering'" in found[0].hint
 
+
+
+def _consent_findings(sample: str, change: Change) -> list[tuple[str, str]]:
+    return [(rule, path) for rule, path in findings_for(sample, change) if rule == "PP-033"]
+
+
+def test_where_adoption_is_the_plan_each_parent_with_pr_needs_a_consent_or_why_there_is_none() -> None:
+    # The family-time sample's mother holds PR; the court dispensed with her consent with the placement order.
+    assert _consent_findings(FT, lambda d: None) == []
+    without = _set("adoption.consents_not_given", [])
+    assert _consent_findings(FT, without) == [("PP-033", "$.people[0]")]
+    # Her agreement with the plan does not stand in for consent to adoption ...
+    assert _consent_findings(FT, _all(without, _set("voices.others.0.position", "agrees"))) == [("PP-033", "$.people[0]")]
+    # ... but a consent given, refused or withdrawn does.
+    consent = {"person_id": "mother", "kind": "placement", "given_on": "2026-06-01"}
+    assert _consent_findings(FT, _all(without, _set("adoption.consents", [consent]))) == []
+    for kind in ("refused", "withdrawn", "dispensed_with_cannot_be_found"):
+        refusal = [{"person_id": "mother", "kind": kind, "on": "2026-06-01"}]
+        assert _consent_findings(FT, _set("adoption.consents_not_given", refusal)) == []
+
+
+def test_the_consent_finding_names_the_person_by_path_and_role_and_says_where_to_record_it() -> None:
+    data = sample_dict(FT)
+    data["adoption"]["consents_not_given"] = []
+    (finding,) = [f for f in check(permdocs.load_case(data, folder=ROOT / "samples")) if f.rule == "PP-033"]
+    assert finding.severity is Severity.WARNING and finding.path == "$.people[0]"
+    assert "$.people[0] (mother, mother)" in finding.message and "Kerry" not in finding.message
+    assert "$.adoption.consents_not_given" in finding.hint
+
+
+def test_a_support_plan_is_expected_of_an_adoption_plan_once_the_adopters_are_named() -> None:
+    no_plan = _set("plans.support_plan", None)
+    assert ("PP-034", "$.plans.support_plan") in findings_for(FT, no_plan)
+    assert "PP-034" not in {rule for rule, _ in findings_for(FT, _all(no_plan, _set("plans.primary.carer_ids", [])))}
+    # Long-term fostering has no support plan of this kind.
+    assert "PP-034" not in {rule for rule, _ in findings_for(LTF, lambda d: None)}

@@ -122,10 +122,11 @@ def _person_references(case: Tree) -> list[tuple[Location, Any]]:
         ]
     for loc, plan in _plans(case):
         found += _id_list(_object(plan, "application"), "applicant_ids", (*loc, "application"))
-    found += [
-        (("adoption", "consents", i, "person_id"), consent.get("person_id"))
-        for i, consent in _items(_object(case, "adoption"), "consents")
-    ]
+    for key in ("consents", "consents_not_given"):
+        found += [
+            (("adoption", key, i, "person_id"), consent.get("person_id"))
+            for i, consent in _items(_object(case, "adoption"), key)
+        ]
     found += _id_list(_object(case, "placement"), "carer_ids", ("placement",))
     for i, person in _items(case, "people"):
         found += _id_list(_object(person, "sibling"), "lives_with_ids", ("people", i, "sibling"))

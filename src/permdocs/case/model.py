@@ -9,6 +9,7 @@ from pydantic import model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from ..base.strict import CodeText
+from .adoption import AdoptionDecisions
 from .authorship import Authorship
 from .base import CalendarDate, CaseModel, ShortText, field
 from .consistency import consistency_problems
@@ -18,17 +19,8 @@ from .legal import CareEpisode, CareProceedings, LegalBasis, Review
 from .letter import LaterLifeLetter
 from .limits import LIST_LIMITS
 from .people import Child, Person, Placement
-from .planning import (
-    Action,
-    AdoptionDecisions,
-    IdentityNeed,
-    OptionConsidered,
-    OptionsAnalysis,
-    PermanenceNeed,
-    Plans,
-    SupportService,
-    Voices,
-)
+from .planning import Action, IdentityNeed, OptionConsidered, OptionsAnalysis, PermanenceNeed, Plans, SupportService
+from .voices import Voices
 
 
 class ChronologyEntry(CaseModel):

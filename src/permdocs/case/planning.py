@@ -1,13 +1,16 @@
 """What the plan is and how it was reached: the permanence need, the options
-weighed, the plans chosen, the actions that deliver them, and the views heard.
+weighed, the plans chosen with their support, and the actions that deliver
+them. The views heard are in :mod:`.voices`, the adoption decisions in
+:mod:`.adoption`.
 """
 
 from __future__ import annotations
 
 from pydantic import ConfigDict, model_validator
 
-from ..base.strict import CodeText, exactly_one_of, schema_rules, when
-from .base import CalendarDate, CaseModel, Code, Identifier, Name, Narrative, ShortText, field
+from ..base.sensitivity import Sensitivity
+from ..base.strict import CodeText, schema_rules, when
+from .base import CalendarDate, CaseModel, Code, Identifier, Narrative, ShortText, field
 from .limits import LIST_LIMITS
 from .options import FactorAssessment, KeyFactor
 
@@ -247,6 +250,55 @@ class CourtApplication(CaseModel):
     )
 
 
+class SupportService(CaseModel):
+    """A service that supports the child, the carers or the family."""
+
+    service: ShortText = field("Service", "What the service is.")
+    provider: ShortText = field("Provider", "Who provides it.")
+    for_whom: ShortText = field("For whom", "Who receives it: the child, the carers, a parent.")
+    detail: Narrative | None = field("Detail", "How often, what it aims at, anything else worth knowing.", default=None)
+    until: CalendarDate | None = field("Until", "When the service is planned to end; null if open-ended.", default=None)
+
+
+class SupportPlan(CaseModel):
+    """The support plan that goes with special guardianship or adoption: the
+    services, who gives them, the money, and how the plan is reviewed.
+
+    For special guardianship it is the SGO support plan (Children Act 1989
+    s.14F; Special Guardianship Regulations 2005, regs 11-18; Merton 2019
+    s.7.6; Essex 2021 App. 1: a child looked after before the order is
+    entitled to an assessment of support needs, financial support included,
+    and may have therapy paid for by the Adoption Support Fund). For adoption
+    it is the adoption support plan (Adoption and Children Act 2002 s.4;
+    Adoption Support Services Regulations 2005; Merton 2019 s.7.3, Devon 2020
+    "Adoption": adopters may be supported, financially too, and may ask for an
+    assessment of support needs at any time).
+    """
+
+    needs_assessed_on: CalendarDate | None = field(
+        "Support needs assessed on",
+        "When the assessment of the family's support needs was completed; null while it is under way.",
+        default=None,
+    )
+    services: list[SupportService] = field(
+        "Support services",
+        "What support is planned and from whom: for example therapeutic parenting support, help with family time, "
+        "training, a support group, therapy paid for by the Adoption Support Fund.",
+        default_factory=list, max_length=LIST_LIMITS["support_services"],
+    )
+    financial_support: Narrative | None = field(
+        "Financial support",
+        "The money agreed, and on what terms: a special guardianship or adoption allowance, one-off payments, how "
+        "it is means-tested and when it is reassessed (Essex 2021 App. 1), or that none is needed and why; null "
+        "while not yet agreed. It tells of the carers' means, so the family's copy leaves it out.",
+        default=None, sensitivity=Sensitivity.THIRD_PARTY.value,
+    )
+    review: Narrative = field(
+        "How the plan is reviewed",
+        "When and how the support plan is reviewed, and whom the family contacts if their needs change.",
+    )
+
+
 class Plan(CaseModel):
     """A plan for permanence, with where it should lead and by when."""
 
@@ -273,6 +325,12 @@ class Plans(CaseModel):
     contingency: Plan | None = field(
         "Contingency plan", "What happens if the primary plan cannot be achieved.", default=None
     )
+    support_plan: SupportPlan | None = field(
+        "Support plan",
+        "The primary plan's support plan: for special guardianship, the SGO support plan; for adoption, the "
+        "adoption support plan. A check expects one once the primary plan names its carers.",
+        default=None,
+    )
 
 
 class Action(CaseModel):
@@ -282,58 +340,6 @@ class Action(CaseModel):
     owner: ShortText = field("Who", "Who is responsible: a named role, team or person.")
     due_on: CalendarDate = field("By when", "When it must be done.")
     done_on: CalendarDate | None = field("Done on", "When it was done; null while outstanding.", default=None)
-
-
-class ChildVoiceMethod(Code):
-    OWN_WORDS = "own_words", "The child said it, in their own words."
-    OBSERVATION = "observation", "Seen in how a child too young to say behaves and relates to people."
-    ADVOCATE = "advocate", "Passed on by an independent advocate."
-    CHOSEN_ADULT = "chosen_adult", "Passed on by an adult the child chose to speak for them."
-
-
-class ChildVoice(CaseModel):
-    """The child's wishes and feelings, or, for a very young child, what was observed."""
-
-    method: ChildVoiceMethod = field(
-        "How heard", "How the child's voice was heard: their own words, observation (for a very young child), "
-        "an advocate or an adult the child chose."
-    )
-    summary: Narrative = field("Wishes and feelings", "What the child said or showed, weighted by age and understanding.")
-    recorded_on: CalendarDate = field("Recorded on", "When the wishes and feelings were gathered.")
-    recorded_by: Name = field("Recorded by", "Who gathered them.")
-
-
-class View(CaseModel):
-    """The view of a parent, relative, carer or professional on the plan."""
-
-    model_config = ConfigDict(json_schema_extra=schema_rules((
-        "Give exactly one of 'person_id' (someone in 'people') and 'name_and_role' (anyone else).",
-        exactly_one_of("person_id", "name_and_role"),
-    )))
-
-    person_id: Identifier | None = field(
-        "Person", "The id of the person in 'people', or null for someone not listed there.", default=None
-    )
-    name_and_role: ShortText | None = field(
-        "Name and role", "For someone not in 'people', e.g. 'Children's Guardian'; null otherwise.", default=None
-    )
-    summary: Narrative = field("View", "Their view of the plan, in their own words where possible.")
-    recorded_on: CalendarDate = field("Recorded on", "When the view was given.")
-
-    @model_validator(mode="after")
-    def _exactly_one_speaker(self) -> "View":
-        if (self.person_id is None) == (self.name_and_role is None):
-            raise ValueError("give exactly one of 'person_id' and 'name_and_role'")
-        return self
-
-
-class Voices(CaseModel):
-    """Whose voices shaped the plan."""
-
-    child: ChildVoice | None = field(
-        "The child", "The child's wishes and feelings; null if not yet gathered (a check flags it).", default=None
-    )
-    others: list[View] = field("Others", "The views of parents, relatives, carers and professionals.", default_factory=list, max_length=LIST_LIMITS["views"])
 
 
 class IdentityAspect(Code):
@@ -352,40 +358,3 @@ class IdentityNeed(CaseModel):
     aspect: IdentityAspect = field("Aspect", "Which part of the child's identity this concerns.")
     need: Narrative = field("Need", "What the child needs.")
     how_met: Narrative = field("How it is met", "How the plan and the carers meet the need.")
-
-
-class AdoptionConsentKind(Code):
-    PLACEMENT = "placement", "Consent to placement for adoption (Adoption and Children Act 2002 s.19)."
-    ADVANCE = "advance", "Advance consent to an adoption order being made later (s.20 of the same Act)."
-
-
-class AdoptionConsent(CaseModel):
-    """A parent's formal consent to placement for adoption (ACA 2002 s.19) or
-    advance consent to adoption (s.20)."""
-
-    person_id: Identifier = field("Given by", "The id of the parent who consented.")
-    kind: AdoptionConsentKind = field("Kind", "Consent to placement (s.19) or advance consent to adoption (s.20).")
-    given_on: CalendarDate = field("Given on", "The date the consent was witnessed by a Cafcass officer.")
-
-
-class AdoptionDecisions(CaseModel):
-    """The agency decisions and consents that adoption as a plan depends on."""
-
-    adm_decision_on: CalendarDate | None = field(
-        "Agency Decision Maker's decision on",
-        "When the Agency Decision Maker decided the child should be placed for adoption; null until then.",
-        default=None,
-    )
-    consents: list[AdoptionConsent] = field("Consents", "Formal consents given by parents.", default_factory=list,
-        max_length=LIST_LIMITS["consents"],
-    )
-
-
-class SupportService(CaseModel):
-    """A service that supports the child, the carers or the family."""
-
-    service: ShortText = field("Service", "What the service is.")
-    provider: ShortText = field("Provider", "Who provides it.")
-    for_whom: ShortText = field("For whom", "Who receives it: the child, the carers, a parent.")
-    detail: Narrative | None = field("Detail", "How often, what it aims at, anything else worth knowing.", default=None)
-    until: CalendarDate | None = field("Until", "When the service is planned to end; null if open-ended.", default=None)

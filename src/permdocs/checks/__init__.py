@@ -17,6 +17,7 @@ from . import (
     family_time_rules,  # noqa: F401 - registers the family-time rules
     letter_rules,  # noqa: F401 - registers the later-life letter's language review
     safeguarding_rules,  # noqa: F401 - registers the rules on identifying details written out
+    support_rules,  # noqa: F401 - registers the rule on the support plan of an SGO or adoption
     voices_rules,  # noqa: F401 - registers the rules on whose views the plan records
 )
 from .findings import CheckInput, CopyReach, Finding, Rule, Severity

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ..case.adoption import AdoptionConsentKind
 from ..case.legal import LegalBasisKind, ReviewStatus
 from ..case.people import Person, PersonRole
 from ..case.planning import (
-    AdoptionConsentKind,
     ApplicationConsent,
     CourtApplication,
     IdentityAspect,
@@ -379,6 +379,8 @@ def _past_dates(given: CheckInput) -> Iterator[tuple[str, date, bool]]:
             yield "$.adoption.adm_decision_on", case.adoption.adm_decision_on, False
         for i, consent in enumerate(case.adoption.consents):
             yield f"$.adoption.consents[{i}].given_on", consent.given_on, False
+        for i, not_given in enumerate(case.adoption.consents_not_given):
+            yield f"$.adoption.consents_not_given[{i}].on", not_given.on, False
     for i, person in enumerate(case.people):
         for j, period in enumerate(person.lived_with_child):
             yield f"$.people[{i}].lived_with_child[{j}].start", period.start, False

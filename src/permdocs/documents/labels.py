@@ -12,7 +12,8 @@ from ..case.family_time import FamilyTimeKind, FamilyTimeOrder, Supervision
 from ..case.legal import LegalBasisKind, ReviewStatus
 from ..case.options import Balance, KeyFactor
 from ..case.people import Gender, PersonRole, SiblingBlood, SiblingSide
-from ..case.planning import ChildVoiceMethod, IdentityAspect, Likelihood, OptionOutcome, PlanStatus, Route, Weight
+from ..case.planning import IdentityAspect, Likelihood, OptionOutcome, PlanStatus, Route, Weight
+from ..case.voices import ChildVoiceMethod
 
 LABELS: dict[StrEnum, str] = {
     Route.REMAIN_AT_HOME: "Remain at home",

@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 
 from ...base.narrative import NarrativeText
 from ...case import Case
-from ...case.planning import Plan, PlanStatus, View
+from ...case.planning import Plan, PlanStatus
+from ...case.voices import View
+from ...checks.voices_rules import holders_to_hear
 from ...practice.schedules import how_often
 from ...text.blocks import Block, Contents
 from ...text.templating import capfirst
@@ -36,6 +38,8 @@ from .dates import KeyDatesView, key_dates_view
 from .legal import LegalPosition, legal_position
 from .sections import Sections, sections
 from .sign_off import EndorsementView, endorsement_view
+from .standpoints import StandpointView, standpoints
+from .support import SupportPlanPart, support_plan_part, support_view
 from .views import (
     ActionView,
     ChildVoiceView,
@@ -83,10 +87,16 @@ class CarePlanPermanence:
     actions: list[ActionView]
     key_dates: KeyDatesView
     child_voice: ChildVoiceView | None
+    #: Everyone with parental responsibility: their views, and their consent
+    #: to adoption or agreement with the plan, or what is not recorded.
+    standpoints: list[StandpointView]
+    #: The views of everyone else: relatives, carers, professionals.
     other_views: list[ViewView]
     identity_needs: list[IdentityView]
     siblings: list[SiblingView]
     family_time: list[FamilyTimeView]
+    #: The SGO or adoption support plan, where the primary plan takes either route.
+    support_plan: SupportPlanPart | None
     support: list[SupportView]
     social_worker: Signatory
     team_manager: Signatory
@@ -104,6 +114,8 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
     headings = sections(case.child.preferred_name, terms)
     # As PP-004 has it: once the primary plan is achieved there is nothing to fall back on.
     achieved = plans.primary.status is PlanStatus.ACHIEVED
+    holders = standpoints(case)
+    heard_as_holders = {person.id for _, person in holders_to_hear(case)}
     facts = CarePlanPermanence(
         document=document_info(
             case, request, capfirst(terms.permanence_plan), f"Section of the {terms.care_plan}", signed_off=True
@@ -143,13 +155,14 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
         actions=[ActionView(a.what, a.owner, a.due_on, a.done_on) for a in sorted(case.actions, key=lambda a: a.due_on)],
         key_dates=key_dates_view(case, profile.settings, terms, request.as_of),
         child_voice=_child_voice(case),
+        standpoints=holders,
         other_views=[
             ViewView(
                 who=_speaker(case, view),
                 summary=NarrativeText(view.summary),
                 recorded_on=view.recorded_on,
             )
-            for view in case.voices.others
+            for view in case.voices.others if view.person_id not in heard_as_holders
         ],
         identity_needs=[
             IdentityView(label(need.aspect), NarrativeText(need.need), NarrativeText(need.how_met))
@@ -170,9 +183,8 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
             )
             for arrangement in case.family_time
         ],
-        support=[
-            SupportView(s.service, s.provider, s.for_whom, narrative(s.detail), s.until) for s in case.support_services
-        ],
+        support_plan=support_plan_part(case, profile.profile.council.name),
+        support=[support_view(service) for service in case.support_services],
         social_worker=signatory(authorship.social_worker, authorship.social_worker_signed_on),
         team_manager=signatory(authorship.team_manager, authorship.team_manager_signed_on),
         endorsement=endorsement_view(case, terms),

@@ -19,7 +19,8 @@ from ..common import Signatory
 from .dates import TimescaleView
 from .legal import LegalPosition, OrderRow
 from .sections import Section
-from .views import PlanView
+from .support import SupportPlanView
+from .views import PlanView, SupportView, ViewView
 
 if TYPE_CHECKING:
     from . import CarePlanPermanence
@@ -253,10 +254,20 @@ def _views(plan: "CarePlanPermanence") -> Iterator[Block]:
         yield text(f"{voice.method}. Recorded by {voice.recorded_by} on {long_date(voice.recorded_on)}.", "note",
                    keep_with_next=True)
         yield Markdown(voice.summary)
+    for holder in plan.standpoints:
+        yield Heading(holder.who, 2)
+        yield from (block for view in holder.views for block in _view(view))
+        if holder.agreement is not None:
+            yield Paragraph((Run("On the plan: ", bold=True), Run(holder.agreement)))
+        yield from (Paragraph((Run("Consent to adoption: ", bold=True), Run(sentence))) for sentence in holder.consent)
+        yield from (text(sentence, "warning") for sentence in holder.missing)
     for view in plan.other_views:
         yield Heading(view.who, 2)
-        yield text(f"Recorded on {long_date(view.recorded_on)}.", "note", keep_with_next=True)
-        yield Markdown(view.summary)
+        yield from _view(view)
+
+
+def _view(view: ViewView) -> tuple[Block, ...]:
+    return text(f"Recorded on {long_date(view.recorded_on)}.", "note", keep_with_next=True), Markdown(view.summary)
 
 
 def _identity(plan: "CarePlanPermanence") -> Iterator[Block]:
@@ -304,17 +315,47 @@ def _family_time(plan: "CarePlanPermanence") -> Iterator[Block]:
 
 def _support(plan: "CarePlanPermanence") -> Iterator[Block]:
     yield _heading(plan.sections.support)
+    part = plan.support_plan
+    if part is not None:
+        yield Heading(part.title, 2)
+        if part.plan is not None:
+            yield from _support_plan(part.plan)
+        else:
+            yield text(f"No {_lower_first(part.title)} is recorded yet.", "warning")
+        yield Heading("Other support services", 2)
     if not plan.support:
         yield text("No support services are recorded.")
         return
-    yield Table(
-        "Services supporting the plan", ("Service", "Provider", "For", "Detail", "Until"),
+    yield _services("Services supporting the plan", plan.support)
+
+
+def _support_plan(support: SupportPlanView) -> Iterator[Block]:
+    assessed = support.needs_assessed_on
+    yield _fact("Support needs assessed", long_date(assessed) if assessed is not None else "The assessment is under way.")
+    if support.services:
+        yield _services(f"What the {_lower_first(support.title)} provides, and who provides it", support.services)
+    else:
+        yield text("No support services are set out yet.", "warning")
+    yield text("Financial support", bold=True, keep_with_next=True)
+    yield from _said(support.financial_support, support.financial_note)
+    yield text("How the plan is reviewed", bold=True, keep_with_next=True)
+    yield Markdown(support.review)
+    yield text(support.responsibility)
+
+
+def _lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
+
+
+def _services(caption: str, services: list[SupportView]) -> Table:
+    return Table(
+        caption, ("Service", "Provider", "For", "Detail", "Until"),
         tuple(
             Row((
                 _cell(item.service), _cell(item.provider), _cell(item.for_whom), _said(item.detail, "None recorded."),
                 _cell(long_date(item.until) if item.until is not None else "Ongoing"),
             ))
-            for item in plan.support
+            for item in services
         ),
         (22, 20, 15, 29, 14),
     )

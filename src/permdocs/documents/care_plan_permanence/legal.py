@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from ...base.narrative import NarrativeText
 from ...case import Case
+from ...case.adoption import AdoptionConsentKind
 from ...case.legal import CareProceedings, LegalBasis, LegalBasisKind
-from ...case.planning import AdoptionConsentKind
 from ...checks.key_dates import proceedings_deadline, supervision_limit
 from ...practice.calendar_dates import period_end
 from ...practice.schedules import eighteenth_birthday
@@ -87,7 +87,7 @@ def legal_position(case: Case, today: date) -> LegalPosition:
 
 
 #: How each consent is described, with the section that governs it.
-_CONSENT_WORDS = {
+CONSENT_WORDS = {
     AdoptionConsentKind.PLACEMENT: "consent to placement for adoption (Adoption and Children Act 2002, section 19)",
     AdoptionConsentKind.ADVANCE: "advance consent to an adoption order (Adoption and Children Act 2002, section 20)",
 }
@@ -108,7 +108,7 @@ def _adoption_decisions(case: Case) -> list[str]:
         said.append(f"The Agency Decision Maker has not yet decided whether {child} should be placed for adoption.")
     for consent in sorted(decisions.consents, key=lambda c: c.given_on):
         who = display_name(case.person(consent.person_id))
-        said.append(f"{who} gave {_CONSENT_WORDS[consent.kind]} on {long_date(consent.given_on)}, witnessed by an "
+        said.append(f"{who} gave {CONSENT_WORDS[consent.kind]} on {long_date(consent.given_on)}, witnessed by an "
                     "officer of Cafcass.")
     return said
 

@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from ...base.narrative import NarrativeText
 from ...case import Case
 from ...case.people import Person, PersonRole
-from ...case.planning import OptionConsidered, OptionOutcome, Plan, Route, View
+from ...case.planning import OptionConsidered, OptionOutcome, Plan, Route
+from ...case.voices import View
 from ...checks.key_dates import proceedings_deadline
 from ...practice.timescales import PROCEEDINGS_WEEKS
 from ...text.blocks import Block, Heading, Markdown, Row, Table, text

@@ -9,11 +9,11 @@ import re
 
 from ...base.narrative import NarrativeText
 from ...case import Case
+from ...case.adoption import AdoptionConsentKind
 from ...case.cpr import AssessmentOutcome, arrangements_in_place, arrangements_to_come
 from ...case.family_time import FamilyTimeArrangement
 from ...case.legal import LegalBasisKind
 from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
-from ...case.planning import AdoptionConsentKind
 from ...practice.chronology import CARER_ROLES
 from ...practice.schedules import how_often
 from ...text.blocks import Block, Heading, Markdown, Paragraph, Row, Run, Table, text

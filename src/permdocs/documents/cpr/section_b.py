@@ -11,7 +11,7 @@ from functools import cache
 
 from ...base.narrative import NarrativeText
 from ...case.people import Person
-from ...case.planning import ChildVoiceMethod
+from ...case.voices import ChildVoiceMethod
 from ...practice.chronology import CARER_ROLES
 from ...text.blocks import Block, Heading, Markdown, Picture, Row, Table, fitted, text
 from ...text.templating import capfirst, long_date
