@@ -116,4 +116,21 @@ def test_every_kind_of_block_is_drawn_by_both_writers_and_nothing_else_is() -> N
     for draw in (blocks_to_html, word):
         with pytest.raises(TypeError, match="cannot draw a str block"):
             draw(["not a block"])
-    assert len(BLOCK_TYPES) == 7, "a new kind of block: teach both writers, then this number"
+    assert len(BLOCK_TYPES) == 8, "a new kind of block: teach both writers, then this number"
+
+
+def test_a_diagram_is_vector_in_html_and_a_described_picture_in_word() -> None:
+    from permdocs.text.blocks import Diagram
+    from permdocs.writers.docx_blocks import WordBlocks
+    from permdocs.writers.html_blocks import blocks_to_html
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40mm" height="10mm"><text x="1" y="8">Kerry</text></svg>'
+    png = (ROOT / "templates" / "assets" / "icons" / "who.png").read_bytes()
+    diagram = Diagram(svg, png, "Poppy's mother, Kerry", 40, 10)
+    html = str(blocks_to_html(diagram))
+    # The SVG is the page's own, so its words stay text; the figure is one image named by its description.
+    assert svg in html and 'role="img" aria-label="Poppy&#39;s mother, Kerry"' in html
+    added: list[bytes] = []
+    word = WordBlocks({}, lambda: 1, add_image=lambda data: added.append(data) or "rId9")  # type: ignore[arg-type]
+    drawn = str(word(diagram))
+    assert added == [png] and 'descr="Poppy\'s mother, Kerry"' in drawn and "<svg" not in drawn

@@ -162,6 +162,25 @@ class Picture:
     height_mm: float
 
 
+@dataclass(frozen=True)
+class Diagram:
+    """A picture permdocs draws from the case (a genogram, a timeline): an
+    SVG document for HTML and PDF, where its words stay real text that can
+    be searched and read aloud; the same picture as PNG for Word; and its
+    content in words for a reader who cannot see it. Its drawer escapes the
+    SVG's text: the writers put it into the page as it is."""
+
+    svg: str
+    png: bytes
+    alt_text: str
+    width_mm: float
+    height_mm: float
+
+    def as_picture(self) -> Picture:
+        """The PNG, for a format that cannot show SVG."""
+        return Picture(self.png, "image/png", self.alt_text, self.width_mm, self.height_mm)
+
+
 def contents_of(body: tuple[Block, ...] | list[Block], levels: int = 2, *, landscape: bool = False) -> Contents:
     """A contents block listing the body's anchored headings down to ``levels``."""
     return Contents(tuple(
@@ -176,9 +195,9 @@ def fitted(width_px: int, height_px: int, box_mm: tuple[float, float]) -> tuple[
     return round(width_px * scale, 1), round(height_px * scale, 1)
 
 
-Block = Heading | Paragraph | Markdown | Bullets | Table | Contents | Picture
+Block = Heading | Paragraph | Markdown | Bullets | Table | Contents | Picture | Diagram
 #: The block classes, for isinstance checks of one block against a sequence.
-BLOCK_TYPES = (Heading, Paragraph, Markdown, Bullets, Table, Contents, Picture)
+BLOCK_TYPES = (Heading, Paragraph, Markdown, Bullets, Table, Contents, Picture, Diagram)
 
 
 def text(value: str, style: ParagraphStyle = "body", *, bold: bool = False, keep_with_next: bool = False) -> Paragraph:

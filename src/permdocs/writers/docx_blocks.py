@@ -24,6 +24,7 @@ from ..text.blocks import (
     Block,
     Bullets,
     Contents,
+    Diagram,
     Heading,
     Markdown,
     Paragraph,
@@ -59,7 +60,8 @@ class WordBlocks:
 
     def block(self, block: Any) -> str:
         draw = {
-            Heading: self.heading, Contents: self.contents, Picture: self.picture, Paragraph: self.paragraph,
+            Heading: self.heading, Contents: self.contents, Picture: self.picture,
+            Diagram: lambda diagram: self.picture(diagram.as_picture()), Paragraph: self.paragraph,
             Markdown: self.markdown, Bullets: self.bullets, Table: self.table,
         }.get(type(block))
         if draw is None:

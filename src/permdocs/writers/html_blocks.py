@@ -15,6 +15,7 @@ from ..text.blocks import (
     Block,
     Bullets,
     Contents,
+    Diagram,
     Heading,
     Markdown,
     Paragraph,
@@ -49,6 +50,14 @@ def _heading(block: Heading) -> Markup:
 
 def _picture(block: Picture) -> Markup:
     return Markup('<figure class="picture">{}</figure>').format(_image(block))
+
+
+def _diagram(block: Diagram) -> Markup:
+    # The drawer escaped the SVG's text (permdocs.text.blocks.Diagram); the figure
+    # is one image to assistive technology, named by the alt text.
+    return Markup('<figure class="diagram" role="img" aria-label="{}" style="width: {}mm">{}</figure>').format(
+        block.alt_text, block.width_mm, Markup(block.svg)
+    )
 
 
 def _image(block: Picture, css_class: str = "") -> Markup:
@@ -132,6 +141,6 @@ def _table(table: Table) -> Markup:
 
 #: How each kind of block is drawn: one entry per type in permdocs.text.blocks.BLOCK_TYPES.
 _DRAWN_BY: dict[type, Any] = {
-    Heading: _heading, Picture: _picture, Contents: _contents, Paragraph: _paragraph, Markdown: _markdown,
-    Bullets: _bullets, Table: _table,
+    Heading: _heading, Picture: _picture, Diagram: _diagram, Contents: _contents, Paragraph: _paragraph,
+    Markdown: _markdown, Bullets: _bullets, Table: _table,
 }
