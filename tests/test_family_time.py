@@ -29,6 +29,7 @@ from permdocs.practice.schedules import (
 )
 
 from conftest import ROOT, sample_dict, visible_files
+from leak import output_text
 from readable import W, docx_as_text, docx_xml, html_body_words
 
 SAMPLE = ROOT / "samples" / "adoption-family-time.json"
@@ -259,6 +260,15 @@ def test_the_childs_copy_is_short_and_plain() -> None:
     assert "You will see Skye your half-sister" in text
     assert "<table" not in html and "<img" not in html and len(words) < 150
     assert "Signatures" not in docx_as_text(next(d for n, d in files.items() if n.endswith(".docx")))
+
+
+def test_the_childs_copy_carries_no_protective_marking() -> None:
+    files = _outputs(formats=("html", "docx"), audience="child", options={"arrangement": "letters-mother"})
+    html = next(data for name, data in files.items() if name.endswith(".html")).decode()
+    docx = next(data for name, data in files.items() if name.endswith(".docx"))
+    assert "OFFICIAL" not in html and "OFFICIAL" not in output_text("copy.docx", docx)
+    # The carers' copy, which holds every detail, keeps it.
+    assert b"OFFICIAL-SENSITIVE" in _outputs(formats=("html",), audience="carers", options={"arrangement": "letters-mother"}).popitem()[1]
 
 
 def test_a_young_childs_copy_has_pictures_a_calendar_and_no_clock() -> None:
