@@ -421,14 +421,15 @@ def _lane(
         y += MARKER_ROW
     outside = []
     for index, (x0, x1, bar_bottom, inside, span) in enumerate(placed):
+        # The words in the bar, else beside it on its row, else its short form in it, else below.
         middle = bar_bottom - BAR / 2 + 0.78 * FONT / 2
-        beside = None if inside else _beside(x0, x1, text_width(span.label, FONT), [
+        beside = None if inside == span.label else _beside(x0, x1, text_width(span.label, FONT), [
             (a, b) for other, (a, b, bottom, _, _) in enumerate(placed) if bottom == bar_bottom and other != index
         ])
-        if inside:
-            drawing.write(x0 + PAD, middle, inside)
-        elif beside is not None:
+        if beside is not None:
             drawing.write(beside, middle, span.label)
+        elif inside:
+            drawing.write(x0 + PAD, middle, inside)
         else:
             outside.append((x0, x1, bar_bottom, span))
     # Every label that hangs below, bars' and markers' alike, from left to right.
@@ -443,10 +444,10 @@ def _lane(
             spot = shelves.place(anchor, text_width(label, size))
         else:
             size, label = FONT, item.label
-            # A home too short for its words is numbered: a row of "With foster
-            # carers" below a child's many moves would not say which is which.
-            words_rows = 0 if lane is Lane.LIVED_WITH else FULL_LABEL_ROWS
-            spot = shelves.place(anchor, text_width(label, size), words_rows) if words_rows else None
+            # Below a child's many moves, rows of "With foster carers" would not say which is which:
+            # a home's words go in the first row or not at all.
+            words_rows = 1 if lane is Lane.LIVED_WITH else FULL_LABEL_ROWS
+            spot = shelves.place(anchor, text_width(label, size), words_rows)
             if spot is None:
                 # No room for the words: a number, explained in the key.
                 label = str(number)
@@ -463,7 +464,7 @@ def _lane(
             drawing.line(x, start, x, end, "#777777")
     bottom = y + shelves.height
     if not spans and not markers:
-        drawing.write(CHART_LEFT + 1, top + 3, "Nothing recorded", SMALL)
+        drawing.write(CHART_LEFT + 1, top + 3, "None recorded", SMALL)
         bottom = top + 4
     return max(bottom, top + _lane_name_height(lane.value)), number
 
