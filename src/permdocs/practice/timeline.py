@@ -158,16 +158,14 @@ def collect(case: Case) -> Timeline:
 
 def window(timeline: Timeline, since: date | None = None, until: date | None = None) -> Timeline:
     """The part of the timeline between ``since`` and ``until`` (the care plan
-    shows the last two years): spans cut at the window's edges, markers
-    outside it left out."""
+    shows the last two years): the spans that reach into it, with their own
+    dates (the picture cuts them at its edges; the words still say when a
+    home or an order began), and the markers inside it."""
     start = max(timeline.start, since) if since else timeline.start
     end = min(timeline.end, until) if until else timeline.end
     if start >= end:
         raise ValueError(f"the timeline's window is empty: {start} to {end}")
-    spans = tuple(
-        replace(span, start=max(span.start, start), end=None if span.end is None else min(span.end, end))
-        for span in timeline.spans if span.start < end and (span.end is None or span.end > start)
-    )
+    spans = tuple(span for span in timeline.spans if span.start < end and (span.end is None or span.end > start))
     markers = tuple(m for m in timeline.markers if start <= m.on <= end)
     return replace(timeline, start=start, end=end, spans=spans, markers=markers)
 
