@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
 
 from ..base.resources import assets_dir
+from ..case import Case
 from ..practice.timeline import Home, Lane, Marker, Span, Timeline, collect, window
 from .blocks import Diagram
 
@@ -246,12 +247,9 @@ class TimelinePicture:
         return Diagram(self.svg, self.png, self.alt_text, self.width_mm, self.height_mm)
 
 
-def timeline_diagram(case: object, *, since: date | None = None, until: date | None = None) -> Diagram:
+def timeline_diagram(case: Case, *, since: date | None = None, until: date | None = None) -> Diagram:
     """The placement timeline of a case (already redacted for its reader) as a
     picture block; ``since``/``until`` show part of it (the care plan: the last 2 years)."""
-    from ..case import Case
-
-    assert isinstance(case, Case)
     timeline = collect(case)
     if since is not None or until is not None:
         timeline = window(timeline, since, until)
@@ -411,6 +409,9 @@ def _lane(
         for span in row:
             x0, x1 = _bar_extent(scale, span, timeline.end)
             drawing.rect(x0, y, x1 - x0, BAR, _colour(span), dashed=span.end is None and span.expires is not None)
+            if span.start < timeline.start:
+                # Cut at the picture's edge: its words say when it began.
+                span = replace(span, label=f"{span.label} (from {_short_date(span.start)})")
             placed.append((x0, x1, y + BAR, _bar_label(span, x1 - x0), span))
         y += BAR + BAR_GAP
     marker_y = None
@@ -451,7 +452,9 @@ def _lane(
             if spot is None:
                 # No room for the words: a number, explained in the key.
                 label = str(number)
-                drawing.numbered.append((number, f"{item.label}, {_span_dates(item)}"))
+                began_earlier = item.start < timeline.start  # its label already says from when
+                dates = (f"to {_short_date(item.end)}" if item.end else "") if began_earlier else _span_dates(item)
+                drawing.numbered.append((number, f"{item.label}, {dates}".rstrip(", ")))
                 number += 1
                 spot = shelves.place(anchor, text_width(label, size))
         assert spot is not None, "a new row is always free"
@@ -464,7 +467,8 @@ def _lane(
             drawing.line(x, start, x, end, "#777777")
     bottom = y + shelves.height
     if not spans and not markers:
-        drawing.write(CHART_LEFT + 1, top + 3, "None recorded", SMALL)
+        nothing = "None in this period" if timeline.start > timeline.born else "None recorded"
+        drawing.write(CHART_LEFT + 1, top + 3, nothing, SMALL)
         bottom = top + 4
     return max(bottom, top + _lane_name_height(lane.value)), number
 
