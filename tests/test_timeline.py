@@ -15,7 +15,7 @@ import permdocs
 from permdocs.base.sensitivity import Sensitivity, Treatment
 from permdocs.practice.timeline import Lane, Timeline, collect, last_years, window
 from permdocs.safeguarding.redaction import redact
-from permdocs.text.timeline_picture import Text, draw, timeline_diagram
+from permdocs.text.timeline import Text, draw, timeline_diagram
 
 from conftest import SAMPLES, sample_dict, sample_ids
 from leak import withheld_values

@@ -2,7 +2,7 @@
 legal order, the court's business, the reviews and decisions, and family
 time, each a span or a dated marker in one of five lanes.
 
-The picture (:mod:`permdocs.text.timeline_picture`) draws what this finds.
+The picture (:mod:`permdocs.text.timeline`) draws what this finds.
 Each copy of a document is built from a case already redacted for its
 reader, so a withheld carer's names are empty here: homes are labelled by
 their kind ("With foster carers"), never by a carer's name or town, and
