@@ -108,6 +108,8 @@ class Text:
 class Drawing:
     """The picture being drawn: shapes (SVG elements) and words (kept apart, to be checked)."""
 
+    #: Drawn first, under everything: shading and grid lines.
+    underlay: list[str] = field(default_factory=list)
     shapes: list[str] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
     #: Numbered spans, for the key: (number, words).
@@ -134,6 +136,11 @@ class Drawing:
             points = f"{mm(x)},{mm(y - 1.3)} {mm(x + 1.3)},{mm(y)} {mm(x)},{mm(y + 1.3)} {mm(x - 1.3)},{mm(y)}"
             self.shapes.append(f'<polygon points="{points}" fill="{fill}" {stroke}/>')
 
+    def goes_on(self, x: float, y: float) -> None:
+        """A small arrow after a bar that goes on past the picture's end, centred on ``y``."""
+        points = f"{mm(x + 0.3)},{mm(y - 1.1)} {mm(x + 1.7)},{mm(y)} {mm(x + 0.3)},{mm(y + 1.1)}"
+        self.shapes.append(f'<polygon points="{points}" fill="{INK}"/>')
+
     def write(self, x: float, baseline: float, text: str, size: float = FONT, bold: bool = False) -> Text:
         placed = Text(round(x, 2), round(baseline, 2), text, size, bold)
         self.texts.append(placed)
@@ -150,7 +157,7 @@ class Drawing:
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{mm(WIDTH)}mm" height="{mm(height)}mm" '
             f'viewBox="0 0 {mm(WIDTH)} {mm(height)}" font-family="{FONT_FAMILY}" fill="{INK}">'
             f'<rect x="0" y="0" width="{mm(WIDTH)}" height="{mm(height)}" fill="#ffffff"/>'
-            + "".join(self.shapes) + "".join(words) + "</svg>"
+            + "".join(self.underlay) + "".join(self.shapes) + "".join(words) + "</svg>"
         )
 
 

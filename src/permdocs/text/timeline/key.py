@@ -3,6 +3,8 @@ picture shows, the abbreviations it uses, and the numbered homes in full."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from ...practice.timeline import ORDER_LABELS, Lane, Timeline
 from .canvas import (
     CHART_LEFT,
@@ -49,6 +51,8 @@ def key(drawing: Drawing, timeline: Timeline, top: float) -> float:
         items.append(("symbol:adm_decision", "ADM: agency decision for adoption"))
     if "consent" in marker_kinds:
         items.append(("symbol:consent", "Consent: a parent's consent to adoption"))
+    if any((s.end or s.expires or date.max) > timeline.end for s in timeline.spans):
+        items.append(("arrow:", "Goes on"))
     if any(m.planned for m in timeline.markers):
         items.append(("symbol:planned", "Planned (hollow)"))
     if timeline.as_of < timeline.end:
@@ -65,6 +69,8 @@ def key(drawing: Drawing, timeline: Timeline, top: float) -> float:
         baseline = y + 0.78 * SMALL + 0.4
         if kind in ("bar", "dashed"):
             drawing.rect(x, y + 0.2, 3.2, 2.2, value or "#ffffff", dashed=kind == "dashed")
+        elif kind == "arrow":
+            drawing.goes_on(x + 0.6, y + 1.3)
         elif kind == "symbol":
             drawing.symbol("review" if value == "planned" else value, x + 1.6, y + 1.3, value == "planned")
         else:

@@ -61,6 +61,8 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
     scale = _Scale(timeline.start, timeline.end)
     windowed = timeline.start > timeline.born
     title = f"{timeline.child_name}: where {subject_of(timeline.pronoun)} lived, legal status, court, reviews and family time"
+    if text_width(title, TITLE, bold=True) > WIDTH - 2:
+        title = f"{timeline.child_name}'s timeline"
     drawing.write(1, 4.2, title, TITLE, bold=True)
     drawing.write(1, 8.2, f"{short_date(timeline.start)} to {short_date(timeline.end)}"
                   + (" (part of the timeline)" if windowed else ""), SMALL)
@@ -68,9 +70,6 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
     y = _calendar_axis(drawing, scale, top)
     y = _age_axis(drawing, scale, timeline, y)
     lanes_top = y
-    # The planned part, shaded behind the lanes.
-    drawing.shapes.append("")  # placeholder: the shading goes under everything drawn in the lanes
-    shading_index = len(drawing.shapes) - 1
     number = 1
     for lane in Lane:
         spans, markers = timeline.in_lane(lane)
@@ -78,17 +77,16 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
         drawing.line(0, y + 0.6, WIDTH, y + 0.6, "#999999")
         y += 0.6
     lanes_bottom = y
+    # Under the lanes: the planned part shaded, the case's date as a line, each new year.
     if timeline.as_of < timeline.end:
         x = scale.x(timeline.as_of)
-        # Under the bars and words: the planned part shaded, and the case's date as a line.
-        drawing.shapes[shading_index] = (
-            f'<rect x="{mm(x)}" y="{mm(lanes_top)}" width="{mm(CHART_RIGHT - x)}" height="{mm(lanes_bottom - lanes_top)}" '
-            f'fill="{PLANNED_TINT}"/><line x1="{mm(x)}" y1="{mm(top)}" x2="{mm(x)}" y2="{mm(lanes_bottom)}" '
-            f'stroke="#555555" stroke-width="0.2" stroke-dasharray="1 0.7"/>'
-        )
+        drawing.underlay.append(f'<rect x="{mm(x)}" y="{mm(lanes_top)}" width="{mm(CHART_RIGHT - x)}" '
+                                f'height="{mm(lanes_bottom - lanes_top)}" fill="{PLANNED_TINT}"/>')
+        drawing.underlay.append(f'<line x1="{mm(x)}" y1="{mm(top)}" x2="{mm(x)}" y2="{mm(lanes_bottom)}" '
+                                f'stroke="#555555" stroke-width="0.2" stroke-dasharray="1 0.7"/>')
     for x in scale.year_starts():
-        drawing.shapes.insert(shading_index + 1, f'<line x1="{mm(x)}" y1="{mm(lanes_top)}" x2="{mm(x)}" '
-                                                 f'y2="{mm(lanes_bottom)}" stroke="{GRID}" stroke-width="0.15"/>')
+        drawing.underlay.append(f'<line x1="{mm(x)}" y1="{mm(lanes_top)}" x2="{mm(x)}" y2="{mm(lanes_bottom)}" '
+                                f'stroke="{GRID}" stroke-width="0.15"/>')
     height = key(drawing, timeline, lanes_bottom + 2.5)
     svg = drawing.svg(height)
     return TimelinePicture(
@@ -97,7 +95,7 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
 
 
 def _png(svg: str) -> bytes:
-    import cairosvg
+    import cairosvg  # only when a PNG is wanted: it loads libcairo
 
     result = cairosvg.svg2png(bytestring=svg.encode("utf-8"), dpi=PNG_DPI, background_color="white", unsafe=False)
     assert isinstance(result, bytes)
@@ -208,6 +206,8 @@ def _lane(
         for span in row:
             x0, x1 = _bar_extent(scale, span, timeline.end)
             drawing.rect(x0, y, x1 - x0, BAR, _colour(span), dashed=span.end is None and span.expires is not None)
+            if _goes_on(span, timeline.end):
+                drawing.goes_on(x1, y + BAR / 2)
             if span.start < timeline.start:
                 # Cut at the picture's edge: its words say when it began.
                 span = replace(span, label=f"{span.label} (from {short_date(span.start)})")
@@ -302,6 +302,12 @@ def _wrap(text: str, width: float, size: float) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+def _goes_on(span: Span, end: date) -> bool:
+    """Whether a span lasts past the picture's right edge."""
+    last = span.end or span.expires
+    return last is None or last > end
 
 
 def _bar_extent(scale: _Scale, span: Span, end: date) -> tuple[float, float]:
