@@ -26,6 +26,7 @@ from ..case import Case
 from ..case.family_time import FamilyTimeKind
 from ..case.legal import LegalBasisKind, ReviewStatus
 from ..case.people import Gender, Person, PersonRole
+from .calendar_dates import add_months
 from .chronology import EventKind, recorded_events
 
 
@@ -172,9 +173,7 @@ def window(timeline: Timeline, since: date | None = None, until: date | None = N
 
 def last_years(timeline: Timeline, years: int) -> Timeline:
     """The last ``years`` years up to the case's date, and what is planned after it."""
-    as_of = timeline.as_of
-    since = as_of.replace(year=as_of.year - years) if not (as_of.month == 2 and as_of.day == 29) else as_of - timedelta(days=365 * years)
-    return window(timeline, since=since)
+    return window(timeline, since=add_months(timeline.as_of, -12 * years))
 
 
 def _dates(spans: list[Span], markers: list[Marker]) -> list[date]:

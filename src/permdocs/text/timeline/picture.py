@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ...practice.calendar_dates import add_months
 from ...practice.timeline import Lane, Marker, Span, Timeline
 from ..blocks import Diagram
 from .canvas import (
@@ -152,7 +153,7 @@ def _age_axis(drawing: Drawing, scale: _Scale, timeline: Timeline, top: float) -
     taken: list[tuple[float, float]] = []
     months = step
     while True:
-        day = _add_months(timeline.born, months)
+        day = add_months(timeline.born, months)
         if day > scale.end:
             break
         if day >= scale.start:
@@ -177,18 +178,6 @@ def _age(months: int, step: int) -> str:
     if months < 24:
         return f"{months} mths"
     return f"{years}\u00bd yrs" if rest == 6 else f"{years} yrs {rest} mths"
-
-
-def _add_months(day: date, months: int) -> date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    month += 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _lane(
