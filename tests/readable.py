@@ -170,6 +170,10 @@ def html_body_words(data: bytes) -> list[str]:
     # A span that only keeps a legal reference on one line is not a word break.
     for span in main.findall(".//span[@class='nobreak']"):
         span.drop_tag()
+    # A drawing's words are labels on a picture, not the document's text: Word
+    # carries the same picture as an image, described as the figure is.
+    for svg in main.xpath(".//*[local-name()='svg']"):
+        svg.drop_tree()
     return _WORD.findall(" ".join(main.itertext()))
 
 
@@ -342,6 +346,12 @@ def _html_lines(element: etree._Element, depth: int) -> list[str]:
     if not tag or tag in ("style", "script"):
         return []
     indent = "  " * depth
+    if tag == "svg":
+        # A drawing: its words, one a line, and how many shapes carry them; the geometry is
+        # the picture tests' to pin (tests/test_timeline.py, tests/test_genogram.py).
+        words = [_spaced("".join(t.itertext())) for t in element.iter() if isinstance(t.tag, str) and t.tag == "text"]
+        shapes = sum(1 for e in element.iter() if isinstance(e.tag, str) and e.tag not in ("svg", "text", "g", "title", "desc"))
+        return [f"{indent}svg: {shapes} shapes", *(f"{indent}  text: {w}" for w in words if w)]
     if tag in _BLOCK_TAGS and not any(isinstance(c.tag, str) and c.tag in ("table", "ul", "ol", "div", "dl", "section") for c in element):
         if tag == "tr":
             cells = [f"{_label(cell)}: {_inline_text(cell)}" for cell in element if isinstance(cell.tag, str)]

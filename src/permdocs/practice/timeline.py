@@ -93,6 +93,14 @@ class Timeline:
     end: date
     spans: tuple[Span, ...]
     markers: tuple[Marker, ...]
+    #: The council's word for family time ("contact"), for the lane and the words.
+    family_time_word: str = "family time"
+
+    def lane_name(self, lane: Lane) -> str:
+        """A lane's name as the picture writes it, in the council's words."""
+        if lane is Lane.FAMILY_TIME:
+            return self.family_time_word[:1].upper() + self.family_time_word[1:]
+        return lane.value
 
     def in_lane(self, lane: Lane) -> tuple[tuple[Span, ...], tuple[Marker, ...]]:
         return tuple(s for s in self.spans if s.lane is lane), tuple(m for m in self.markers if m.lane is lane)

@@ -76,6 +76,10 @@ _ALLOWED_TAGS = frozenset(
     "html head meta title style body header footer main section aside article nav div span p br hr h1 h2 h3 h4 h5 h6 a "
     "ul ol li dl dt dd table caption colgroup col thead tbody tfoot tr th td strong em b i u s small sup sub mark img "
     "figure figcaption blockquote abbr time address".split()
+) | frozenset(
+    # The drawings permdocs makes (genogram, timeline): shapes and text only. No <image>,
+    # <use>, <foreignObject>, <a> or <script>, which could load or run something.
+    "svg g title desc rect line polyline polygon circle ellipse path text tspan defs marker".split()
 )
 _URL_ATTRIBUTES = frozenset({"src", "href", "srcset", "action", "formaction", "background", "poster", "data", "xlink:href"})
 
@@ -106,6 +110,9 @@ def html_problems(markup: str, trusted_styles: frozenset[str]) -> list[str]:
                 problems.append(f"<{tag} {name}=...> points outside the document; only data: images and #links are allowed")
             elif name == "style" and _remote_css(value):
                 problems.append(f"a style on <{tag}> loads a resource from outside the document")
+            elif "url(" in value.lower() and _remote_css(value):
+                # An SVG paint or marker (fill="url(...)") may name only something inside the file.
+                problems.append(f"<{tag} {name}=...> points outside the document; only data: images and #links are allowed")
         if tag == "style" and (element.text or "").strip() not in trusted_styles and _remote_css(element.text or ""):
             problems.append("a stylesheet loads a resource from outside the document (url(...) or @import)")
     return sorted(set(problems))
@@ -122,7 +129,7 @@ def _remote_css(css: str) -> bool:
         return True
     import re
 
-    return any(not url.strip(" '\"").startswith("data:") for url in re.findall(r"url\(([^)]*)\)", lowered))
+    return any(not url.strip(" '\"").startswith(("data:", "#")) for url in re.findall(r"url\(([^)]*)\)", lowered))
 
 
 def with_content_security_policy(markup: str) -> str:

@@ -16,9 +16,11 @@ from ...case import Case
 from ...case.planning import Plan, PlanStatus
 from ...case.voices import View
 from ...checks.voices_rules import holders_to_hear
+from ...practice.calendar_dates import add_months
 from ...practice.schedules import how_often
-from ...text.blocks import Block, Contents
+from ...text.blocks import Block, Contents, Diagram
 from ...text.templating import capfirst
+from ...text.timeline import timeline_diagram
 from ..common import (
     ChildIdentity,
     DocumentInfo,
@@ -101,7 +103,13 @@ class CarePlanPermanence:
     social_worker: Signatory
     team_manager: Signatory
     endorsement: EndorsementView
+    #: Where the child has lived, the orders, the court, reviews and family time over the last two years.
+    timeline: Diagram | None = None
     body: tuple[Block, ...] = ()
+
+
+#: How far back the care plan's timeline looks: the plan is a concise reference, the CPR has the whole story.
+TIMELINE_YEARS = 2
 
 
 def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
@@ -124,6 +132,9 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
         contents=headings.contents(),
         child=child_identity(case),
         legal=legal_position(case, request.as_of),
+        timeline=timeline_diagram(
+            case, since=add_months(case.prepared_on, -12 * TIMELINE_YEARS), family_time=terms.family_time
+        ),
         need=PermanenceNeedView(
             legal=NarrativeText(case.permanence_need.legal),
             psychological=NarrativeText(case.permanence_need.psychological),

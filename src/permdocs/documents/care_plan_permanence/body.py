@@ -110,6 +110,8 @@ def _legal(plan: "CarePlanPermanence") -> Iterator[Block]:
     if legal.ceased_on is not None:
         runs += [Run(f" and {terms['stopped_being_looked_after']} on "), Run(long_date(legal.ceased_on), bold=True)]
     yield Paragraph((*runs, Run(".")), keep_with_next=True)
+    if plan.timeline is not None:
+        yield plan.timeline
     if legal.current:
         yield _orders_table(legal.current, "Orders in force", "Ends", lambda row: row.ends or "")
     else:

@@ -15,6 +15,7 @@ from ...case.voices import ChildVoiceMethod
 from ...practice.chronology import CARER_ROLES
 from ...text.blocks import Block, Heading, Markdown, Picture, Row, Table, fitted, text
 from ...text.templating import capfirst, long_date
+from ...text.timeline import timeline_diagram
 from ..common import age_on, and_list, religion_in_words
 from ..labels import label
 from .chronology import chronology
@@ -40,7 +41,8 @@ def section_b(words: ReportWords) -> list[Part]:
         ]),
         (f"Where {name} lives now", _home(words)),
         ("Legal status and orders", _orders(words)),
-        (f"{name}'s life so far", chronology(words)),
+        # The picture first: the moves, orders and hearings at a glance, then the table that lists them.
+        (f"{name}'s life so far", [timeline_diagram(words.case, family_time=words.family_time), *chronology(words)]),
         ("Health", [
             Heading("Pregnancy and birth", 3), *written(cpr.pregnancy_and_birth),
             Heading(f"{name}'s health", 3), *written(cpr.health), *_health_note(words),

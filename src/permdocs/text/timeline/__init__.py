@@ -17,6 +17,7 @@ case alone: the same case gives the same bytes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ...case import Case
@@ -29,10 +30,13 @@ from .words import alt_text
 __all__ = ["Text", "TimelinePicture", "alt_text", "draw", "timeline_diagram"]
 
 
-def timeline_diagram(case: Case, *, since: date | None = None, until: date | None = None) -> Diagram:
+def timeline_diagram(
+    case: Case, *, since: date | None = None, until: date | None = None, family_time: str = "family time"
+) -> Diagram:
     """The placement timeline of a case (already redacted for its reader) as a
-    picture block; ``since``/``until`` show part of it (the care plan: the last 2 years)."""
-    timeline = collect(case)
+    picture block; ``since``/``until`` show part of it (the care plan: the last
+    2 years); ``family_time`` is the council's word for it."""
+    timeline = replace(collect(case), family_time_word=family_time)
     if since is not None or until is not None:
         timeline = window(timeline, since, until)
     return draw(timeline).as_diagram()

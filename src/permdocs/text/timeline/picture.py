@@ -61,7 +61,8 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
     drawing = Drawing()
     scale = _Scale(timeline.start, timeline.end)
     windowed = timeline.start > timeline.born
-    title = f"{timeline.child_name}: where {subject_of(timeline.pronoun)} lived, legal status, court, reviews and family time"
+    title = (f"{timeline.child_name}: where {subject_of(timeline.pronoun)} lived, legal status, court, reviews and "
+             f"{timeline.family_time_word}")
     if text_width(title, TITLE, bold=True) > WIDTH - 2:
         title = f"{timeline.child_name}'s timeline"
     drawing.write(1, 4.2, title, TITLE, bold=True)
@@ -187,7 +188,7 @@ def _lane(
     """One lane: its name, its bars (in as many rows as overlap needs), its
     markers, and the labels that did not fit, in rows below. Returns the
     lane's bottom and the next free number for the key."""
-    _lane_name(drawing, lane.value, top)
+    _lane_name(drawing, timeline.lane_name(lane), top)
     rows = _pack(spans)
     y = top
     placed: list[tuple[float, float, float, str, Span]] = []  # x0, x1, bar bottom, label, span
@@ -258,7 +259,7 @@ def _lane(
         nothing = "None in this period" if timeline.start > timeline.born else "None recorded"
         drawing.write(CHART_LEFT + 1, top + 3, nothing, SMALL)
         bottom = top + 4
-    return max(bottom, top + _lane_name_height(lane.value)), number
+    return max(bottom, top + _lane_name_height(timeline.lane_name(lane))), number
 
 
 def _beside(x0: float, x1: float, width: float, neighbours: list[tuple[float, float]]) -> float | None:

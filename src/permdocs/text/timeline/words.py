@@ -98,7 +98,7 @@ def alt_text(timeline: Timeline) -> str:
         for span in family
     ]
     if times:
-        sentences.append(_sentence("Family time: " + "; ".join(times)))
+        sentences.append(_sentence(f"{timeline.lane_name(Lane.FAMILY_TIME)}: " + "; ".join(times)))
     return " ".join(sentences)
 
 
