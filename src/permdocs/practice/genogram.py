@@ -46,8 +46,11 @@ from ..errors import DrawingError
 DOT_TIMEOUT_SECONDS = 30
 #: The PNG's resolution: sharp in print, small in a Word file.
 PNG_DPI = 200
-#: The largest the picture is shown in a document, in millimetres.
-MAX_WIDTH_MM, MAX_HEIGHT_MM = 250.0, 150.0
+#: The largest the picture is shown, in millimetres, unless a document asks
+#: otherwise: a portrait A4 page's width inside its margins.
+DEFAULT_BOX_MM = (170.0, 200.0)
+#: Never drawn larger than this times its natural size (8 pt words).
+MAX_ENLARGEMENT = 1.25
 
 Shape = Literal["female", "male", "unknown", "carer"]
 
@@ -305,8 +308,15 @@ def _shape_from_words(person: Person) -> Shape | None:
 SYMBOL = 26.0
 FONT_SIZE = 8.0
 LINE_HEIGHT = 9.5
-LABEL_CHARS = 18
+LABEL_CHARS = 20
 LABEL_LINES = 4
+
+
+def node_height(family: Family) -> float:
+    """One height for every person's box (the symbol and the most lines of
+    words anyone has), so that the symbols of one generation line up."""
+    most = max(len(label_lines(m)) for m in family.members)
+    return SYMBOL + 4 + most * LINE_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -332,7 +342,7 @@ class Layout:
 def label_lines(member: Member) -> list[str]:
     """The words under a symbol: the name, then the relationship, wrapped."""
     lines = textwrap.wrap(member.name, LABEL_CHARS) or [""]
-    if member.relationship and member.relationship.lower() != member.name.lower():
+    if member.relationship and member.relationship.lower() not in member.name.lower():
         lines += textwrap.wrap(member.relationship, LABEL_CHARS)
     if len(lines) > LABEL_LINES:
         lines = [*lines[: LABEL_LINES - 1], lines[LABEL_LINES - 1][: LABEL_CHARS - 1] + "…"]
@@ -341,7 +351,7 @@ def label_lines(member: Member) -> list[str]:
 
 def dot_source(family: Family) -> str:
     """The graph dot lays out. Every option that could vary is fixed."""
-    height = SYMBOL + 4 + LABEL_LINES * LINE_HEIGHT
+    height = node_height(family)
     lines = [
         "digraph genogram {",
         '  graph [rankdir=TB, newrank=true, nodesep=0.18, ranksep=0.45, splines=false, ordering=out,'
@@ -389,7 +399,6 @@ def layout_of(family: Family, *, case_reference: str) -> Layout:
     _, _, width, height = (float(v) for v in laid_out["bb"].split(","))
     places: dict[str, Placed] = {}
     widths: dict[str, float] = {}
-    node_height = SYMBOL + 4 + LABEL_LINES * LINE_HEIGHT
     household = None
     for obj in laid_out.get("objects", []):
         if "nodes" in obj and obj.get("name") == "cluster_household":
@@ -401,7 +410,7 @@ def layout_of(family: Family, *, case_reference: str) -> Layout:
             widths[obj["name"]] = float(obj["width"]) * 72
     rows = sorted({round(p.y, 1) for k, p in places.items() if not k.startswith("@union")})
     ranks = {k: rows.index(round(p.y, 1)) for k, p in places.items() if not k.startswith("@union")}
-    return Layout(family, places, width, height, household, widths, node_height, ranks)
+    return Layout(family, places, width, height, household, widths, node_height(family), ranks)
 
 
 def _run_dot(source: str, case_reference: str) -> dict:  # type: ignore[type-arg]
@@ -485,16 +494,26 @@ class Genogram:
     width_mm: float
     height_mm: float
     alt_text: str
+    summary: str
     who_is_who: tuple[str, ...]
     structure: str
 
 
-def genogram(case: Case) -> Genogram:
-    """The case's genogram, drawn (see the module's notes)."""
+def genogram(
+    case: Case, *, box_mm: tuple[float, float] = DEFAULT_BOX_MM, larger_box_mm: tuple[float, float] | None = None
+) -> Genogram:
+    """The case's genogram, drawn to fit ``box_mm`` (width, height), with the
+    same in words (see the module's notes). Where fitting that box would
+    shrink its words below 7 pt, it is drawn to fit ``larger_box_mm``
+    instead, if given (a page of its own). Raises DrawingError where dot is
+    missing, fails or takes too long."""
     family = family_of(case)
     layout = layout_of(family, case_reference=case.child.case_reference)
-    marks, width, height = draw(layout)
-    scale = min(MAX_WIDTH_MM / width, MAX_HEIGHT_MM / height, 25.4 / 72 * 1.25)
+    marks, width, height = draw(layout, box_mm)
+    natural = 25.4 / 72
+    scale = min(box_mm[0] / width, box_mm[1] / height, natural * MAX_ENLARGEMENT)
+    if larger_box_mm is not None and scale < natural * 7 / FONT_SIZE:
+        scale = min(larger_box_mm[0] / width, larger_box_mm[1] / height, natural * MAX_ENLARGEMENT)
     width_mm, height_mm = round(width * scale, 1), round(height * scale, 1)
     summary, who = in_words(case, family)
     return Genogram(
@@ -503,13 +522,16 @@ def genogram(case: Case) -> Genogram:
         width_mm=width_mm,
         height_mm=height_mm,
         alt_text=" ".join([summary, *who]),
+        summary=summary,
         who_is_who=who,
         structure=structure_of(layout),
     )
 
 
-def draw(layout: Layout) -> tuple[list[Mark], float, float]:
-    """The marks of the genogram and its key, and the picture's size in points."""
+def draw(layout: Layout, box_mm: tuple[float, float] = DEFAULT_BOX_MM) -> tuple[list[Mark], float, float]:
+    """The marks of the genogram and its key, and the picture's size in
+    points. The key goes below the tree or, where that fits the box's shape
+    better (a wide page, a wide family), beside it."""
     margin = 10.0
     marks: list[Mark] = []
     family = layout.family
@@ -532,10 +554,19 @@ def draw(layout: Layout) -> tuple[list[Mark], float, float]:
     for member in family.members:
         x, y = at(member.key)
         marks += _person(member, x, y)
-    key, key_height, key_width = _key(family, margin, layout.height + 2 * margin + 6)
-    marks += key
-    width = max(layout.width, key_width) + 2 * margin
-    return marks, width, layout.height + 2 * margin + 6 + key_height
+    tree_w, tree_h = layout.width + 2 * margin, layout.height + 2 * margin
+    below, below_h, below_w = _key(family, margin, tree_h + 6, columns=2)
+    beside, beside_h, beside_w = _key(family, tree_w + 12, margin, columns=1)
+    below_size = (max(tree_w, below_w + 2 * margin), tree_h + 6 + below_h)
+    beside_size = (tree_w + 12 + beside_w, max(tree_h, beside_h + 2 * margin))
+
+    def scale(size: tuple[float, float]) -> float:
+        # How large the words come out once the picture is fitted to the box.
+        return min(box_mm[0] / size[0], box_mm[1] / size[1])
+
+    if scale(beside_size) > scale(below_size):
+        return [*marks, *beside], *beside_size
+    return [*marks, *below], *below_size
 
 
 def _couple(layout: Layout, union: Union, at, index: int) -> list[Mark]:  # type: ignore[no-untyped-def]
@@ -589,7 +620,7 @@ def _person(member: Member, x: float, y: float) -> list[Mark]:
     return marks
 
 
-def _key(family: Family, x0: float, y0: float) -> tuple[list[Mark], float, float]:
+def _key(family: Family, x0: float, y0: float, *, columns: int) -> tuple[list[Mark], float, float]:
     """The key to the symbols, below the tree: only what this tree uses,
     besides the three shapes every reader needs."""
     statuses = {u.status for u in family.unions}
@@ -619,7 +650,7 @@ def _key(family: Family, x0: float, y0: float) -> tuple[list[Mark], float, float
         entries.append(("household", f"The household {family.child_name} lives in"))
     marks: list[Mark] = [Words(x0, y0 + 8, "Key", 8.5, bold=True, anchor="start")]
     column_width = max(_text_width(words, 7.5, bold=False) for _, words in entries) + 34
-    row_height, columns = 16.0, 2
+    row_height = 16.0
     for index, (kind, words) in enumerate(entries):
         cx = x0 + (index % columns) * column_width + 8
         cy = y0 + 22 + (index // columns) * row_height
