@@ -66,8 +66,11 @@ _CARER_ROLES = {
 }
 _FEMALE_WORDS = re.compile(r"\b(mother|mum|grandmother|nan|nanna|gran|aunt|auntie|sister|daughter|stepmother|wife|niece)\b")
 _MALE_WORDS = re.compile(r"\b(father|dad|grandfather|grandad|grandpa|uncle|brother|son|stepfather|husband|nephew)\b")
-_GRANDPARENT = re.compile(r"\bgrand(mother|father|parent|ma|pa|dad|mum|ad)\b|\bnan(na)?\b|\bgran\b")
-_AUNT_OR_UNCLE = re.compile(r"\b(aunt|auntie|uncle)\b")
+#: Relationships read as a parent of the mother or father, or as their
+#: brother or sister; whole phrases only ("maternal great-grandmother" and
+#: "maternal aunt's husband" are neither).
+_GRANDPARENT = re.compile(r"(maternal|paternal) grand(mother|father|parent|ma|pa|dad|mum)")
+_AUNT_OR_UNCLE = re.compile(r"(maternal|paternal) (aunt|auntie|uncle)")
 
 
 # --- 1. the family ----------------------------------------------------------
@@ -157,6 +160,8 @@ class _FamilyBuilder:
         self.parents: dict[str, list[str]] = {}
         self.partnerships: dict[frozenset[str], tuple[str, str, PartnershipStatus]] = {}
         self.unknowns = 0
+        #: (person, the mother or father whose brother or sister they are), linked once all are read.
+        self.aunts_and_uncles: list[tuple[str, str]] = []
         carers = case.placement.carer_ids if case.placement else []
         self.household = {SUBJECT, *carers} | {
             p.id for p in case.people if p.sibling is not None and p.sibling.lives_with_child
@@ -180,7 +185,7 @@ class _FamilyBuilder:
             for partner in person.partners:
                 self._partner(person.id, partner.partner_id, partner.status)
         for person in case.people:
-            if person.id in self.members and not person.parent_ids:
+            if person.id in self.members:
                 self._infer(person, mother, father)
         return self._family()
 
@@ -223,8 +228,19 @@ class _FamilyBuilder:
             self.partnerships[pair] = (one, other, status)
 
     def _infer(self, person: Person, mother: str, father: str) -> None:
+        """Fill in what the case leaves unsaid about this person (see family_of)."""
         words = person.relationship.lower()
-        side = mother if "maternal" in words else father if "paternal" in words else None
+        side = mother if words.startswith("maternal") else father if words.startswith("paternal") else None
+        side_has_parents = side is not None and side in self.people and bool(self.people[side].parent_ids)
+        if person.role is PersonRole.STEP_PARENT:
+            married_to = father if "stepmother" in words or "father's" in words else mother
+            self._partner(married_to, person.id, PartnershipStatus.MARRIED)
+        elif side is not None and not side_has_parents and _GRANDPARENT.fullmatch(words):
+            grandparents = self.parents.setdefault(side, [])
+            if len(grandparents) < 2:
+                grandparents.append(person.id)
+        if person.parent_ids:
+            return
         if person.sibling is not None:
             first_name = person.given_names or person.relationship
             if person.sibling.relation is SiblingBlood.FULL:
@@ -232,22 +248,11 @@ class _FamilyBuilder:
             elif person.sibling.relation is SiblingBlood.HALF:
                 shared = father if person.sibling.side is SiblingSide.PATERNAL else mother
                 self.parents[person.id] = [shared, self._unknown(f"{first_name}'s other parent")]
-        elif person.role is PersonRole.STEP_PARENT:
-            married_to = father if "stepmother" in words or "father's" in words else mother
-            self._partner(married_to, person.id, PartnershipStatus.MARRIED)
-        elif side is not None and _GRANDPARENT.search(words):
-            self.parents.setdefault(side, [])
-            if len(self.parents[side]) < 2:
-                self.parents[side].append(person.id)
-        elif side is not None and _AUNT_OR_UNCLE.search(words):
-            self._deferred_aunts.append((person.id, side))
-
-    @property
-    def _deferred_aunts(self) -> list[tuple[str, str]]:
-        return self.__dict__.setdefault("_aunts", [])
+        elif side is not None and not side_has_parents and _AUNT_OR_UNCLE.fullmatch(words):
+            self.aunts_and_uncles.append((person.id, side))
 
     def _family(self) -> Family:
-        for aunt, side in self._deferred_aunts:
+        for aunt, side in self.aunts_and_uncles:
             grandparents = self.parents.setdefault(side, [])
             side_word = "maternal" if self.parents[SUBJECT][0] == side else "paternal"
             while len(grandparents) < 2:
