@@ -326,7 +326,7 @@ def node_height(family: Family) -> float:
 
 @dataclass(frozen=True)
 class Placed:
-    """Where dot put a node: its centre, in points, y growing downwards."""
+    """Where a person's symbol goes: its centre, in points, y growing downwards."""
 
     x: float
     y: float
@@ -335,11 +335,14 @@ class Placed:
 @dataclass(frozen=True)
 class Layout:
     family: Family
+    #: Each person's symbol centre, and each couple's point between them.
     places: dict[str, Placed]
     width: float
     height: float
-    household: tuple[float, float, float, float] | None  # x, y, width, height
-    node_width: dict[str, float]
+    #: The outline round the household: x, y, width, height (None where only the child is in it).
+    household: tuple[float, float, float, float] | None
+    #: Household members outlined on their own (one whose partner lives elsewhere).
+    household_alone: tuple[str, ...]
     node_height: float
     ranks: dict[str, int] = field(default_factory=dict)
 
@@ -354,46 +357,127 @@ def label_lines(member: Member) -> list[str]:
     return lines
 
 
+def slot_width(member: Member) -> float:
+    """The width a person takes in a row: their symbol or their longest line of words."""
+    return max(SYMBOL + 16, max(_text_width(line) for line in label_lines(member)) + 8)
+
+
+#: The gap between two partners, where the line to their children starts.
+COUPLE_GAP = 16.0
+
+
+def units_of(family: Family) -> list[tuple[str, ...]]:
+    """The people in rows that dot moves as one: each person with their
+    partners, and their partners' partners, in an order where partners stand
+    side by side as far as they can (a chain: Colin, Kerry, Lee, Dawn). Someone
+    with three partners has one of them further along; that couple's line goes
+    over the heads of those between."""
+    partners: dict[str, list[str]] = {m.key: [] for m in family.members}
+    for union in family.unions:
+        partners[union.left].append(union.right)
+        partners[union.right].append(union.left)
+    parents_of_child = next(((u.left, u.right) for u in family.unions if SUBJECT in u.children), ())
+    placed: set[str] = set()
+    units: list[tuple[str, ...]] = []
+    for member in family.members:
+        if member.key in placed:
+            continue
+        component = _component(member.key, partners)
+        # Walk from each end of the chain in turn (someone with one partner),
+        # and keep the order that leaves the fewest couples apart.
+        ends = [k for k in component if len(partners[k]) <= 1] or component
+        order = min((_walk(end, component, partners, parents_of_child) for end in ends),
+                    key=lambda walked: _apart(walked, partners))
+        placed.update(order)
+        units.append(tuple(order))
+    return units
+
+
+def _walk(start: str, component: list[str], partners: dict[str, list[str]], keep_together: tuple[str, ...]) -> list[str]:
+    """The component in the order of a walk from ``start`` from partner to
+    partner (the child's parents' side first, then whoever has most partners);
+    those the walk cannot reach come at the end."""
+    order = [start]
+    while True:
+        nexts = [k for k in partners[order[-1]] if k not in order]
+        if not nexts:
+            break
+        nexts.sort(key=lambda k: (k not in keep_together, -len(partners[k]), component.index(k)))
+        order.append(nexts[0])
+    return order + [k for k in component if k not in order]
+
+
+def _apart(order: list[str], partners: dict[str, list[str]]) -> tuple[int, int]:
+    """How many couples the order leaves apart, and how far apart in all."""
+    where = {k: n for n, k in enumerate(order)}
+    gaps = [abs(where[a] - where[b]) for a in order for b in partners[a] if where[a] < where[b]]
+    return sum(g > 1 for g in gaps), sum(gaps)
+
+
+def _component(start: str, partners: dict[str, list[str]]) -> list[str]:
+    found, todo = [start], [start]
+    while todo:
+        for other in partners[todo.pop()]:
+            if other not in found:
+                found.append(other)
+                todo.append(other)
+    return found
+
+
+def beside_the_child(family: Family, units: list[tuple[str, ...]]) -> list[str]:
+    """The numbers (from 1) of the units of carers drawn beside the child in
+    the household's outline: everyone in the unit lives with the child and
+    is on the tree only as a carer (no parents, no children there). Family
+    who live with the child (a parent, a grandparent, a brother) stay in
+    their own generation, each outlined where they stand."""
+    family_links = {k for u in family.unions for k in (*u.children, *(() if not u.children else (u.left, u.right)))}
+    family_links |= {k for pair in family.single_parents for k in pair}
+    members = {m.key: m for m in family.members}
+    return [
+        str(index) for index, unit in enumerate(units, start=1)
+        if SUBJECT not in unit and all(members[k].in_household and k not in family_links for k in unit)
+    ]
+
+
 def dot_source(family: Family) -> str:
-    """The graph dot lays out. Every option that could vary is fixed."""
+    """The graph dot lays out: one node per unit (see units_of), a table of
+    fixed-width cells, one per person and one per gap, each a port; an edge
+    from a couple's gap, or a lone parent, to each child. Every option that
+    could vary is fixed."""
     height = node_height(family)
+    members = {m.key: m for m in family.members}
     lines = [
         "digraph genogram {",
-        '  graph [rankdir=TB, newrank=true, nodesep=0.18, ranksep=0.45, splines=false, ordering=out,'
-        ' outputorder=nodesfirst, margin=0, pad=0, dpi=72, searchsize=30, mclimit=1.0, remincross=true];',
-        '  node [shape=box, fixedsize=true, label="", fontsize=8, fontname="Liberation Sans"];',
+        '  graph [rankdir=TB, newrank=true, nodesep=0.25, ranksep=0.55, splines=false, margin=0, pad=0, dpi=72,'
+        " searchsize=30, mclimit=1.0, remincross=true];",
+        '  node [shape=plain, fontsize=8, fontname="Liberation Sans"];',
         "  edge [arrowhead=none];",
     ]
-    for member in family.members:
-        width = max(SYMBOL + 16, max(_text_width(line) for line in label_lines(member)) + 6)
-        lines.append(f'  "{member.key}" [width={width / 72:.3f}, height={height / 72:.3f}];')
-    household = [m.key for m in family.members if m.in_household]
-    if len(household) > 1:
-        lines.append('  subgraph cluster_household { margin=8; ' + " ".join(f'"{k}";' for k in household) + " }")
-    partners_seen: dict[str, int] = {}
+    unit_of: dict[str, str] = {}
+    units = units_of(family)
+    for index, unit in enumerate(units, start=1):
+        cells = []
+        for n, key in enumerate(unit):
+            unit_of[key] = f"u{index}"
+            if n:
+                cells.append(f'<TD WIDTH="{COUPLE_GAP:.0f}" HEIGHT="{height:.0f}" FIXEDSIZE="TRUE" PORT="g{n}"></TD>')
+            cells.append(f'<TD WIDTH="{slot_width(members[key]):.0f}" HEIGHT="{height:.0f}" FIXEDSIZE="TRUE" '
+                         f'PORT="p{n}"></TD>')
+        lines.append(f'  u{index} [label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+                     f'{"".join(cells)}</TR></TABLE>>];')
+    position = {key: n for unit in units for n, key in enumerate(unit)}
+    beside = beside_the_child(family, units)
+    if beside:
+        # Carers who are not family stand beside the child, inside the household's outline.
+        together = " ".join(f"u{i};" for i in (unit_of[SUBJECT][1:], *beside))
+        lines.append(f"  subgraph cluster_household {{ margin=8; {{ rank=same; {together} }} }}")
     for union in family.unions:
-        left, right = union.left, union.right
-        # Someone with several partners stands between them: the first on
-        # one side, the next on the other, and so on outwards.
-        hub = left if partners_seen.get(left, 0) >= partners_seen.get(right, 0) else right
-        newcomer = right if hub == left else left
-        left, right = (newcomer, hub) if partners_seen.get(hub, 0) % 2 else (hub, newcomer)
-        partners_seen[left] = partners_seen.get(left, 0) + 1
-        partners_seen[right] = partners_seen.get(right, 0) + 1
-        lines.append(f'  "{union.key}" [shape=point, width=0.06, height=0.06];')
-        lines.append(f'  {{ rank=same; "{left}" -> "{union.key}" -> "{right}" [weight=8]; }}')
+        unit = unit_of[union.left]
+        gap = max(position[union.left], position[union.right])
         for child in union.children:
-            lines.append(f'  "{union.key}" -> "{child}" [weight=4];')
+            lines.append(f"  {unit}:g{gap}:s -> {unit_of[child]}:p{position[child]}:n [weight=4];")
     for parent, child in family.single_parents:
-        lines.append(f'  "{parent}" -> "{child}" [weight=4];')
-    # The child's carers stand a generation above the child, as parents do.
-    parents_of_child = {k for u in family.unions if SUBJECT in u.children for k in (u.left, u.right)}
-    for member in family.members:
-        if member.in_household and member.shape == "carer" or (
-            member.in_household and not member.subject and member.key not in parents_of_child
-            and not any(member.key in u.children for u in family.unions)
-        ):
-            lines.append(f'  "{member.key}" -> "{SUBJECT}" [style=invis, weight=1];')
+        lines.append(f"  {unit_of[parent]}:p{position[parent]}:s -> {unit_of[child]}:p{position[child]}:n [weight=4];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -402,20 +486,32 @@ def layout_of(family: Family, *, case_reference: str) -> Layout:
     """Where dot puts everyone. Raises DrawingError where dot is missing or fails."""
     laid_out = _run_dot(dot_source(family), case_reference)
     _, _, width, height = (float(v) for v in laid_out["bb"].split(","))
+    members = {m.key: m for m in family.members}
+    units = units_of(family)
+    row_height = node_height(family)
     places: dict[str, Placed] = {}
-    widths: dict[str, float] = {}
     household = None
     for obj in laid_out.get("objects", []):
-        if "nodes" in obj and obj.get("name") == "cluster_household":
+        if obj.get("name") == "cluster_household":
             x0, y0, x1, y1 = (float(v) for v in obj["bb"].split(","))
             household = (x0, height - y1, x1 - x0, y1 - y0)
-        elif "pos" in obj:
-            x, y = (float(v) for v in obj["pos"].split(","))
-            places[obj["name"]] = Placed(x, height - y)
-            widths[obj["name"]] = float(obj["width"]) * 72
-    rows = sorted({round(p.y, 1) for k, p in places.items() if not k.startswith("@union")})
-    ranks = {k: rows.index(round(p.y, 1)) for k, p in places.items() if not k.startswith("@union")}
-    return Layout(family, places, width, height, household, widths, node_height(family), ranks)
+        elif re.fullmatch(r"u\d+", obj.get("name", "")) and "pos" in obj:
+            unit = units[int(obj["name"][1:]) - 1]
+            cx, cy = (float(v) for v in obj["pos"].split(","))
+            widths = [slot_width(members[k]) for k in unit]
+            x = cx - (sum(widths) + COUPLE_GAP * (len(unit) - 1)) / 2
+            # The symbol sits at the top of the person's cell, its words below it.
+            y = height - cy - row_height / 2 + SYMBOL / 2
+            for key, w in zip(unit, widths, strict=True):
+                places[key] = Placed(x + w / 2, y)
+                x += w + COUPLE_GAP
+    rows = sorted({round(p.y, 1) for p in places.values()})
+    ranks = {k: rows.index(round(p.y, 1)) for k, p in places.items()}
+    beside = beside_the_child(family, units)
+    outlined = {SUBJECT, *(k for i in beside for k in units[int(i) - 1])} if household else set()
+    alone = tuple(m.key for m in family.members if m.in_household and m.key not in outlined
+                  and sum(x.in_household for x in family.members) > 1)
+    return Layout(family, places, width, height, household, alone, row_height, ranks)
 
 
 def _run_dot(source: str, case_reference: str) -> dict:  # type: ignore[type-arg]
@@ -542,20 +638,26 @@ def draw(layout: Layout, box_mm: tuple[float, float] = DEFAULT_BOX_MM) -> tuple[
     family = layout.family
 
     def at(key: str) -> tuple[float, float]:
-        p = layout.places[key]
-        # The symbol sits at the top of the node's box, its words below it.
-        return p.x + margin, p.y + margin - layout.node_height / 2 + SYMBOL / 2
+        return layout.places[key].x + margin, layout.places[key].y + margin
 
     if layout.household is not None:
         x, y, w, h = layout.household
         marks.append(Outline(x + margin, y + margin, w, h))
+    for group in _side_by_side(layout, layout.household_alone):
+        (x0, y), (x1, _) = at(group[0]), at(group[-1])
+        left = x0 - slot_width(family.member(group[0])) / 2 - 2
+        right = x1 + slot_width(family.member(group[-1])) / 2 + 2
+        marks.append(Outline(left, y - SYMBOL / 2 - 6, right - left, layout.node_height + 8))
+    levels = _bar_levels(layout, at)
     for index, union in enumerate(family.unions):
-        marks += _couple(layout, union, at, index)
+        marks += _couple(layout, union, at, index, levels.get(union.key, 0))
     for parent, child in family.single_parents:
         px, py = at(parent)
         cx, cy = at(child)
+        # From below the lone parent's words down to the child.
         bottom = py - SYMBOL / 2 + layout.node_height
-        marks.append(Line(((px, bottom), (px, cy - SYMBOL / 2 - 8), (cx, cy - SYMBOL / 2 - 8), (cx, cy - SYMBOL / 2))))
+        drop = cy - SYMBOL / 2 - BAR_DROP - BAR_STEP * levels.get(parent, 0)
+        marks.append(Line(((px, bottom), (px, drop), (cx, drop), (cx, cy - SYMBOL / 2))))
     for member in family.members:
         x, y = at(member.key)
         marks += _person(member, x, y)
@@ -574,30 +676,85 @@ def draw(layout: Layout, box_mm: tuple[float, float] = DEFAULT_BOX_MM) -> tuple[
     return [*marks, *below], *below_size
 
 
-def _couple(layout: Layout, union: Union, at, index: int) -> list[Mark]:  # type: ignore[no-untyped-def]
+def _side_by_side(layout: Layout, keys: tuple[str, ...]) -> list[list[str]]:
+    """The people in ``keys`` in runs that stand next to each other in one
+    generation with nobody else between, so that one outline goes round each run."""
+    runs: list[list[str]] = []
+    ordered = sorted(layout.places, key=lambda k: (layout.places[k].y, layout.places[k].x))
+    for key in ordered:
+        if key not in keys:
+            continue
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and layout.places[previous].y == layout.places[key].y and \
+                ordered.index(key) == ordered.index(previous) + 1:
+            runs[-1].append(key)
+        else:
+            runs.append([key])
+    return runs
+
+
+#: How far above the children's symbols their parents' bar runs, and how
+#: far the next bar of that generation is raised where two would overlap.
+BAR_DROP, BAR_STEP = 12.0, 6.0
+
+
+def _bar_levels(layout: Layout, at) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """A level for each couple's bar (and each lone parent's) in its
+    children's generation, so that bars which would overlap run at different
+    heights and one family's children never look like another's."""
+    bars: list[tuple[float, str, float, float]] = []
+    for union in layout.family.unions:
+        if union.children:
+            xs = [at(c)[0] for c in union.children] + [_gap_x(layout, union, at)]
+            bars.append((at(union.children[0])[1], union.key, min(xs), max(xs)))
+    lone: dict[str, list[str]] = {}
+    for parent, child in layout.family.single_parents:
+        lone.setdefault(parent, []).append(child)
+    for parent, children in lone.items():
+        xs = [at(c)[0] for c in children] + [at(parent)[0]]
+        bars.append((at(children[0])[1], parent, min(xs), max(xs)))
+    levels: dict[str, int] = {}
+    taken: dict[tuple[float, int], list[tuple[float, float]]] = {}
+    for row, key, left, right in sorted(bars, key=lambda bar: (bar[0], bar[2])):
+        level = 0
+        while any(left - 4 < r and l < right + 4 for l, r in taken.get((row, level), [])):
+            level += 1
+        taken.setdefault((row, level), []).append((left, right))
+        levels[key] = level
+    return levels
+
+
+def _gap_x(layout: Layout, union: Union, at) -> float:  # type: ignore[no-untyped-def]
+    """Where a couple's children's line starts: in the gap just left of the
+    right-hand partner (the port dot was given)."""
+    right = max((union.left, union.right), key=lambda k: at(k)[0])
+    return at(right)[0] - slot_width(layout.family.member(right)) / 2 - COUPLE_GAP / 2
+
+
+def _couple(layout: Layout, union: Union, at, index: int, level: int) -> list[Mark]:  # type: ignore[no-untyped-def]
+    """A couple's line, its marks, and the lines down to their children."""
     marks: list[Mark] = []
     (lx, ly), (rx, ry) = sorted((at(union.left), at(union.right)))
-    ux = layout.places[union.key].x + 10.0
+    ux = _gap_x(layout, union, at)
     dash = {PartnershipStatus.TOGETHER: "dash", PartnershipStatus.NOT_KNOWN: "dot"}.get(union.status, "")
-    between = [k for k, p in layout.places.items()
-               if not k.startswith("@union") and abs(at(k)[1] - ly) < 1 and lx + 1 < at(k)[0] < rx - 1]
+    between = [k for k in layout.places if abs(at(k)[1] - ly) < 1 and lx + 1 < at(k)[0] < rx - 1]
     if between:
         # Someone stands between the two: the line goes over their heads.
-        top = ly - SYMBOL / 2 - 6 - 4 * (index % 3)
-        marks.append(Line(((lx, ly - SYMBOL / 2), (lx, top), (rx, top), (rx, ry - SYMBOL / 2)), dash=dash))  # type: ignore[arg-type]
-        line_y = top
+        line_y = ly - SYMBOL / 2 - 4 - 3 * (index % 3)
+        marks.append(Line(((lx, ly - SYMBOL / 2), (lx, line_y), (rx, line_y), (rx, ry - SYMBOL / 2)), dash=dash))  # type: ignore[arg-type]
+        slash_x = (ux + rx) / 2
     else:
-        marks.append(Line(((lx + SYMBOL / 2, ly), (rx - SYMBOL / 2, ry)), dash=dash))  # type: ignore[arg-type]
         line_y = ly
+        marks.append(Line(((lx + SYMBOL / 2, ly), (rx - SYMBOL / 2, ry)), dash=dash))  # type: ignore[arg-type]
+        slash_x = ux
     slashes = {PartnershipStatus.SEPARATED: 1, PartnershipStatus.DIVORCED: 2}.get(union.status, 0)
     for n in range(slashes):
         dx = (n - (slashes - 1) / 2) * 5
-        marks.append(Line(((ux + dx - 3, line_y + 6), (ux + dx + 3, line_y - 6)), width=1.2))
+        marks.append(Line(((slash_x + dx - 3, line_y + 6), (slash_x + dx + 3, line_y - 6)), width=1.2))
     if union.children:
         kids = [at(c) for c in union.children]
-        bar = min(y for _, y in kids) - SYMBOL / 2 - 9 - 3 * (index % 3)
-        start = line_y if not between else line_y
-        marks.append(Line(((ux, start), (ux, bar))))
+        bar = min(y for _, y in kids) - SYMBOL / 2 - BAR_DROP - BAR_STEP * level
+        marks.append(Line(((ux, line_y), (ux, bar))))
         xs = [x for x, _ in kids] + [ux]
         if max(xs) - min(xs) > 0.5:
             marks.append(Line(((min(xs), bar), (max(xs), bar))))
