@@ -359,7 +359,7 @@ def label_lines(member: Member) -> list[str]:
 
 def slot_width(member: Member) -> float:
     """The width a person takes in a row: their symbol or their longest line of words."""
-    return max(SYMBOL + 16, max(_text_width(line) for line in label_lines(member)) + 8)
+    return max(SYMBOL + 16, max(_text_width(line) for line in label_lines(member)) + 4)
 
 
 #: The gap between two partners, where the line to their children starts.
@@ -448,7 +448,7 @@ def dot_source(family: Family) -> str:
     members = {m.key: m for m in family.members}
     lines = [
         "digraph genogram {",
-        '  graph [rankdir=TB, newrank=true, nodesep=0.25, ranksep=0.55, splines=false, margin=0, pad=0, dpi=72,'
+        '  graph [rankdir=TB, newrank=true, nodesep=0.15, ranksep=0.55, splines=false, margin=0, pad=0, dpi=72,'
         " searchsize=30, mclimit=1.0, remincross=true];",
         '  node [shape=plain, fontsize=8, fontname="Liberation Sans"];',
         "  edge [arrowhead=none];",
@@ -614,7 +614,9 @@ def genogram(
     natural = 25.4 / 72
     scale = min(box_mm[0] / width, box_mm[1] / height, natural * MAX_ENLARGEMENT)
     if larger_box_mm is not None and scale < natural * 7 / FONT_SIZE:
-        scale = min(larger_box_mm[0] / width, larger_box_mm[1] / height, natural * MAX_ENLARGEMENT)
+        box_mm = larger_box_mm
+        marks, width, height = draw(layout, box_mm)
+        scale = min(box_mm[0] / width, box_mm[1] / height, natural * MAX_ENLARGEMENT)
     width_mm, height_mm = round(width * scale, 1), round(height * scale, 1)
     summary, who = in_words(case, family)
     return Genogram(
