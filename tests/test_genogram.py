@@ -21,8 +21,8 @@ from click.testing import CliRunner
 import permdocs
 from permdocs.cli import main
 from permdocs.errors import DrawingError, InvalidCaseError
-from permdocs.practice import genogram as drawing
-from permdocs.practice.genogram import family_of, genogram, layout_of
+from permdocs.practice.genogram import family_of, genogram, layout_of, marks
+from permdocs.practice.genogram import layout as dot_layout
 from permdocs.safeguarding.redaction import redact
 
 from conftest import ROOT, SAMPLES, require_program, sample_ids
@@ -140,7 +140,7 @@ def test_twenty_five_people_in_four_generations_draw_readably(dot: str) -> None:
     assert ranks == {0, 1, 2, 3}
     # Words no smaller than 6 pt on a landscape page: the picture is scaled by at most this much.
     width_pt = float(re.search(r'viewBox="0 0 ([\d.]+)', drawn.svg).group(1))  # type: ignore[union-attr]
-    assert drawn.width_mm / (width_pt * 25.4 / 72) * drawing.FONT_SIZE >= 6
+    assert drawn.width_mm / (width_pt * 25.4 / 72) * marks.FONT_SIZE >= 6
     assert all(f">{name}<" in drawn.svg for name in ("Ivy Examplecroft", "Zac Dummett", "Poppy"))
 
 
@@ -221,6 +221,6 @@ def test_a_dot_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     hanging.write_text("#!/bin/sh\nexec /bin/sleep 5\n", encoding="utf-8")
     hanging.chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(drawing, "DOT_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(dot_layout, "DOT_TIMEOUT_SECONDS", 0.5)
     with pytest.raises(DrawingError, match="was stopped"):
         genogram(permdocs.load_case(POPPY))
