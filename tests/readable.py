@@ -170,6 +170,10 @@ def html_body_words(data: bytes) -> list[str]:
     # A span that only keeps a legal reference on one line is not a word break.
     for span in main.findall(".//span[@class='nobreak']"):
         span.drop_tag()
+    # A picture permdocs draws keeps its words as SVG text; in Word the same
+    # picture is an image, described by its alt text. Either way it is the picture.
+    for figure in main.findall(".//figure[@class='diagram']"):
+        figure.drop_tree()
     return _WORD.findall(" ".join(main.itertext()))
 
 

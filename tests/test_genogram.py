@@ -94,7 +94,7 @@ def _drop_references(node: Any, person_id: str) -> Any:
     if isinstance(node, list):
         return [
             _drop_references(item, person_id) for item in node
-            if item != person_id and not (isinstance(item, dict) and item.get("person_id") == person_id)
+            if item != person_id and not (isinstance(item, dict) and person_id in (item.get("person_id"), item.get("partner_id")))
         ]
     return node
 

@@ -17,7 +17,7 @@ from .family import Shape
 #: The PNG's resolution: sharp in print, small in a Word file.
 PNG_DPI = 200
 #: Sizes in points (1/72 inch), as dot measures: a symbol, and the words under it.
-SYMBOL = 26.0
+SYMBOL = 25.0
 FONT_SIZE = 8.0
 
 
