@@ -20,7 +20,7 @@ from ..declaration import ResolvedRequest
 #: the page's width inside its margins, and the height left under the title
 #: block on the first page; a large family whose words would be too small
 #: there gets a page of its own.
-PICTURE_BOX_MM = (255.0, 105.0)
+PICTURE_BOX_MM = (255.0, 85.0)
 PAGE_BOX_MM = (255.0, 150.0)
 
 
@@ -39,13 +39,21 @@ def build_context(case: Case, request: ResolvedRequest) -> FamilyTreeDocument:
     return FamilyTreeDocument(
         document=document_info(case, request, "Family tree", "Drawn from the case records"),
         child=child_identity(case),
-        body=(*_picture(name, drawn), *_in_words(name, drawn), *_about(case)),
+        body=(*_picture_and_words(name, drawn), *_about(case)),
     )
 
 
 def genogram_block(drawn: Genogram) -> Diagram:
     """The drawn genogram as a block any document can place."""
     return Diagram(drawn.svg, drawn.png, drawn.alt_text, drawn.width_mm, drawn.height_mm)
+
+
+def _picture_and_words(name: str, drawn: Genogram) -> tuple[Block, ...]:
+    """The picture, then who is who; where the picture needs a page of its
+    own, who is who comes first, so that the first page is not left empty."""
+    if drawn.height_mm > PICTURE_BOX_MM[1]:
+        return (*_in_words(name, drawn), *_picture(name, drawn))
+    return (*_picture(name, drawn), *_in_words(name, drawn))
 
 
 def _picture(name: str, drawn: Genogram) -> tuple[Block, ...]:

@@ -161,7 +161,9 @@ def _person(member: Member, x: float, y: float) -> list[Mark]:
         marks.append(Line(((x - h, y - h), (x + h, y + h)), width=1.2))
         marks.append(Line(((x - h, y + h), (x + h, y - h)), width=1.2))
     if member.parental_responsibility:
-        marks.append(Words(x + SYMBOL / 2 + 3, y - SYMBOL / 2 + 7, "PR", 7.0, bold=True, anchor="start"))
+        # Beside the symbol's right edge: a carer's symbol is wider, a diamond a little.
+        half = SYMBOL / 2 * {"carer": 1.35, "unknown": 1.15}.get(member.shape, 1.0)
+        marks.append(Words(x + half + 3, y - SYMBOL / 2 + 7, "PR", 7.0, bold=True, anchor="start"))
     if member.not_known:
         marks.append(Words(x, y + 3, "?", 10.0, bold=True))
     for n, line in enumerate(label_lines(member)):

@@ -4,6 +4,8 @@ tests (no pixels)."""
 
 from __future__ import annotations
 
+import re
+
 from ...case import Case
 from ...case.people import PartnershipStatus
 from .family import Family, Member
@@ -61,7 +63,8 @@ def _called(member: Member, child: str) -> str:
         return f"{member.relationship} (not known)"
     if member.name.startswith(f"{child}'s "):
         return member.name
-    relation = member.relationship.lower()
+    # The relationship goes in brackets, so its own brackets become commas.
+    relation = re.sub(r"\s*\(([^()]*)\)", r", \1", member.relationship.lower())
     return f"{member.name} ({relation})" if relation else member.name
 
 
