@@ -82,7 +82,7 @@ def _side_by_side(layout: Layout, keys: tuple[str, ...]) -> list[list[str]]:
 
 #: How far above the children's symbols their parents' bar runs, and how
 #: far the next bar of that generation is raised where two would overlap.
-BAR_DROP, BAR_STEP = 12.0, 6.0
+BAR_DROP, BAR_STEP = 17.0, 5.0
 
 
 def _bar_levels(layout: Layout, at) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -118,6 +118,19 @@ def _gap_x(layout: Layout, union: Union, at) -> float:  # type: ignore[no-untype
     return at(right)[0] - slot_width(layout.family.member(right)) / 2 - COUPLE_GAP / 2
 
 
+def _top_of(layout: Layout, union: Union, at, x: float, leg: float) -> float:  # type: ignore[no-untyped-def]
+    """Where a vertical line at ``leg`` meets the top of the symbol of the
+    partner standing at ``x``: a circle and a diamond are lower off-centre."""
+    key = union.left if at(union.left)[0] == x else union.right
+    shape, y = layout.family.member(key).shape, at(key)[1]
+    r, dx = SYMBOL / 2, abs(leg - x)
+    if shape == "female":
+        return float(y - (r * r - dx * dx) ** 0.5)
+    if shape == "unknown":
+        return y - (r * 1.15 - dx)
+    return y - r
+
+
 def _couple(layout: Layout, union: Union, at, index: int, level: int) -> list[Mark]:  # type: ignore[no-untyped-def]
     """A couple's line, its marks, and the lines down to their children."""
     marks: list[Mark] = []
@@ -126,9 +139,14 @@ def _couple(layout: Layout, union: Union, at, index: int, level: int) -> list[Ma
     dash = {PartnershipStatus.TOGETHER: "dash", PartnershipStatus.NOT_KNOWN: "dot"}.get(union.status, "")
     between = [k for k in layout.places if abs(at(k)[1] - ly) < 1 and lx + 1 < at(k)[0] < rx - 1]
     if between:
-        # Someone stands between the two: the line goes over their heads.
-        line_y = ly - SYMBOL / 2 - 4 - 3 * (index % 3)
-        marks.append(Line(((lx, ly - SYMBOL / 2), (lx, line_y), (rx, line_y), (rx, ry - SYMBOL / 2)), dash=dash))  # type: ignore[arg-type]
+        # Someone stands between the two: the line goes over their heads. Its
+        # legs meet each symbol off its centre, where no parents' line arrives.
+        line_y = ly - SYMBOL / 2 - 4 - 2 * (index % 3)
+        left_leg, right_leg = lx + SYMBOL / 4, rx - SYMBOL / 4
+        marks.append(Line((
+            (left_leg, _top_of(layout, union, at, lx, left_leg)), (left_leg, line_y),
+            (right_leg, line_y), (right_leg, _top_of(layout, union, at, rx, right_leg)),
+        ), dash=dash))  # type: ignore[arg-type]
         slash_x = (ux + rx) / 2
     else:
         line_y = ly
