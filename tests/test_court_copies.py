@@ -58,7 +58,7 @@ def _word_numbered(data: bytes) -> list[str]:
 def test_every_document_with_a_court_copy_is_checked() -> None:
     documents = {name for _, name, _ in COURT_COPIES}
     assert documents == {"care-plan-permanence", "options-analysis", "route-comparison", "cpr", "case-summary", "chronology",
-                         "family-time"}
+                         "family-time", "family-tree"}
 
 
 @pytest.mark.parametrize("path, document, audience", COURT_COPIES,

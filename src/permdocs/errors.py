@@ -215,3 +215,11 @@ class BlockedResourceError(PermdocsError):
 
 class UnknownRouteError(PermdocsError):
     """A route was asked for that the knowledge base does not describe."""
+
+
+class DrawingError(PermdocsError):
+    """A picture permdocs draws from the case (the genogram) could not be
+    drawn: the program that lays it out (Graphviz's ``dot``) is not
+    installed, or it failed or took too long on this case. Exit 2: the
+    machine's set-up or the case, not a fault in permdocs, and the message
+    says what to do."""

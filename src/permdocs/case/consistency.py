@@ -35,6 +35,7 @@ RULES_IN_WORDS = (
     "Ids are unique within 'people', within 'options' and within 'family_time'.",
     "Every person id the case uses (carers, applicants, consents, views, family time, assessments of relatives) "
     "is the id of someone in 'people'.",
+    "Nobody in 'people' is their own ancestor through 'parent_ids', nor their own partner.",
     "'options_analysis.recommended_option_id' is the id of one of the 'options'.",
     "Every @-reference in free text names a person in 'people' (@ID, @ID.first, @ID.address, @ID.phone, @ID.email), "
     "'@carers', or a detail the placement records (@placement.address, .town, .school, .gp, .place_of_worship, .clubs).",
@@ -50,7 +51,10 @@ def consistency_problems(case: Tree) -> list[tuple[Location, str]]:
         return []
     from .text_references import reference_problems
 
-    return [*_duplicate_ids(case), *_unknown_references(case), *reference_problems(case), *_dates_out_of_order(case)]
+    return [
+        *_duplicate_ids(case), *_unknown_references(case), *_own_ancestors(case), *reference_problems(case),
+        *_dates_out_of_order(case),
+    ]
 
 
 def _items(node: Any, key: str) -> list[tuple[int, Mapping[str, Any]]]:
@@ -130,6 +134,11 @@ def _person_references(case: Tree) -> list[tuple[Location, Any]]:
     found += _id_list(_object(case, "placement"), "carer_ids", ("placement",))
     for i, person in _items(case, "people"):
         found += _id_list(_object(person, "sibling"), "lives_with_ids", ("people", i, "sibling"))
+        found += _id_list(person, "parent_ids", ("people", i))
+        found += [
+            (("people", i, "partners", j, "partner_id"), partner.get("partner_id"))
+            for j, partner in _items(person, "partners")
+        ]
     found += [
         (("voices", "others", i, "person_id"), view["person_id"])
         for i, view in _items(_object(case, "voices"), "others") if view.get("person_id") is not None
@@ -159,6 +168,47 @@ def _unknown_references(case: Tree) -> Iterator[tuple[Location, str]]:
     options = _ids(case, "options")
     if isinstance(recommended, str) and not is_placeholder(recommended) and recommended not in options:
         yield ("options_analysis", "recommended_option_id"), not_found("any option in 'options'", recommended, options)
+
+
+def _own_ancestors(case: Tree) -> Iterator[tuple[Location, str]]:
+    """People who are their own parent, grandparent or further ancestor
+    through 'parent_ids': a family tree cannot be drawn with such a loop.
+    Reported once per loop, at the first person of it in 'people'."""
+    index_of: dict[str, int] = {}
+    parents: dict[str, list[str]] = {}
+    for index, person in _items(case, "people"):
+        identifier = person.get("id")
+        if isinstance(identifier, str) and identifier not in index_of:
+            index_of[identifier] = index
+            listed = person.get("parent_ids")
+            parents[identifier] = [p for p in listed if isinstance(p, str)] if isinstance(listed, list) else []
+    reported: set[str] = set()
+    for start in index_of:
+        trail = _path_back_to(start, parents)
+        if trail and not reported & set(trail):
+            reported |= set(trail)
+            loop = " -> ".join([start, *trail])
+            yield ("people", index_of[start], "parent_ids"), f"makes this person their own ancestor ({loop})"
+    for index, person in _items(case, "people"):
+        for j, partner in _items(person, "partners"):
+            if partner.get("partner_id") == person.get("id"):
+                yield ("people", index, "partners", j, "partner_id"), "is this person's own id"
+
+
+def _path_back_to(start: str, parents: Mapping[str, list[str]]) -> list[str]:
+    """The ids from a parent of ``start`` up to ``start`` again, or [] if
+    ``start`` is not its own ancestor (a depth-first search, ids only)."""
+    stack: list[tuple[str, list[str]]] = [(p, [p]) for p in parents.get(start, [])]
+    seen: set[str] = set()
+    while stack:
+        current, trail = stack.pop()
+        if current == start:
+            return trail
+        if current in seen:
+            continue
+        seen.add(current)
+        stack += [(p, [*trail, p]) for p in parents.get(current, [])]
+    return []
 
 
 def not_found(what: str, written: str, ids: list[str]) -> str:

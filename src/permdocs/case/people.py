@@ -136,6 +136,30 @@ class SiblingDetails(CaseModel):
     )
 
 
+class PartnershipStatus(Code):
+    """How two adults are or were partnered, as a genogram marks it: a solid
+    line for a marriage or civil partnership, a dashed one for a couple who
+    live together, one slash for a separation and two for a divorce."""
+
+    MARRIED = "married", "Married to each other."
+    CIVIL_PARTNERSHIP = "civil_partnership", "In a civil partnership with each other."
+    TOGETHER = "together", "A couple, not married: living together or in a relationship.", "cohabiting"
+    SEPARATED = "separated", "Were a couple and have separated (married or not)."
+    DIVORCED = "divorced", "Were married or civil partners, and the marriage or partnership was ended in law."
+    NOT_KNOWN = "not_known", "They had a child together; nothing more is recorded about them as a couple."
+
+
+class Partnership(CaseModel):
+    """A partnership of this person with another person in 'people'. Give it on
+    one of the two only: the genogram draws one line between them."""
+
+    partner_id: Identifier = field("Partner", "The id in 'people' of the partner.")
+    status: PartnershipStatus = field(
+        "Status", "married, civil_partnership, together, separated, divorced or not_known (the default).",
+        default=PartnershipStatus.NOT_KNOWN,
+    )
+
+
 class Involvement(Code):
     """Whether someone has been part of the child's life and of the plans for
     them. The later-life letter is checked against it (LL-006): a letter
@@ -211,6 +235,28 @@ class Person(CaseModel):
         default=None, sensitivity=CARER_NAME, name_of_person=True,
     )
     date_of_birth: CalendarDate | None = field("Date of birth", "Date of birth, or null where not known.", default=None)
+    gender: Gender = field(
+        "Gender",
+        "The person's gender, where known: the genogram draws a circle for a female, a square for a male and a "
+        "diamond otherwise. Where it is 'not_known' (the default), the genogram reads it from the role or the "
+        "relationship ('mother', 'grandfather', 'aunt').",
+        default=Gender.NOT_KNOWN,
+    )
+    parent_ids: list[Identifier] = field(
+        "Parents (ids)",
+        "Ids in 'people' of this person's parents, for the genogram. Where none are given, the genogram infers the "
+        "usual ones: the mother and father are the child's parents, a full sibling shares them, a half sibling "
+        "shares the parent on their side, and a maternal or paternal grandparent is the parent of the mother or "
+        "father. Nobody may be their own ancestor.",
+        default_factory=list, max_length=2,
+    )
+    partners: list[Partnership] = field(
+        "Partners",
+        "This person's partnerships with others in 'people' (a marriage, a couple, a separation, a divorce), for "
+        "the genogram; give each on one of the two partners only. A mother and father who are not listed are "
+        "drawn as a couple whose status is not known.",
+        default_factory=list, max_length=LIST_LIMITS["people_named"],
+    )
     nationality: ShortText | None = field("Nationality", "The person's nationality, where known.", default=None)
     ethnicity: ShortText | None = field(
         "Ethnicity", "The person's ethnicity in their own words, where known (the CPR's family table).", default=None

@@ -19,6 +19,7 @@ from . import (
     chronology,
     cpr,
     family_time,
+    family_tree,
     later_life_letter,
     options_analysis,
     route_comparison,
@@ -40,6 +41,7 @@ _PACKAGES = (
     cpr,
     chronology,
     case_summary,
+    family_tree,
 )
 
 DOCUMENTS: dict[str, DocumentType] = {doc.name: doc for doc in map(document_from_package, _PACKAGES)}

@@ -1,0 +1,81 @@
+"""The family tree: the child's genogram, drawn from the case's people
+(:mod:`permdocs.practice.genogram`), then the same facts in words, so a
+reader who cannot see the picture, or prints it in black and white, reads
+the same. Each copy is drawn from that copy's redacted case: the family's
+and the court's copies name the carers only as their copy allows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...case import Case
+from ...practice.genogram import Genogram, genogram
+from ...text.blocks import Block, Bullets, Diagram, Heading, text
+from ...text.templating import long_date
+from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ..declaration import ResolvedRequest
+
+#: The largest the picture is drawn on a landscape A4 page, in millimetres:
+#: the page's width inside its margins, and the height left under the title
+#: block on the first page; a large family whose words would be too small
+#: there gets a page of its own.
+PICTURE_BOX_MM = (255.0, 85.0)
+PAGE_BOX_MM = (255.0, 150.0)
+
+
+@dataclass(frozen=True)
+class FamilyTreeDocument:
+    """Everything the family-tree templates may use."""
+
+    document: DocumentInfo
+    child: ChildIdentity
+    body: tuple[Block, ...]
+
+
+def build_context(case: Case, request: ResolvedRequest) -> FamilyTreeDocument:
+    name = case.child.preferred_name
+    drawn = genogram(case, box_mm=PICTURE_BOX_MM, larger_box_mm=PAGE_BOX_MM)
+    return FamilyTreeDocument(
+        document=document_info(case, request, "Family tree", "Drawn from the case records"),
+        child=child_identity(case),
+        body=(*_picture_and_words(name, drawn), *_about(case)),
+    )
+
+
+def genogram_block(drawn: Genogram) -> Diagram:
+    """The drawn genogram as a block any document can place."""
+    return Diagram(drawn.svg, drawn.png, drawn.alt_text, drawn.width_mm, drawn.height_mm)
+
+
+def _picture_and_words(name: str, drawn: Genogram) -> tuple[Block, ...]:
+    """The picture, then who is who; where the picture needs a page of its
+    own, who is who comes first, so that the first page is not left empty."""
+    if drawn.height_mm > PICTURE_BOX_MM[1]:
+        return (*_in_words(name, drawn), *_picture(name, drawn))
+    return (*_picture(name, drawn), *_in_words(name, drawn))
+
+
+def _picture(name: str, drawn: Genogram) -> tuple[Block, ...]:
+    return (Heading(f"{name}'s family tree", anchor="tree"), genogram_block(drawn))
+
+
+def _in_words(name: str, drawn: Genogram) -> tuple[Block, ...]:
+    return (
+        Heading("Who is who", anchor="who"),
+        text(drawn.summary),
+        Bullets(drawn.who_is_who),
+    )
+
+
+def _about(case: Case) -> tuple[Block, ...]:
+    name = case.child.preferred_name
+    return (
+        Heading("About this family tree", anchor="about"),
+        text(
+            f"This family tree is drawn from the people the case records about {name} on "
+            f"{long_date(case.prepared_on)}. Where the records do not name a parent, the tree shows a grey symbol "
+            "with a question mark. Where they do not say how two parents were related as a couple, their line is "
+            "dotted. Ask the social worker to correct anything the tree gets wrong."
+        ),
+    )
