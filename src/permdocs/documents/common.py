@@ -20,8 +20,9 @@ from ..case.authorship import Professional
 from ..case.family_time import FamilyTimeArrangement, Supervision
 from ..case.people import Person
 from ..checks import Finding
+from ..practice.genogram import Genogram
 from ..text import blocks
-from ..text.blocks import Block, Heading, Row, Table
+from ..text.blocks import Block, Diagram, Heading, Row, Table
 from ..text.templating import capfirst
 from .declaration import ResolvedRequest
 from .labels import label
@@ -298,3 +299,9 @@ def lower_article(value: str) -> str:
 def and_list(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def genogram_block(drawn: Genogram) -> Diagram:
+    """A drawn genogram as a block any document can place (the family tree,
+    the CPR's birth family, the later-life letter)."""
+    return Diagram(drawn.svg, drawn.png, drawn.alt_text, drawn.width_mm, drawn.height_mm)

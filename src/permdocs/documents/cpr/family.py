@@ -15,10 +15,11 @@ from ...case.family_time import FamilyTimeArrangement
 from ...case.legal import LegalBasisKind
 from ...case.people import Person, PersonRole, SiblingBlood, SiblingSide
 from ...practice.chronology import CARER_ROLES
+from ...practice.genogram import genogram
 from ...practice.schedules import how_often
 from ...text.blocks import Block, Heading, Markdown, Paragraph, Row, Run, Table, text
 from ...text.templating import capfirst, long_date
-from ..common import and_list, display_name, unbracketed
+from ..common import and_list, display_name, genogram_block, unbracketed
 from ..labels import label
 from .words import PARENT_ROLES, ReportWords, written
 
@@ -32,6 +33,10 @@ _OUTCOMES = {
 }
 #: Orders under which the local authority (or the adoption agency) holds parental responsibility.
 _PR_ORDERS = (LegalBasisKind.INTERIM_CARE_ORDER, LegalBasisKind.CARE_ORDER, LegalBasisKind.PLACEMENT_ORDER)
+
+
+#: The family tree's room on the report's portrait page, width by height in millimetres.
+GENOGRAM_BOX_MM = (170.0, 150.0)
 
 
 def family_parts(words: ReportWords) -> list[Part]:
@@ -53,7 +58,9 @@ def _family(words: ReportWords) -> list[Person]:
 
 def _birth_family(words: ReportWords) -> list[Block]:
     family = _family(words)
-    blocks: list[Block] = [_family_table(words, family), text(
+    # The family tree beside the table that lists the same people: who is who at a glance
+    # (half-siblings by different fathers, say), drawn from the copy's own case.
+    blocks: list[Block] = [genogram_block(genogram(words.case, box_mm=GENOGRAM_BOX_MM)), _family_table(words, family), text(
         f"PR: whether the person holds parental responsibility for {words.name}.", "note"
     )]
     others = [p for p in family if p.role not in (*PARENT_ROLES, PersonRole.SIBLING)]

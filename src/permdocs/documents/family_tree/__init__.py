@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from ...case import Case
 from ...practice.genogram import Genogram, genogram
-from ...text.blocks import Block, Bullets, Diagram, Heading, text
+from ...text.blocks import Block, Bullets, Heading, text
 from ...text.templating import long_date
-from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ..common import ChildIdentity, DocumentInfo, child_identity, document_info, genogram_block
 from ..declaration import ResolvedRequest
 
 #: The largest the picture is drawn on a landscape A4 page, in millimetres:
@@ -41,11 +41,6 @@ def build_context(case: Case, request: ResolvedRequest) -> FamilyTreeDocument:
         child=child_identity(case),
         body=(*_picture_and_words(name, drawn), *_about(case)),
     )
-
-
-def genogram_block(drawn: Genogram) -> Diagram:
-    """The drawn genogram as a block any document can place."""
-    return Diagram(drawn.svg, drawn.png, drawn.alt_text, drawn.width_mm, drawn.height_mm)
 
 
 def _picture_and_words(name: str, drawn: Genogram) -> tuple[Block, ...]:
