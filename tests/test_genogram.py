@@ -224,3 +224,24 @@ def test_a_dot_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setattr(dot_layout, "DOT_TIMEOUT_SECONDS", 0.5)
     with pytest.raises(DrawingError, match="was stopped"):
         genogram(permdocs.load_case(POPPY))
+
+
+def test_the_cpr_and_the_letter_carry_the_family_tree_in_their_readers_words() -> None:
+    """The CPR's birth family opens with the tree; the letter, where it asks for one,
+    names each person as the child knows them, and the child as "you"."""
+    import re
+
+    cpr = permdocs.render_outputs(
+        permdocs.load_case(ROOT / "samples" / "cpr-adoption.json"), permdocs.RenderRequest("cpr", ("html",), "court")
+    ).popitem()[1].decode()
+    birth_family = cpr.split("birth family</h3>", 1)[1]
+    assert birth_family.index('<figure class="diagram"') < birth_family.index("<table")
+    # The court copy names the adopters by role, in the picture as in the text.
+    assert "Plumbridge" not in cpr and "Poppy&#39;s prospective" in birth_family.split("</figure>")[0]
+    letter = permdocs.render_outputs(
+        permdocs.load_case(ROOT / "samples" / "adopted-child-letter.json"),
+        permdocs.RenderRequest("later-life-letter", ("html",), "child-and-adopters"),
+    ).popitem()[1].decode()
+    tree = letter.split("Your birth family</h2>", 1)[1].split("</figure>", 1)[0]
+    words = re.findall(r"<text[^>]*>([^<]+)</text>", tree)
+    assert {"your birth mum", "your older half-", "you", "your adoptive"} <= set(words), words

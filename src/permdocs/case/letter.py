@@ -87,6 +87,12 @@ class LaterLifeLetter(CaseModel):
     sections: list[LetterSection] = field(
         "Sections", "The guided sections, in the order they should be read; each kind at most once.", min_length=1, max_length=LIST_LIMITS["letter_sections"]
     )
+    family_tree: bool = field(
+        "Family tree",
+        "True to draw the child's family tree in the letter, after 'Your birth family', each person named in the "
+        "child's words ('your birth mum'). Drawn by Graphviz, as the CPR's is.",
+        default=False,
+    )
 
     @model_validator(mode="after")
     def _each_kind_once(self) -> "LaterLifeLetter":

@@ -305,3 +305,32 @@ def genogram_block(drawn: Genogram) -> Diagram:
     """A drawn genogram as a block any document can place (the family tree,
     the CPR's birth family, the later-life letter)."""
     return Diagram(drawn.svg, drawn.png, drawn.alt_text, drawn.width_mm, drawn.height_mm)
+
+
+#: A child's words for a birth parent, and for whose parent a grandparent, aunt or uncle is.
+_PARENT_WORDS = {"mother": "birth mum", "father": "birth dad"}
+_SIDE_PARENTS = {"maternal": "birth mum", "paternal": "birth dad"}
+_RELATIVE_WORDS = {
+    "grandmother": ("grandmother", "mum"), "grandfather": ("grandfather", "dad"),
+    "aunt": ("aunt", "sister"), "uncle": ("uncle", "brother"),
+}
+
+
+def plain_relationship(relationship: str, *, young: bool = False) -> str:
+    """A relationship in a child's words: 'Birth mother' -> 'your birth mum';
+    'Maternal grandmother' -> 'your grandmother, your birth mum's mum', or
+    for a young child 'your grandmother'; 'Older half-brother' -> 'your
+    brother' for a young child, who has no use yet for 'half'. One that
+    starts with someone's name ("Kai's other parent") keeps its words."""
+    words = relationship.strip().lower()
+    if relationship.strip().split(" ", 1)[0].endswith(("'s", "\u2019s")):
+        return relationship.strip()
+    if words.startswith("birth ") and words.removeprefix("birth ") in _PARENT_WORDS:
+        return f"your {_PARENT_WORDS[words.removeprefix('birth ')]}"
+    side = re.fullmatch(r"(maternal|paternal)\s+(grandmother|grandfather|aunt|uncle)", words)
+    if side:
+        noun, whose = _RELATIVE_WORDS[side.group(2)]
+        return f"your {noun}" if young else f"your {noun}, your {_SIDE_PARENTS[side.group(1)]}'s {whose}"
+    if young:
+        words = re.sub(r"\b(older|younger|big|little|maternal|paternal)\s+|\b(half|step)[- ]", "", words)
+    return f"your {words}"

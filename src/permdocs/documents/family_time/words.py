@@ -5,7 +5,6 @@ child's plain words in the child's own copy."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ...case import Case
@@ -17,7 +16,7 @@ from ...practice.schedules import age_in_years
 from ...safeguarding.mentions import person_mentions
 from ...safeguarding.withholding import replace_mentions
 from ...text.templating import capfirst
-from ..common import unbracketed
+from ..common import plain_relationship, unbracketed
 from ..declaration import Reader, ResolvedRequest
 
 ADOPTION_ROUTES = (Route.ADOPTION, Route.EARLY_PERMANENCE)
@@ -31,13 +30,6 @@ SIGNING_AGE = 8
 PICTURE_COPY_AGE = 8
 #: Subject, object and possessive pronouns by gender; "they" where not known.
 _PRONOUNS = {Gender.FEMALE: ("she", "her", "her"), Gender.MALE: ("he", "him", "his")}
-#: A child's words for a birth parent, and for whose parent a grandparent, aunt or uncle is.
-_PARENT_WORDS = {"mother": "birth mum", "father": "birth dad"}
-_SIDE_PARENTS = {"maternal": "birth mum", "paternal": "birth dad"}
-_RELATIVE_WORDS = {
-    "grandmother": ("grandmother", "mum"), "grandfather": ("grandfather", "dad"),
-    "aunt": ("aunt", "sister"), "uncle": ("uncle", "brother"),
-}
 
 
 class Words:
@@ -158,20 +150,3 @@ def _lower_relationship(relationship: str) -> str:
     sentence; 'Riley's adoptive parents' keeps the name it starts with."""
     first = relationship.strip().split(" ", 1)[0]
     return relationship.strip() if first.endswith(("'s", "’s")) else relationship.strip().lower()
-
-
-def plain_relationship(relationship: str, *, young: bool = False) -> str:
-    """A relationship in a child's words: 'Birth mother' -> 'your birth mum';
-    'Maternal grandmother' -> 'your grandmother, your birth mum's mum', or
-    for a young child 'your grandmother'; 'Older half-brother' -> 'your
-    brother' for a young child, who has no use yet for 'half'."""
-    words = relationship.strip().lower()
-    if words.startswith("birth ") and words.removeprefix("birth ") in _PARENT_WORDS:
-        return f"your {_PARENT_WORDS[words.removeprefix('birth ')]}"
-    side = re.fullmatch(r"(maternal|paternal)\s+(grandmother|grandfather|aunt|uncle)", words)
-    if side:
-        noun, whose = _RELATIVE_WORDS[side.group(2)]
-        return f"your {noun}" if young else f"your {noun}, your {_SIDE_PARENTS[side.group(1)]}'s {whose}"
-    if young:
-        words = re.sub(r"\b(older|younger|big|little|maternal|paternal)\s+|\b(half|step)[- ]", "", words)
-    return f"your {words}"

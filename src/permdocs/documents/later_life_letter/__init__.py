@@ -15,9 +15,11 @@ from markupsafe import Markup, escape
 
 from ...base.narrative import NarrativeText
 from ...case import Case
-from ...case.letter import LaterLifeLetter, LetterSection
+from ...case.letter import LaterLifeLetter, LetterSection, LetterSectionKind
 from ...practice import letter_review
-from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
+from ...practice.genogram import genogram
+from ...text.blocks import Diagram
+from ..common import ChildIdentity, DocumentInfo, child_identity, document_info, genogram_block, plain_relationship
 from ..declaration import Output, Reader, ResolvedRequest
 from .covering import CoveringLetter, adopters_names, covering_letter, marking_for
 from .facts import FOLLOWS_THE_WORKER, composed_facts
@@ -44,6 +46,8 @@ class SectionView:
     highlights: tuple[Highlight, ...]
     #: The same, where it completes the worker's story and so follows it.
     facts_after: tuple[str, ...] = ()
+    #: The child's family tree, after the section about the birth family, where the letter asks for it.
+    family_tree: Diagram | None = None
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,9 @@ def build_context(case: Case, request: ResolvedRequest) -> LaterLifeLetterDocume
         child=child_identity(case),
         written_on=letter.written_on,
         dear=letter.dear or case.child.preferred_name,
-        sections=_numbered(tuple(
+        sections=_with_family_tree(case, _numbered(tuple(
             _section(index, section, facts.get(section.kind), findings) for index, section in enumerate(letter.sections)
-        )),
+        ))),
         sign_off=letter.sign_off,
         writer_name=letter.writer_name or writer.name,
         writer_role=letter.writer_role or writer.role,
@@ -132,6 +136,23 @@ def _section(
         highlights=highlights,
         facts_after=paragraph if follows else (),
     )
+
+
+#: The family tree's room on the letter's page, width by height in millimetres.
+FAMILY_TREE_BOX_MM = (160.0, 140.0)
+
+
+def _with_family_tree(case: Case, sections: tuple[SectionView, ...]) -> tuple[SectionView, ...]:
+    """The sections, the one about the birth family (or else the first) with
+    the family tree after it, where the letter asks for one: each person
+    named as the child knows them ("your birth mum"), the child as "you"."""
+    letter = case.later_life_letter
+    if letter is None or not letter.family_tree or not sections:
+        return sections
+    kinds = [section.kind for section in letter.sections]
+    at = kinds.index(LetterSectionKind.BIRTH_FAMILY) if LetterSectionKind.BIRTH_FAMILY in kinds else 0
+    drawn = genogram(case, box_mm=FAMILY_TREE_BOX_MM, relationship_words=lambda words: plain_relationship(words) if words else "you")
+    return (*sections[:at], replace(sections[at], family_tree=genogram_block(drawn)), *sections[at + 1:])
 
 
 def _numbered(sections: tuple[SectionView, ...]) -> tuple[SectionView, ...]:

@@ -25,7 +25,8 @@ error message. Output is deterministic: no dates, versions or random ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from ...case import Case
 from .drawing import DEFAULT_BOX_MM, MAX_ENLARGEMENT, draw
@@ -55,14 +56,21 @@ class Genogram:
 
 
 def genogram(
-    case: Case, *, box_mm: tuple[float, float] = DEFAULT_BOX_MM, larger_box_mm: tuple[float, float] | None = None
+    case: Case, *, box_mm: tuple[float, float] = DEFAULT_BOX_MM, larger_box_mm: tuple[float, float] | None = None,
+    relationship_words: Callable[[str], str] | None = None,
 ) -> Genogram:
     """The case's genogram, drawn to fit ``box_mm`` (width, height), with the
     same in words (see the module's notes). Where fitting that box would
     shrink its words below 7 pt, it is drawn to fit ``larger_box_mm``
-    instead, if given (a page of its own). Raises DrawingError where dot is
-    missing, fails or takes too long."""
+    instead, if given (a page of its own). ``relationship_words`` rewrites
+    the relationship under each symbol (the later-life letter's "your birth
+    mum"; the child's own, empty, becomes what it returns for ""). Raises
+    DrawingError where dot is missing, fails or takes too long."""
     family = family_of(case)
+    if relationship_words is not None:
+        family = replace(family, members=tuple(
+            replace(m, relationship=relationship_words(m.relationship)) for m in family.members
+        ))
     layout = layout_of(family, case_reference=case.child.case_reference)
     marks, width, height = draw(layout, box_mm)
     natural = 25.4 / 72
