@@ -157,7 +157,7 @@ def test_the_long_tables_split_cleanly_with_repeating_headers() -> None:
 @pytest.mark.slow  # lays out PDFs
 @pytest.mark.parametrize("heading, first_row", [
     ("The options at a glance", "Who Poppy would live with"),  # a grid of tall rows, once moved whole
-    ("Poppy's life so far", "What happened"),
+    ("Poppy's life so far", "Poppy: where she lived"),  # the timeline, then the chronology
     ("The birth family", "Kerry Quillfeather"),
 ])
 @pytest.mark.parametrize("audience", ["adm", "court"])

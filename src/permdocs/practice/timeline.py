@@ -95,6 +95,8 @@ class Timeline:
     markers: tuple[Marker, ...]
     #: The council's word for family time ("contact"), for the lane and the words.
     family_time_word: str = "family time"
+    #: The rows drawn, top to bottom: every lane unless a document asks for fewer.
+    lanes: tuple[Lane, ...] = tuple(Lane)
 
     def lane_name(self, lane: Lane) -> str:
         """A lane's name as the picture writes it, in the council's words."""
@@ -177,6 +179,16 @@ def window(timeline: Timeline, since: date | None = None, until: date | None = N
     spans = tuple(span for span in timeline.spans if span.start < end and (span.end is None or span.end > start))
     markers = tuple(m for m in timeline.markers if start <= m.on <= end)
     return replace(timeline, start=start, end=end, spans=spans, markers=markers)
+
+
+def only(timeline: Timeline, lanes: tuple[Lane, ...]) -> Timeline:
+    """The timeline with only these rows (the care plan: where the child
+    lived, the orders and the court; its own sections list reviews and
+    family time)."""
+    return replace(
+        timeline, lanes=lanes, spans=tuple(s for s in timeline.spans if s.lane in lanes),
+        markers=tuple(m for m in timeline.markers if m.lane in lanes),
+    )
 
 
 def last_years(timeline: Timeline, years: int) -> Timeline:

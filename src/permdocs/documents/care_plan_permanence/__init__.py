@@ -18,6 +18,7 @@ from ...case.voices import View
 from ...checks.voices_rules import holders_to_hear
 from ...practice.calendar_dates import add_months
 from ...practice.schedules import how_often
+from ...practice.timeline import Lane
 from ...text.blocks import Block, Contents, Diagram
 from ...text.templating import capfirst
 from ...text.timeline import timeline_diagram
@@ -108,8 +109,10 @@ class CarePlanPermanence:
     body: tuple[Block, ...] = ()
 
 
-#: How far back the care plan's timeline looks: the plan is a concise reference, the CPR has the whole story.
+#: How far back the care plan's timeline looks, and what it shows: the plan is a concise
+#: reference (its own sections list the reviews and family time); the CPR has the whole story.
 TIMELINE_YEARS = 2
+TIMELINE_LANES = (Lane.LIVED_WITH, Lane.LEGAL_STATUS, Lane.COURT)
 
 
 def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
@@ -133,7 +136,8 @@ def build_context(case: Case, request: ResolvedRequest) -> CarePlanPermanence:
         child=child_identity(case),
         legal=legal_position(case, request.as_of),
         timeline=timeline_diagram(
-            case, since=add_months(case.prepared_on, -12 * TIMELINE_YEARS), family_time=terms.family_time
+            case, since=add_months(case.prepared_on, -12 * TIMELINE_YEARS), family_time=terms.family_time,
+            lanes=TIMELINE_LANES,
         ),
         need=PermanenceNeedView(
             legal=NarrativeText(case.permanence_need.legal),

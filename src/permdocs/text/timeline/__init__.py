@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date
 
 from ...case import Case
-from ...practice.timeline import collect, window
+from ...practice.timeline import Lane, collect, only, window
 from ..blocks import Diagram
 from .canvas import Text
 from .picture import TimelinePicture, draw
@@ -31,12 +31,15 @@ __all__ = ["Text", "TimelinePicture", "alt_text", "draw", "timeline_diagram"]
 
 
 def timeline_diagram(
-    case: Case, *, since: date | None = None, until: date | None = None, family_time: str = "family time"
+    case: Case, *, since: date | None = None, until: date | None = None, family_time: str = "family time",
+    lanes: tuple[Lane, ...] = tuple(Lane),
 ) -> Diagram:
     """The placement timeline of a case (already redacted for its reader) as a
     picture block; ``since``/``until`` show part of it (the care plan: the last
-    2 years); ``family_time`` is the council's word for it."""
+    2 years), ``lanes`` some of its rows; ``family_time`` is the council's word for it."""
     timeline = replace(collect(case), family_time_word=family_time)
     if since is not None or until is not None:
         timeline = window(timeline, since, until)
+    if lanes != tuple(Lane):
+        timeline = only(timeline, lanes)
     return draw(timeline).as_diagram()

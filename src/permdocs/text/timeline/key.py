@@ -54,7 +54,7 @@ def key(drawing: Drawing, timeline: Timeline, top: float) -> float:
     if any((s.end or s.expires or date.max) > timeline.end for s in timeline.spans):
         items.append(("arrow:", "Goes on"))
     if any(m.planned for m in timeline.markers):
-        items.append(("symbol:planned", "Planned (hollow)"))
+        items.append(("symbol:planned", "Planned (an open symbol)"))
     if timeline.as_of < timeline.end:
         items.append((f"bar:{PLANNED_TINT}", f"Shaded: after {short_date(timeline.as_of)}"))
     drawing.write(1, top + 0.78 * FONT, "Key", FONT, bold=True)

@@ -61,8 +61,7 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
     drawing = Drawing()
     scale = _Scale(timeline.start, timeline.end)
     windowed = timeline.start > timeline.born
-    title = (f"{timeline.child_name}: where {subject_of(timeline.pronoun)} lived, legal status, court, reviews and "
-             f"{timeline.family_time_word}")
+    title = f"{timeline.child_name}: {_what_it_shows(timeline)}"
     if text_width(title, TITLE, bold=True) > WIDTH - 2:
         title = f"{timeline.child_name}'s timeline"
     drawing.write(1, 4.2, title, TITLE, bold=True)
@@ -73,7 +72,7 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
     y = _age_axis(drawing, scale, timeline, y)
     lanes_top = y
     number = 1
-    for lane in Lane:
+    for lane in timeline.lanes:
         spans, markers = timeline.in_lane(lane)
         y, number = _lane(drawing, scale, timeline, lane, spans, markers, y + 1.2, number)
         drawing.line(0, y + 0.6, WIDTH, y + 0.6, "#999999")
@@ -338,3 +337,13 @@ def _colour(span: Span) -> str:
     if span.lane is Lane.FAMILY_TIME:
         return FAMILY_TIME_COLOURS.get(span.kind, "#dddddd")
     return PROCEEDINGS_COLOUR
+
+
+def _what_it_shows(timeline: Timeline) -> str:
+    """"where she lived, legal status, court, reviews and family time": the lanes drawn, in words."""
+    names = {
+        Lane.LIVED_WITH: f"where {subject_of(timeline.pronoun)} lived", Lane.LEGAL_STATUS: "legal status",
+        Lane.COURT: "court", Lane.REVIEWS: "reviews", Lane.FAMILY_TIME: timeline.family_time_word,
+    }
+    shown = [names[lane] for lane in timeline.lanes]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
