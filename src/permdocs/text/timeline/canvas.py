@@ -51,9 +51,11 @@ ORDER_COLOURS = {
     "interim_supervision_order": "#d0e8f2", "supervision_order": "#9ecae1", "special_guardianship_order": "#a1d99b",
     "child_arrangements_order": "#e6dfb0", "adoption_order": "#cbb2e0",
 }
+#: Colours of their own, so that no kind of family time looks like a home in the key
+#: (a second reader took "Visits" for "Birth family" when both were light blue).
 FAMILY_TIME_COLOURS = {
-    "direct": "#9ecae1", "sibling": "#a1d99b", "video": "#d9d2ea", "phone": "#d9d2ea", "letterbox": "#fdd0a2",
-    "indirect_other": "#fdd0a2",
+    "direct": "#b3de69", "sibling": "#8dd3c7", "video": "#bebada", "phone": "#bebada", "letterbox": "#fccde5",
+    "indirect_other": "#fccde5",
 }
 FAMILY_TIME_NAMES = {
     "direct": "Visits", "sibling": "Time with brothers or sisters", "video": "Video or phone calls",
