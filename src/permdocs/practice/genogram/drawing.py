@@ -151,7 +151,9 @@ def _couple(layout: Layout, union: Union, at, index: int, level: int) -> list[Ma
     else:
         line_y = ly
         marks.append(Line(((lx + SYMBOL / 2, ly), (rx - SYMBOL / 2, ry)), dash=dash))  # type: ignore[arg-type]
-        slash_x = ux
+        # Off the children's line, which leaves from ux: a second reader took a slash
+        # that sat on it for a join.
+        slash_x = (lx + SYMBOL / 2 + ux) / 2 if union.children else ux
     slashes = {PartnershipStatus.SEPARATED: 1, PartnershipStatus.DIVORCED: 2}.get(union.status, 0)
     for n in range(slashes):
         dx = (n - (slashes - 1) / 2) * 5
