@@ -306,8 +306,8 @@ def test_the_command_writes_the_bundle_and_never_replaces_it_unasked(tmp_path: P
     out = tmp_path / "out" / "bundle.pdf"
     first = CliRunner().invoke(main, ["bundle", str(path), "--out", str(out)])
     assert first.exit_code == 0, first.output
-    assert "wrote" in first.output and "28 pages in 3 sections" in first.output
-    assert "warning: $.sections[1].documents[0]: 11 pages, over the 5 set for a care plan" in first.output
+    assert "wrote" in first.output and "27 pages in 3 sections" in first.output
+    assert "warning: $.sections[1].documents[0]: 10 pages, over the 5 set for a care plan" in first.output
     qpdf_check(out.read_bytes())
 
 

@@ -70,7 +70,7 @@ def test_index_ranges_match_where_each_document_starts_and_ends(built: tuple[Any
     bundle, path = built
     texts = page_texts(bundle.pdf)
     assert len(texts) == bundle.front_pages + bundle.body_pages
-    assert [e.page_range for e in bundle.entries] == ["A1", "D1-D11", "D12-D20", "E1-E5", "E6", "E7"]
+    assert [e.page_range for e in bundle.entries] == ["A1", "D1-D10", "D11-D19", "E1-E5", "E6", "E7"]
     index_text = " ".join(texts[: bundle.front_pages])
     for entry in bundle.entries:
         assert f"{entry.page_range} {entry.title}" in " ".join(index_text.split())
@@ -133,7 +133,7 @@ def test_index_links_and_bookmarks_land_on_first_pages(built: tuple[Any, Path]) 
         with pdf.open_outline() as outline:
             sections = [item for item in outline.root if item.title[1:3] == "  "]
             assert [s.title for s in sections] == [
-                "A  Preliminary documents (A1)", "D  Care plans (D1-D20)", "E  Experts' reports (E1-E7)"
+                "A  Preliminary documents (A1)", "D  Care plans (D1-D19)", "E  Experts' reports (E1-E7)"
             ]
             documents = [child for section in sections for child in section.children]
             assert [d.title for d in documents] == [f"{e.page_range}  {e.title}" for e in bundle.entries]
@@ -261,7 +261,7 @@ def test_no_withheld_value_of_the_court_copy_reaches_the_bundle(built: tuple[Any
 def test_continuous_numbering(built: tuple[Any, Path]) -> None:
     _, path = built
     bundle = build_checked(path, numbering="continuous")
-    assert [e.page_range for e in bundle.entries] == ["1", "2-12", "13-21", "22-26", "27", "28"]
-    assert page_texts(bundle.pdf)[-1].split()[-1] == "28"
+    assert [e.page_range for e in bundle.entries] == ["1", "2-11", "12-20", "21-25", "26", "27"]
+    assert page_texts(bundle.pdf)[-1].split()[-1] == "27"
 
 
