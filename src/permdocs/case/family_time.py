@@ -245,6 +245,8 @@ class FamilyTimeKind(Code):
 
 #: Kinds where people meet in person, so the agreement must say where.
 MEETING_KINDS = (FamilyTimeKind.DIRECT, FamilyTimeKind.SIBLING)
+#: Kinds that are letters or news, not sessions: no venue, no length, nobody to bring.
+LETTER_KINDS = (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER)
 
 
 class Supervision(Code):

@@ -11,7 +11,14 @@ import re
 
 from ..base.sensitivity import Sensitivity, Treatment
 from ..case import Case
-from ..case.family_time import MEETING_KINDS, AdoptersNamedAs, FamilyTimeArrangement, FamilyTimeKind, FamilyTimeOrder
+from ..case.family_time import (
+    LETTER_KINDS,
+    MEETING_KINDS,
+    AdoptersNamedAs,
+    FamilyTimeArrangement,
+    FamilyTimeKind,
+    FamilyTimeOrder,
+)
 from ..case.legal import LegalBasisKind
 from ..case.people import Person, PersonRole
 from ..practice.schedules import ListEnds, list_sessions
@@ -240,7 +247,7 @@ def confidential_party_revealed(given: CheckInput) -> Problems:
                     f"The arrangement ({name}) meets where the {who}, lives or can be traced from; every party's "
                     "copy prints the venue: choose a neutral place, such as a family centre."
                 )
-            if arrangement.kind in (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER) and (
+            if arrangement.kind in LETTER_KINDS and (
                 arrangement.letterbox is None or arrangement.letterbox.agency_address is None
             ):
                 yield f"{path}.letterbox", (

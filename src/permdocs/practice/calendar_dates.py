@@ -59,10 +59,12 @@ def bank_holiday_name(day: date) -> str | None:
     return _bank_holidays(day.year).get(day)
 
 
-_MONTHS = (
+#: Month and weekday names from fixed tables, not the locale (see long_date).
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def long_date(value: date) -> str:
@@ -72,4 +74,4 @@ def long_date(value: date) -> str:
     Month names come from a fixed table, not the locale, so output does not
     depend on the machine it is rendered on.
     """
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"

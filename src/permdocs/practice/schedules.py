@@ -20,17 +20,13 @@ from enum import StrEnum
 from dateutil import rrule
 
 from ..case.family_time import FamilyTimeArrangement, OnBankHoliday, Repeats, Schedule, Weekday
-from .calendar_dates import add_months, bank_holiday_name, is_working_day
+from .calendar_dates import MONTH_NAMES, add_months, bank_holiday_name, is_working_day
 
 #: How far ahead an agreement lists its sessions (the family-time issue's brief).
 HORIZON_MONTHS = 24
 
 _FREQUENCIES = {Repeats.WEEKLY: rrule.WEEKLY, Repeats.MONTHLY: rrule.MONTHLY, Repeats.YEARLY: rrule.YEARLY}
 _WEEKDAYS = dict(zip(Weekday, (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU), strict=True))
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 
 
@@ -218,7 +214,7 @@ def _pattern_in_words(schedule: Schedule, whose: str) -> str:
         return f"Once a year, in the week of {whose} birthday" + (f", every {every} years" if every > 1 else "")
     unit = {Repeats.WEEKLY: "week", Repeats.MONTHLY: "month", Repeats.YEARLY: "year"}[schedule.repeats]
     cadence = f"every {unit}" if every == 1 else f"every {every} {unit}s"
-    months = _and_list([_MONTH_NAMES[m - 1] for m in sorted(schedule.months)])
+    months = _and_list([MONTH_NAMES[m - 1] for m in sorted(schedule.months)])
     if schedule.weekday is not None and schedule.week_of_month is not None:
         day = f"the {_ORDINALS[schedule.week_of_month]} {schedule.weekday.value.capitalize()}"
         scope = f"of {months}" if months else ("of each month" if schedule.repeats is Repeats.MONTHLY and every == 1 else f"of the month, {cadence}")
@@ -231,7 +227,7 @@ def _pattern_in_words(schedule: Schedule, whose: str) -> str:
         where = f" of {months}" if months else ""
         return _capfirst(f"{cadence}, on the {_day_ordinal(schedule.day_of_month)}{where}")
     if schedule.first_on is not None:
-        return _capfirst(f"{cadence}, counting from {schedule.first_on.day} {_MONTH_NAMES[schedule.first_on.month - 1]} {schedule.first_on.year}")
+        return _capfirst(f"{cadence}, counting from {schedule.first_on.day} {MONTH_NAMES[schedule.first_on.month - 1]} {schedule.first_on.year}")
     return _capfirst(cadence)
 
 
@@ -250,7 +246,7 @@ def how_often(arrangement: FamilyTimeArrangement, child_name: str, *, whose: str
 
 
 def month_label(day: date) -> str:
-    return f"{_MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _day_ordinal(day: int) -> str:

@@ -11,7 +11,7 @@ Page breaks: a heading always goes with what follows, a lead-in paragraph
 from __future__ import annotations
 
 from ...base.narrative import NarrativeText
-from ...case.family_time import FamilyTimeKind, FamilyTimeOrder, Supervision
+from ...case.family_time import LETTER_KINDS, FamilyTimeKind, FamilyTimeOrder, Supervision
 from ...case.people import Person, PersonRole
 from ...practice.schedules import ListEnds, SessionList, eighteenth_birthday, how_often
 from ...text.blocks import Block, Heading, Markdown, Row, Table, text
@@ -33,7 +33,6 @@ _PART_BY_KIND = {
     FamilyTimeKind.LETTERBOX: "Writing to {child} through the agency, and hearing how {subject} is",
     FamilyTimeKind.INDIRECT_OTHER: "Sending cards and news to {child} through the agency",
 }
-_LETTERS = (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER)
 
 
 def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
@@ -49,7 +48,7 @@ def full_agreement(words: Words, sessions: SessionList | None) -> list[Block]:
         body += letterbox_part(words)
     body += [Heading("Dates"), *_dates(words, sessions)]
     # Each heading in the words of this kind of arrangement: a letters-only agreement has no sessions.
-    missed = "a letter" if arrangement.kind in _LETTERS else "a session"
+    missed = "a letter" if arrangement.kind in LETTER_KINDS else "a session"
     body += [Heading(f"If {missed} is missed"), _or_standard(arrangement.when_missed, _standard_when_missed(words))]
     body += _wishes(words)
     body += each_readers_part(words)
@@ -92,7 +91,7 @@ def _parties(words: Words) -> Table:
 def _through_carers(sibling: Person, carers: list[Person], words: Words) -> str:
     """A brother or sister who keeps in touch through their own family."""
     family = and_list([words.first_name(c) for c in carers])
-    if words.arrangement.kind in _LETTERS:
+    if words.arrangement.kind in LETTER_KINDS:
         return f"Hearing from {words.child_name}, and sending news, through {family}"
     return f"Spending time with {words.child_name}, with {family}"
 
@@ -101,7 +100,7 @@ def _siblings_carer_part(sibling: Person, words: Words) -> str:
     """The part of a brother's or sister's own family (their adopters, say):
     they write or bring the sibling, so a young child is never named as the writer."""
     first = words.first_name(sibling)
-    if words.arrangement.kind in _LETTERS:
+    if words.arrangement.kind in LETTER_KINDS:
         return f"Writing to {words.child_name} through the agency for {first}, and sharing {words.child_name}'s news with {first}"
     return f"Bringing {first} to spend time with {words.child_name}, and making this arrangement happen at home"
 
@@ -114,11 +113,11 @@ def _carer_part(person: Person, words: Words) -> str:
 def _how_it_works(words: Words) -> Table:
     arrangement = words.arrangement
     facts = [("Type", label(arrangement.kind)), ("How often", how_often(arrangement, words.child_name))]
-    if arrangement.kind not in _LETTERS:
+    if arrangement.kind not in LETTER_KINDS:
         facts += [("How long", arrangement.duration or "Not yet agreed"), ("Where", arrangement.venue or "Not yet agreed")]
     if arrangement.supervision is not Supervision.NOT_APPLICABLE:
         facts.append(("Supervision", supervision_words(arrangement)))
-    if arrangement.kind not in _LETTERS or arrangement.transport_and_costs:
+    if arrangement.kind not in LETTER_KINDS or arrangement.transport_and_costs:
         # Letters go through the post: travel is a question only for sessions, unless the worker wrote something.
         facts.append(("Transport and costs", arrangement.transport_and_costs or "Not yet agreed"))
     facts.append(("Court order", _court_order(arrangement.court_order)))
@@ -179,7 +178,7 @@ def _or_standard(own: str | None, standard: str) -> Block:
 
 
 def _standard_when_missed(words: Words) -> str:
-    if words.arrangement.kind in _LETTERS:
+    if words.arrangement.kind in LETTER_KINDS:
         return (
             f"If a letter has not arrived a month after it was due, {words.agency} will ask why and offer help with "
             f"writing it. {words.child_name} is not told that a letter was missed unless that is right for "

@@ -14,14 +14,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ...case.family_time import FamilyTimeKind
+from ...case.family_time import LETTER_KINDS, FamilyTimeKind
 from ...practice.calendar_dates import add_months
 from ...practice.schedules import Precision, Session, SessionList
 from ...text.templating import capfirst, long_date
 from .sessions import note, when
 from .words import Words
 
-_LETTERS = (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER)
 _WHAT = {
     FamilyTimeKind.DIRECT: "{child} sees {names}",
     FamilyTimeKind.SIBLING: "{child} sees {names}",
@@ -69,7 +68,7 @@ def calendar_events(words: Words, sessions: SessionList | None, subtitle: str) -
             start_time=schedule.start_time if timed else None,
             minutes=schedule.length_minutes if timed else None,
             summary=summary,
-            location=None if arrangement.kind in _LETTERS else arrangement.venue,
+            location=None if arrangement.kind in LETTER_KINDS else arrangement.venue,
             description=" ".join(filter(None, (f"{when(session)}.", about, f"{notes}." if notes else ""))),
         ))
     if arrangement.review_on is not None:

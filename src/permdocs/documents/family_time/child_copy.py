@@ -18,7 +18,8 @@ import re
 from functools import cache
 
 from ...base.resources import assets_dir
-from ...case.family_time import MEETING_KINDS, FamilyTimeKind
+from ...case.family_time import LETTER_KINDS, MEETING_KINDS, FamilyTimeKind
+from ...practice.calendar_dates import MONTH_NAMES, WEEKDAY_NAMES
 from ...practice.schedules import Precision, Session, SessionList, how_often
 from ...text.blocks import Block, Bullets, Heading, Picture, Row, Table, beside, text
 from ...text.templating import capfirst, lower_first
@@ -28,7 +29,6 @@ from .words import Words
 
 #: The most dates listed: enough to look forward to, and all before the review.
 CHILD_COPY_DATES = 4
-_LETTERS = (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER)
 #: How the child keeps in touch, by kind: "You will {verb} {who} {how}".
 _VERBS = {
     FamilyTimeKind.DIRECT: ("see", ""),
@@ -70,7 +70,7 @@ def child_copy(words: Words, sessions: SessionList | None) -> list[Block]:
 def _if_missed(words: Words) -> str:
     """What a child is told about a letter that does not come or a visit that moves."""
     grown_ups = words.carers_for_child
-    if words.arrangement.kind in _LETTERS:
+    if words.arrangement.kind in LETTER_KINDS:
         return (f"Sometimes a letter is late, or does not come. That is never your fault, and {grown_ups} will "
                 "talk with you about it.")
     return (f"Sometimes a time has to move, or be missed. If that happens, {grown_ups} will tell you. "
@@ -100,7 +100,7 @@ def _next_times(upcoming: list[object], sessions: SessionList | None) -> str:
 
 def _where(words: Words) -> str:
     arrangement = words.arrangement
-    if arrangement.kind in _LETTERS:
+    if arrangement.kind in LETTER_KINDS:
         return f"The letters come to your home. {capfirst(words.carers_for_child)} will read them with you."
     if arrangement.kind not in MEETING_KINDS:
         return "From home, with a grown-up who looks after you."
@@ -126,9 +126,6 @@ _HOW_ICONS = {
 }
 #: "The agency" means nothing to a young child: the worker's words say who instead.
 _THE_AGENCY = re.compile(r"\bthe agency\b", re.IGNORECASE)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 
 
 def _picture_copy(words: Words, sessions: SessionList | None) -> list[Block]:
@@ -141,7 +138,7 @@ def _picture_copy(words: Words, sessions: SessionList | None) -> list[Block]:
         body.append(_calendar_cards(upcoming))
     elif sessions is not None:
         body.append(text("The grown-ups will tell you the next dates."))
-    if arrangement.kind not in _LETTERS and arrangement.duration:
+    if arrangement.kind not in LETTER_KINDS and arrangement.duration:
         body.append(beside(icon("how-long", "A picture of an egg timer"),
                            f"Each time, you will be together for {lower_first(arrangement.duration)}."))
     body.append(text(_if_missed(words)))
@@ -175,7 +172,7 @@ def _calendar_cards(upcoming: list[Session]) -> Table:
 def _card(session: Session) -> tuple[str, str]:
     day = session.on
     if session.precision is Precision.MONTH:
-        return "Some time in", _MONTHS[day.month - 1]
+        return "Some time in", MONTH_NAMES[day.month - 1]
     if session.precision is Precision.WEEK:
-        return "The week of", f"{day.day} {_MONTHS[day.month - 1]}"
-    return _WEEKDAYS[day.weekday()], f"{day.day} {_MONTHS[day.month - 1]}"
+        return "The week of", f"{day.day} {MONTH_NAMES[day.month - 1]}"
+    return WEEKDAY_NAMES[day.weekday()], f"{day.day} {MONTH_NAMES[day.month - 1]}"

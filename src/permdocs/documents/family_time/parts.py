@@ -14,14 +14,13 @@ sets (no response times a council has not chosen).
 
 from __future__ import annotations
 
-from ...case.family_time import FamilyTimeKind, Supervision
+from ...case.family_time import LETTER_KINDS, FamilyTimeKind, Supervision
 from ...text.blocks import Block, Bullets, Heading, text
 from ...text.templating import capfirst, long_date
 from ..common import lower_article
 from ..declaration import Reader
 from .words import Words
 
-_LETTERS = (FamilyTimeKind.LETTERBOX, FamilyTimeKind.INDIRECT_OTHER)
 _CALLS = (FamilyTimeKind.VIDEO, FamilyTimeKind.PHONE)
 
 
@@ -30,7 +29,7 @@ def each_readers_part(words: Words) -> list[Block]:
         return _carers_part(words)
     if words.reader in (Reader.PROFESSIONAL, Reader.COURT):
         return _agency_part(words)
-    if words.reader is Reader.BIRTH_FAMILY and words.arrangement.kind not in _LETTERS:
+    if words.reader is Reader.BIRTH_FAMILY and words.arrangement.kind not in LETTER_KINDS:
         return _visits_for_the_birth_family(words)
     return []
 
@@ -39,7 +38,7 @@ def _carers_part(words: Words) -> list[Block]:
     child, subject, possessive = words.child_name, words.subject, words.possessive
     relationships = sorted({words.relationship(c) for c in words.carers}) or ["carers"]
     heading = f"Your part, as {child}'s {' and '.join(relationships)}"
-    if words.arrangement.kind in _LETTERS:
+    if words.arrangement.kind in LETTER_KINDS:
         steps = (
             f"Write each letter on time, through the agency, signed as the agreement says. Tell {words.agency} "
             "early if a letter will be late.",
@@ -69,7 +68,7 @@ def _agency_part(words: Words) -> list[Block]:
     arrangement = words.arrangement
     child = words.child_name
     undertakes: list[str] = []
-    if arrangement.kind in _LETTERS:
+    if arrangement.kind in LETTER_KINDS:
         terms = arrangement.letterbox
         reference = f" under reference {terms.reference}" if terms is not None and terms.reference else ""
         undertakes += [

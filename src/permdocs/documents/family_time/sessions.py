@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from ...case import Case
 from ...case.family_time import FamilyTimeArrangement
+from ...practice.calendar_dates import WEEKDAY_NAMES
 from ...practice.schedules import Precision, Session, SessionList, list_sessions, month_label
 from ...text.templating import long_date
-
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def sessions_of(case: Case, arrangement: FamilyTimeArrangement) -> SessionList | None:
@@ -31,7 +30,7 @@ def when(session: Session) -> str:
         return f"During {month_label(day)}"
     if session.precision is Precision.WEEK:
         return f"Week beginning Monday {long_date(day)}"
-    return f"{_WEEKDAY_NAMES[day.weekday()]} {long_date(day)}"
+    return f"{WEEKDAY_NAMES[day.weekday()]} {long_date(day)}"
 
 
 def note(session: Session) -> str:

@@ -54,6 +54,7 @@ from ...case.legal import LegalBasisKind
 from ...case.letter import LetterSectionKind
 from ...case.people import Person, PersonRole
 from ...practice import letter_review
+from ...practice.calendar_dates import MONTH_NAMES
 from ...text.templating import long_date
 
 FAMILY_ROLES = (
@@ -64,10 +65,6 @@ FAMILY_ROLES = (
 #: Sections whose facts follow the worker's text rather than open the section.
 FOLLOWS_THE_WORKER = frozenset({LetterSectionKind.WHO_DECIDED})
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-)
 
 #: The usual words for each role, beside the case's own relationship words.
 _ROLE_WORDS: dict[PersonRole, tuple[str, ...]] = {
@@ -81,7 +78,7 @@ _ROLE_WORDS: dict[PersonRole, tuple[str, ...]] = {
 
 def date_pattern(day: date) -> re.Pattern[str]:
     """A date in the ways people write one (see the module's docstring)."""
-    month = _MONTHS[day.month - 1]
+    month = MONTH_NAMES[day.month - 1]
     # "March" or "Mar" (and "Sept"); never a bare "Ma" or "Jun" inside a word.
     month_word = rf"(?:{month}|{month[:3]}{'t' if day.month == 9 else ''}\.?)"
     ordinal = rf"0?{day.day}(?:st|nd|rd|th)?"
