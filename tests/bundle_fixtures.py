@@ -173,7 +173,6 @@ def write_sample_files(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "interim-care-order.pdf").write_bytes(text_pdf("Interim care order", ORDER))
     (folder / "parenting-assessment.pdf").write_bytes(text_pdf("Parenting assessment", EXPERT_REPORT, pages=4))
-    (folder / "family-tree.pdf").write_bytes(family_tree_pdf())
 
 
 if __name__ == "__main__":

@@ -57,6 +57,9 @@ def test_the_published_schema_is_current() -> None:
 def test_the_sample_manifest_loads() -> None:
     loaded = load_manifest(ROOT / "samples" / "bundle.yaml")
     assert [s.letter for s in loaded.manifest.sections] == ["A", "B", "C", "D", "E"]
+    # Section A's family tree is drawn from the case, not a hand-made PDF.
+    section_a = loaded.manifest.sections[0].documents
+    assert [getattr(d, "document", None) for d in section_a if "tree" in str(d)] == ["family-tree"]
 
 
 @pytest.mark.parametrize(

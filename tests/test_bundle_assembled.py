@@ -240,6 +240,28 @@ def test_text_under_12_pt_is_reported_per_document(built: tuple[Any, Path]) -> N
         assert set(measure_page(order.pages[0]).text_sizes) == {12.0, 16.0}  # the body, and the heading
 
 
+def test_the_labels_of_a_tagged_picture_are_not_held_to_12_pt() -> None:
+    """A family tree's names are set small to fit; in a tagged PDF they sit
+    in a Figure's marked content, which the 12 pt check leaves out. The same
+    words outside a figure still count."""
+    labels = "".join(f'<text x="10" y="{12 * n}" font-size="7">Name {n}</text>' for n in range(1, 40))
+    picture = f'<figure role="img" aria-label="A family tree"><svg width="400" height="500">{labels}</svg></figure>'
+    tagged = html_to_pdf(f"<html lang='en-GB'><body style='font-size: 12pt'><p>The tree.</p>{picture}</body></html>")
+    with pikepdf.open(io.BytesIO(tagged)) as document:
+        assert set(measure_page(document.pages[0]).text_sizes) == {12.0}
+    document = pikepdf.new()
+    page = document.add_blank_page(page_size=(595, 842))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)))
+    # A stray EMC closes nothing; a form that leaves its Figure open hides
+    # nothing after it on the page.
+    form = pikepdf.Stream(document, b"/Figure <</MCID 0>> BDC BT /F1 7 Tf (label) Tj ET")
+    form.Type, form.Subtype, form.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 595, 842]
+    page.obj.Resources.XObject = pikepdf.Dictionary(Fm1=document.make_indirect(form))
+    page.contents_add(pikepdf.Stream(document, b"EMC /Fm1 Do BT /F1 9 Tf (body text) Tj ET"))
+    assert set(measure_page(page).text_sizes) == {9.0}
+
+
 def test_the_measure_of_a_page_survives_malformed_operators() -> None:
     """Operators with the wrong operands are skipped, as viewers skip them;
     what comes after them is still measured."""

@@ -9,6 +9,7 @@ bytes are pinned by drawing twice. Tests that lay out need Graphviz's
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import zipfile
@@ -164,6 +165,19 @@ def test_every_sample_draws(sample: Path, dot: str) -> None:
     drawn = genogram(case)
     assert drawn.alt_text.startswith(f"{case.child.preferred_name} lives with")
     assert drawn.width_mm <= 170 and drawn.height_mm <= 200
+    # No step in a line too small to read as anything but a slip of the pen.
+    assert not _small_steps(drawn.svg)
+
+
+def _small_steps(svg: str) -> list[str]:
+    """Horizontal pieces of lines shorter than a step a reader can see."""
+    from permdocs.practice.genogram.drawing import STRAIGHT_WITHIN
+
+    steps = []
+    for points in re.findall(r'<polyline points="([^"]+)"', svg):
+        xy = [tuple(float(v) for v in p.split(",")) for p in points.split()]
+        steps += [points for (x0, y0), (x1, y1) in itertools.pairwise(xy) if y0 == y1 and 0 < abs(x1 - x0) < STRAIGHT_WITHIN]
+    return steps
 
 
 # --- audiences ------------------------------------------------------------------------

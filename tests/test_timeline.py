@@ -161,3 +161,18 @@ def test_an_empty_window_is_refused() -> None:
     timeline = collect(permdocs.load_case(sample_dict("cpr-adoption")))
     with pytest.raises(ValueError, match="window is empty"):
         window(timeline, since=date(2030, 1, 1))
+
+
+def test_the_court_chronology_opens_with_the_whole_timeline() -> None:
+    """Section A's chronology draws the timeline before its table, every lane
+    of it: the case summary's two pages at 12 pt have no room for it."""
+    from lxml import html as lxml_html
+
+    case = permdocs.load_case(sample_dict("cpr-adoption"))
+    main = lxml_html.fromstring(permdocs.render(case, "chronology", "html", audience="court")).find(".//main")
+    kinds = [element.tag for element in main.iter("figure", "table")]
+    assert kinds[:2] == ["figure", "table"], kinds
+    label = main.find(".//figure").get("aria-label")
+    assert "interim care order" in label.lower() and "final hearing" in label.lower()
+    summary = permdocs.render(case, "case-summary", "html", audience="court")
+    assert b"<figure" not in summary

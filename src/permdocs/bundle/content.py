@@ -5,7 +5,10 @@ The bundle needs three things from every page before it stamps it:
 - the **boxes** the page paints (text, lines, fills, pictures, form fields),
   in the page's own coordinates, so the stamp goes where it covers nothing;
 - the **sizes of its visible text**, as a reader sees them (the font size
-  scaled by the text and graphics matrices), for the guidance's 12 pt floor;
+  scaled by the text and graphics matrices), for the guidance's 12 pt floor.
+  The labels of a picture are not counted when a tagged PDF marks the
+  picture as a Figure: a family tree's names are set small to fit, and the
+  guidance's floor is for the text a judge reads, not a diagram's labels;
 - whether it shows **any text** (an OCR layer is invisible text: a page with
   none is a scan that cannot be searched), and which fonts are **not
   embedded**.
@@ -42,13 +45,15 @@ _PAINTING = frozenset({"f", "F", "f*", "S", "s", "B", "B*", "b", "b*"})
 _STROKING = frozenset({"S", "s", "B", "B*", "b", "b*"})
 _FILLING = frozenset({"f", "F", "f*", "B", "B*", "b", "b*"})
 _SHOWING = frozenset({"Tj", "TJ", "'", '"'})
-#: The operators the reader follows; pikepdf leaves the others (marked
-#: content, graphics-state dictionaries, ET) in C++, which halves the time.
+#: The operators the reader follows; pikepdf leaves the others
+#: (graphics-state dictionaries, ET) in C++, which halves the time.
 #: With a filter, pikepdf reports an inline image by its closing EI.
 _FOLLOWED = (
     "q Q cm w re m l c v y f F f* S s B B* b b* n W W* BT Tj TJ ' \" Tf Td TD Tm T* Tc Tw Tz TL Ts Tr "
-    "g rg k sc scn G RG K SC SCN cs CS Do sh EI"
+    "g rg k sc scn G RG K SC SCN cs CS Do sh EI BDC BMC EMC"
 )
+#: The structure tag of a picture's marked content (PDF 32000-1, 14.8.4.5).
+_FIGURE = "/Figure"
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,8 @@ class _Reader:
         self.sizes: Counter[float] = Counter()
         self.shows_text = False
         self.not_embedded: set[str] = set()
+        #: Open marked-content sequences, True for a Figure's.
+        self.marked: list[bool] = []
         self.fonts: dict[tuple[int, int], FontMetrics] = {}
         self.forms: dict[tuple[int, int], list[pikepdf.ContentStreamInstruction]] = {}
 
@@ -136,6 +143,7 @@ class _Reader:
         pending_clip = False
         fonts: dict[str, FontMetrics | None] = {}
         instructions = self._instructions(stream)
+        marked_before = len(self.marked)
         # The most frequent operators come first: this loop runs for every
         # operator of every page of the bundle.
         for instruction in instructions:
@@ -210,8 +218,16 @@ class _Reader:
                     self._add(intersection(transformed_box((0, 0, 1, 1), state.ctm), state.clip))
                 elif op == "sh":  # a shading fills the clip
                     self._add(state.clip)
+                elif op in ("BDC", "BMC"):
+                    self.marked.append(str(instruction.operands[0]) == _FIGURE)
+                elif op == "EMC":
+                    if len(self.marked) > marked_before:
+                        self.marked.pop()
             except (ValueError, TypeError, IndexError, KeyError):
                 continue
+        # A sequence may not run past the end of its stream (14.6): one a
+        # form leaves open is closed here, so it cannot hide the page's text.
+        del self.marked[marked_before:]
 
     def _paint(self, state: _State, path: list[float], *, stroke: bool, fill: bool) -> None:
         # White fills and strokes are paper, not content (many producers
@@ -255,8 +271,9 @@ class _Reader:
                 self.not_embedded.add(font.name)
             box = (0.0, font.descent / 1000 * size + state.rise, advance, font.ascent / 1000 * size + state.rise)
             self._add(intersection(transformed_box(box, matrix), state.clip))
-            shown_size = round(size * math.hypot(matrix[2], matrix[3]), 1)
-            self.sizes[shown_size] += characters
+            if not any(self.marked):
+                shown_size = round(size * math.hypot(matrix[2], matrix[3]), 1)
+                self.sizes[shown_size] += characters
         return multiply((1, 0, 0, 1, advance, 0), text_matrix)
 
     def _font(self, resources: pikepdf.Object, name: pikepdf.Object) -> FontMetrics | None:

@@ -194,16 +194,16 @@ def _issues(case: Case) -> tuple[Block, ...]:
     issues = [
         f"Which plan meets {name}'s welfare throughout {_POSSESSIVE.get(case.child.gender.value, 'their')} "
         "life, weighing the realistic options side by side (Re B-S [2013] EWCA Civ 1146): "
-        + "; ".join(_option_words(case, o) for o in still_open) + "."
+        + _options_words(case, still_open) + "."
     ]
     if sought := _orders_sought(case):
         issues.append(f"The orders the local authority asks for: {sought}.")
     if being_assessed:
         issues.append("Whether the assessments still under way will be finished in time for the final hearing: "
-                      + "; ".join(_option_words(case, o) for o in being_assessed) + ".")
+                      + _options_words(case, being_assessed) + ".")
     if ruled_out:
         issues.append("Whether the local authority was right to rule out "
-                      + "; ".join(_option_words(case, o) for o in ruled_out) + ".")
+                      + _options_words(case, ruled_out) + ".")
     return (Heading("The issues for the court", anchor="issues"), *(text(issue) for issue in issues))
 
 
@@ -239,9 +239,18 @@ def _orders_sought(case: Case) -> str:
     return "; ".join(sought)
 
 
-def _option_words(case: Case, option: OptionConsidered) -> str:
-    carers = _people(case, option.carer_ids)
-    return label(option.route).lower() + (f" with {carers}" if carers else "")
+def _options_words(case: Case, options: list[OptionConsidered]) -> str:
+    """``special guardianship order or connected persons (kinship) foster
+    care, with Pauline Trialworth (maternal grandmother); long-term
+    fostering``: options with the same carers name them once."""
+    by_carers: dict[tuple[str, ...], list[str]] = {}
+    for option in options:
+        by_carers.setdefault(tuple(option.carer_ids), []).append(label(option.route).lower())
+    parts = []
+    for carer_ids, routes in by_carers.items():
+        carers = _people(case, list(carer_ids))
+        parts.append(" or ".join(routes) + (f"{',' if len(routes) > 1 else ''} with {carers}" if carers else ""))
+    return "; ".join(parts)
 
 
 def _about(case: Case) -> tuple[Block, ...]:

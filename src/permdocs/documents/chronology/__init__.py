@@ -1,6 +1,7 @@
 """The court chronology: Section A of a bundle (FPR PD27A) holds one, in the
 form of the Public Law Outline's social work chronology (date, event,
-source, and where the evidence is, where known).
+source, and where the evidence is, where known), after the placement
+timeline that draws the same events.
 
 Its rows are the Child's Permanence Report's rows (cpr.chronology): the
 social worker's entries and the events the case records in its own fields
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from ...case import Case
 from ...text.blocks import Block, Heading, Row, Table, text
 from ...text.templating import long_date
+from ...text.timeline import timeline_diagram
 from ..common import ChildIdentity, DocumentInfo, child_identity, document_info
 from ..cpr.chronology import chronology_rows
 from ..cpr.words import CaseWords
@@ -50,6 +52,10 @@ def _events(words: CaseWords) -> tuple[Block, ...]:
     widths = (27, 40, 19, 14) if with_references else (27, 53, 20)
     return (
         Heading(f"{words.name}'s chronology", anchor="chronology"),
+        # The whole timeline opens the chronology, as it opens the CPR's: the
+        # case summary before it in Section A has no room for it in its two
+        # pages of 12 pt type.
+        timeline_diagram(case, family_time=words.family_time),
         Table(
             f"Significant events in {words.name}'s life and the proceedings, oldest first",
             header,
@@ -61,6 +67,9 @@ def _events(words: CaseWords) -> tuple[Block, ...]:
                 for row in rows
             ),
             widths,
+            # Rows may flow on from under the timeline: a short chronology
+            # moved whole would leave the first page half empty.
+            keep_together=False,
         ),
     )
 

@@ -34,43 +34,40 @@ class FamilyTreeDocument:
 
 
 def build_context(case: Case, request: ResolvedRequest) -> FamilyTreeDocument:
-    name = case.child.preferred_name
     drawn = genogram(case, box_mm=PICTURE_BOX_MM, larger_box_mm=PAGE_BOX_MM)
     return FamilyTreeDocument(
         document=document_info(case, request, "Family tree", "Drawn from the case records"),
         child=child_identity(case),
-        body=(*_picture_and_words(name, drawn), *_about(case)),
+        body=_picture_and_words(case, drawn),
     )
 
 
-def _picture_and_words(name: str, drawn: Genogram) -> tuple[Block, ...]:
-    """The picture, then who is who; where the picture needs a page of its
-    own, who is who comes first, so that the first page is not left empty."""
+def _picture_and_words(case: Case, drawn: Genogram) -> tuple[Block, ...]:
+    """The picture, then the same facts in words; where the picture needs a
+    page of its own, the words come first, so that the first page is not
+    left nearly empty."""
+    name = case.child.preferred_name
     if drawn.height_mm > PICTURE_BOX_MM[1]:
-        return (*_in_words(name, drawn), *_picture(name, drawn))
-    return (*_picture(name, drawn), *_in_words(name, drawn))
+        return (*_in_words(case, drawn), *_picture(name, drawn))
+    return (*_picture(name, drawn), *_in_words(case, drawn))
 
 
 def _picture(name: str, drawn: Genogram) -> tuple[Block, ...]:
     return (Heading(f"{name}'s family tree", anchor="tree"), genogram_block(drawn))
 
 
-def _in_words(name: str, drawn: Genogram) -> tuple[Block, ...]:
+def _in_words(case: Case, drawn: Genogram) -> tuple[Block, ...]:
+    # The note on where the tree comes from has no heading of its own: a
+    # heading and its three lines would not fit under the list on the first
+    # page, and a page holding only them reads as if something were missing.
     return (
         Heading("Who is who", anchor="who"),
         text(drawn.summary),
         Bullets(drawn.who_is_who),
-    )
-
-
-def _about(case: Case) -> tuple[Block, ...]:
-    name = case.child.preferred_name
-    return (
-        Heading("About this family tree", anchor="about"),
         text(
-            f"This family tree is drawn from the people the case records about {name} on "
-            f"{long_date(case.prepared_on)}. Where the records do not name a parent, the tree shows a grey symbol "
-            "with a question mark. Where they do not say how two parents were related as a couple, their line is "
-            "dotted. Ask the social worker to correct anything the tree gets wrong."
+            f"The tree and this list show what the case records said on {long_date(case.prepared_on)}. "
+            "A grey symbol with a question mark is a parent the records do not name, and a dotted line joins two "
+            "parents whose relationship as a couple the records do not describe. Ask the social worker to correct "
+            "anything that is wrong."
         ),
     )

@@ -12,6 +12,9 @@ from .marks import FONT_SIZE, SYMBOL, Line, Mark, Outline, Symbol, Words, text_w
 #: The largest the picture is shown, in millimetres, unless a document asks
 #: otherwise: a portrait A4 page's width inside its margins.
 DEFAULT_BOX_MM = (170.0, 200.0)
+#: Points: a line down to a child who stands less than this to one side of
+#: where it leaves is drawn straight.
+STRAIGHT_WITHIN = 4.0
 #: Never drawn larger than this times its natural size (8 pt words).
 MAX_ENLARGEMENT = 1.25
 
@@ -41,8 +44,12 @@ def draw(layout: Layout, box_mm: tuple[float, float] = DEFAULT_BOX_MM) -> tuple[
     for parent, child in family.single_parents:
         px, py = at(parent)
         cx, cy = at(child)
-        # From below the lone parent's words down to the child.
-        bottom = py - SYMBOL / 2 + layout.node_height
+        # From just below the lone parent's own words down to the child.
+        last_baseline = py + SYMBOL / 2 + 4 + FONT_SIZE + (len(label_lines(family.member(parent))) - 1) * LINE_HEIGHT
+        bottom = last_baseline + 4
+        if abs(px - cx) < STRAIGHT_WITHIN:
+            marks.append(Line(((cx, bottom), (cx, cy - SYMBOL / 2))))
+            continue
         drop = cy - SYMBOL / 2 - BAR_DROP - BAR_STEP * levels.get(parent, 0)
         marks.append(Line(((px, bottom), (px, drop), (cx, drop), (cx, cy - SYMBOL / 2))))
     for member in family.members:
@@ -158,7 +165,12 @@ def _couple(layout: Layout, union: Union, at, index: int, level: int) -> list[Ma
     for n in range(slashes):
         dx = (n - (slashes - 1) / 2) * 5
         marks.append(Line(((slash_x + dx - 3, line_y + 6), (slash_x + dx + 3, line_y - 6)), width=1.2))
-    if union.children:
+    if len(union.children) == 1 and abs(at(union.children[0])[0] - ux) < STRAIGHT_WITHIN:
+        # An only child standing (almost) under the gap: one straight line,
+        # not a step too small to read as anything but a slip of the pen.
+        x, y = at(union.children[0])
+        marks.append(Line(((ux, line_y), (ux, y - SYMBOL / 2))))
+    elif union.children:
         kids = [at(c) for c in union.children]
         bar = min(y for _, y in kids) - SYMBOL / 2 - BAR_DROP - BAR_STEP * level
         marks.append(Line(((ux, line_y), (ux, bar))))
