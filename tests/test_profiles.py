@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 import permdocs
+from permdocs.base.colours import BLACK, MINIMUM_CONTRAST, WHITE, accent_tint, contrast_ratio, darkest_needed
 from permdocs.cli import main
 from permdocs.describe.schemas import schema_text
 from permdocs.profiles import shipped_profiles
@@ -41,6 +42,27 @@ def test_the_shipped_profiles() -> None:
         assert loaded.logo_path is not None and loaded.logo_path.read_bytes().startswith(b"\x89PNG")
         # No shipped council marks the letter a child keeps, nor sets otherwise: the covering letter carries it.
         assert loaded.profile.branding.marking_on_letters_to_a_child == "covering-letter"
+
+
+def test_every_colour_permdocs_sets_text_in_reads_at_4_5_to_1() -> None:
+    """WCAG 2.2 AA (1.4.3): each shipped profile's headings on white and
+    table headers on its tint, and the fixed colours of the stylesheets."""
+    for name in shipped_profiles():
+        accent = permdocs.load_profile(name).profile.branding.accent_colour
+        assert contrast_ratio(accent, WHITE) >= MINIMUM_CONTRAST, name
+        assert contrast_ratio(BLACK, "#" + accent_tint(accent)) >= MINIMUM_CONTRAST, name
+    css = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "templates" / "assets").glob("*.css"))
+    # The text and background pairs the stylesheets fix, found by the rules that set them.
+    assert "table.data th { background: #105e68; color: #fff; }" in css
+    assert ".grid th[scope=\"row\"] { background: #f2f2f2; }" in css
+    for text, background in ((WHITE, "#105e68"), (BLACK, "#f2f2f2")):
+        assert contrast_ratio(text, background) >= MINIMUM_CONTRAST, (text, background)
+
+
+def test_the_contrast_ratio_is_wcags() -> None:
+    assert contrast_ratio(BLACK, WHITE) == pytest.approx(21.0)
+    assert contrast_ratio("#777777", WHITE) == pytest.approx(4.48, abs=0.01)  # WCAG's own example of a near miss
+    assert contrast_ratio(darkest_needed("#FFD700"), WHITE) >= MINIMUM_CONTRAST
 
 
 def test_committed_profile_schema_matches_the_model() -> None:
@@ -72,9 +94,12 @@ def _profile_copy(tmp_path: Path, edit: Any) -> Path:
         (lambda t: t.replace('font = "Liberation Sans"', 'font = "Liberation Sans"\nmarking_on_letters_to_a_child = "letter"'),
          "branding.marking_on_letters_to_a_child (line 15): did you mean 'covering-letter'? It must be one of the codes: "
          "covering-letter, none"),
+        (lambda t: t.replace('"#1F4E79"', '"#7FA7D0"'),
+         "branding.accent_colour (line 13): #7FA7D0 is too pale for headings on white paper: its contrast is 2.5:1, "
+         "and WCAG 2.2 AA asks for at least 4.5:1; the same colour darkened, #5B7896, would do"),
     ],
     ids=["colour", "unknown-key", "logo-outside", "missing-term", "unbundled-font", "misspelt-table", "too-many-days",
-         "not-toml", "letter-marking"],
+         "not-toml", "letter-marking", "low-contrast"],
 )
 def test_invalid_profiles_are_refused_by_toml_key_and_line(tmp_path: Path, edit: Any, expected: str) -> None:
     with pytest.raises(permdocs.InvalidProfileError) as caught:

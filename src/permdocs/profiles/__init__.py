@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..base.colours import BLACK, MINIMUM_CONTRAST, WHITE, accent_tint, contrast_ratio, darkest_needed
 from ..base.policy import PolicySettings
 from ..base.resources import templates_dir
 from ..errors import InvalidProfileError, Problem
@@ -135,7 +136,28 @@ def _load_cached(path: Path) -> LoadedProfile:
         ]) from None
     loaded = LoadedProfile(profile, path.parent, key_lines=tuple(lines.items()))
     loaded.logo_path, loaded.overrides_dir, loaded.reference_docx_path  # noqa: B018 - validate paths now, not mid-render
+    _refuse_unreadable_colours(loaded)
     return _with_assets(loaded)
+
+
+def _refuse_unreadable_colours(loaded: LoadedProfile) -> None:
+    """Headings are set in the accent colour on white paper, and table
+    headers in black on its tint: each must reach WCAG 2.2 AA's 4.5:1
+    (1.4.3), which a public body's documents are held to."""
+    accent = loaded.profile.branding.accent_colour.upper()
+    on_white = contrast_ratio(accent, WHITE)
+    if on_white < MINIMUM_CONTRAST:
+        raise loaded.problem(("branding", "accent_colour"), (
+            f"{accent} is too pale for headings on white paper: its contrast is {on_white:.1f}:1, and WCAG 2.2 AA "
+            f"asks for at least {MINIMUM_CONTRAST}:1; the same colour darkened, {darkest_needed(accent)}, would do"
+        ))
+    shade = "#" + accent_tint(accent)
+    header = contrast_ratio(BLACK, shade)
+    if header < MINIMUM_CONTRAST:  # a tint is pale; kept so the rule holds if the tint changes
+        raise loaded.problem(("branding", "accent_colour"), (
+            f"the table headers' shade it gives, {shade}, has a contrast of only {header:.1f}:1 with their black text; "
+            f"WCAG 2.2 AA asks for at least {MINIMUM_CONTRAST}:1"
+        ))
 
 
 def _profile_text(path: Path) -> str:

@@ -71,7 +71,11 @@ class Council(StrictModel):
 class Branding(StrictModel):
     """How documents look."""
 
-    accent_colour: HexColour = field("Accent colour", "Colour of headings and rules, as #RRGGBB.")
+    accent_colour: HexColour = field(
+        "Accent colour",
+        "Colour of headings and rules, as #RRGGBB. Headings are text, so it must reach a contrast of 4.5:1 against "
+        "white (WCAG 2.2 AA); a paler colour is refused, with a darker one of the same hue suggested.",
+    )
     font: ShortText = field(
         "Font",
         "The font family of the documents: Liberation Sans or Liberation Serif (shipped with permdocs), or a family "

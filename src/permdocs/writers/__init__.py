@@ -67,13 +67,6 @@ class Styling:
         )
 
 
-def accent_tint(colour: str, share: float = 0.18) -> str:
-    """A pale tint of a #RRGGBB colour (RRGGBB, no hash), for shaded table
-    header rows in every format."""
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    return "".join(f"{round(255 - (255 - c) * share):02X}" for c in rgb)
-
-
 Writer = Callable[..., bytes]
 
 

@@ -28,11 +28,12 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from docxtpl import DocxTemplate
 
+from ..base.colours import accent_tint
 from ..base.resources import override_dir
 from ..base.resources import template_name as document_template_name
 from ..errors import TemplateProblemError
 from ..text.untrusted import LOGO_HEIGHT_MM, inside
-from . import Styling, accent_tint, template_variables
+from . import Styling, template_variables
 from .docx_prepared import PreparedTemplate, prepare
 from .docx_reference import apply_reference_docx
 from .docx_styles import resolve_styles

@@ -17,11 +17,12 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ..base import narrative
+from ..base.colours import accent_tint
 from ..base.resources import assets_dir, override_dir, templates_dir
 from ..errors import TemplateProblemError
 from ..text.templating import make_environment, render_checked
 from ..text.untrusted import ConfinedLoader, html_problems, logo_media_type, with_content_security_policy
-from . import Styling, accent_tint, template_variables
+from . import Styling, template_variables
 from .html_blocks import blocks_to_html
 
 if TYPE_CHECKING:
