@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 import permdocs
+from permdocs.writers.pdf_checks import ua_problems
 
 from conftest import ROOT, SAMPLES, applicable_pairs, sample_dict
 from leak import leaks, output_text, withheld_values
@@ -118,6 +119,9 @@ def test_no_withheld_value_reaches_the_audience(sample: Path, document: Any, aud
         return
     for name, data in outputs.items():
         assert leaks(output_text(name, data), values) == [], f"{name} shows values withheld from the {audience} audience"
+        # Laid out once, each PDF copy is held to PDF/UA-1 here too (tests/test_pdf_accessibility.py).
+        if name.endswith(".pdf"):
+            assert ua_problems(data) == [], name
 
 
 def test_the_harness_finds_what_is_there() -> None:

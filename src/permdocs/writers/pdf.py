@@ -88,7 +88,9 @@ def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes
         with _LAYOUT_LOCK, _pinned_source_date_epoch():
             return HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
                 font_config=_font_configuration(font_files),
-                pdf_tags=True,
+                # PDF/UA-1: tags, plus the XMP metadata that names the standard and
+                # the title (WeasyPrint leaves the rest to us: see pdf_checks).
+                pdf_variant="pdf/ua-1",
                 uncompressed_pdf=False,
             )
     except ForbiddenResourceError as refused:

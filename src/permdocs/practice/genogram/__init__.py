@@ -81,12 +81,15 @@ def genogram(
         scale = min(box_mm[0] / width, box_mm[1] / height, natural * MAX_ENLARGEMENT)
     width_mm, height_mm = round(width * scale, 1), round(height * scale, 1)
     summary, who = in_words(case, family)
+    alt_text = " ".join([summary, *who])
     return Genogram(
-        svg=to_svg(marks, width, height, width_mm, height_mm, summary),
+        # The SVG's title is the whole alt text: a tagged PDF takes its
+        # Figure's alternate description from it.
+        svg=to_svg(marks, width, height, width_mm, height_mm, alt_text),
         png=to_png(marks, width, height),
         width_mm=width_mm,
         height_mm=height_mm,
-        alt_text=" ".join([summary, *who]),
+        alt_text=alt_text,
         summary=summary,
         who_is_who=who,
         structure=structure_of(layout),

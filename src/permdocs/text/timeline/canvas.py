@@ -148,7 +148,9 @@ class Drawing:
         self.texts.append(placed)
         return placed
 
-    def svg(self, height: float) -> str:
+    def svg(self, height: float, title: str) -> str:
+        """The picture; ``title`` is its description in words, which a
+        tagged PDF gives its Figure as alternate text."""
         bold = ' font-weight="bold"'
         words = [
             f'<text x="{mm(t.x)}" y="{mm(t.baseline)}" font-size="{mm(t.size)}"{bold if t.bold else ""}>'
@@ -157,7 +159,8 @@ class Drawing:
         ]
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{mm(WIDTH)}mm" height="{mm(height)}mm" '
-            f'viewBox="0 0 {mm(WIDTH)} {mm(height)}" font-family="{FONT_FAMILY}" fill="{INK}">'
+            f'viewBox="0 0 {mm(WIDTH)} {mm(height)}" font-family="{FONT_FAMILY}" fill="{INK}" role="img">'
+            f'<title>{escape(title, quote=False)}</title>'
             f'<rect x="0" y="0" width="{mm(WIDTH)}" height="{mm(height)}" fill="#ffffff"/>'
             + "".join(self.underlay) + "".join(self.shapes) + "".join(words) + "</svg>"
         )

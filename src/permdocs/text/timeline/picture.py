@@ -89,10 +89,9 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
         drawing.underlay.append(f'<line x1="{mm(x)}" y1="{mm(lanes_top)}" x2="{mm(x)}" y2="{mm(lanes_bottom)}" '
                                 f'stroke="{GRID}" stroke-width="0.15"/>')
     height = key(drawing, timeline, lanes_bottom + 2.5)
-    svg = drawing.svg(height)
-    return TimelinePicture(
-        svg, _png(svg) if png else b"", alt_text(timeline), WIDTH, round(height, 1), tuple(drawing.texts)
-    )
+    words = alt_text(timeline)
+    svg = drawing.svg(height, words)
+    return TimelinePicture(svg, _png(svg) if png else b"", words, WIDTH, round(height, 1), tuple(drawing.texts))
 
 
 def _png(svg: str) -> bytes:
