@@ -329,9 +329,17 @@ def each_html_laid_out_once(tmp_path_factory: pytest.TempPathFactory) -> Any:
     folder = tmp_path_factory.getbasetemp().parent / "pdf-layouts"
     folder.mkdir(exist_ok=True)
     lay_out = pdf.html_to_pdf
+    # The folder outlives the session: the key holds the code that makes a
+    # PDF from HTML, so that a change to it is not hidden by older layouts.
+    import weasyprint
+
+    from permdocs.writers import pdf_checks
+
+    code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (pdf, pdf_checks))).hexdigest()
+    code += weasyprint.__version__
 
     def laid_out_once(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes:
-        key = hashlib.sha256("\0".join([markup, *sorted(map(str, font_files))]).encode()).hexdigest()
+        key = hashlib.sha256("\0".join([code, markup, *sorted(map(str, font_files))]).encode()).hexdigest()
         stored = folder / f"{key}.pdf"
         if stored.is_file():
             return stored.read_bytes()

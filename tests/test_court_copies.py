@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 import permdocs
 from permdocs.writers.docx_court import COURT_PARAGRAPH_STYLE
+from permdocs.writers.pdf_checks import ua_problems
 
 from conftest import ROOT, SAMPLES, one_file_options, require_program
 from readable import W
@@ -136,6 +137,8 @@ def test_a_bundle_of_court_copies_meets_the_type_rule_and_numbers_each_page_once
     bundle = build_bundle(load_manifest(ROOT / "samples" / "bundle.yaml"))
     # Nothing about the type of permdocs' own documents, nor about what the final hearing needs.
     assert bundle.warnings == []
+    # Every part is tagged, so the bundle is too: one structure tree, PDF/UA-1 (tests/test_pdf_accessibility.py).
+    assert ua_problems(bundle.pdf) == []
     pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(bundle.pdf)).pages]
     assert not [n for n, page in enumerate(pages) if re.search(r"Page \d+ of \d+", page)]
 

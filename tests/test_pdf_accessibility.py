@@ -101,3 +101,61 @@ def test_a_planted_fault_is_found(fault: str) -> None:
         document.save(buffer)
     problems = ua_problems(buffer.getvalue())
     assert any(problem.startswith(expected) for problem in problems), problems
+
+
+# --- bundles ------------------------------------------------------------------------------
+
+def _untagged_pdf() -> bytes:
+    """A one-page PDF with text and no tags, as a scanner or an old word processor makes."""
+    document = pikepdf.new()
+    page = document.add_blank_page(page_size=(595, 842))
+    page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)))
+    page.contents_add(pikepdf.Stream(document, b"BT /F1 12 Tf 72 700 Td (A letter with no tags.) Tj ET"))
+    buffer = io.BytesIO()
+    document.save(buffer, deterministic_id=True)
+    return buffer.getvalue()
+
+
+def test_a_bundle_carries_its_parts_structure_and_names_an_untagged_part(tmp_path: Path) -> None:
+    from permdocs.bundle import build_bundle, load_manifest
+
+    from bundle_setup import bundle_folder, fixture_manifest, without_case
+
+    manifest = without_case(fixture_manifest())
+    manifest["sections"][0]["documents"].append(
+        {"pdf": "external/untagged.pdf", "title": "Letter from the health visitor", "dated": "2026-12-02",
+         "author": "The health visitor"})
+    path = bundle_folder(tmp_path, manifest)
+    (tmp_path / "external" / "untagged.pdf").write_bytes(_untagged_pdf())
+    bundle = build_bundle(load_manifest(path))
+    assert [w for w in bundle.warnings if "not a tagged PDF" in w] == [
+        "$.sections[0].documents[1]: Letter from the health visitor is not a tagged PDF, so a screen reader reads "
+        "its pages without headings, tables or reading order; ask for a tagged copy (PDF/UA), for example saved "
+        "from Word with 'Document structure tags for accessibility' ticked"
+    ]
+    with pikepdf.open(io.BytesIO(bundle.pdf)) as document:
+        parts = [str(part.get("/T")) for part in document.Root.StructTreeRoot.K.K if part.get("/S") == "/Part"]
+        # Each tagged part under its title, in bundle order; the untagged letter adds none.
+        assert parts[:2] == ["Interim care order", "Placeholder for the care plan"]
+        assert "Letter from the health visitor" not in parts
+    # The only faults left are the untagged letter's: its page, and its font, which it does not embed.
+    assert ua_problems(bundle.pdf) == [
+        "7.1 (Matterhorn 01): page 4 shows text neither tagged nor marked as an artifact",
+        "7.21.3 (Matterhorn 31): fonts not embedded: Helvetica",
+    ]
+
+
+def test_weasyprints_running_text_is_mended_into_artifacts() -> None:
+    """WeasyPrint gives the page margins' text (the marking, the running
+    title, the page number) ids outside the structure tree; permdocs marks
+    it as pagination artifacts, which a screen reader skips."""
+    from weasyprint import HTML
+
+    from permdocs.writers.pdf import running_text_as_artifacts
+
+    markup = ("<html lang='en-GB'><head><title>T</title><style>@page { @top-right { content: 'OFFICIAL' } }"
+              "</style></head><body><h1>A heading</h1><p>Words.</p></body></html>")
+    raw = HTML(string=markup).write_pdf(pdf_variant="pdf/ua-1")
+    assert any("outside the tree" in p for p in ua_problems(raw))
+    assert ua_problems(running_text_as_artifacts(raw)) == []

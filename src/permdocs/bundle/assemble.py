@@ -12,8 +12,9 @@ The steps, in order:
    fonts, images and annotations intact, each document's links renamed
    first (:mod:`.links`).
 4. **Stamp** each page's reference where it covers nothing (:mod:`.stamping`).
-5. **Outline, labels, index links** (:mod:`.outline`, :mod:`.links`).
-6. **Save** deterministically: no clock, a document id derived from the
+5. **Structure**: the parts' tags under one tree (:mod:`.structure`).
+6. **Outline, labels, index links** (:mod:`.outline`, :mod:`.links`).
+7. **Save** deterministically: no clock, a document id derived from the
    content, compressed object streams.
 """
 
@@ -38,6 +39,7 @@ from .outline import bookmarks_of, placed, write_outline, write_page_labels
 from .plan import IndexEntry, IndexSection, Numbering, page_labels, plan_sections
 from .sources import SourceDocument, gather_documents
 from .stamping import font_dictionary, place, stamp_font, stamp_page
+from .structure import BundleStructure, untagged_warning
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,12 @@ def assemble(loaded: LoadedManifest, documents: list[list[SourceDocument]], numb
         raise InvalidBundleError([problem])
     front = _front_matter(loaded, sections, body_pages, numbering)
     flat = [document for section in documents for document in section]
-    pdf, front_pages, covering = _merge(loaded, front, flat, sections, numbering)
+    pdf, front_pages, covering, untagged = _merge(loaded, front, flat, sections, numbering)
     cases = list({id(d.case): d.case for d in flat if d.case is not None}.values())
     # The documents' own warnings first, in bundle order; then what the hearing needs of the whole.
-    warnings = [*bundle_warnings(loaded.manifest, flat, covering), *hearing_warnings(loaded.manifest, documents, cases)]
+    warnings = [
+        *bundle_warnings(loaded.manifest, flat, covering), *untagged, *hearing_warnings(loaded.manifest, documents, cases)
+    ]
     return Bundle(pdf, sections, front_pages, body_pages, warnings)
 
 
@@ -107,9 +111,10 @@ def _merge(
     documents: list[SourceDocument],
     sections: list[IndexSection],
     numbering: Numbering,
-) -> tuple[bytes, int, dict[str, list[str]]]:
-    """The bundle's bytes, its number of front pages, and by document the
-    references of pages whose stamp covers content."""
+) -> tuple[bytes, int, dict[str, list[str]], list[str]]:
+    """The bundle's bytes, its number of front pages, by document the
+    references of pages whose stamp covers content, and a warning for each
+    part that is not tagged."""
     entries = [entry for section in sections for entry in section.entries]
     with ExitStack() as stack:
         # pikepdf warns that pages.extend() leaves named destinations behind:
@@ -123,6 +128,9 @@ def _merge(
         detach_links(front_pdf)
         out.pages.extend(front_pdf.pages)
         front_pages = len(front_pdf.pages)
+        structure = BundleStructure(out)
+        structure.add(front_pdf, 0)
+        untagged: list[str] = []
 
         font = stamp_font()
         font_object = font_dictionary(out, font)
@@ -135,6 +143,8 @@ def _merge(
             names = detach_links(source, f"doc{number:03d}-")
             own = bookmarks_of(source, document.title)
             out.pages.extend(source.pages)
+            if not structure.add(source, start, document.title):
+                untagged.append(untagged_warning(document.where, document.title))
             for name, (index, view) in names.items():
                 destinations[name] = Array([out.pages[start + index].obj, *view])
             bookmarks.append([placed(bookmark, out, start) for bookmark in own])
@@ -149,6 +159,7 @@ def _merge(
         link_index(out, front_pages, {entry.anchor: entry.first_page for entry in entries})
         write_outline(out, sections, bookmarks, front_pages)
         write_page_labels(out, front_pages, sections, continuous=numbering == "continuous")
+        structure.finish()
         _finish(out, loaded)
         buffer = io.BytesIO()
         out.save(
@@ -157,7 +168,7 @@ def _merge(
             compress_streams=True,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
         )
-    return buffer.getvalue(), front_pages, covering
+    return buffer.getvalue(), front_pages, covering, untagged
 
 
 def _finish(out: pikepdf.Pdf, loaded: LoadedManifest) -> None:
@@ -169,3 +180,8 @@ def _finish(out: pikepdf.Pdf, loaded: LoadedManifest) -> None:
     out.Root.Lang = String("en-GB")
     out.docinfo.Title = f"{manifest.title} · {manifest.case.case_number}"
     out.docinfo.Creator = "permdocs"
+    # PDF/UA-1 asks for XMP naming the standard and the title; no editor
+    # mark, which would stamp the clock into the bytes.
+    with out.open_metadata(set_pikepdf_as_editor=False) as metadata:
+        metadata["dc:title"] = str(out.docinfo.Title)
+        metadata["pdfuaid:part"] = "1"

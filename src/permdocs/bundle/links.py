@@ -19,9 +19,6 @@ Target = tuple[int, list[object]]
 def detach_links(source: pikepdf.Pdf, prefix: str = "") -> dict[str, Target]:
     """Rewrite every link in ``source`` to a prefixed named destination, and
     return the names with the page index and view each points to.
-
-    Structure-tree keys go: the bundle does not carry the documents' tag
-    trees (see the README).
     """
     page_index = {page.obj.objgen: i for i, page in enumerate(source.pages)}
     named = named_destinations(source)
@@ -44,10 +41,10 @@ def detach_links(source: pikepdf.Pdf, prefix: str = "") -> dict[str, Target]:
         resolved[prefix + key] = (index, list(target[1:]))
         return String(prefix + key)
 
+    # Pages and annotations keep their keys into the structure tree, which
+    # the bundle carries over (bundle.structure).
     for page in source.pages:
-        _remove(page.obj, "/StructParents")
         for annotation in page.obj.get("/Annots", []):
-            _remove(annotation, "/StructParent", "/P")
             if annotation.get("/Subtype") != "/Link":
                 continue
             action = annotation.get("/A")
@@ -64,12 +61,6 @@ def detach_links(source: pikepdf.Pdf, prefix: str = "") -> dict[str, Target]:
                 else:
                     action.D = target
     return resolved
-
-
-def _remove(dictionary: Dictionary, *keys: str) -> None:
-    for key in keys:
-        if key in dictionary:
-            del dictionary[key]
 
 
 def named_destinations(source: pikepdf.Pdf) -> dict[str, Array]:

@@ -246,7 +246,10 @@ def stamp_page(pdf: pikepdf.Pdf, page: pikepdf.Page, label: str, placement: Plac
     # Wrapping the page's own content in q/Q keeps whatever state it leaves
     # behind from moving or scaling the stamp.
     page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
-    page.contents_add(pikepdf.Stream(pdf, b"Q\n" + stamp_operators(page, placement, str(resource), label)))
+    # The stamp is pagination, not content: an artifact, which a screen
+    # reader skips (PDF/UA-1, 7.8), as it skips running headers.
+    stamp = b"/Artifact <</Type /Pagination>> BDC\n" + stamp_operators(page, placement, str(resource), label) + b"EMC\n"
+    page.contents_add(pikepdf.Stream(pdf, b"Q\n" + stamp))
 
 
 def _number(value: float) -> str:

@@ -13,7 +13,9 @@ Two guarantees live here:
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+import pikepdf
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
@@ -29,6 +32,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 from ..base.resources import assets_dir
 from ..errors import BlockedResourceError
 from . import Styling, html
+from .pdf_checks import elements_in_tree, number_tree_pairs
 
 if TYPE_CHECKING:
     from ..documents import DocumentType
@@ -86,15 +90,65 @@ def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes
         # One layout at a time per process: SOURCE_DATE_EPOCH is process-wide,
         # and a host application may render from several threads.
         with _LAYOUT_LOCK, _pinned_source_date_epoch():
-            return HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
+            laid_out = HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
                 font_config=_font_configuration(font_files),
                 # PDF/UA-1: tags, plus the XMP metadata that names the standard and
-                # the title (WeasyPrint leaves the rest to us: see pdf_checks).
+                # the title; what it leaves out is mended below (pdf_checks checks all).
                 pdf_variant="pdf/ua-1",
                 uncompressed_pdf=False,
             )
     except ForbiddenResourceError as refused:
         raise BlockedResourceError(f"A template asked for a resource permdocs does not allow: {refused}") from None
+    return running_text_as_artifacts(laid_out)
+
+
+def running_text_as_artifacts(pdf: bytes) -> bytes:
+    """The PDF with the text of its page margins (the protective marking,
+    the running title, "Page X of Y") marked as pagination artifacts.
+
+    WeasyPrint gives that text marked-content ids but leaves it out of the
+    structure tree (an artifact inside the tree needs PDF 2.0), so it is
+    neither real content nor an artifact, as PDF/UA-1 (7.1) requires it to
+    be one or the other. A screen reader should skip it on every page, as it
+    skips a printed book's running heads."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        tree = document.Root.get("/StructTreeRoot")
+        if not isinstance(tree, pikepdf.Dictionary):
+            return pdf
+        in_tree = elements_in_tree(tree)
+        parents = dict(number_tree_pairs(tree.get("/ParentTree")))
+        changed = False
+        for page in document.pages:
+            marked = parents.get(int(page.obj.get("/StructParents", -1)))
+            if not isinstance(marked, pikepdf.Array):
+                continue
+            outside = {i for i, element in enumerate(marked)
+                       if isinstance(element, pikepdf.Dictionary) and element.objgen not in in_tree}
+            if not outside:
+                continue
+            # WeasyPrint writes each opening as "/Span <</MCID 46>> BDC"; its
+            # text is hex glyph ids, so the pattern cannot meet a word. Bytes,
+            # not parsed operators: a tenth of the time on a long document.
+            contents = page.obj.Contents
+            for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
+                data = stream.read_bytes()
+                mended = _MARKED.sub(lambda m: _ARTIFACT if int(m.group(1)) in outside else m.group(0), data)
+                if mended != data:
+                    stream.write(mended)
+            for i in outside:
+                marked[i] = None
+            changed = True
+        if not changed:
+            return pdf
+        buffer = io.BytesIO()
+        # The id from the content, so that the same input gives the same bytes.
+        document.save(buffer, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        return buffer.getvalue()
+
+
+#: An opening of marked content with an id, as WeasyPrint writes it.
+_MARKED = re.compile(rb"/[A-Za-z]+\s*<<\s*/MCID (\d+)\s*>>\s*BDC")
+_ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
 
 
 _LAYOUT_LOCK = threading.Lock()

@@ -78,6 +78,7 @@ def _problems(document: pikepdf.Pdf) -> Iterator[str]:
         untagged = _untagged_content(page)
         if untagged:
             yield f"7.1 (Matterhorn 01): page {number} shows {untagged} neither tagged nor marked as an artifact"
+    yield from _orphaned_marks(document)
     yield from _font_problems(document)
 
 
@@ -178,6 +179,37 @@ def _untagged_content(page: pikepdf.Page) -> str:
             elif operator in ("Do", "BI"):
                 found.add("a picture")
     return " and ".join(sorted(found))
+
+
+def elements_in_tree(tree: pikepdf.Dictionary) -> set[tuple[int, int]]:
+    """The structure elements reachable from the tree's root, by object number."""
+    return {element.objgen for element, _ in _elements(tree.get("/K")) if element.is_indirect}
+
+
+def _orphaned_marks(document: pikepdf.Pdf) -> Iterator[str]:
+    """Marked content with an id that the structure tree does not reach:
+    neither real content nor an artifact."""
+    tree = document.Root.StructTreeRoot
+    in_tree = elements_in_tree(tree)
+    parents = dict(number_tree_pairs(tree.get("/ParentTree")))
+    for number, page in enumerate(document.pages, start=1):
+        marked = parents.get(int(page.obj.get("/StructParents", -1)))
+        if isinstance(marked, pikepdf.Array) and any(
+            isinstance(element, pikepdf.Dictionary) and element.objgen not in in_tree for element in marked
+        ):
+            yield f"7.1 (Matterhorn 01): page {number} marks content for a structure element outside the tree"
+
+
+def number_tree_pairs(node: pikepdf.Object, depth: int = 0) -> Iterator[tuple[int, pikepdf.Object]]:
+    """The pairs of a number tree (a flat /Nums, or /Kids), in order."""
+    if not isinstance(node, pikepdf.Dictionary) or depth > 32:
+        return
+    numbers = node.get("/Nums")
+    if isinstance(numbers, pikepdf.Array):
+        items = list(numbers)
+        yield from ((int(items[i]), items[i + 1]) for i in range(0, len(items) - 1, 2))
+    for kid in node.get("/Kids", []):
+        yield from number_tree_pairs(kid, depth + 1)
 
 
 def _font_problems(document: pikepdf.Pdf) -> Iterator[str]:
