@@ -338,12 +338,14 @@ def each_html_laid_out_once(tmp_path_factory: pytest.TempPathFactory) -> Any:
     code = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (pdf, pdf_checks))).hexdigest()
     code += weasyprint.__version__
 
-    def laid_out_once(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes:
-        key = hashlib.sha256("\0".join([code, markup, *sorted(map(str, font_files))]).encode()).hexdigest()
+    def laid_out_once(markup: str, font_files: frozenset[Path] = frozenset(), **options: Any) -> bytes:
+        key = hashlib.sha256(
+            "\0".join([code, repr(sorted(options.items())), markup, *sorted(map(str, font_files))]).encode()
+        ).hexdigest()
         stored = folder / f"{key}.pdf"
         if stored.is_file():
             return stored.read_bytes()
-        data = lay_out(markup, font_files)
+        data = lay_out(markup, font_files, **options)
         partial = folder / f"{key}.{os.getpid()}.partial"
         partial.write_bytes(data)
         partial.replace(stored)

@@ -10,6 +10,7 @@ the bundle, and the planted faults.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from permdocs.writers.pdf_checks import ua_problems
+from permdocs.writers.pdf_checks import pdfa_problems, ua_problems
 
 from conftest import ROOT, rendered
 
@@ -159,3 +160,61 @@ def test_weasyprints_running_text_is_mended_into_artifacts() -> None:
     raw = HTML(string=markup).write_pdf(pdf_variant="pdf/ua-1")
     assert any("outside the tree" in p for p in ua_problems(raw))
     assert ua_problems(running_text_as_artifacts(raw)) == []
+
+
+# --- archival copies: PDF/A-2u as well ------------------------------------------------------
+
+ARCHIVAL = [("cpr-adoption", "cpr", "adm", {}), ("letter-first-draft", "later-life-letter", None, {}),
+            ("adoption-family-time", "family-time", "agency", {"arrangement": "letters-riley"})]
+
+
+@functools.cache
+def _archival(sample: str, document: str, audience: str | None, options: tuple[tuple[str, str], ...]) -> bytes:
+    import permdocs
+
+    case = permdocs.load_case(ROOT / "samples" / f"{sample}.json")
+    request = permdocs.RenderRequest(document, ("pdf",), audience, options=dict(options), archival=True)
+    (data,) = permdocs.render_outputs(case, request).values()
+    return data
+
+
+@pytest.mark.parametrize(("sample", "document", "audience", "options"), ARCHIVAL, ids=[a[1] for a in ARCHIVAL])
+def test_an_archival_copy_is_pdf_a_2u_and_pdf_ua(sample: str, document: str, audience: str | None,
+                                                 options: dict[str, str]) -> None:
+    data = _archival(sample, document, audience, tuple(options.items()))
+    assert pdfa_problems(data) == []
+    assert ua_problems(data) == []
+    assert _archival.__wrapped__(sample, document, audience, tuple(options.items())) == data  # same bytes
+
+
+def _no_output_intent(document: pikepdf.Pdf) -> None:
+    del document.Root["/OutputIntents"]
+
+
+def _font_without_unicode(document: pikepdf.Pdf) -> None:
+    font = next(iter(document.pages[0].obj.Resources.Font.values()))
+    del font["/ToUnicode"]
+
+
+@pytest.mark.parametrize(("plant", "expected"), [
+    (_no_output_intent, "6.2.3: no PDF/A output intent"),
+    (_font_without_unicode, "6.2.11.7.2: fonts with no map to Unicode"),
+], ids=["no-output-intent", "font-without-unicode"])
+def test_a_planted_archival_fault_is_found(plant: Callable[[pikepdf.Pdf], None], expected: str) -> None:
+    with pikepdf.open(io.BytesIO(_archival(*ARCHIVAL[1][:3], ()))) as document:
+        plant(document)
+        buffer = io.BytesIO()
+        document.save(buffer)
+    assert any(problem.startswith(expected) for problem in pdfa_problems(buffer.getvalue()))
+
+
+def test_archival_is_a_render_option(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from permdocs.cli import main
+
+    result = CliRunner().invoke(main, ["render", str(ROOT / "samples" / "letter-first-draft.json"), "--doc",
+                                       "later-life-letter", "--format", "pdf", "--archival", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (written,) = tmp_path.glob("*.pdf")
+    assert pdfa_problems(written.read_bytes()) == []

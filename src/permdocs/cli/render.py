@@ -46,6 +46,11 @@ from .common import PROFILE_HELP, IsoDate, plural, reports_errors, status_line
 )
 @click.option("--force", is_flag=True, help="Replace output files that already exist, edited or not.")
 @click.option("--draft", is_flag=True, help="Render even if the checks find errors; every page is marked DRAFT.")
+@click.option(
+    "--archival", is_flag=True,
+    help="PDFs for the records file: PDF/A-2u (fonts embedded, colours defined, every character Unicode) as well as "
+    "PDF/UA-1, so that a CPR or a later-life letter still opens and reads the same decades from now.",
+)
 @click.option("--profile", "profile_name", metavar="NAME|PATH", help=PROFILE_HELP)
 @click.option("--as-of", type=IsoDate(), help="Judge the practice checks as on this day (default: the case's prepared_on date).")
 @click.option(
@@ -63,7 +68,7 @@ from .common import PROFILE_HELP, IsoDate, plural, reports_errors, status_line
 def render(
     cases: tuple[str, ...], documents: str, audience: str | None, options: tuple[str, ...], arrangement: str | None,
     part: str | None,
-    formats: str, out_dir: str, update: bool, force: bool, draft: bool, profile_name: str | None,
+    formats: str, out_dir: str, update: bool, force: bool, draft: bool, archival: bool, profile_name: str | None,
     as_of: date | None, review: bool, jobs: int | None, resume: bool, quiet: bool,
 ) -> None:
     """Render documents for one case, or many, into DOCX, HTML and/or PDF files.
@@ -91,6 +96,7 @@ def render(
       permdocs render samples/baby-in-proceedings.json --doc options-analysis,route-comparison --format docx
       permdocs render samples/baby-in-proceedings.json --doc all --audience all --out out/ --force
       permdocs render samples/long-term-fostering.json --doc care-plan-permanence --draft
+      permdocs render samples/cpr-adoption.json --doc cpr --audience adm --format pdf --archival
       permdocs render samples/baby-in-proceedings.json --doc care-plan-permanence --profile devon-style --out devon/
       permdocs render samples/letter-first-draft.json --doc later-life-letter -o review --format html
       permdocs render samples/adoption-family-time.json --doc family-time --copy birth-family -o arrangement=letters-mother
@@ -102,7 +108,9 @@ def render(
     from ..rendering.request import RenderRequest
 
     chosen = _options(options) | ({"arrangement": arrangement} if arrangement else {}) | ({"review": True} if review else {})
-    selection = RenderRequest(documents, tuple(formats.split(",")), audience, profile_name, draft, as_of, part, chosen)
+    selection = RenderRequest(
+        documents, tuple(formats.split(",")), audience, profile_name, draft, as_of, part, chosen, archival=archival
+    )
     if not selection.formats:
         raise click.BadParameter("give at least one format", param_hint="--format")
     sources, passed_over = gather_case_files(cases)

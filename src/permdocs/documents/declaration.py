@@ -394,3 +394,5 @@ class ResolvedRequest:
     options: Mapping[str, object] = field(default_factory=dict)
     #: The PDF goes into a court bundle, whose page stamps number it.
     for_bundle: bool = False
+    #: The PDF is for the records file: PDF/A-2u as well as PDF/UA-1.
+    archival: bool = False

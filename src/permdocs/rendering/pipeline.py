@@ -14,7 +14,7 @@ Nothing here touches the disk: the result is file name -> bytes, and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..case import Case
@@ -104,7 +104,7 @@ def _render_copy(
     if resolved.audience.for_a_child:
         _refuse_scrubbing_for_a_child(case, resolved, withholds)
     redacted = redact(case, withholds)
-    styling = Styling.from_profile(resolved.profile)
+    styling = replace(Styling.from_profile(resolved.profile), archival=resolved.archival)
     files: list[RenderedFile] = []
     for output in resolved.document.outputs(redacted, resolved):
         # A label is checked against the case as it was: the redacted one no longer holds what to look for.
@@ -157,6 +157,7 @@ def resolve_request(case: Case, request: RenderRequest) -> ResolvedRequest:
         raise UnresolvedFindingsError(errors_in(findings))
     return ResolvedRequest(
         document, audience, profile, request.draft, as_of, tuple(findings), request.part, options, request.for_bundle,
+        request.archival,
     )
 
 

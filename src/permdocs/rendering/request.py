@@ -74,7 +74,9 @@ class RenderRequest:
     arrangement, ``{"review": True}`` the later-life letter's review copy;
     asking for several documents, each takes the options it declares.
     ``for_bundle`` makes a PDF for a court bundle, which numbers every page
-    itself, so the document's own page numbers are left off.
+    itself, so the document's own page numbers are left off. ``archival``
+    makes each PDF PDF/A-2u as well as PDF/UA-1, for the records file (an
+    adoption record is kept for 100 years).
     """
 
     document: str
@@ -86,6 +88,7 @@ class RenderRequest:
     part: str | None = None
     options: Mapping[str, str | bool] = field(default_factory=Options)
     for_bundle: bool = False
+    archival: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.document, str):

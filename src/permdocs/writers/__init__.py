@@ -51,6 +51,8 @@ class Styling:
     #: (checked to style only): see permdocs.profiles.assets.
     font_faces: tuple["FontFace", ...] = ()
     stylesheet: str | None = None
+    #: A PDF for the records file: PDF/A-2u as well as PDF/UA-1 (writers.pdf).
+    archival: bool = False
 
     @classmethod
     def from_profile(cls, profile: "LoadedProfile") -> "Styling":

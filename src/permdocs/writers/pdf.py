@@ -76,12 +76,14 @@ def render(document: "DocumentType", context: Any, styling: Styling, *, layout: 
     """The document as a tagged A4 PDF with bookmarks and embedded fonts,
     every layout drawn from the one HTML template, as the context says."""
     fonts = frozenset(face.path for face in styling.font_faces)
-    return html_to_pdf(html.render_text(document, context, styling, for_print=True), fonts)
+    markup = html.render_text(document, context, styling, for_print=True)
+    return html_to_pdf(markup, fonts, archival=True) if styling.archival else html_to_pdf(markup, fonts)
 
 
-def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes:
+def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset(), *, archival: bool = False) -> bytes:
     """Lay out HTML (ours, already escaped) as PDF, reading only our assets
-    and the profile's own font files."""
+    and the profile's own font files. Always PDF/UA-1; ``archival`` makes it
+    PDF/A-2u as well, for the records file (see ARCHIVAL_STANDARD)."""
     root = assets_dir()
     fetcher = AssetsOnlyFetcher(root, font_files)
     # base_url must end with a slash for url(fonts/...) to resolve inside it.
@@ -94,15 +96,41 @@ def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset()) -> bytes
                 font_config=_font_configuration(font_files),
                 # PDF/UA-1: tags, plus the XMP metadata that names the standard and
                 # the title; what it leaves out is mended below (pdf_checks checks all).
-                pdf_variant="pdf/ua-1",
+                pdf_variant=ARCHIVAL_STANDARD if archival else "pdf/ua-1",
+                pdf_tags=True,
                 uncompressed_pdf=False,
             )
     except ForbiddenResourceError as refused:
         raise BlockedResourceError(f"A template asked for a resource permdocs does not allow: {refused}") from None
-    return running_text_as_artifacts(laid_out)
+    return running_text_as_artifacts(laid_out, declare_pdf_ua=archival)
 
 
-def running_text_as_artifacts(pdf: bytes) -> bytes:
+#: The PDF/A part and level of an archival copy. Part 2, not 3: part 3 lets
+#: any file ride inside the PDF, which a records system should not have to
+#: trust or keep readable. Level U, not B: B keeps only the look, U also
+#: maps every character to Unicode, so that the text of a CPR or a letter can
+#: still be searched and copied (and read aloud) decades from now. Tagged as
+#: well, and declared PDF/UA-1 beside it.
+ARCHIVAL_STANDARD = "pdf/a-2u"
+
+#: The XMP that declares PDF/UA-1 in a PDF/A file: PDF/A admits a property
+#: outside its own schemas only with a description of its schema (ISO
+#: 19005-2, 6.6.2.3), here pdfuaid's, as ISO 14289-1 defines it.
+_PDF_UA_IN_PDF_A = b"""<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">\
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">\
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">\
+<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>\
+<pdfaProperty:category>internal</pdfaProperty:category>\
+<pdfaProperty:description>The part of ISO 14289 the file follows</pdfaProperty:description>\
+</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>\
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>"""
+
+
+def running_text_as_artifacts(pdf: bytes, *, declare_pdf_ua: bool = False) -> bytes:
     """The PDF with the text of its page margins (the protective marking,
     the running title, "Page X of Y") marked as pagination artifacts.
 
@@ -137,6 +165,11 @@ def running_text_as_artifacts(pdf: bytes) -> bytes:
                     stream.write(mended)
             for i in outside:
                 marked[i] = None
+            changed = True
+        if declare_pdf_ua:
+            # WeasyPrint writes one variant's identifier: a PDF/A file names PDF/UA-1 here.
+            metadata = document.Root.Metadata
+            metadata.write(metadata.read_bytes().replace(b"</rdf:RDF>", _PDF_UA_IN_PDF_A + b"</rdf:RDF>", 1))
             changed = True
         if not changed:
             return pdf

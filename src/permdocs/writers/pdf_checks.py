@@ -225,3 +225,59 @@ def _font_problems(document: pikepdf.Pdf) -> Iterator[str]:
                 missing.add(str(font.get("/BaseFont", "a font")).lstrip("/"))
     if missing:
         yield f"7.21.3 (Matterhorn 31): fonts not embedded: {', '.join(sorted(missing))}"
+
+
+def pdfa_problems(pdf: bytes) -> list[str]:
+    """What keeps ``pdf`` from PDF/A-2u (ISO 19005-2), as sentences naming
+    the clause; empty if nothing. The same kind of structural check as
+    :func:`ua_problems`, over the points an archival copy depends on:
+
+    - identification in XMP as part 2, level U (6.6.4), and a title that
+      agrees with the document information (6.6.3);
+    - an output intent with an ICC profile, so colours stay defined (6.2.3);
+    - a file identifier, and no encryption (6.1.3);
+    - every font embedded (6.2.11.4) and mapped to Unicode (6.2.11.7.2, U);
+    - no JavaScript, launch actions or embedded files (6.6.1, 6.8);
+    - the PDF/UA identifier, where present, described by an extension
+      schema (6.6.2.3).
+
+    Not checked: colour spaces of each object against the intent, the
+    font programs' glyph widths, and annotation appearances.
+    """
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return list(_pdfa_problems(document))
+
+
+def _pdfa_problems(document: pikepdf.Pdf) -> Iterator[str]:
+    root = document.Root
+    if "/Metadata" not in root:
+        yield "6.6.4: no XMP metadata, so nothing says the file is PDF/A"
+    else:
+        xmp = root.Metadata.read_bytes()
+        with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
+            if metadata.get("pdfaid:part") != "2" or metadata.get("pdfaid:conformance") != "U":
+                yield "6.6.4: the XMP metadata does not identify PDF/A-2u (pdfaid:part 2, conformance U)"
+            title = str(metadata.get("dc:title", ""))
+        if title != str(document.docinfo.get("/Title", "")):
+            yield "6.6.3: the title in the XMP metadata and in the document information differ"
+        if b"pdfuaid" in xmp and b"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" not in xmp:
+            yield "6.6.2.3: the XMP metadata uses pdfuaid without an extension schema describing it"
+    intents = [i for i in root.get("/OutputIntents", []) if i.get("/S") == "/GTS_PDFA1"]
+    if not intents or not all(isinstance(i.get("/DestOutputProfile"), pikepdf.Stream) for i in intents):
+        yield "6.2.3: no PDF/A output intent with an ICC profile, so its colours are not defined"
+    if "/ID" not in document.trailer:
+        yield "6.1.3: no file identifier (/ID) in the trailer"
+    if document.is_encrypted:
+        yield "6.1.3: encrypted"
+    names = root.get("/Names", {})
+    if "/JavaScript" in names or "/EmbeddedFiles" in names:
+        yield "6.6.1/6.8: holds JavaScript or embedded files"
+    not_unicode = set()
+    for page in document.pages:
+        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values() if isinstance(fonts, pikepdf.Dictionary) else ():
+            if "/ToUnicode" not in font:
+                not_unicode.add(str(font.get("/BaseFont", "a font")).lstrip("/"))
+    if not_unicode:
+        yield f"6.2.11.7.2: fonts with no map to Unicode (/ToUnicode): {', '.join(sorted(not_unicode))}"
+    yield from (problem.replace("7.21.3 (Matterhorn 31)", "6.2.11.4") for problem in _font_problems(document))
