@@ -97,9 +97,10 @@ def _about(plan: "CarePlanPermanence") -> Iterator[Block]:
 
 
 def _facts_table(caption: str, facts: list[tuple[str, str | None]]) -> Table:
-    """A short table of labelled facts, without a header row; a fact not
-    recorded (or withheld from this copy) has no row."""
-    return Table(caption, (), tuple(Row((_cell(value),), label) for label, value in facts if value is not None),
+    """A short table of labelled facts; a fact not recorded (or withheld from
+    this copy) has no row. Its header row names the column of details, so
+    that Word's accessibility checker, and a screen reader, find one."""
+    return Table(caption, ("", "Detail"), tuple(Row((_cell(value),), label) for label, value in facts if value is not None),
                  (1, 3), keep_together=True)
 
 
@@ -338,9 +339,10 @@ def _support_plan(support: SupportPlanView) -> Iterator[Block]:
         yield _services(f"What the {_lower_first(support.title)} provides, and who provides it", support.services)
     else:
         yield text("No support services are set out yet.", "warning")
-    yield text("Financial support", bold=True, keep_with_next=True)
+    # Headings one below the support plan's own, so a screen reader can move between them.
+    yield Heading("Financial support", 3)
     yield from _said(support.financial_support, support.financial_note)
-    yield text("How the plan is reviewed", bold=True, keep_with_next=True)
+    yield Heading("How the plan is reviewed", 3)
     yield Markdown(support.review)
     yield text(support.responsibility)
 
