@@ -201,8 +201,11 @@ def test_empty_paragraphs_for_space_are_found() -> None:
     assert "second empty paragraph in a row" in _only(findings(data), "empty paragraph")
 
 
-def test_the_pictures_of_the_childs_copy_have_alt_text() -> None:
-    # The child's copy is the one with most pictures: each is described.
-    data = _child_copy()
-    assert b"<wp:docPr" in data or b"docPr" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
-    assert not [f for f in findings(data) if "alternative text" in f]
+def test_the_childs_pictures_stand_in_line_with_alt_text() -> None:
+    # The child's copy has the most pictures: each is described, and stands
+    # in line (in a layout table with no style, beside its words), none floats.
+    body = zipfile.ZipFile(io.BytesIO(_child_copy())).read("word/document.xml").decode()
+    descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', body)
+    assert len(descriptions) >= 4 and all(d.startswith("A picture of") for d in descriptions)
+    assert "<wp:anchor" not in body and body.count("<wp:inline") == len(descriptions)
+    assert findings(_child_copy()) == []

@@ -170,7 +170,8 @@ def _tables(part: str, root: etree._Element) -> Iterator[str]:
             if look is None or look.get(f"{W}firstRow") not in ("1", "true", "on"):
                 yield f"{label} does not mark its first row as a header in its style options (w:tblLook firstRow)"
         for cell in table.iter(f"{W}tc"):
-            if cell.find(f"{W}tcPr/{W}gridSpan") is not None and int(cell.find(f"{W}tcPr/{W}gridSpan").get(f"{W}val", "1")) > 1:
+            span = cell.find(f"{W}tcPr/{W}gridSpan")
+            if span is not None and int(span.get(f"{W}val", "1")) > 1:
                 yield f"{label} has a merged cell (w:gridSpan): {_cell_text(cell)[:40]!r}"
             elif cell.find(f"{W}tcPr/{W}vMerge") is not None or cell.find(f"{W}tcPr/{W}hMerge") is not None:
                 yield f"{label} has a merged cell (w:vMerge or w:hMerge): {_cell_text(cell)[:40]!r}"
