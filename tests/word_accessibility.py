@@ -55,9 +55,10 @@ by screen readers and by Word's own PDF export:
 
 Not covered, and why:
 - *Hard-to-read text contrast*: Word works it out from the rendered colours
-  of text on its background, highlighting and theme; permdocs draws text in
-  the profile's accent colour, whose contrast is checked when a profile
-  loads (the colour part of issue 26), not here.
+  of text on its background, highlighting and theme. The only colours
+  permdocs puts on text are the profile's accent and table shading (and the
+  draft banner's dark red), so contrast belongs with the profile's colours
+  (the colour part of issue 26), not with each file.
 - *Document access is restricted* (IRM): permdocs never writes rights
   management; there is nothing to read.
 - *Closed captions for audio and video*, *slide* and *sheet* rules: Word
