@@ -190,7 +190,10 @@ class WordBlocks:
         # every header row keeps with the first row below it.
         kept = table.keeps_together
         # A table of labelled facts has no header row: its row labels say what each value is.
-        header = _row([_cell(w, _plain(h)) for w, h in zip(widths, table.header)], header=True) if table.header else ""
+        # Word, which has no row headers, names it in a header row instead of a caption
+        # above it: its accessibility checker, and a screen reader, find a header row.
+        names = table.header or ((table.caption,) + ("",) * (len(widths) - 1) if labelled else ())
+        header = _row([_cell(w, _plain(h)) for w, h in zip(widths, names)], header=True) if names else ""
         body = "".join(
             _row(
                 [_cell(w, content) for w, content in zip(widths, self._cells(row, labelled))],
@@ -202,14 +205,15 @@ class WordBlocks:
         )
         caption = (
             f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Caption"]}"/><w:keepNext/></w:pPr>{run_xml(Run(table.caption))}</w:p>'
+            if table.header or not labelled else ""
         )
         # Word's legacy bit field for the same flags: first row 0x20, first column 0x80, no vertical bands 0x400.
-        look = f"{0x400 | (0x20 if table.header else 0) | (0x80 if labelled else 0):04X}"
+        look = f"{0x400 | (0x20 if names else 0) | (0x80 if labelled else 0):04X}"
         first_column = "1" if labelled else "0"
         return (
             f'{caption}<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Permdocs Table"]}"/>'
             f'<w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            f'<w:tblLook w:val="{look}" w:firstRow="{int(bool(table.header))}" w:lastRow="0" w:firstColumn="{first_column}" w:lastColumn="0" '
+            f'<w:tblLook w:val="{look}" w:firstRow="{int(bool(names))}" w:lastRow="0" w:firstColumn="{first_column}" w:lastColumn="0" '
             'w:noHBand="1" w:noVBand="1"/>'
             f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
             # Word needs a paragraph between a table and whatever follows it.

@@ -97,10 +97,9 @@ def _about(plan: "CarePlanPermanence") -> Iterator[Block]:
 
 
 def _facts_table(caption: str, facts: list[tuple[str, str | None]]) -> Table:
-    """A short table of labelled facts; a fact not recorded (or withheld from
-    this copy) has no row. Its header row names the column of details, so
-    that Word's accessibility checker, and a screen reader, find one."""
-    return Table(caption, ("", "Detail"), tuple(Row((_cell(value),), label) for label, value in facts if value is not None),
+    """A short table of labelled facts, without a header row; a fact not
+    recorded (or withheld from this copy) has no row."""
+    return Table(caption, (), tuple(Row((_cell(value),), label) for label, value in facts if value is not None),
                  (1, 3), keep_together=True)
 
 

@@ -172,7 +172,7 @@ def reply_slip(words: Words) -> list[Block]:
             Row(((text(value),) if value else (),), label=name) for name, value in facts
         ), (2, 5), keep_together=True, for_signing=True),
         Table("What I have put in with it (tick each one)", ("", "Tick"), enclosed, (5, 2), keep_together=True),
-        Table("Anything you would like the letterbox worker to know", ("", "Write here"), (
+        Table("Anything you would like the letterbox worker to know", (), (
             Row(((), ), label="Your message"), Row(((), ), label="Do you want help with writing next time? (yes or no)"),
         ), (2, 5), keep_together=True, for_signing=True),
         text("Send it to: " + (terms.agency_address or f"the letterbox service at {words.agency}") + "."),
