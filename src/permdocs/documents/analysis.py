@@ -84,7 +84,7 @@ def build_analysis(case: Case, *, level: int = 1, landscape: bool = True) -> Ana
     if excluded := _general_points_set_aside(case, notes):
         sections.append(AnalysisSection(f"General points that do not apply to {name}", "options-set-aside", excluded))
     sections += [
-        AnalysisSection("Weighing the options together", "options-weighing", _weighing(case)),
+        AnalysisSection("Weighing the options together", "options-weighing", _weighing(case, level + 1)),
         AnalysisSection("What became of each option", "options-outcomes", _outcomes(case, realistic, level + 1, landscape)),
     ]
     return Analysis(len(realistic), tuple(sections), notes.blocks(level))
@@ -191,13 +191,13 @@ def _general_point(marks: str) -> str:
     return f"A general point about the route ({sources_word(marks)})." if marks else "A general point about the route."
 
 
-def _weighing(case: Case) -> tuple[Block, ...]:
+def _weighing(case: Case, level: int) -> tuple[Block, ...]:
     analysis = case.options_analysis
     if analysis is None:
         return (blocks.text("No holistic evaluation is recorded.", "warning"),)
     out: list[Block] = []
     if analysis.single_option_reason is not None:
-        out += [blocks.text("Why only one option is realistic", bold=True), Markdown(NarrativeText(analysis.single_option_reason))]
+        out += [Heading("Why only one option is realistic", level), Markdown(NarrativeText(analysis.single_option_reason))]
     return (*out, Markdown(NarrativeText(analysis.conclusion)))
 
 
@@ -221,7 +221,7 @@ def _outcomes(case: Case, realistic: list[OptionConsidered], level: int, landsca
     ruled_out = [o for o in case.options if not o.realistic]
     out.append(Heading("Options that are not realistic", level))
     for option in ruled_out:
-        out += [Paragraph((Run(option_title(case, option), bold=True),), keep_with_next=True), _reason(option.reasons)]
+        out += [Heading(option_title(case, option), level + 1), _reason(option.reasons)]
     if not ruled_out:
         out.append(blocks.text("Every option considered was realistic."))
     return tuple(out)

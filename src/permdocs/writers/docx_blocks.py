@@ -36,8 +36,8 @@ from ..text.blocks import (
 #: Text widths of A4 pages with 18 mm margins, in twentieths of a point.
 TEXT_WIDTH = {True: 16838 - 2 * 1020, False: 11906 - 2 * 1020}
 DRAFT_RED = "B00020"
-#: The gap between a picture and the words beside it: 3 mm, in EMU (36,000 a millimetre).
-PICTURE_GAP_EMU = 3 * 36000
+#: The gap between a picture and the words beside it: 3 mm, in twentieths of a point.
+PICTURE_GAP_TWIPS = round(3 * 1440 / 25.4)
 
 
 class WordBlocks:
@@ -139,10 +139,7 @@ class WordBlocks:
             for run in paragraph.runs
         )
         if paragraph.picture is not None:
-            # The picture floats at the paragraph's left with the words beside it; the
-            # closing break starts whatever follows below the picture (Word's "clear all").
-            runs = f"<w:r><w:drawing>{self._beside(paragraph.picture)}</w:drawing></w:r>{runs}" \
-                '<w:r><w:br w:type="textWrapping" w:clear="all"/></w:r>'
+            return self._beside(paragraph.picture, f"<w:p>{properties}{runs}</w:p>")
         return f"<w:p>{properties}{runs}</w:p>"
 
     def _inline(self, picture: Picture) -> Any:
@@ -159,30 +156,28 @@ class WordBlocks:
         inline.docPr.set("descr", picture.alt_text)
         return inline
 
-    def _beside(self, picture: Picture) -> str:
-        """The picture as a floating shape at the start of its paragraph,
-        words wrapping on its right (wp:anchor, in the schema's order)."""
-        from docx.oxml.ns import qn
+    def _beside(self, picture: Picture, words: str) -> str:
+        """The picture in line in a cell at the left, the words in a cell at
+        its right: a layout table, with no table style, no header row and no
+        borders, which Word's accessibility checker takes for layout. A
+        floating picture (wp:anchor) would look the same, but Word's checker
+        warns of it, as a screen reader may read it out of place; here the
+        picture comes first and its words after it."""
         from lxml import etree
 
-        inline = self._inline(picture)
-        anchor = etree.Element(qn("wp:anchor"), nsmap=inline.nsmap)
-        for name, value in (
-            ("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", str(PICTURE_GAP_EMU)), ("simplePos", "0"),
-            ("relativeHeight", inline.docPr.get("id")), ("behindDoc", "0"), ("locked", "0"), ("layoutInCell", "1"),
-            ("allowOverlap", "0"),
-        ):
-            anchor.set(name, value)
-        etree.SubElement(anchor, qn("wp:simplePos"), x="0", y="0")
-        for axis, relative_to in (("wp:positionH", "column"), ("wp:positionV", "paragraph")):
-            position = etree.SubElement(anchor, qn(axis), relativeFrom=relative_to)
-            etree.SubElement(position, qn("wp:posOffset")).text = "0"
-        anchor.append(inline.find(qn("wp:extent")))
-        etree.SubElement(anchor, qn("wp:effectExtent"), l="0", t="0", r="0", b="0")
-        etree.SubElement(anchor, qn("wp:wrapSquare"), wrapText="right")
-        for part in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
-            anchor.append(inline.find(qn(part)))
-        return etree.tostring(anchor).decode()
+        drawing = etree.tostring(self._inline(picture)).decode()
+        picture_width = round(picture.width_mm * 1440 / 25.4) + PICTURE_GAP_TWIPS
+        # The child's copy, the one document with pictures beside words, is portrait.
+        words_width = TEXT_WIDTH[False] - picture_width
+        no_margin = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("left", "right"))
+        picture_cell = _cell(picture_width, f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>")
+        return (
+            f'<w:tbl><w:tblPr><w:tblW w:w="{picture_width + words_width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f"<w:tblCellMar>{no_margin}</w:tblCellMar>"
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+            f'</w:tblPr><w:tblGrid><w:gridCol w:w="{picture_width}"/><w:gridCol w:w="{words_width}"/></w:tblGrid>'
+            f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{picture_cell}{_cell(words_width, words)}</w:tr></w:tbl>"
+        )
 
     def table(self, table: Table) -> str:
         labelled = any(row.label is not None for row in table.rows)
@@ -195,7 +190,10 @@ class WordBlocks:
         # every header row keeps with the first row below it.
         kept = table.keeps_together
         # A table of labelled facts has no header row: its row labels say what each value is.
-        header = _row([_cell(w, _plain(h)) for w, h in zip(widths, table.header)], header=True) if table.header else ""
+        # Word, which has no row headers, names it in a header row instead of a caption
+        # above it: its accessibility checker, and a screen reader, find a header row.
+        names = table.header or ((table.caption,) + ("",) * (len(widths) - 1) if labelled else ())
+        header = _row([_cell(w, _plain(h)) for w, h in zip(widths, names)], header=True) if names else ""
         body = "".join(
             _row(
                 [_cell(w, content) for w, content in zip(widths, self._cells(row, labelled))],
@@ -207,14 +205,15 @@ class WordBlocks:
         )
         caption = (
             f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Caption"]}"/><w:keepNext/></w:pPr>{run_xml(Run(table.caption))}</w:p>'
+            if table.header or not labelled else ""
         )
         # Word's legacy bit field for the same flags: first row 0x20, first column 0x80, no vertical bands 0x400.
-        look = f"{0x400 | (0x20 if table.header else 0) | (0x80 if labelled else 0):04X}"
+        look = f"{0x400 | (0x20 if names else 0) | (0x80 if labelled else 0):04X}"
         first_column = "1" if labelled else "0"
         return (
             f'{caption}<w:tbl><w:tblPr><w:tblStyle w:val="{self.styles["Permdocs Table"]}"/>'
             f'<w:tblW w:w="{width}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            f'<w:tblLook w:val="{look}" w:firstRow="{int(bool(table.header))}" w:lastRow="0" w:firstColumn="{first_column}" w:lastColumn="0" '
+            f'<w:tblLook w:val="{look}" w:firstRow="{int(bool(names))}" w:lastRow="0" w:firstColumn="{first_column}" w:lastColumn="0" '
             'w:noHBand="1" w:noVBand="1"/>'
             f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{header}{body}</w:tbl>"
             # Word needs a paragraph between a table and whatever follows it.

@@ -338,9 +338,10 @@ def _support_plan(support: SupportPlanView) -> Iterator[Block]:
         yield _services(f"What the {_lower_first(support.title)} provides, and who provides it", support.services)
     else:
         yield text("No support services are set out yet.", "warning")
-    yield text("Financial support", bold=True, keep_with_next=True)
+    # Headings one below the support plan's own, so a screen reader can move between them.
+    yield Heading("Financial support", 3)
     yield from _said(support.financial_support, support.financial_note)
-    yield text("How the plan is reviewed", bold=True, keep_with_next=True)
+    yield Heading("How the plan is reviewed", 3)
     yield Markdown(support.review)
     yield text(support.responsibility)
 

@@ -152,8 +152,8 @@ def _as_a_person(words: ReportWords, person: Person) -> list[Block]:
     )
     return [
         Table(f"{first} as a person", ("", "Detail"), tuple(Row((tuple(written(w)),), k) for k, w in rows), (1, 3)),
-        Paragraph((Run(f"{first}'s own account of {'her' if person.role is PersonRole.MOTHER else 'his'} background",
-                       bold=True),), keep_with_next=True),
+        # A heading under the parent's own (level 4), as the other parts of their section are.
+        Heading(f"{first}'s own account of {'her' if person.role is PersonRole.MOTHER else 'his'} background", 5),
         *written(account.own_account),
     ]
 

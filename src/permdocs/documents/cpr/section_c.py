@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ...base.narrative import NarrativeText
 from ...case.cpr import AdmDecision, WelfareFactor
-from ...text.blocks import Block, Bullets, Markdown, Paragraph, Row, Run, Table, text
+from ...text.blocks import Block, Bullets, Heading, Markdown, Row, Table, text
 from ...text.templating import long_date
 from ..analysis import build_analysis, legend
 from ..common import DocumentInfo
@@ -60,7 +60,7 @@ def _recorded_decision(words: ReportWords, decision: AdmDecision) -> list[Block]
     return [
         text(f"{decision.decided_by}, {decision.role}, made the decision on {long_date(decision.decided_on)}."),
         Markdown(NarrativeText(decision.decision)),
-        Paragraph((Run("What the decision maker read", bold=True),), keep_with_next=True),
+        Heading("What the decision maker read", 3),
         Bullets(tuple(decision.material_read)),
         Table(
             "The reasons, against the welfare checklist of the Adoption and Children Act 2002, section 1(4)",
