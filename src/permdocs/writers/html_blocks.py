@@ -135,8 +135,16 @@ def _table(table: Table) -> Markup:
         f'<table class="{css}"><caption>{escape(table.caption)}</caption><colgroup>{columns}</colgroup>'
         f"{head}<tbody>{''.join(body)}</tbody></table>"
     )
-    # In print a table's own break-inside leaves its caption behind; a wrapper keeps both.
-    return Markup(f'<div class="keep-together">{drawn}</div>' if table.keeps_together else drawn)
+    # On a narrow screen a table wider than the window scrolls sideways in
+    # its wrapper, not the whole page (WCAG 1.4.10 Reflow): a region named by
+    # the caption, which the keyboard can reach to scroll it (axe's
+    # scrollable-region-focusable). In print the wrapper is an ordinary block;
+    # there it keeps a table's caption with it, which the table's own
+    # break-inside would leave behind.
+    wrapper = "table-scroll keep-together" if table.keeps_together else "table-scroll"
+    return Markup(
+        f'<div class="{wrapper}" role="region" aria-label="{escape(table.caption)}" tabindex="0">{drawn}</div>'
+    )
 
 
 #: How each kind of block is drawn: one entry per type in permdocs.text.blocks.BLOCK_TYPES.
