@@ -54,10 +54,13 @@ def _picture(block: Picture) -> Markup:
 
 def _diagram(block: Diagram) -> Markup:
     # The drawer escaped the SVG's text (permdocs.text.blocks.Diagram); the figure
-    # is one image to assistive technology, named by the alt text.
-    return Markup('<figure class="diagram" role="img" aria-label="{}" style="width: {}mm">{}</figure>').format(
+    # is one image to assistive technology, named by the alt text. On a phone
+    # the drawing keeps a width its words can be read at and scrolls sideways
+    # in its wrapper (permdocs.css), which the keyboard can reach, as a table's.
+    figure = Markup('<figure class="diagram" role="img" aria-label="{}" style="width: {}mm">{}</figure>').format(
         block.alt_text, block.width_mm, Markup(block.svg)
     )
+    return Markup('<div class="diagram-scroll" role="region" aria-label="Diagram" tabindex="0">{}</div>').format(figure)
 
 
 def _image(block: Picture, css_class: str = "") -> Markup:
