@@ -2,8 +2,9 @@
 
 axe-core runs its WCAG 2.2 AA rules over every document, in every copy, of
 every sample, in Debian's headless Chromium; in the same run each page is
-narrowed to 320 CSS px and must not scroll sideways, except inside a data
-table's own scrolling wrapper (WCAG 1.4.10 Reflow). One browser checks every
+narrowed to 320 CSS px and must not scroll sideways, except inside the
+wrapper in which a data table or a drawing scrolls on its own (WCAG 1.4.10
+Reflow). One browser checks every
 file: tools/axe/check.mjs (Node, playwright-core and axe-core, pinned by
 tools/axe/package-lock.json).
 
