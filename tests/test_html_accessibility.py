@@ -104,12 +104,14 @@ def too_wide_at_320_px(result: dict[str, Any]) -> list[str]:
     ]
 
 
-def every_html(case: permdocs.Case, sample: str, *, drafts: Iterable[str] = ()) -> Iterator[tuple[str, bytes]]:
+def every_html(
+    case: permdocs.Case, sample: str, *, drafts: Iterable[str] = ()
+) -> Iterator[tuple[str, bytes, RenderRequest]]:
     """Every HTML file of a case, named after its sample: each document it
     has what it needs for, in each copy (each family-time arrangement a
     file), and the variants only some documents have (the CPR's confidential
     part, the later-life letter's review copy); a draft of the documents
-    named in ``drafts``."""
+    named in ``drafts``. Each file comes with the request that made it."""
     for name, document in permdocs.DOCUMENTS.items():
         if document.missing_from(case):
             continue
@@ -121,13 +123,13 @@ def every_html(case: permdocs.Case, sample: str, *, drafts: Iterable[str] = ()) 
             requests.append(RenderRequest(name, ("html",), draft=True))
         for request in requests:
             for file_name, data in permdocs.render_outputs(case, request).items():
-                yield f"{sample}--{file_name}", data
+                yield f"{sample}--{file_name}", data, request
 
 
 @pytest.fixture(scope="module")
 def checked_in_browser(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("html")
-    written: list[Path] = []
+    photographed: list[Path] = []
 
     # A draft adds the same banner, watermark and list of findings to any
     # document: one sample's draft of each is enough.
@@ -135,24 +137,23 @@ def checked_in_browser(tmp_path_factory: pytest.TempPathFactory) -> dict[str, An
 
     def write_every_html() -> Iterator[Path]:
         for path in SAMPLES:
-            for name, data in every_html(permdocs.load_case(path), path.stem, drafts=drafts[path]):
+            for name, data, request in every_html(permdocs.load_case(path), path.stem, drafts=drafts[path]):
                 (folder / name).write_bytes(data)
-                written.append(folder / name)
+                if path.stem == PHOTOGRAPHED and request.audience == _photographed_copy(request.document):
+                    photographed.append(folder / name)
                 yield folder / name
 
     result = check_in_browser(write_every_html())
     screenshots = os.environ.get("PERMDOCS_HTML_SCREENSHOTS")
     if screenshots:
-        photographed = [f for f in written if f.name.startswith(f"{PHOTOGRAPHED}--") and _court_or_professional(f)]
         check_in_browser(photographed, Path(screenshots))
     return result
 
 
-def _court_or_professional(file: Path) -> bool:
-    # A document's court copy, else its professional (default) copy, by the file's name.
-    return "_court" in file.name or not any(
-        f"_{audience}" in file.name for document in permdocs.DOCUMENTS.values() for audience in document.audiences
-    )
+def _photographed_copy(document: str) -> str:
+    """The copy of a document that is photographed: the court's, else its first (default) copy."""
+    audiences = permdocs.DOCUMENTS[document].audiences
+    return "court" if "court" in audiences else next(iter(audiences))
 
 
 def test_every_html_passes_axe_at_wcag_2_2_aa(checked_in_browser: dict[str, Any]) -> None:
