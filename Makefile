@@ -22,6 +22,15 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# axe-core and playwright-core for the HTML accessibility test, at the
+# versions tools/axe/package-lock.json pins. Without npm the test skips and
+# says why (in CI, where .ci/run sets PERMDOCS_NO_SKIPS, it fails).
+AXE := tools/axe/node_modules/.installed
+$(AXE): tools/axe/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tools/axe --no-audit --no-fund --silent && touch $@; \
+	else echo "npm is not installed: tests/test_html_accessibility.py will skip"; fi
+
 ## Render every document, in every audience's copy, for every sample case
 ## into out/ (DOCX, HTML, PDF). Documents and audiences come from the
 ## registry ('permdocs docs --json'), so a new document joins the demo by itself.
@@ -36,7 +45,7 @@ demo: $(INSTALLED)
 ## Run the whole test suite, on every core. Snapshots are never updated here.
 ## Each test module runs on one worker (--dist loadscope), so the PDFs a
 ## module's tests share are laid out once.
-test: $(INSTALLED)
+test: $(INSTALLED) $(AXE)
 	$(PYTEST) -n $(JOBS) --dist loadscope
 
 ## The quick loop while working: no PDF layout, LibreOffice, qpdf or OOXML
@@ -76,7 +85,7 @@ document: $(INSTALLED)
 	$(PYTEST) -n $(JOBS) -q --snapshot-update -k "$(NAME)" tests/test_writer_html.py tests/test_writer_docx.py tests/test_writer_pdf.py
 
 clean:
-	rm -rf $(VENV) out build dist .pytest_cache
+	rm -rf $(VENV) out build dist .pytest_cache tools/axe/node_modules
 
 ## Measure permdocs against docxtpl, WeasyPrint and pikepdf side by side (ratios of
 ## medians), print one table and write it to benchmarks/results.md.

@@ -43,13 +43,13 @@ def applicable_pairs() -> list[tuple[Path, str]]:
     ]
 
 
-#: Modules whose tests lay out PDFs, run LibreOffice, qpdf or the OOXML
-#: validator, build wheels or seed every field: the whole suite runs them
+#: Modules whose tests lay out PDFs, run LibreOffice, qpdf, the OOXML
+#: validator or a browser, build wheels or seed every field: the whole suite runs them
 #: (make test), the quick loop does not (make test-fast, -m "not slow").
 SLOW_MODULES = frozenset({
     "test_writer_pdf", "test_ooxml", "test_external_programs", "test_bundle_assembled", "test_reproducible",
     "test_packaging", "test_leak_by_field", "test_benchmarks", "test_help_examples", "test_types", "test_word_styles",
-    "test_profile_assets",
+    "test_profile_assets", "test_html_accessibility",
 })
 
 
@@ -69,7 +69,7 @@ def examples(wide: int) -> int:
 #: so these start first and the short ones fill in at the end, rather than
 #: one worker finishing a long module alone.
 LONGEST_FIRST = (
-    "test_leak", "test_leak_by_field", "test_ooxml", "test_new_document", "test_cpr", "test_court_copies",
+    "test_leak", "test_leak_by_field", "test_html_accessibility", "test_ooxml", "test_new_document", "test_cpr", "test_court_copies",
     "test_writer_pdf", "test_external_programs", "test_bad_input", "test_batch_signals", "test_profiles",
     "test_architecture",
 )

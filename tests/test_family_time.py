@@ -347,7 +347,7 @@ def test_the_agreement_reads_as_the_case_says() -> None:
 def test_signatures_have_room_to_sign_and_stay_together() -> None:
     files = _outputs(formats=("html", "docx"), audience="birth-family", options={"arrangement": "letters-mother"})
     html = next(d for n, d in files.items() if n.endswith(".html")).decode()
-    assert '<div class="keep-together"><table class="data grid for-signing">' in html
+    assert re.search(r'<div class="table-scroll keep-together"[^>]*><table class="data grid for-signing">', html)
     body = docx_xml(next(d for n, d in files.items() if n.endswith(".docx")), "word/document.xml")
     table = body.xpath("//w:tbl[.//w:t[text()='Signature']]", namespaces={"w": W[1:-1]})[0]
     rows = table.findall(f"{W}tr")

@@ -54,10 +54,13 @@ def _picture(block: Picture) -> Markup:
 
 def _diagram(block: Diagram) -> Markup:
     # The drawer escaped the SVG's text (permdocs.text.blocks.Diagram); the figure
-    # is one image to assistive technology, named by the alt text.
-    return Markup('<figure class="diagram" role="img" aria-label="{}" style="width: {}mm">{}</figure>').format(
+    # is one image to assistive technology, named by the alt text. On a phone
+    # the drawing keeps a width its words can be read at and scrolls sideways
+    # in its wrapper (permdocs.css), which the keyboard can reach, as a table's.
+    figure = Markup('<figure class="diagram" role="img" aria-label="{}" style="width: {}mm">{}</figure>').format(
         block.alt_text, block.width_mm, Markup(block.svg)
     )
+    return Markup('<div class="diagram-scroll" role="region" aria-label="Diagram" tabindex="0">{}</div>').format(figure)
 
 
 def _image(block: Picture, css_class: str = "") -> Markup:
@@ -135,8 +138,16 @@ def _table(table: Table) -> Markup:
         f'<table class="{css}"><caption>{escape(table.caption)}</caption><colgroup>{columns}</colgroup>'
         f"{head}<tbody>{''.join(body)}</tbody></table>"
     )
-    # In print a table's own break-inside leaves its caption behind; a wrapper keeps both.
-    return Markup(f'<div class="keep-together">{drawn}</div>' if table.keeps_together else drawn)
+    # On a narrow screen a table wider than the window scrolls sideways in
+    # its wrapper, not the whole page (WCAG 1.4.10 Reflow): a region named by
+    # the caption, which the keyboard can reach to scroll it (axe's
+    # scrollable-region-focusable). In print the wrapper is an ordinary block;
+    # there it keeps a table's caption with it, which the table's own
+    # break-inside would leave behind.
+    wrapper = "table-scroll keep-together" if table.keeps_together else "table-scroll"
+    return Markup(
+        f'<div class="{wrapper}" role="region" aria-label="{escape(table.caption)}" tabindex="0">{drawn}</div>'
+    )
 
 
 #: How each kind of block is drawn: one entry per type in permdocs.text.blocks.BLOCK_TYPES.
