@@ -216,11 +216,16 @@ def test_a_missing_dot_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, t
     assert "apt-get install graphviz" in result.output
 
 
+def _fake_dot(monkeypatch: pytest.MonkeyPatch, folder: Path, script: str) -> None:
+    """A shell script as the only dot on the PATH."""
+    dot = folder / "dot"
+    dot.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    dot.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+
+
 def test_a_layout_dot_cannot_make_fails_with_exit_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    failing = tmp_path / "dot"
-    failing.write_text("#!/bin/sh\necho 'Error: syntax error' >&2\nexit 1\n", encoding="utf-8")
-    failing.chmod(0o755)
-    monkeypatch.setenv("PATH", str(tmp_path))
+    _fake_dot(monkeypatch, tmp_path, "echo 'Error: syntax error' >&2\nexit 1")
     case = permdocs.load_case(POPPY)
     with pytest.raises(DrawingError, match=rf"case {case.child.case_reference} \(dot exited with 1\)"):
         layout_of(family_of(case), case_reference=case.child.case_reference)
@@ -231,10 +236,7 @@ def test_a_layout_dot_cannot_make_fails_with_exit_2(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_dot_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    hanging = tmp_path / "dot"
-    hanging.write_text("#!/bin/sh\nexec /bin/sleep 5\n", encoding="utf-8")
-    hanging.chmod(0o755)
-    monkeypatch.setenv("PATH", str(tmp_path))
+    _fake_dot(monkeypatch, tmp_path, "exec /bin/sleep 5")
     monkeypatch.setattr(dot_layout, "DOT_TIMEOUT_SECONDS", 0.5)
     with pytest.raises(DrawingError, match="was stopped"):
         genogram(permdocs.load_case(POPPY))

@@ -77,7 +77,7 @@ def render(document: "DocumentType", context: Any, styling: Styling, *, layout: 
     every layout drawn from the one HTML template, as the context says."""
     fonts = frozenset(face.path for face in styling.font_faces)
     markup = html.render_text(document, context, styling, for_print=True)
-    return html_to_pdf(markup, fonts, archival=True) if styling.archival else html_to_pdf(markup, fonts)
+    return html_to_pdf(markup, fonts, archival=styling.archival)
 
 
 def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset(), *, archival: bool = False) -> bytes:
