@@ -31,6 +31,7 @@ CPR = ROOT / "samples" / "cpr-adoption.json"
 PYTHON = sys.executable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pdf_pages  # noqa: E402
 from timing import Measure, median_seconds, medians_taking_turns  # noqa: E402
 
 # --- 1. DOCX in a batch, against a plain docxtpl loop -------------------------------------
@@ -367,8 +368,8 @@ def run(quick: bool = False) -> list[Measure]:
     measures = [docx_throughput(2 if quick else 20, repeats)]
     if quick:
         # Each measure's code runs, at a size that says nothing about speed.
-        return [*measures, scaling("docx", 4, 1), *cold_start(1), refused_quickly()]
-    measures += [*pdf_against_weasyprint(9), scaling("docx", 120, 3), scaling("pdf", 8, 3)]
+        return [*measures, *pdf_pages.measures(quick=True), scaling("docx", 4, 1), *cold_start(1), refused_quickly()]
+    measures += [*pdf_pages.measures(quick=False), *pdf_against_weasyprint(9), scaling("docx", 120, 3), scaling("pdf", 8, 3)]
     measures += [*cold_start(repeats), *memory(1000), *large_cpr(3), refused_quickly(), *bundle_350()]
     return measures
 
