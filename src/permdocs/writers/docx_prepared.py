@@ -91,7 +91,7 @@ class PreparedTemplate:
             parts = {name: self._fill(template, variables) for name, template in self.parts}
         finally:
             _DRAWING.reset(token)
-        body = _body_with_tables_fixed(body, number_paragraphs=for_the_court)
+        body = _body_with_tables_fixed(body, number_paragraphs=for_the_court, council_template=self.untrusted)
         # The body was parsed on its own, so it declares the namespaces the document root already does.
         opening, rest = body.split(">", 1)
         opening = " ".join(piece for piece in opening.split(" ") if piece not in self.document_head)
@@ -375,11 +375,22 @@ def resolve_listing_where_needed(filled: str) -> str:
     )
 
 
-def _body_with_tables_fixed(body: str, *, number_paragraphs: bool = False) -> str:
+def _body_with_tables_fixed(body: str, *, number_paragraphs: bool = False, council_template: bool = True) -> str:
     """docxtpl's repairs after filling: table grids that match the cells
     rendered by ``{%tc %}`` loops, and unique picture ids; and, for a court
-    copy, the prose paragraphs numbered."""
-    tree = _DOCXTPL.fix_tables(body)
+    copy, the prose paragraphs numbered.
+
+    permdocs' own templates have no ``{%tc %}`` loops and draw every table
+    with a grid to match, so docxtpl's repair, which walks every row and
+    cell in Python, would change nothing; it runs only where a quick look
+    finds a grid it would change. A council's template is always repaired."""
+    if council_template:
+        tree = _DOCXTPL.fix_tables(body)
+    else:
+        # Parsed as fix_tables parses, so the tree is the one it would build.
+        tree = etree.fromstring(body, parser=etree.XMLParser(recover=True))
+        if tree.nsmap.get("w") != _W or not all(_grid_fits(table) for table in tree.iter(f"{{{_W}}}tbl")):
+            tree = _DOCXTPL.fix_tables(body)
     for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=_NAMESPACES), start=1001):
         element.attrib["id"] = str(number)
     if number_paragraphs:
@@ -387,7 +398,38 @@ def _body_with_tables_fixed(body: str, *, number_paragraphs: bool = False) -> st
     return etree.tostring(tree, encoding="unicode")
 
 
-_NAMESPACES = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NAMESPACES = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing", "w": _W}
+
+# What docxtpl's fix_tables (docxtpl 0.20, template.py) looks at in a table:
+# the columns of its first grid; every row below it, a nested table's rows
+# included; each row's own cells, and the span in a cell's first properties'
+# first gridSpan. The questions below ask the same of the same elements.
+_GRID_COLUMNS = etree.XPath("w:tblGrid[1]/w:gridCol", namespaces=_NAMESPACES)
+_ROW_WITH_MORE_CELLS_THAN = etree.XPath("boolean(.//w:tr[count(w:tc) > $columns])", namespaces=_NAMESPACES)
+_ROW_AS_WIDE_AS = etree.XPath(
+    "boolean(.//w:tr[count(w:tc) - count(w:tc[w:tcPr[1]/w:gridSpan[1]]) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val)"
+    " >= $columns])",
+    namespaces=_NAMESPACES,
+)
+#: A span fix_tables would read otherwise than as whole digits (or fail to read).
+_ODD_SPAN = etree.XPath(
+    "boolean(.//w:tr/w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' or translate(@w:val, '0123456789', '') != ''])",
+    namespaces=_NAMESPACES,
+)
+
+
+def _grid_fits(table: etree._Element) -> bool:
+    """Whether fix_tables would leave this table's grid as it is: it has a
+    grid; no row has more cells than the grid has columns (fix_tables would
+    add columns); and, if the grid has any, some row spans all of them
+    (fix_tables would remove the ones no row reaches)."""
+    if table.find(f"{{{_W}}}tblGrid") is None or _ODD_SPAN(table):
+        return False
+    columns = len(_GRID_COLUMNS(table))
+    if _ROW_WITH_MORE_CELLS_THAN(table, columns=columns):
+        return False
+    return columns == 0 or bool(_ROW_AS_WIDE_AS(table, columns=columns))
 
 
 #: The settings that come after w:updateFields in the schema's order
