@@ -7,7 +7,7 @@ gives the same bytes on every run and in every process.
 
 Most of a Word file never changes from one document to the next: styles.xml
 alone is 350 KB of the care plan's 384 KB. Deflating it again for every
-document was a fifth of a render. Python's ``zipfile`` can only write data
+document was about a sixth of a render. Python's ``zipfile`` can only write data
 it deflates itself, so this module writes the archive itself, which lets a
 part deflated once (:func:`deflate`) be copied into every archive as it is.
 

@@ -219,7 +219,7 @@ class _Drawing:
         for name, prepared in self.template.entries:
             data = self._part(name, prepared, filled, properties, moment)
             kept = self.template.deflated.get(name) if data == prepared else None
-            entries.append((name, kept or deflate(data)))
+            entries.append((name, kept if kept is not None else deflate(data)))
         entries += [(part, deflate(data)) for _, part, data in self.images.values()]
         return zip_archive(entries)
 
