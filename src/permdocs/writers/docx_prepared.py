@@ -42,6 +42,7 @@ from ..base import narrative
 from ..text.blocks import Picture
 from ..text.templating import make_environment, render_checked
 from . import docx_court, docx_title
+from .docx_after_filling import after_filling, body_with_tables_fixed
 from .docx_blocks import WordBlocks
 from .docx_package import Deflated, deflate, zip_archive
 
@@ -91,7 +92,7 @@ class PreparedTemplate:
             parts = {name: self._fill(template, variables) for name, template in self.parts}
         finally:
             _DRAWING.reset(token)
-        body = _body_with_tables_fixed(body, number_paragraphs=for_the_court, council_template=self.untrusted)
+        body = body_with_tables_fixed(body, number_paragraphs=for_the_court, council_template=self.untrusted)
         # The body was parsed on its own, so it declares the namespaces the document root already does.
         opening, rest = body.split(">", 1)
         opening = " ".join(piece for piece in opening.split(" ") if piece not in self.document_head)
@@ -100,7 +101,7 @@ class PreparedTemplate:
 
     def _fill(self, template: Template, variables: dict[str, Any]) -> str:
         filled = render_checked(self.name, lambda: template.render(variables), report_line=False, untrusted=self.untrusted)
-        return _after_filling(filled, council_template=self.untrusted)
+        return after_filling(filled, council_template=self.untrusted)
 
 
 def prepare(template: DocxTemplate, word: Document, styles: Mapping[str, str], name: str, *, untrusted: bool) -> PreparedTemplate:
@@ -332,104 +333,10 @@ def _list_definitions(word: Document, styles: Mapping[str, str]) -> dict[str, in
     return found
 
 
-#: docxtpl's own helpers, which read nothing of the template they belong to.
-_DOCXTPL = DocxTemplate.__new__(DocxTemplate)
-
-
 def _before_compiling(patched: str) -> str:
     # As docxtpl's render_xml_part: each paragraph on its own line, so that
     # Jinja's trim_blocks and lstrip_blocks tidy around {%p %} tags.
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
-
-
-def _after_filling(filled: str, *, council_template: bool) -> str:
-    filled = re.sub(r"\n<w:p([ >])", r"<w:p\1", filled)
-    filled = filled.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    return _DOCXTPL.resolve_listing(filled) if council_template else resolve_listing_where_needed(filled)
-
-
-#: The characters docxtpl's resolve_listing turns into Word's tab, line
-#: break, new paragraph and page break, wherever they stand in a run's text.
-_LISTING_CHARACTERS = re.compile("[\t\a\n\f]")
-#: A paragraph as resolve_listing finds one (docxtpl 0.20, template.py).
-_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
-
-
-def resolve_listing_where_needed(filled: str) -> str:
-    """What docxtpl's ``resolve_listing`` returns, without its cost where it
-    changes nothing.
-
-    That pass takes every paragraph apart, run by run and text by text (a
-    fifth of a render), to turn tabs, newlines and the like inside text into
-    Word's own elements. A paragraph without any of those characters comes
-    out as it went in, and most paragraphs hold none; so only the paragraphs
-    that do are handed to docxtpl, each on its own. docxtpl finds the same
-    paragraph in it as in the whole text (the text runs to the first
-    ``</w:p>`` in both), so the result is the same, character for character.
-    """
-    if not _LISTING_CHARACTERS.search(filled):
-        return filled
-    return _PARAGRAPH.sub(
-        lambda m: _DOCXTPL.resolve_listing(m.group(0)) if _LISTING_CHARACTERS.search(m.group(0)) else m.group(0),
-        filled,
-    )
-
-
-def _body_with_tables_fixed(body: str, *, number_paragraphs: bool = False, council_template: bool = True) -> str:
-    """docxtpl's repairs after filling: table grids that match the cells
-    rendered by ``{%tc %}`` loops, and unique picture ids; and, for a court
-    copy, the prose paragraphs numbered.
-
-    permdocs' own templates have no ``{%tc %}`` loops and draw every table
-    with a grid to match, so docxtpl's repair, which walks every row and
-    cell in Python, would change nothing; it runs only where a quick look
-    finds a grid it would change. A council's template is always repaired."""
-    if council_template:
-        tree = _DOCXTPL.fix_tables(body)
-    else:
-        # Parsed as fix_tables parses, so the tree is the one it would build.
-        tree = etree.fromstring(body, parser=etree.XMLParser(recover=True))
-        if tree.nsmap.get("w") != _W or not all(_grid_fits(table) for table in tree.iter(f"{{{_W}}}tbl")):
-            tree = _DOCXTPL.fix_tables(body)
-    for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=_NAMESPACES), start=1001):
-        element.attrib["id"] = str(number)
-    if number_paragraphs:
-        docx_court.number_paragraphs(tree)
-    return etree.tostring(tree, encoding="unicode")
-
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NAMESPACES = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing", "w": _W}
-
-# What docxtpl's fix_tables (docxtpl 0.20, template.py) looks at in a table:
-# the columns of its first grid; every row below it, a nested table's rows
-# included; each row's own cells, and the span in a cell's first properties'
-# first gridSpan. The questions below ask the same of the same elements.
-_GRID_COLUMNS = etree.XPath("w:tblGrid[1]/w:gridCol", namespaces=_NAMESPACES)
-_ROW_WITH_MORE_CELLS_THAN = etree.XPath("boolean(.//w:tr[count(w:tc) > $columns])", namespaces=_NAMESPACES)
-_ROW_AS_WIDE_AS = etree.XPath(
-    "boolean(.//w:tr[count(w:tc) - count(w:tc[w:tcPr[1]/w:gridSpan[1]]) + sum(w:tc/w:tcPr[1]/w:gridSpan[1]/@w:val)"
-    " >= $columns])",
-    namespaces=_NAMESPACES,
-)
-#: A span fix_tables would read otherwise than as whole digits (or fail to read).
-_ODD_SPAN = etree.XPath(
-    "boolean(.//w:tr/w:tc/w:tcPr[1]/w:gridSpan[1][not(@w:val) or @w:val = '' or translate(@w:val, '0123456789', '') != ''])",
-    namespaces=_NAMESPACES,
-)
-
-
-def _grid_fits(table: etree._Element) -> bool:
-    """Whether fix_tables would leave this table's grid as it is: it has a
-    grid; no row has more cells than the grid has columns (fix_tables would
-    add columns); and, if the grid has any, some row spans all of them
-    (fix_tables would remove the ones no row reaches)."""
-    if table.find(f"{{{_W}}}tblGrid") is None or _ODD_SPAN(table):
-        return False
-    columns = len(_GRID_COLUMNS(table))
-    if _ROW_WITH_MORE_CELLS_THAN(table, columns=columns):
-        return False
-    return columns == 0 or bool(_ROW_AS_WIDE_AS(table, columns=columns))
 
 
 #: The settings that come after w:updateFields in the schema's order
