@@ -366,6 +366,7 @@ def bundle_350() -> tuple[Measure, Measure]:
 def run(quick: bool = False) -> list[Measure]:
     repeats = 1 if quick else 5
     measures = [docx_throughput(2 if quick else 20, repeats)]
+    measures += __import__("docx_floor").measures(quick)  # benchmarks/docx_floor.py: issue 28, target 4
     if quick:
         # Each measure's code runs, at a size that says nothing about speed.
         return [*measures, *pdf_pages.measures(quick=True), scaling("docx", 4, 1), *cold_start(1), refused_quickly()]

@@ -5,7 +5,9 @@ and that is most of a render's time. Here a template is opened once with
 python-docx, styled (the council's brand or reference file) and tidied by
 the DOCX writer, and its body, headers, footers and footnotes are patched by
 docxtpl and compiled by Jinja once. Each render then only fills the compiled
-templates, applies docxtpl's clean-up to the result, and writes the zip.
+templates, applies docxtpl's clean-up to the result, and writes the zip, in
+which the parts no render changes (styles, theme, fonts...) are copied as
+they were deflated once, when the template was prepared.
 
 The package is kept as bytes and the compiled templates as immutable
 objects, so nothing one render does can reach the next. What a render adds
@@ -40,8 +42,9 @@ from ..base import narrative
 from ..text.blocks import Picture
 from ..text.templating import make_environment, render_checked
 from . import docx_court, docx_title
+from .docx_after_filling import after_filling, body_with_tables_fixed
 from .docx_blocks import WordBlocks
-from .docx_package import ZIP_EPOCH
+from .docx_package import Deflated, deflate, zip_archive
 
 _HEADER_OR_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$")
 _TEMPLATED_PARTS = ("word/footnotes.xml", "word/endnotes.xml")
@@ -58,6 +61,8 @@ class PreparedTemplate:
     styles: Mapping[str, str]
     #: Every zip entry of the prepared package, in order.
     entries: tuple[tuple[str, bytes], ...]
+    #: The entries a render may leave as they are, deflated once.
+    deflated: Mapping[str, Deflated]
     #: document.xml around its body, and the body's compiled template.
     document_head: str
     document_tail: str
@@ -87,7 +92,7 @@ class PreparedTemplate:
             parts = {name: self._fill(template, variables) for name, template in self.parts}
         finally:
             _DRAWING.reset(token)
-        body = _body_with_tables_fixed(body, number_paragraphs=for_the_court)
+        body = body_with_tables_fixed(body, number_paragraphs=for_the_court, council_template=self.untrusted)
         # The body was parsed on its own, so it declares the namespaces the document root already does.
         opening, rest = body.split(">", 1)
         opening = " ".join(piece for piece in opening.split(" ") if piece not in self.document_head)
@@ -96,7 +101,7 @@ class PreparedTemplate:
 
     def _fill(self, template: Template, variables: dict[str, Any]) -> str:
         filled = render_checked(self.name, lambda: template.render(variables), report_line=False, untrusted=self.untrusted)
-        return _after_filling(filled)
+        return after_filling(filled, council_template=self.untrusted)
 
 
 def prepare(template: DocxTemplate, word: Document, styles: Mapping[str, str], name: str, *, untrusted: bool) -> PreparedTemplate:
@@ -118,12 +123,16 @@ def prepare(template: DocxTemplate, word: Document, styles: Mapping[str, str], n
         if (_HEADER_OR_FOOTER.match(part) or part in _TEMPLATED_PARTS) and b"{" in data
     ]
     numbering = dict(entries).get("word/numbering.xml", b"")
+    # Deflated now, once, rather than again in every document: every part
+    # but the ones each render fills or writes afresh.
+    always_new = {"word/document.xml", "docProps/core.xml", *(part for part, _ in templated)}
     relationships = dict(entries).get("word/_rels/document.xml.rels", b"").decode("utf-8")
     return PreparedTemplate(
         name=name,
         untrusted=untrusted,
         styles=dict(styles),
         entries=entries,
+        deflated={part: deflate(data) for part, data in entries if part not in always_new},
         document_head=head,
         document_tail=tail,
         body=compiled(body_xml),
@@ -207,31 +216,35 @@ class _Drawing:
     def package(self, filled: dict[str, str], properties: Mapping[str, str], moment: datetime) -> bytes:
         """The finished zip: the prepared entries with the filled parts, the
         new numbering and pictures, and core properties set from the case."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as target:
-            for name, data in self.template.entries:
-                if name in filled:
-                    data = filled[name].encode("utf-8")
-                elif name == "word/numbering.xml":
-                    data = self._numbering(data)
-                    if self.for_the_court:
-                        data = docx_court.court_numbering(data, self._court_num_id)
-                elif name == "word/styles.xml" and self.for_the_court:
-                    data = docx_court.court_styles(data, self._court_num_id)
-                elif name == "word/styles.xml" and self.large_type:
-                    data = docx_court.large_type_styles(data)
-                elif name == "word/_rels/document.xml.rels":
-                    data = self._relationships(data)
-                elif name == "[Content_Types].xml":
-                    data = self._content_types(data)
-                elif name == "docProps/core.xml":
-                    data = core_properties_xml(properties, moment)
-                elif name == "word/settings.xml" and "PAGEREF" in filled.get("word/document.xml", ""):
-                    data = ask_word_to_update_fields(data)
-                _write(target, name, data)
-            for _, part, data in self.images.values():
-                _write(target, part, data)
-        return out.getvalue()
+        entries = []
+        for name, prepared in self.template.entries:
+            data = self._part(name, prepared, filled, properties, moment)
+            kept = self.template.deflated.get(name) if data == prepared else None
+            entries.append((name, kept if kept is not None else deflate(data)))
+        entries += [(part, deflate(data)) for _, part, data in self.images.values()]
+        return zip_archive(entries)
+
+    def _part(self, name: str, data: bytes, filled: dict[str, str], properties: Mapping[str, str],
+              moment: datetime) -> bytes:
+        """A part of the package as this render writes it."""
+        if name in filled:
+            return filled[name].encode("utf-8")
+        if name == "word/numbering.xml":
+            data = self._numbering(data)
+            return docx_court.court_numbering(data, self._court_num_id) if self.for_the_court else data
+        if name == "word/styles.xml" and self.for_the_court:
+            return docx_court.court_styles(data, self._court_num_id)
+        if name == "word/styles.xml" and self.large_type:
+            return docx_court.large_type_styles(data)
+        if name == "word/_rels/document.xml.rels":
+            return self._relationships(data)
+        if name == "[Content_Types].xml":
+            return self._content_types(data)
+        if name == "docProps/core.xml":
+            return core_properties_xml(properties, moment)
+        if name == "word/settings.xml" and "PAGEREF" in filled.get("word/document.xml", ""):
+            return ask_word_to_update_fields(data)
+        return data
 
     @property
     def _court_num_id(self) -> int:
@@ -296,15 +309,6 @@ _CORE_PROPERTIES = (
 )
 
 
-def _write(target: zipfile.ZipFile, name: str, data: bytes) -> None:
-    # Word's own fixed timestamp and fixed attributes: the same case gives the same bytes.
-    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 0
-    info.external_attr = 0
-    target.writestr(info, data, compresslevel=6)
-
-
 def _split_document(word: Document) -> tuple[str, str, str]:
     """document.xml as the text before its body, the body, and the text after."""
     root = copy.deepcopy(word.element)
@@ -329,35 +333,10 @@ def _list_definitions(word: Document, styles: Mapping[str, str]) -> dict[str, in
     return found
 
 
-#: docxtpl's own helpers, which read nothing of the template they belong to.
-_DOCXTPL = DocxTemplate.__new__(DocxTemplate)
-
-
 def _before_compiling(patched: str) -> str:
     # As docxtpl's render_xml_part: each paragraph on its own line, so that
     # Jinja's trim_blocks and lstrip_blocks tidy around {%p %} tags.
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
-
-
-def _after_filling(filled: str) -> str:
-    filled = re.sub(r"\n<w:p([ >])", r"<w:p\1", filled)
-    filled = filled.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    return _DOCXTPL.resolve_listing(filled)
-
-
-def _body_with_tables_fixed(body: str, *, number_paragraphs: bool = False) -> str:
-    """docxtpl's repairs after filling: table grids that match the cells
-    rendered by ``{%tc %}`` loops, and unique picture ids; and, for a court
-    copy, the prose paragraphs numbered."""
-    tree = _DOCXTPL.fix_tables(body)
-    for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=_NAMESPACES), start=1001):
-        element.attrib["id"] = str(number)
-    if number_paragraphs:
-        docx_court.number_paragraphs(tree)
-    return etree.tostring(tree, encoding="unicode")
-
-
-_NAMESPACES = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
 
 
 #: The settings that come after w:updateFields in the schema's order
