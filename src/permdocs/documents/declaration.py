@@ -13,6 +13,7 @@ A document folder is a Python package holding:
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -257,10 +258,25 @@ class DocumentType:
     folder: Path
     word_layouts: tuple[str, ...]
     layout: LayoutFacts
-    build_context: Builder
-    #: Jinja filters only this document's HTML template uses (the letter's review marks).
-    html_filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
-    _outputs: Callable[["Case", "ResolvedRequest"], list[Output]] | None = field(default=None, repr=False)
+    #: The module holding its code (``build_context``, and ``outputs`` and
+    #: ``HTML_FILTERS`` where it has them), imported the first time it is used.
+    package: str
+
+    @property
+    def build_context(self) -> Builder:
+        """The document's context builder, from its package."""
+        return self._code().build_context  # type: ignore[no-any-return]
+
+    @property
+    def html_filters(self) -> Mapping[str, Callable[..., Any]]:
+        """Jinja filters only this document's HTML template uses (the letter's review marks)."""
+        return MappingProxyType(dict(getattr(self._code(), "HTML_FILTERS", {})))
+
+    def _code(self) -> ModuleType:
+        # Imported here, not with the registry: a render needs the code of
+        # the one document it draws, and importing all nine costs a cold
+        # start about 0.15 s. import_module finds a loaded package in sys.modules.
+        return importlib.import_module(self.package)
 
     @property
     def default_audience(self) -> Audience:
@@ -303,8 +319,9 @@ class DocumentType:
 
     def outputs(self, case: "Case", request: "ResolvedRequest") -> list[Output]:
         """Everything one request makes: usually one output, several for per-copy documents."""
-        if self._outputs is not None:
-            return self._outputs(case, request)
+        several = getattr(self._code(), "outputs", None)
+        if several is not None:
+            return several(case, request)  # type: ignore[no-any-return]
         return [Output(self.build_context(case, request))]
 
 
@@ -331,14 +348,25 @@ def option_value(document: str, name: str, option: OptionDeclaration, value: obj
 def declared_title(folder: str) -> str:
     """The title another document's folder declares ("options_analysis" ->
     "Options analysis"), for a document that refers its reader to it: read
-    from its document.toml, not from the registry, which imports every folder."""
+    from its document.toml, so that a document's code never imports the registry above it."""
     declaration = tomllib.loads((Path(__file__).parent / folder / "document.toml").read_text("utf-8"))
     return str(declaration["title"])
 
 
+def document_from_folder(name: str) -> DocumentType:
+    """Read one of permdocs' document folders by its name (``care_plan_permanence``):
+    its declaration now, its code when it is first used."""
+    return _document(Path(__file__).parent / name, f"{__package__}.{name}")
+
+
 def document_from_package(package: ModuleType) -> DocumentType:
-    """Read a document folder: its declaration and its builder."""
-    folder = Path(package.__file__ or "").parent
+    """Read a document folder from its imported package (a document kept
+    outside permdocs' own folders, as a test makes one)."""
+    return _document(Path(package.__file__ or "").parent, package.__name__)
+
+
+def _document(folder: Path, package: str) -> DocumentType:
+    """A document type from its folder's declaration; its code stays in ``package``."""
     declaration = DocumentDeclaration.model_validate(tomllib.loads((folder / "document.toml").read_text("utf-8")), strict=False)
     shared = shared_audiences()
     audiences = {}
@@ -365,9 +393,7 @@ def document_from_package(package: ModuleType) -> DocumentType:
         folder=folder,
         word_layouts=tuple(declaration.word_layouts),
         layout=declaration.layout,
-        build_context=package.build_context,
-        html_filters=MappingProxyType(dict(getattr(package, "HTML_FILTERS", {}))),
-        _outputs=getattr(package, "outputs", None),
+        package=package,
     )
 
 
