@@ -47,6 +47,8 @@ def test_rendering_one_docx_loads_neither_the_pdf_stack_nor_other_documents_nor_
         if name.startswith("permdocs.documents.") and name.split(".")[2] in _document_folders() - {"care_plan_permanence"}
     )
     assert other_documents == []
+    # The care plan draws no genogram: Graphviz's layout and its drawing stay unloaded.
+    assert not any(name.startswith("permdocs.practice.genogram") for name in loaded)
 
 
 def _document_folders() -> set[str]:
