@@ -38,6 +38,8 @@ def test_rendering_one_docx_loads_neither_the_pdf_stack_nor_other_documents_nor_
     packages = {name.split(".")[0] for name in loaded}
     # PDF only: WeasyPrint and pikepdf. England's bank holidays come from a table, not the holidays package.
     assert packages.isdisjoint({"weasyprint", "pikepdf", "holidays"}), packages & {"weasyprint", "pikepdf", "holidays"}
+    # A JSON case: no YAML reader.
+    assert "yaml" not in packages
     # Standard error is a pipe here: no status line, so no rich.
     assert "rich" not in packages
     # cairo's C declarations come prebuilt: nothing parses a C header.
