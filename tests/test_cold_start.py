@@ -16,8 +16,6 @@ import pytest
 
 from conftest import BABY, DOCUMENT, ROOT
 
-pytestmark = pytest.mark.slow  # each test runs Python in a subprocess
-
 
 def _modules_after(code: str) -> list[str]:
     """The modules a fresh process has loaded after running ``code``."""
@@ -31,6 +29,7 @@ def _loaded_by_rendering_one_docx(out: Path) -> list[str]:
     return _modules_after(f"from permdocs.cli import main\ntry:\n    main({argv!r})\nexcept SystemExit:\n    pass")
 
 
+@pytest.mark.slow  # Python in a subprocess
 def test_rendering_one_docx_loads_neither_the_pdf_stack_nor_other_documents_nor_every_calendar(tmp_path: Path) -> None:
     loaded = _loaded_by_rendering_one_docx(tmp_path)
     assert (tmp_path / "care-plan-permanence_FX-2026-0412.docx").exists()
@@ -38,6 +37,8 @@ def test_rendering_one_docx_loads_neither_the_pdf_stack_nor_other_documents_nor_
     packages = {name.split(".")[0] for name in loaded}
     # PDF only: WeasyPrint and pikepdf. England's bank holidays come from a table, not the holidays package.
     assert packages.isdisjoint({"weasyprint", "pikepdf", "holidays"}), packages & {"weasyprint", "pikepdf", "holidays"}
+    # The bundled fonts' facts come from a table: fontTools stays unloaded.
+    assert "fontTools" not in packages
     # A JSON case: no YAML reader.
     assert "yaml" not in packages
     # Standard error is a pipe here: no status line, so no rich.
@@ -59,6 +60,7 @@ def _document_folders() -> set[str]:
     return {document.folder.name for document in DOCUMENTS.values()}
 
 
+@pytest.mark.slow  # Python in a subprocess
 def test_listing_the_documents_finds_them_all_without_importing_their_code() -> None:
     loaded = _modules_after("from permdocs.cli import main\ntry:\n    main(['docs'])\nexcept SystemExit:\n    pass")
     folders = _document_folders()
@@ -66,6 +68,7 @@ def test_listing_the_documents_finds_them_all_without_importing_their_code() -> 
     assert sorted(name for name in loaded if name.startswith("permdocs.documents.") and name.split(".")[2] in folders) == []
 
 
+@pytest.mark.slow  # Python in a subprocess
 def test_a_document_s_code_is_imported_when_first_used() -> None:
     loaded = _modules_after(
         "from permdocs.documents import DOCUMENTS\n"
@@ -78,6 +81,7 @@ def test_a_document_s_code_is_imported_when_first_used() -> None:
     assert "permdocs.documents.cpr" not in loaded
 
 
+@pytest.mark.slow  # Python in a subprocess
 def test_the_prebuilt_cairo_declarations_are_what_the_tool_makes_from_the_installed_cairocffi() -> None:
     # In a process of its own: the tool gives cairocffi's live declarations a module name.
     code = (
@@ -92,6 +96,7 @@ def test_the_prebuilt_cairo_declarations_are_what_the_tool_makes_from_the_instal
         assert (folder / name).read_text("utf-8") == text, f"run tools/cairo_bindings.py: {name} is out of date"
 
 
+@pytest.mark.slow  # Python in a subprocess
 def test_a_timeline_png_is_the_same_bytes_with_the_prebuilt_declarations_as_with_cairocffi_s_own() -> None:
     import permdocs
     from permdocs.practice.timeline import collect
@@ -111,3 +116,22 @@ def test_a_timeline_png_is_the_same_bytes_with_the_prebuilt_declarations_as_with
         assert (declared_by == "prebuilt") == (way == "prebuilt"), declared_by
         digests[way] = digest
     assert digests["prebuilt"] == digests["cairocffi's own"]
+
+
+def test_the_font_tables_are_the_bundled_fonts() -> None:
+    """What a render reads from permdocs.base.font_tables (so as not to open the
+    fonts) is what the fonts say; after changing a font, tools/font_tables.py rewrites it."""
+    from fontTools.ttLib import TTFont
+
+    from permdocs.base.strict import printable_characters
+    from permdocs.text.timeline.canvas import _advances
+
+    fonts = ROOT / "templates" / "assets" / "fonts"
+    sans, serif = (set(TTFont(fonts / f"Liberation{family}-Regular.ttf", lazy=True).getBestCmap()) for family in ("Sans", "Serif"))
+    assert printable_characters() == frozenset((sans & serif) | {0x20})
+    for bold, weight in ((False, "Regular"), (True, "Bold")):
+        font = TTFont(fonts / f"LiberationSans-{weight}.ttf", lazy=True)
+        per_em, metrics = font["head"].unitsPerEm, font["hmtx"].metrics
+        widths = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
+        assert _advances(bold) == (widths, metrics[".notdef"][0] / per_em), weight
+    assert len(_advances(False)[0]) > 2000 and 0x20 in printable_characters()
