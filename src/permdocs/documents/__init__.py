@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..checks import CopyReach
 from ..errors import UnknownDocumentError
-from .declaration import Audience, DocumentType, Output, document_from_folder, document_from_package
+from .declaration import Audience, DocumentType, Output
+from .folders import document_from_folder, document_from_package
 
 if TYPE_CHECKING:
     from ..case import Case
