@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ CPR = ROOT / "samples" / "cpr-adoption.json"
 PYTHON = sys.executable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cold_start  # noqa: E402
+import docx_floor  # noqa: E402
 import pdf_pages  # noqa: E402
 from timing import Measure, median_seconds, medians_taking_turns  # noqa: E402
 
@@ -170,82 +171,7 @@ def scaling(fmt: str, cases: int, repeats: int) -> Measure:
                    f"{cases / one:.1f} cases/s", one / two, ">= 1.7x")
 
 
-# --- 4. Cold start -----------------------------------------------------------------------
-
-
-def cold_start(repeats: int) -> tuple[Measure, Measure]:
-    out = tempfile.mkdtemp(prefix="permdocs-cold-")
-    permdocs_cli = str(Path(PYTHON).with_name("permdocs"))
-
-    def command(*args: str) -> Callable[[], None]:
-        return lambda: subprocess.run(args, check=True, capture_output=True)
-
-    bare_context = Path(out) / "context.json"
-    bare_context.write_text(json.dumps(_plain_variables()), encoding="utf-8")
-    bare = Path(out) / "bare.py"
-    bare.write_text(_BARE_SCRIPT, encoding="utf-8")
-    template = str(ROOT / "src/permdocs/documents/care_plan_permanence/care-plan-permanence.docx")
-    render, baseline, helps, nothing = medians_taking_turns(
-        command(permdocs_cli, "render", str(BABY), "--doc", "care-plan-permanence", "--format", "docx", "--out", out,
-                "--force"),
-        command(PYTHON, str(bare), template, str(bare_context)),
-        command(permdocs_cli, "--help"),
-        command(PYTHON, "-c", "pass"),
-        repeats=repeats,
-    )
-    return (
-        Measure("Cold start: one case to DOCX", f"{render:.2f} s", f"{baseline:.2f} s (bare docxtpl script)",
-                render / baseline, "<= 1.5x"),
-        Measure("Cold start: permdocs --help, over bare python", f"+{helps - nothing:.3f} s", f"{nothing:.3f} s", None,
-                "<= +0.15 s", helps - nothing <= 0.15),
-    )
-
-
-#: A bare script: import docxtpl, render the care plan's Word template with its
-#: variables (narratives and blocks as text), save. What any docxtpl user pays.
-_BARE_SCRIPT = '''
-import io, json, sys
-from docxtpl import DocxTemplate
-from jinja2 import Environment
-env = Environment(autoescape=True)
-for name in ("blocks", "markdown", "capfirst", "long_date", "title_block", "draft_findings"):
-    env.filters[name] = lambda value: value
-template = DocxTemplate(sys.argv[1])
-template.render(json.load(open(sys.argv[2])), env, autoescape=True)
-template.save(io.BytesIO())
-'''
-
-
-def _plain_variables() -> dict[str, Any]:
-    """The care plan's template variables as JSON: the bare script's data."""
-    import dataclasses
-    from datetime import date
-
-    import permdocs
-    from permdocs.base.narrative import NarrativeText
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
-    from permdocs.writers import template_variables
-
-    case = permdocs.load_case(BABY)
-    resolved = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
-
-    def plain(value: Any) -> Any:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, list | tuple):
-            return [plain(item) for item in value]
-        if hasattr(value, "keys"):
-            return {key: plain(value[key]) for key in value.keys()}
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, NarrativeText):
-            return value.source
-        return "" if isinstance(value, bytes) else value
-
-    variables = {name: plain(value) for name, value in template_variables(context).items()}
-    return variables | {"logo": None}
+# --- 4. Cold start: benchmarks/cold_start.py -----------------------------------------
 
 
 # --- 5. Memory ---------------------------------------------------------------------------
@@ -365,13 +291,13 @@ def bundle_350() -> tuple[Measure, Measure]:
 
 def run(quick: bool = False) -> list[Measure]:
     repeats = 1 if quick else 5
-    measures = [docx_throughput(2 if quick else 20, repeats)]
-    measures += __import__("docx_floor").measures(quick)  # benchmarks/docx_floor.py: issue 28, target 4
+    measures = [docx_throughput(2 if quick else 20, repeats), *docx_floor.measures(quick)]
     if quick:
         # Each measure's code runs, at a size that says nothing about speed.
-        return [*measures, *pdf_pages.measures(quick=True), scaling("docx", 4, 1), *cold_start(1), refused_quickly()]
+        return [*measures, *pdf_pages.measures(quick=True), scaling("docx", 4, 1), *cold_start.measures(quick=True),
+                refused_quickly()]
     measures += [*pdf_pages.measures(quick=False), *pdf_against_weasyprint(9), scaling("docx", 120, 3), scaling("pdf", 8, 3)]
-    measures += [*cold_start(repeats), *memory(1000), *large_cpr(3), refused_quickly(), *bundle_350()]
+    measures += [*cold_start.measures(quick=False), *memory(1000), *large_cpr(3), refused_quickly(), *bundle_350()]
     return measures
 
 

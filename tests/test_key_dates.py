@@ -189,3 +189,29 @@ def test_the_rendered_key_dates_table_matches_the_computed_dates() -> None:
         assert rows == expected, name
         compared += len(rows)
     assert compared > 0
+
+
+def test_the_table_of_bank_holidays_is_the_pinned_package_s_calendar() -> None:
+    """The table a render reads (so as not to import ``holidays``) says what the
+    package says, year by year; after an upgrade, tools/bank_holidays.py rewrites it."""
+    import holidays
+
+    from permdocs.practice import bank_holidays_england as table
+
+    assert table.HOLIDAYS_VERSION == holidays.__version__, "run tools/bank_holidays.py after upgrading holidays"
+    for year in range(table.FIRST_YEAR, table.LAST_YEAR + 1):
+        expected = holidays.country_holidays("GB", subdiv="ENG", years=year, language="en_GB")
+        assert {date.fromisoformat(f"{year}-{day}"): name for day, name in table.BANK_HOLIDAYS[year].items()} == dict(
+            expected
+        ), year
+
+
+def test_bank_holidays_beyond_the_table_are_named_in_english_whatever_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    from permdocs.practice.calendar_dates import bank_holiday_name
+
+    # The holidays package names a day in the machine's language where it can (Thai, here).
+    monkeypatch.setenv("LANGUAGE", "th")
+    monkeypatch.setenv("LANG", "th_TH.UTF-8")
+    assert bank_holiday_name(date(2071, 12, 25)) == "Christmas Day"
+    assert bank_holiday_name(date(2026, 12, 28)) == "Boxing Day (observed)"
+    assert not is_working_day(date(2071, 12, 25)) and not is_working_day(date(1985, 12, 25))

@@ -107,17 +107,11 @@ def scaffold(name: str, title: str) -> Path:
 
 
 def _registered(registry: str, package: str) -> str:
-    """The registry with the new package imported and listed last."""
-    imports = re.search(r"^from \. import (\([^)]*\)|.+)$", registry, re.MULTILINE)
-    listed = re.search(r"^_PACKAGES = \(\n(.*?)\)\n", registry, re.MULTILINE | re.DOTALL)
-    if imports is None or listed is None:
-        raise SystemExit("new_document: documents/__init__.py no longer has its registry lines; add the package by hand")
-    names = sorted({*re.findall(r"\w+", imports.group(1)), package})
-    one_line = f"from . import {', '.join(names)}"
-    # The project's lines stay within 120 characters (ruff).
-    statement = one_line if len(one_line) <= 120 else "from . import (\n" + "".join(f"    {n},\n" for n in names) + ")"
-    registry = registry.replace(imports.group(0), statement)
-    return registry.replace(listed.group(0), f"_PACKAGES = (\n{listed.group(1)}    {package},\n)\n")
+    """The registry with the new folder listed last."""
+    listed = re.search(r"^_FOLDERS = \(\n(.*?)\)\n", registry, re.MULTILINE | re.DOTALL)
+    if listed is None:
+        raise SystemExit("new_document: documents/__init__.py no longer has its registry lines; add the folder by hand")
+    return registry.replace(listed.group(0), f'_FOLDERS = (\n{listed.group(1)}    "{package}",\n)\n')
 
 
 def main() -> None:

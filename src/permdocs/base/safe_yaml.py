@@ -21,22 +21,13 @@ place for the caller to read, within the folder it allows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from .yaml_values import FileReference, YamlProblem
 
-class YamlProblem(Exception):
-    """Why the text cannot be read, as a sentence that never quotes it."""
-
-
-@dataclass(frozen=True)
-class FileReference:
-    """``!file NAME``: the text of the file NAME, to be read by the caller."""
-
-    name: str
-    line: int
+__all__ = ["FileReference", "YamlProblem", "load_untrusted_yaml", "nested_deeper_than"]
 
 
 def load_untrusted_yaml(text: str, *, what: str, max_nesting: int, files: bool = False) -> Any:

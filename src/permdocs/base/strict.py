@@ -19,6 +19,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from .font_tables import PRINTABLE_RANGES
+
 #: Longest free-text narrative accepted. A care plan is read at a meeting; a
 #: narrative longer than this belongs in an attached report, not a field.
 NARRATIVE_MAX_CHARS = 20_000
@@ -68,16 +70,12 @@ def printable_characters() -> frozenset[int]:
 
     Text outside them would print as empty boxes in the PDF, silently; so it
     is refused when the case is read, naming the field (README, "Fonts").
+    Both fonts draw both families' characters alike; a character only one
+    has would fail in the other, so only the shared ones count. They are
+    read from the fonts by tools/font_tables.py, not here: opening the
+    fonts would cost every cold start the import of fontTools.
     """
-    from fontTools.ttLib import TTFont
-
-    from .resources import assets_dir
-
-    # Both fonts draw both families' characters alike; a character only one
-    # has would fail in the other, so only the shared ones count.
-    sans = set(TTFont(assets_dir() / "fonts" / "LiberationSans-Regular.ttf", lazy=True).getBestCmap())
-    serif = set(TTFont(assets_dir() / "fonts" / "LiberationSerif-Regular.ttf", lazy=True).getBestCmap())
-    return frozenset((sans & serif) | {0x20})
+    return frozenset(code for first, last in PRINTABLE_RANGES for code in range(first, last + 1))
 
 
 def single_line(value: str) -> str:

@@ -35,7 +35,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..base.safe_yaml import YamlProblem, load_untrusted_yaml
+from ..base.yaml_values import YamlProblem
 from ..errors import ArgumentTypeError, InvalidCaseError, Problem
 from .consistency import consistency_problems
 from .json_text import (
@@ -121,6 +121,9 @@ YAML_SUFFIXES = (".yaml", ".yml")
 def case_from_yaml(raw: bytes, *, folder: Path | None = None) -> Case:
     """Validate a case written in YAML; ``!file NAME`` texts are read from
     ``folder`` (the case file's), and never from outside it."""
+    # Imported for a YAML case only: PyYAML is 30 ms of a JSON case's cold start.
+    from ..base.safe_yaml import load_untrusted_yaml
+
     try:
         data = load_untrusted_yaml(decode_case_bytes(raw), what="a case", max_nesting=MAX_NESTING, files=True)
     except YamlProblem as problem:

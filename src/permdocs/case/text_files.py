@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..base.safe_yaml import FileReference
+from ..base.yaml_values import FileReference
 from ..errors import InvalidCaseError, Problem
 from .base import Narrative
 from .model import Case

@@ -112,6 +112,9 @@ def status_line(message: str) -> Iterator[Callable[[str], None]]:
     """A spinner and a line saying what is happening, on standard error when
     it is a terminal; nothing at all when it is not (a pipe, a log, a case
     system calling permdocs). Yields a function that changes the line."""
+    if _surely_not_a_terminal():
+        yield lambda _text: None
+        return
     from rich.console import Console
     from rich.live import Live
     from rich.spinner import Spinner
@@ -129,6 +132,17 @@ def status_line(message: str) -> Iterator[Callable[[str], None]]:
             live.refresh()
 
         yield show
+
+
+def _surely_not_a_terminal() -> bool:
+    """Whether rich would surely find standard error no terminal, asked without
+    importing rich (about 70 ms of a cold render into a pipe or a log): it is
+    not a terminal, and no TTY_COMPATIBLE=1 or FORCE_COLOR says to treat it as one."""
+    forced = os.environ.get("TTY_COMPATIBLE") == "1" or os.environ.get("FORCE_COLOR") is not None
+    try:
+        return not forced and not sys.stderr.isatty()
+    except (AttributeError, ValueError):  # no stream, or a closed one: rich says no terminal too
+        return not forced
 
 
 def plural(count: int, noun: str) -> str:

@@ -2,7 +2,7 @@
 
 To add a document: make a folder here holding ``document.toml`` (its
 declaration), ``__init__.py`` (its context builder), ``NAME.html`` and
-``NAME.docx`` (its templates), then add its package to ``_PACKAGES`` below.
+``NAME.docx`` (its templates), then add its folder to ``_FOLDERS`` below.
 See :mod:`permdocs.documents.declaration` and the README's contributor
 section.
 """
@@ -13,38 +13,34 @@ from typing import TYPE_CHECKING
 
 from ..checks import CopyReach
 from ..errors import UnknownDocumentError
-from . import (
-    care_plan_permanence,
-    case_summary,
-    chronology,
-    cpr,
-    family_time,
-    family_tree,
-    later_life_letter,
-    options_analysis,
-    route_comparison,
-)
-from .declaration import Audience, DocumentType, Output, document_from_package
+from .declaration import Audience, DocumentType, Output
+from .folders import document_from_folder, document_from_package
 
 if TYPE_CHECKING:
     from ..case import Case
 
-__all__ = ["DOCUMENTS", "Audience", "DocumentType", "Output", "copies_of", "get_document", "resolve_documents"]
+__all__ = [
+    "DOCUMENTS", "Audience", "DocumentType", "Output", "copies_of", "document_from_package", "get_document",
+    "resolve_documents",
+]
 
-#: The registry: one line per document folder.
-_PACKAGES = (
-    care_plan_permanence,
-    options_analysis,
-    route_comparison,
-    later_life_letter,
-    family_time,
-    cpr,
-    chronology,
-    case_summary,
-    family_tree,
+#: The registry: one line per document folder. Each is read from its
+#: document.toml here; its Python package is imported only when a document of
+#: its kind is built, so that rendering one document (or listing them all)
+#: does not import every document's code.
+_FOLDERS = (
+    "care_plan_permanence",
+    "options_analysis",
+    "route_comparison",
+    "later_life_letter",
+    "family_time",
+    "cpr",
+    "chronology",
+    "case_summary",
+    "family_tree",
 )
 
-DOCUMENTS: dict[str, DocumentType] = {doc.name: doc for doc in map(document_from_package, _PACKAGES)}
+DOCUMENTS: dict[str, DocumentType] = {doc.name: doc for doc in map(document_from_folder, _FOLDERS)}
 
 
 def get_document(name: str) -> DocumentType:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base.narrative import NarrativeText
 from ..case import Case
@@ -20,12 +20,15 @@ from ..case.authorship import Professional
 from ..case.family_time import FamilyTimeArrangement, Supervision
 from ..case.people import Person
 from ..checks import Finding
-from ..practice.genogram import Genogram
 from ..text import blocks
 from ..text.blocks import Block, Diagram, Heading, Row, Table
 from ..text.templating import capfirst
 from .declaration import ResolvedRequest
 from .labels import label
+
+if TYPE_CHECKING:
+    # For a type only: the genogram (Graphviz, Pillow) loads with the documents that draw one.
+    from ..practice.genogram import Genogram
 
 
 def narrative(text: str | None) -> NarrativeText | None:

@@ -13,6 +13,7 @@ A document folder is a Python package holding:
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -257,10 +258,25 @@ class DocumentType:
     folder: Path
     word_layouts: tuple[str, ...]
     layout: LayoutFacts
-    build_context: Builder
-    #: Jinja filters only this document's HTML template uses (the letter's review marks).
-    html_filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
-    _outputs: Callable[["Case", "ResolvedRequest"], list[Output]] | None = field(default=None, repr=False)
+    #: The module holding its code (``build_context``, and ``outputs`` and
+    #: ``HTML_FILTERS`` where it has them), imported the first time it is used.
+    package: str
+
+    @property
+    def build_context(self) -> Builder:
+        """The document's context builder, from its package."""
+        return self._code().build_context  # type: ignore[no-any-return]
+
+    @property
+    def html_filters(self) -> Mapping[str, Callable[..., Any]]:
+        """Jinja filters only this document's HTML template uses (the letter's review marks)."""
+        return MappingProxyType(dict(getattr(self._code(), "HTML_FILTERS", {})))
+
+    def _code(self) -> ModuleType:
+        # Imported here, not with the registry: a render needs the code of
+        # the one document it draws, and importing all nine cost a cold
+        # start about 0.1 s more. import_module finds a loaded package in sys.modules.
+        return importlib.import_module(self.package)
 
     @property
     def default_audience(self) -> Audience:
@@ -303,8 +319,9 @@ class DocumentType:
 
     def outputs(self, case: "Case", request: "ResolvedRequest") -> list[Output]:
         """Everything one request makes: usually one output, several for per-copy documents."""
-        if self._outputs is not None:
-            return self._outputs(case, request)
+        several = getattr(self._code(), "outputs", None)
+        if several is not None:
+            return several(case, request)  # type: ignore[no-any-return]
         return [Output(self.build_context(case, request))]
 
 
@@ -331,51 +348,9 @@ def option_value(document: str, name: str, option: OptionDeclaration, value: obj
 def declared_title(folder: str) -> str:
     """The title another document's folder declares ("options_analysis" ->
     "Options analysis"), for a document that refers its reader to it: read
-    from its document.toml, not from the registry, which imports every folder."""
+    from its document.toml, so that a document's code never imports the registry above it."""
     declaration = tomllib.loads((Path(__file__).parent / folder / "document.toml").read_text("utf-8"))
     return str(declaration["title"])
-
-
-def document_from_package(package: ModuleType) -> DocumentType:
-    """Read a document folder: its declaration and its builder."""
-    folder = Path(package.__file__ or "").parent
-    declaration = DocumentDeclaration.model_validate(tomllib.loads((folder / "document.toml").read_text("utf-8")), strict=False)
-    shared = shared_audiences()
-    audiences = {}
-    for name in declaration.audiences:
-        spec = declaration.own_audiences.get(name) or shared.get(name)
-        if spec is None:
-            raise ValueError(f"{folder.name}/document.toml: audience '{name}' is declared nowhere")
-        formats = tuple(spec.formats) if spec.formats is not None else None
-        audiences[name] = Audience(
-            name, spec.title, spec.reader, MappingProxyType(dict(spec.withholds)), formats, spec.for_a_child,
-            spec.for_the_court, spec.reads_as, spec.large_type,
-        )
-    return DocumentType(
-        name=declaration.name,
-        title=declaration.title,
-        summary=declaration.summary,
-        reads=tuple(declaration.reads),
-        requires=tuple(declaration.requires),
-        audiences=MappingProxyType(audiences),
-        formats=tuple(declaration.formats),
-        options=MappingProxyType(dict(declaration.options)),
-        bundle_kind=declaration.bundle_kind,
-        parts=MappingProxyType(dict(declaration.parts)),
-        folder=folder,
-        word_layouts=tuple(declaration.word_layouts),
-        layout=declaration.layout,
-        build_context=package.build_context,
-        html_filters=MappingProxyType(dict(getattr(package, "HTML_FILTERS", {}))),
-        _outputs=getattr(package, "outputs", None),
-    )
-
-
-@cache
-def shared_audiences() -> dict[str, AudienceDeclaration]:
-    """The audiences in documents/audiences.toml."""
-    data = tomllib.loads((Path(__file__).parent / "audiences.toml").read_text("utf-8"))
-    return {name: AudienceDeclaration.model_validate(spec, strict=False) for name, spec in data.items()}
 
 
 @dataclass(frozen=True)

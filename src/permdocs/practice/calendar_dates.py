@@ -3,7 +3,11 @@
 Bank holidays come from the maintained ``holidays`` package (England's
 calendar, which Wales shares), so substitute days and one-off holidays are
 not hand-typed here. Its version is pinned: a new release can add a bank
-holiday and so move a due date, which should be a deliberate upgrade.
+holiday and so move a due date, which should be a deliberate upgrade. The
+years 1990 to 2060 are read from a table written from that package by
+tools/bank_holidays.py (a test keeps the two in step), because importing
+``holidays`` loads every country's calendar, a quarter of a second of a
+cold render; other years ask the package itself.
 """
 
 from __future__ import annotations
@@ -12,12 +16,17 @@ import calendar
 from datetime import date, timedelta
 from functools import cache
 
+from .bank_holidays_england import BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR
+
 
 @cache
 def _bank_holidays(year: int) -> dict[date, str]:
-    import holidays  # only when a date is checked: it takes a while to load
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return {date.fromisoformat(f"{year}-{day}"): name for day, name in BANK_HOLIDAYS[year].items()}
+    import holidays  # only for a year outside the table: it loads every country's calendar
 
-    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year))
+    # Named in England's English whatever the machine's locale (the package would follow LANG).
+    return dict(holidays.country_holidays("GB", subdiv="ENG", years=year, language="en_GB"))
 
 
 def is_working_day(day: date) -> bool:

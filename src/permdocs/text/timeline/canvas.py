@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
 
-from ...base.resources import assets_dir
+from ...base.font_tables import SANS_BOLD_ADVANCES, SANS_REGULAR_ADVANCES
 from ...practice.timeline import Home
 
 # --- sizes, in millimetres -------------------------------------------------------
@@ -74,13 +74,10 @@ COURT_ABBREVIATIONS = {"cmh": ("CMH", "case management hearing"),
 
 @functools.cache
 def _advances(bold: bool) -> tuple[dict[int, float], float]:
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(assets_dir() / "fonts" / f"LiberationSans-{'Bold' if bold else 'Regular'}.ttf", lazy=True)
-    per_em = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    widths = {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
-    return widths, metrics[".notdef"][0] / per_em
+    # Liberation Sans' advance widths, read from the font by tools/font_tables.py
+    # (opening it here would cost a cold render the import of fontTools).
+    per_em, missing, units = SANS_BOLD_ADVANCES if bold else SANS_REGULAR_ADVANCES
+    return {code: advance / per_em for code, advance in units.items()}, missing / per_em
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:

@@ -95,9 +95,9 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
 
 
 def _png(svg: str) -> bytes:
-    import cairosvg  # only when a PNG is wanted: it loads libcairo
+    from .cairo_bindings import cairosvg  # only when a PNG is wanted: it loads libcairo
 
-    result = cairosvg.svg2png(bytestring=svg.encode("utf-8"), dpi=PNG_DPI, background_color="white", unsafe=False)
+    result = cairosvg().svg2png(bytestring=svg.encode("utf-8"), dpi=PNG_DPI, background_color="white", unsafe=False)
     assert isinstance(result, bytes)
     return result
 
