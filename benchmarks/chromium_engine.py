@@ -23,11 +23,13 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -250,14 +252,15 @@ class Chromium:
         return base64.b64decode(printed["data"])
 
     def memory_kib(self) -> int:
-        """Resident memory of Chromium and all its child processes, in KiB."""
+        """The memory of Chromium and all its child processes, in KiB: their
+        proportional set sizes (PSS), so that pages they share count once."""
         total = 0
         for pid in [self.process.pid, *_descendants(self.process.pid)]:
             try:
-                status = Path(f"/proc/{pid}/status").read_text()
+                status = Path(f"/proc/{pid}/smaps_rollup").read_text()
             except OSError:
                 continue
-            found = re.search(r"VmRSS:\s+(\d+) kB", status)
+            found = re.search(r"^Pss:\s+(\d+) kB", status, re.M)
             total += int(found.group(1)) if found else 0
         return total
 
@@ -306,15 +309,9 @@ class PrintJob:
 
 def print_job(sample: Path, document: str) -> PrintJob:
     import permdocs
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
-    from permdocs.writers import Styling, html
 
     case = permdocs.load_case(sample)
-    resolved = resolve_request(case, permdocs.RenderRequest(document))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
-    markup = html.render_text(resolved.document, context, Styling.from_profile(resolved.profile), for_print=True)
-    return PrintJob(f"{sample.stem} {document}", case, document, markup)
+    return PrintJob(f"{sample.stem} {document}", case, document, print_job_from_case(case, document))
 
 
 #: The made-up origins the tab reads the document and the bundled fonts
@@ -350,7 +347,7 @@ def _font_bytes(name: str) -> bytes | None:
 # --- what Chromium does not do, done around it -----------------------------------------------
 
 
-def permdocs_pdf(chromium: Chromium, markup: str) -> bytes:
+def permdocs_pdf(chromium: Chromium, markup: str, *, archival: bool = False) -> bytes:
     """The print HTML as a PDF that keeps permdocs' rules, as far as Chromium
     can be brought to: Chromium's PDF with the four steps below around it."""
     chromium.load(for_chromium(markup))
@@ -370,7 +367,7 @@ def permdocs_pdf(chromium: Chromium, markup: str) -> bytes:
                 break
     # 3 and 4: the text of the margins marked as artifacts, the metadata
     # PDF/UA asks for, a picture's frame no longer a second figure, fixed dates.
-    return mended(chromium.print_pdf(tagged=True), date=chromium.evaluate(DOCUMENT_DATE))
+    return mended(chromium.print_pdf(tagged=True), date=chromium.evaluate(DOCUMENT_DATE), archival=archival)
 
 
 #: A page script: the value each element with a ``string-set`` gives its
@@ -455,7 +452,7 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
         return {str(name)[1:]: numbers.get(target[0].objgen, 0) for name, target in destinations.items()}
 
 
-def mended(pdf: bytes, *, date: str) -> bytes:
+def mended(pdf: bytes, *, date: str, archival: bool = False) -> bytes:
     """Chromium's tagged PDF brought to what permdocs' checks ask of a PDF.
 
     * The margin boxes' text (marking, running title, "Page X of Y") is
@@ -467,6 +464,9 @@ def mended(pdf: bytes, *, date: str) -> bytes:
     * The creation and modification dates are the document's date, not the
       moment of printing, and the structure elements' ids are numbered
       afresh, so that the same input gives the same bytes.
+    * ``archival``: PDF/A-2u as well, as permdocs' archival profile asks:
+      the XMP identification (with the schema that describes pdfuaid) and
+      an sRGB output intent, WeasyPrint's own profile.
     """
     import pikepdf
 
@@ -478,7 +478,11 @@ def mended(pdf: bytes, *, date: str) -> bytes:
         moment = _pdf_date(date)
         title = str(document.docinfo.get("/Title", ""))
         with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
-            metadata["pdfuaid:part"] = "1"
+            if archival:
+                metadata["pdfaid:part"] = "2"
+                metadata["pdfaid:conformance"] = "U"
+            else:
+                metadata["pdfuaid:part"] = "1"
             metadata["dc:title"] = title
             metadata["xmp:CreatorTool"] = "permdocs"
             metadata["xmp:CreateDate"] = date
@@ -486,6 +490,8 @@ def mended(pdf: bytes, *, date: str) -> bytes:
         document.docinfo["/CreationDate"] = moment
         document.docinfo["/ModDate"] = moment
         document.docinfo["/Creator"] = "permdocs"
+        if archival:
+            _as_pdf_a(document)
         buffer = io.BytesIO()
         document.save(buffer, deterministic_id=True)
         return buffer.getvalue()
@@ -539,6 +545,27 @@ def _margin_text_as_artifacts(page: Any) -> None:
 
 
 _ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
+
+
+def _as_pdf_a(document: Any) -> None:
+    import pikepdf
+
+    from permdocs.writers.pdf import _PDF_UA_IN_PDF_A  # the prototype borrows the writer's XMP
+
+    metadata = document.Root.Metadata
+    metadata.write(metadata.read_bytes().replace(b"</rdf:RDF>", _PDF_UA_IN_PDF_A + b"</rdf:RDF>", 1))
+    profile = document.make_stream(_srgb_profile())
+    profile.N = 3
+    document.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
+        OutputConditionIdentifier=pikepdf.String("sRGB IEC61966-2.1"), DestOutputProfile=profile)])
+
+
+@cache
+def _srgb_profile() -> bytes:
+    import weasyprint
+
+    return (Path(weasyprint.__file__).parent / "pdf" / "sRGB2014.icc").read_bytes()
 
 
 def _structure_ids_in_order(document: Any) -> None:
@@ -609,3 +636,265 @@ def _pdf_date(iso_date: str) -> str:
     """2026-11-16 as a PDF date, D:20261116000000Z."""
     digits = re.sub(r"\D", "", iso_date)[:14]
     return "D:" + digits.ljust(14, "0") + "Z"
+
+
+# --- the rules, checked ------------------------------------------------------------------------
+
+
+@dataclass
+class Rule:
+    """One output rule of permdocs' PDFs, and what the Chromium engine showed against it."""
+
+    name: str
+    met: bool
+    evidence: str
+
+
+def rule_findings(chromium: Chromium, jobs: list[PrintJob]) -> list[Rule]:
+    """Each output rule checked on Chromium's PDFs of ``jobs``, with the evidence."""
+    import permdocs
+    from permdocs.writers.pdf_checks import pdfa_problems, ua_problems
+
+    printed = {job.name: permdocs_pdf(chromium, job.markup) for job in jobs}
+    weasyprint = {job.name: permdocs.render(job.case, job.document, "pdf") for job in jobs}
+    rules = [_running_text_rule(jobs, printed)]
+
+    problems = {name: ua_problems(pdf) for name, pdf in printed.items()}
+    kinds = sorted(set().union(*(_structure_kinds(pdf) for pdf in printed.values())))
+    rules.append(Rule("tagged (PDF/UA-1, permdocs' pdf_checks)", not any(problems.values()),
+                      "; ".join(f"{name}: {len(found)} problems {found[:2]}" for name, found in problems.items())
+                      + f"; structure types: {' '.join(kinds)}"))
+
+    asked = list(chromium.refused)
+    probe_refused, connections = _network_probe(chromium)
+    rules.append(Rule("no network", not asked and connections == 0 and len(probe_refused) >= 4,
+                      f"our documents asked for nothing beyond themselves and the bundled fonts ({len(asked)} refused); "
+                      f"a probe page without our CSP asked for {len(probe_refused)} URLs, every one refused "
+                      f"({', '.join(sorted(probe_refused))}); a listener on loopback saw {connections} connections"))
+
+    again = {job.name: permdocs_pdf(chromium, job.markup) for job in jobs}
+    with Chromium(chromium.executable) as fresh:
+        anew = {job.name: permdocs_pdf(fresh, job.markup) for job in jobs}
+    same = all(printed[n] == again[n] == anew[n] for n in printed)
+    rules.append(Rule("same bytes every run", same,
+                      "twice in one Chromium and once in a fresh one: " + ("identical" if same else "different")))
+
+    counts = {name: (_page_count(printed[name]), _page_count(weasyprint[name])) for name in printed}
+    same_letters = all(_letters(printed[name]) == _letters(weasyprint[name]) for name in printed)
+    rules.append(Rule("same pages and words as WeasyPrint", same_letters and all(c == w for c, w in counts.values()),
+                      "; ".join(f"{name}: {c} pages (WeasyPrint {w})" for name, (c, w) in counts.items())
+                      + f"; the same letters on them: {'yes' if same_letters else 'no'} (line and page breaks "
+                      "may fall elsewhere)"))
+
+    archival = {job.name: permdocs_pdf(chromium, job.markup, archival=True) for job in jobs}
+    archival_problems = {name: pdfa_problems(pdf) + ua_problems(pdf) for name, pdf in archival.items()}
+    rules.append(Rule("PDF/A-2u for an archival profile (structural check, as for WeasyPrint's)",
+                      not any(archival_problems.values()),
+                      "; ".join(f"{name}: {len(found)} problems {found[:2]}"
+                                for name, found in archival_problems.items())
+                      + "; as Chromium prints it: " + "; ".join(pdfa_problems(printed[jobs[0].name]))))
+    return rules
+
+
+def _running_text_rule(jobs: list[PrintJob], printed: dict[str, bytes]) -> Rule:
+    """The marking, the running title and "Page N of M" on every page."""
+    from html import unescape
+
+    from pypdf import PdfReader
+
+    missing: list[str] = []
+    for job in jobs:
+        marking = unescape(re.sub(r"<[^>]+>", "", _first(r'<p class="marking">(.*?)</p>', job.markup)))
+        title = unescape(re.sub(r"<[^>]+>", "", _first(r'<p class="running-title">(.*?)</p>', job.markup)))
+        pages = PdfReader(io.BytesIO(printed[job.name])).pages
+        for number, page in enumerate(pages, start=1):
+            text = re.sub(r"\s+", " ", page.extract_text())
+            for wanted in (marking, title.split(" · ")[0], f"Page {number} of {len(pages)}"):
+                if wanted not in text:
+                    missing.append(f"{job.name} page {number}: {wanted!r}")
+    return Rule("running headers, footers and the protective marking", not missing,
+                f"every page checked for the marking, the running title and 'Page N of M'; missing: {missing[:3]}")
+
+
+def _first(pattern: str, text: str) -> str:
+    found = re.search(pattern, text, re.S)
+    return found.group(1) if found else ""
+
+
+def _structure_kinds(pdf: bytes) -> set[str]:
+    import pikepdf
+
+    from permdocs.writers.pdf_checks import elements_in_tree
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        tree = document.Root.StructTreeRoot
+        in_tree = elements_in_tree(tree)
+        return {str(document.get_object(objgen).S)[1:] for objgen in in_tree}
+
+
+def _letters(pdf: bytes) -> Counter[str]:
+    """How often each letter and digit is shown: words the same, whatever
+    the order a text extractor reads a drawing's labels in."""
+    from pypdf import PdfReader
+
+    return Counter(char for page in PdfReader(io.BytesIO(pdf)).pages for char in page.extract_text() if char.isalnum())
+
+
+def _page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _network_probe(chromium: Chromium) -> tuple[list[str], int]:
+    """A page that asks for remote and local resources in every way HTML and
+    CSS allow, without our Content-Security-Policy (which alone would stop
+    them before they are asked for): what it asked for, all refused, and how
+    many connections reached a listener on this machine's loopback."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.setblocking(False)
+    port = listener.getsockname()[1]
+    local = f"http://127.0.0.1:{port}"
+    probe = f"""<!DOCTYPE html><html lang="en"><head><title>probe</title>
+<link rel="stylesheet" href="{local}/sheet.css">
+<style>@import url("https://example.org/imported.css");
+@font-face {{ font-family: Remote; src: url({local}/font.ttf); }}
+body {{ font-family: Remote; background: url(file:///etc/hostname); }}</style></head>
+<body><p>probe</p><img src="https://example.org/picture.png" alt="">
+<iframe src="{local}/frame.html"></iframe><script src="{local}/script.js"></script></body></html>"""
+    before = len(chromium.refused)
+    chromium.load(probe)
+    chromium.print_pdf(tagged=False)
+    refused = chromium.refused[before:]
+    del chromium.refused[before:]
+    connections = 0
+    while True:
+        try:
+            connection, _ = listener.accept()
+        except BlockingIOError:
+            break
+        connection.close()
+        connections += 1
+    listener.close()
+    return [url.replace(local, "http://127.0.0.1:PORT") for url in refused], connections
+
+
+# --- the measures --------------------------------------------------------------------------------
+
+ROW = "Optional Chromium engine, per document, against WeasyPrint"
+
+
+def measures(quick: bool) -> list[Measure]:
+    executable = chromium_executable()
+    if executable is None:
+        return [Measure(f"{ROW}: skipped, Chromium is not installed", "", "", None, "")]
+    if quick:
+        # The code path, once, on one document: no figure is kept, but the
+        # rules that need no second engine are held to.
+        from permdocs.writers.pdf_checks import ua_problems
+
+        job = print_job(BABY, "care-plan-permanence")
+        with Chromium(executable) as chromium:
+            pdf = permdocs_pdf(chromium, job.markup)
+            again = permdocs_pdf(chromium, job.markup)
+        running = _running_text_rule([job], {job.name: pdf})
+        problems = ua_problems(pdf)
+        if problems or not running.met or pdf != again or chromium.refused:
+            raise AssertionError(f"the Chromium prototype broke a rule: {problems} {running.evidence} "
+                                 f"same bytes: {pdf == again}; refused: {chromium.refused}")
+        return [Measure(f"{ROW} (quick pass, not measured)", "", "", None, "")]
+    return full_measures(executable)
+
+
+def full_measures(executable: str, repeats: int = 5, batch: int = 20) -> list[Measure]:
+    import permdocs
+
+    jobs = [print_job(BABY, "care-plan-permanence"), print_job(CPR, "cpr")]
+    load_before = _load()
+    rows: list[Measure] = []
+    with Chromium(executable) as chromium:
+        rules = rule_findings(chromium, jobs)
+        failed = [rule.name for rule in rules if not rule.met]
+        verdict = "met rules: yes" if not failed else f"met rules: no ({'; '.join(failed)})"
+        for rule in rules:
+            print(f"{'met' if rule.met else 'NOT MET'}: {rule.name}: {rule.evidence}", file=sys.stderr)
+
+        for job in jobs:
+            pages = _page_count(permdocs_pdf(chromium, job.markup))
+
+            def engine(job: PrintJob = job) -> bytes:
+                return permdocs_pdf(chromium, _fresh_markup(job))
+
+            def bare(job: PrintJob = job) -> bytes:
+                chromium.load(for_chromium(job.markup))
+                return chromium.print_pdf(tagged=True)
+
+            def weasyprint(job: PrintJob = job) -> bytes:
+                return permdocs.render(job.case, job.document, "pdf")
+
+            engine_s, bare_s, weasy_s = medians_taking_turns(engine, bare, weasyprint, repeats=repeats)
+            rows.append(Measure(
+                f"{ROW}: {job.name}, {pages} pages (warm Chromium; {verdict})",
+                f"{engine_s:.2f} s (Chromium {bare_s:.2f} s + the steps around it {engine_s - bare_s:.2f} s)",
+                f"{weasy_s:.2f} s (permdocs PDF, WeasyPrint)", engine_s / weasy_s, "", verdict=not failed))
+
+        documents = [jobs[n % len(jobs)] for n in range(batch)]
+        engine_batch, weasy_batch = medians_taking_turns(
+            lambda: [permdocs_pdf(chromium, _fresh_markup(job)) for job in documents],
+            lambda: [permdocs.render(job.case, job.document, "pdf") for job in documents], repeats=2)
+        rows.append(Measure(f"{ROW}: a batch of {batch} (care plan and CPR in turn), one warm Chromium",
+                            f"{engine_batch:.1f} s", f"{weasy_batch:.1f} s (WeasyPrint)", engine_batch / weasy_batch,
+                            "", verdict=not failed))
+        memory = chromium.memory_kib()
+
+    start_s, first_s = _start_up(executable, jobs[0])
+    rows.append(Measure("Optional Chromium engine: start-up, and its memory after the batch",
+                        f"start {start_s:.2f} s, first document {first_s:.2f} s; {memory / 1024:.0f} MiB (PSS, all its "
+                        "processes)", "", None, ""))
+    print(f"load average before {load_before}, after {_load()}", file=sys.stderr)
+    return rows
+
+
+def _fresh_markup(job: PrintJob) -> str:
+    """The job's HTML made again from its case, as a batch would for each document (so both sides pay for it)."""
+    return print_job_from_case(job.case, job.document)
+
+
+def print_job_from_case(case: Any, document: str) -> str:
+    import permdocs
+    from permdocs.rendering.pipeline import resolve_request, withholds_for
+    from permdocs.safeguarding.redaction import redact
+    from permdocs.writers import Styling, html
+
+    resolved = resolve_request(case, permdocs.RenderRequest(document))
+    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+    return html.render_text(resolved.document, context, Styling.from_profile(resolved.profile), for_print=True)
+
+
+def _start_up(executable: str, job: PrintJob, repeats: int = 3) -> tuple[float, float]:
+    """Seconds from starting Chromium to its first reply, and for the first document after it (medians)."""
+    starts: list[float] = []
+    firsts: list[float] = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        with Chromium(executable) as chromium:
+            chromium.send("Browser.getVersion")
+            ready = time.perf_counter()
+            permdocs_pdf(chromium, job.markup)
+            starts.append(ready - began)
+            firsts.append(time.perf_counter() - ready)
+    return statistics.median(starts), statistics.median(firsts)
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+if __name__ == "__main__":
+    from performance import table  # noqa: E402
+
+    print(table(measures(quick="--quick" in sys.argv)))
