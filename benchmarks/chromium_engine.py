@@ -461,7 +461,7 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
-        numbers = {page.objgen: n for n, page in enumerate(document.pages, start=1)}
+        numbers: dict[tuple[int, int], int] = {page.obj.objgen: n for n, page in enumerate(document.pages, start=1)}
         destinations = document.Root.get("/Dests")
         if not isinstance(destinations, pikepdf.Dictionary):
             return {}
@@ -724,8 +724,8 @@ def _structure_kinds(pdf: bytes) -> set[str]:
 
     with pikepdf.open(io.BytesIO(pdf)) as document:
         tree = document.Root.StructTreeRoot
-        in_tree = elements_in_tree(tree)
-        return {str(document.get_object(objgen).S)[1:] for objgen in in_tree}
+        assert isinstance(tree, pikepdf.Dictionary)
+        return {str(document.get_object(objgen).S)[1:] for objgen in elements_in_tree(tree)}
 
 
 def _letters(pdf: bytes) -> Counter[str]:
