@@ -375,15 +375,17 @@ def permdocs_pdf(chromium: Chromium, markup: str, *, archival: bool = False) -> 
     # either, and no script can ask on which page an element fell. So a
     # first, untagged print shows where each heading landed (the PDF's named
     # destinations), the numbers are written into the contents, and the
-    # document is printed again. Twice if writing them in moved a heading.
-    if chromium.evaluate(HAS_CONTENTS):
+    # document is printed again; once more only if that moved a heading.
+    has_contents = chromium.evaluate(HAS_CONTENTS)
+    pdf = chromium.print_pdf(tagged=not has_contents)
+    if has_contents:
         for _attempt in range(3):
-            pages = destination_pages(chromium.print_pdf(tagged=False))
-            if not chromium.evaluate(f"({CONTENTS_PAGE_NUMBERS})({json.dumps(pages)})"):
+            if not chromium.evaluate(f"({CONTENTS_PAGE_NUMBERS})({json.dumps(destination_pages(pdf))})"):
                 break
+            pdf = chromium.print_pdf(tagged=True)
     # 3 and 4: the text of the margins marked as artifacts, the metadata
     # PDF/UA asks for, a picture's frame no longer a second figure, fixed dates.
-    return mended(chromium.print_pdf(tagged=True), date=chromium.evaluate(DOCUMENT_DATE), archival=archival)
+    return mended(pdf, date=chromium.evaluate(DOCUMENT_DATE), archival=archival)
 
 
 #: A page script: the value each element with a ``string-set`` gives its
@@ -447,6 +449,7 @@ CONTENTS_PAGE_NUMBERS = r"""(pages) => {
       number = document.createElement('span');
       number.className = 'page';
       link.append(leader, number);
+      changed = true;
     }
     if (number.textContent !== page) { number.textContent = page; changed = true; }
   }
