@@ -12,6 +12,16 @@ whether the output rules of permdocs' PDFs still hold (running headers and
 footers, the protective marking, tagging, no network, the same bytes every
 run). The evidence for each rule is in :func:`rule_findings`.
 
+What Chromium 156 lacks, and what is done around it here
+(:func:`permdocs_pdf`): ``string-set``/``string()`` (a page script writes
+the running strings into the @page rules as literals); ``target-counter()``
+and ``leader()`` (a first print says where each heading fell, the numbers
+are written into the contents, and the document is printed again); margin
+text that is neither tagged nor an artifact, no XMP, a figure's frame as a
+second figure, the moment of printing and DOM node numbers in the file
+(:func:`mended`, with pikepdf). The pages then differ from WeasyPrint's
+only where the two engines break lines and pages differently.
+
     python benchmarks/chromium_engine.py          # the findings and the rows
 """
 
