@@ -30,6 +30,7 @@ CPR = ROOT / "samples" / "cpr-adoption.json"
 PYTHON = sys.executable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import chromium_engine  # noqa: E402
 import cold_start  # noqa: E402
 import docx_floor  # noqa: E402
 import pdf_pages  # noqa: E402
@@ -291,7 +292,7 @@ def bundle_350() -> tuple[Measure, Measure]:
 
 def run(quick: bool = False) -> list[Measure]:
     repeats = 1 if quick else 5
-    measures = [docx_throughput(2 if quick else 20, repeats), *docx_floor.measures(quick)]
+    measures = [docx_throughput(2 if quick else 20, repeats), *docx_floor.measures(quick), *chromium_engine.measures(quick)]
     if quick:
         # Each measure's code runs, at a size that says nothing about speed.
         return [*measures, *pdf_pages.measures(quick=True), scaling("docx", 4, 1), *cold_start.measures(quick=True),

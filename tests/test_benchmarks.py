@@ -20,7 +20,8 @@ def test_a_quick_run_of_the_benchmarks_prints_its_table() -> None:
     assert "| DOCX throughput, care plan" in text and "(text differs!)" not in text
     rows = ("PDF CPU per page, sample care plan", "DOCX per document against the fill-and-zip floor",
             "--jobs 2 against --jobs 1", "Cold start: one case to DOCX", "one case to DOCX, CPU time", "permdocs --help",
-            "where the import time goes", "60,000 actions, refused")
+            "where the import time goes", "60,000 actions, refused",
+            "Optional Chromium engine, per document, against WeasyPrint")
     for row in rows:
         assert f"| {row}" in text or row in text, row
     assert all(m.ratio is None or m.ratio > 0 for m in measures)
