@@ -31,6 +31,7 @@ CPR = ROOT / "samples" / "cpr-adoption.json"
 PYTHON = sys.executable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pdf_overhead  # noqa: E402
 from timing import Measure, median_seconds, medians_taking_turns  # noqa: E402
 
 # --- 1. DOCX in a batch, against a plain docxtpl loop -------------------------------------
@@ -364,11 +365,11 @@ def bundle_350() -> tuple[Measure, Measure]:
 
 def run(quick: bool = False) -> list[Measure]:
     repeats = 1 if quick else 5
-    measures = [docx_throughput(2 if quick else 20, repeats)]
+    measures = [docx_throughput(2 if quick else 20, repeats), *pdf_overhead.measures(quick)]
     if quick:
         # Each measure's code runs, at a size that says nothing about speed.
         return [*measures, scaling("docx", 4, 1), *cold_start(1), refused_quickly()]
-    measures += [*pdf_against_weasyprint(9), scaling("docx", 120, 3), scaling("pdf", 8, 3)]
+    measures += [scaling("docx", 120, 3), scaling("pdf", 8, 3)]
     measures += [*cold_start(repeats), *memory(1000), *large_cpr(3), refused_quickly(), *bundle_350()]
     return measures
 
