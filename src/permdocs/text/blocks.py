@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -176,18 +176,22 @@ class Diagram:
     rasterising a timeline or a genogram at print resolution costs more
     than building the rest of the document's context, so a PDF or an HTML
     file should not pay for it. ``draw_png`` must pickle (a module-level
-    function, or a ``functools.partial`` of one), as blocks do."""
+    function, or a ``functools.partial`` of one), as blocks do. It is not a
+    field: templates read fields, and have no use for a drawer."""
 
     svg: str
-    draw_png: Callable[[], bytes] = field(compare=False, repr=False)
+    draw_png: InitVar[Callable[[], bytes]]
     alt_text: str
     width_mm: float
     height_mm: float
 
+    def __post_init__(self, draw_png: Callable[[], bytes]) -> None:
+        object.__setattr__(self, "_draw_png", draw_png)
+
     @cached_property
     def png(self) -> bytes:
         """The same picture as PNG, drawn on first use and kept."""
-        return self.draw_png()
+        return self._draw_png()  # type: ignore[attr-defined,no-any-return]
 
     def as_picture(self) -> Picture:
         """The PNG, for a format that cannot show SVG."""
