@@ -126,7 +126,7 @@ def test_a_diagram_is_vector_in_html_and_a_described_picture_in_word() -> None:
 
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40mm" height="10mm"><text x="1" y="8">Kerry</text></svg>'
     png = (ROOT / "templates" / "assets" / "icons" / "who.png").read_bytes()
-    diagram = Diagram(svg, png, "Poppy's mother, Kerry", 40, 10)
+    diagram = Diagram(svg, lambda: png, "Poppy's mother, Kerry", 40, 10)
     html = str(blocks_to_html(diagram))
     # The SVG is the page's own, so its words stay text; the figure is one image named by its description.
     assert svg in html and 'role="img" aria-label="Poppy&#39;s mother, Kerry"' in html

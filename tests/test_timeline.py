@@ -103,7 +103,7 @@ def _assert_words_apart(texts: tuple[Text, ...], width: float, height: float) ->
 
 
 def test_twelve_moves_draw_with_no_word_over_another() -> None:
-    picture = draw(collect(permdocs.load_case(twelve_moves())), png=False)
+    picture = draw(collect(permdocs.load_case(twelve_moves())))
     _assert_words_apart(picture.texts, picture.width_mm, picture.height_mm)
     # Every home is named: in its bar, below it, or by a number the key explains.
     words = " ".join(t.text for t in picture.texts)
@@ -133,7 +133,7 @@ def test_the_same_case_draws_the_same_bytes() -> None:
 def test_a_copy_names_no_withheld_carer_or_place(sample: str, audience: dict[Sensitivity, Treatment]) -> None:
     data = sample_dict(sample)
     diagram = timeline_diagram(redact(permdocs.load_case(data), audience))
-    svg_words = " ".join(t.text for t in draw(collect(redact(permdocs.load_case(data), audience)), png=False).texts)
+    svg_words = " ".join(t.text for t in draw(collect(redact(permdocs.load_case(data), audience))).texts)
     withheld = withheld_values(data, {category.value: treatment.value for category, treatment in audience.items()})
     assert withheld, "the sample withholds something from this copy"
     for value in withheld:

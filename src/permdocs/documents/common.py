@@ -307,7 +307,7 @@ def and_list(items: list[str]) -> str:
 def genogram_block(drawn: Genogram) -> Diagram:
     """A drawn genogram as a block any document can place (the family tree,
     the CPR's birth family, the later-life letter)."""
-    return Diagram(drawn.svg, drawn.png, drawn.alt_text, drawn.width_mm, drawn.height_mm)
+    return Diagram(drawn.svg, drawn.draw_png, drawn.alt_text, drawn.width_mm, drawn.height_mm)
 
 
 #: A child's words for a birth parent, and for whose parent a grandparent, aunt or uncle is.

@@ -13,7 +13,9 @@ picklable, and the template sandbox lets templates read their fields.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import InitVar, dataclass
+from functools import cached_property
 from typing import Literal
 
 from ..base.narrative import NarrativeText
@@ -168,13 +170,28 @@ class Diagram:
     SVG document for HTML and PDF, where its words stay real text that can
     be searched and read aloud; the same picture as PNG for Word; and its
     content in words for a reader who cannot see it. Its drawer escapes the
-    SVG's text: the writers put it into the page as it is."""
+    SVG's text: the writers put it into the page as it is.
+
+    The PNG is drawn only when a writer first asks for it (only Word does):
+    rasterising a timeline or a genogram at print resolution costs more
+    than building the rest of the document's context, so a PDF or an HTML
+    file should not pay for it. ``draw_png`` must pickle (a module-level
+    function, or a ``functools.partial`` of one), as blocks do. It is not a
+    field: templates read fields, and have no use for a drawer."""
 
     svg: str
-    png: bytes
+    draw_png: InitVar[Callable[[], bytes]]
     alt_text: str
     width_mm: float
     height_mm: float
+
+    def __post_init__(self, draw_png: Callable[[], bytes]) -> None:
+        object.__setattr__(self, "_draw_png", draw_png)
+
+    @cached_property
+    def png(self) -> bytes:
+        """The same picture as PNG, drawn on first use and kept."""
+        return self._draw_png()  # type: ignore[attr-defined,no-any-return]
 
     def as_picture(self) -> Picture:
         """The PNG, for a format that cannot show SVG."""

@@ -13,6 +13,7 @@ Two guarantees live here:
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import re
@@ -91,7 +92,7 @@ def html_to_pdf(markup: str, font_files: frozenset[Path] = frozenset(), *, archi
     try:
         # One layout at a time per process: SOURCE_DATE_EPOCH is process-wide,
         # and a host application may render from several threads.
-        with _LAYOUT_LOCK, _pinned_source_date_epoch():
+        with _LAYOUT_LOCK, _pinned_source_date_epoch(), _earlier_objects_left_uncollected():
             laid_out = HTML(string=markup, base_url=base_url, url_fetcher=fetcher).write_pdf(
                 font_config=_font_configuration(font_files),
                 # PDF/UA-1: tags, plus the XMP metadata that names the standard and
@@ -193,6 +194,31 @@ def _font_configuration(font_files: frozenset[Path]) -> FontConfiguration:
     the bundled fonts are loaded once, not for every document, and a
     council's own fonts never mix with another council's."""
     return FontConfiguration()
+
+
+@contextmanager
+def _earlier_objects_left_uncollected() -> Iterator[None]:
+    """Python's cycle collector now and then walks every object the process
+    holds, and WeasyPrint allocates enough while it lays a document out to
+    set it off several times a document. A permdocs process holds about
+    three times the objects of a bare WeasyPrint script (the case model, the
+    checks, every document's code), so each of those walks took longer, and
+    a PDF cost about an eighth more than the same layout in a bare process
+    (benchmarks/pdf_overhead.py). The objects that exist before the layout
+    are set aside while it runs (gc.freeze) and handed back afterwards: the
+    collector still collects everything the layout leaves behind, and the
+    rest at its next full pass. The output does not change.
+
+    A host application that freezes objects itself (before forking workers,
+    say) is left alone: it would not want them unfrozen by a library."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager

@@ -182,8 +182,33 @@ def _untagged_content(page: pikepdf.Page) -> str:
 
 
 def elements_in_tree(tree: pikepdf.Dictionary) -> set[tuple[int, int]]:
-    """The structure elements reachable from the tree's root, by object number."""
-    return {element.objgen for element, _ in _elements(tree.get("/K")) if element.is_indirect}
+    """The structure elements reachable from the tree's root, by object number.
+
+    The same walk as :func:`_elements`, keeping only the numbers: every PDF
+    permdocs writes takes this walk (see ``pdf.running_text_as_artifacts``),
+    over thousands of elements in a long document, and the general walk's
+    parents and order cost a third more."""
+    found: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = set()
+    stack: list[pikepdf.Object] = [tree.get("/K")]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, pikepdf.Array):
+            stack.extend(current)
+            continue
+        if not isinstance(current, pikepdf.Dictionary):
+            continue
+        if current.is_indirect:
+            number = current.objgen
+            if number in seen:  # a damaged tree may loop
+                continue
+            seen.add(number)
+            if "/S" in current:
+                found.add(number)
+        kids = current.get("/K")
+        if kids is not None:
+            stack.append(kids)
+    return found
 
 
 def _orphaned_marks(document: pikepdf.Pdf) -> Iterator[str]:

@@ -26,7 +26,8 @@ error message. Output is deterministic: no dates, versions or random ids.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
 
 from ...case import Case
 from .drawing import DEFAULT_BOX_MM, MAX_ENLARGEMENT, draw
@@ -43,16 +44,23 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Genogram:
-    """The drawn genogram: SVG, PNG, its size, and the same in words."""
+    """The drawn genogram: SVG, its size, the same in words, and the PNG,
+    drawn from the same marks only when it is first asked for (Word's copy
+    needs it; a PDF or a web page does not)."""
 
     svg: str
-    png: bytes
     width_mm: float
     height_mm: float
     alt_text: str
     summary: str
     who_is_who: tuple[str, ...]
     structure: str
+    #: The PNG's drawer: the marks and their size, ready to rasterise.
+    draw_png: Callable[[], bytes] = field(compare=False, repr=False)
+
+    @cached_property
+    def png(self) -> bytes:
+        return self.draw_png()
 
 
 def genogram(
@@ -86,13 +94,13 @@ def genogram(
         # The SVG's title is the whole alt text: a tagged PDF takes its
         # Figure's alternate description from it.
         svg=to_svg(marks, width, height, width_mm, height_mm, alt_text),
-        png=to_png(marks, width, height),
         width_mm=width_mm,
         height_mm=height_mm,
         alt_text=alt_text,
         summary=summary,
         who_is_who=who,
         structure=structure_of(layout),
+        draw_png=partial(to_png, marks, width, height),
     )
 
 

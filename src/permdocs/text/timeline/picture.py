@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property, partial
 
 from ...practice.calendar_dates import add_months
 from ...practice.timeline import Lane, Marker, Span, Timeline
@@ -43,21 +44,26 @@ from .words import MONTHS, alt_text, short_date, span_dates, subject_of
 
 @dataclass(frozen=True)
 class TimelinePicture:
-    """The drawn timeline: SVG, PNG and alt text, and every word's place (for the tests)."""
+    """The drawn timeline: SVG and alt text, every word's place (for the
+    tests), and the PNG, drawn from the SVG only when it is first asked for
+    (Word's copy needs it; a PDF or a web page does not)."""
 
     svg: str
-    png: bytes
     alt_text: str
     width_mm: float
     height_mm: float
     texts: tuple[Text, ...]
 
+    @cached_property
+    def png(self) -> bytes:
+        return _png(self.svg)
+
     def as_diagram(self) -> Diagram:
-        return Diagram(self.svg, self.png, self.alt_text, self.width_mm, self.height_mm)
+        return Diagram(self.svg, partial(_png, self.svg), self.alt_text, self.width_mm, self.height_mm)
 
 
-def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
-    """Lay out and draw the timeline; ``png=False`` skips the PNG (for tests of the geometry)."""
+def draw(timeline: Timeline) -> TimelinePicture:
+    """Lay out and draw the timeline."""
     drawing = Drawing()
     scale = _Scale(timeline.start, timeline.end)
     windowed = timeline.start > timeline.born
@@ -91,7 +97,7 @@ def draw(timeline: Timeline, *, png: bool = True) -> TimelinePicture:
     height = key(drawing, timeline, lanes_bottom + 2.5)
     words = alt_text(timeline)
     svg = drawing.svg(height, words)
-    return TimelinePicture(svg, _png(svg) if png else b"", words, WIDTH, round(height, 1), tuple(drawing.texts))
+    return TimelinePicture(svg, words, WIDTH, round(height, 1), tuple(drawing.texts))
 
 
 def _png(svg: str) -> bytes:
