@@ -3,6 +3,7 @@ that takes turns so that a shared machine's busy moments fall on both sides."""
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -48,3 +49,35 @@ def medians_taking_turns(*actions: Callable[[], Any], repeats: int) -> list[floa
             action()
             times.append(time.perf_counter() - start)
     return [statistics.median(times) for times in timings]
+
+
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot (/proc/stat)."""
+    fields = [int(value) for value in open("/proc/stat", encoding="ascii").readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_seconds() -> float:
+    """CPU seconds of this process and the children it has waited for."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+class OtherWork:
+    """How busy the machine was with work other than ours while a block ran:
+    the machine's busy CPU time (/proc/stat) less this process's and its
+    children's. "Idle" is a measured claim, not an assumption."""
+
+    def __enter__(self) -> OtherWork:
+        self.start = time.perf_counter(), _busy_seconds(), _own_seconds()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        wall, busy, own = self.start
+        self.wall = time.perf_counter() - wall
+        self.others = max(0.0, (_busy_seconds() - busy) - (_own_seconds() - own))
+
+    def share(self) -> float:
+        """Other work's CPU time as a share of all the machine's cores over the block."""
+        return self.others / (self.wall * (os.cpu_count() or 1))
