@@ -170,16 +170,15 @@ class Diagram:
     SVG document for HTML and PDF, where its words stay real text that can
     be searched and read aloud; the same picture as PNG for Word; and its
     content in words for a reader who cannot see it. Its drawer escapes the
-    SVG's text: the writers put it into the page as it is.
-
-    The PNG is drawn only when a writer first asks for it (only Word does):
-    rasterising a timeline or a genogram at print resolution costs more
-    than building the rest of the document's context, so a PDF or an HTML
-    file should not pay for it. ``draw_png`` must pickle (a module-level
-    function, or a ``functools.partial`` of one), as blocks do. It is not a
-    field: templates read fields, and have no use for a drawer."""
+    SVG's text: the writers put it into the page as it is."""
 
     svg: str
+    # The PNG is drawn only when a writer first asks for it (only Word does):
+    # rasterising a timeline or a genogram at print resolution costs more
+    # than building the rest of the document's context, so a PDF or an HTML
+    # file should not pay for it. The drawer must pickle (a module-level
+    # function, or a functools.partial of one), as blocks do. It is not a
+    # field: templates read fields, and have no use for a drawer.
     draw_png: InitVar[Callable[[], bytes]]
     alt_text: str
     width_mm: float
