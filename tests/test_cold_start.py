@@ -102,7 +102,7 @@ def test_a_timeline_png_is_the_same_bytes_with_the_prebuilt_declarations_as_with
     from permdocs.practice.timeline import collect
     from permdocs.text.timeline import draw
 
-    svg = draw(collect(permdocs.load_case(BABY)), png=False).svg
+    svg = draw(collect(permdocs.load_case(BABY))).svg
     draw = (
         "import hashlib, sys\n{first}\nfrom permdocs.text.timeline.picture import _png\n"
         f"print(hashlib.sha256(_png({svg!r})).hexdigest(), sys.modules['cairocffi.ffi'].__file__ "
