@@ -51,7 +51,7 @@ BABY = ROOT / "samples" / "baby-in-proceedings.json"
 CPR = ROOT / "samples" / "cpr-adoption.json"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import Measure, medians_taking_turns  # noqa: E402
+from timing import Measure, medians_taking_turns, print_markup  # noqa: E402
 
 
 def chromium_executable() -> str | None:
@@ -903,14 +903,7 @@ def _fresh_markup(job: PrintJob) -> str:
 
 
 def print_job_from_case(case: Any, document: str, **options: Any) -> str:
-    import permdocs
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
-    from permdocs.writers import Styling, html
-
-    resolved = resolve_request(case, permdocs.RenderRequest(document, **options))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
-    return html.render_text(resolved.document, context, Styling.from_profile(resolved.profile), for_print=True)
+    return print_markup(case, document, **options)
 
 
 def _start_up(executable: str, job: PrintJob, repeats: int = 3) -> tuple[float, float]:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from timing import Measure
+from timing import Measure, first_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 BABY = ROOT / "samples" / "baby-in-proceedings.json"
@@ -120,13 +120,9 @@ def _plain_variables() -> dict[str, Any]:
 
     import permdocs
     from permdocs.base.narrative import NarrativeText
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
     from permdocs.writers import template_variables
 
-    case = permdocs.load_case(BABY)
-    resolved = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+    _, context = first_copy(permdocs.load_case(BABY), "care-plan-permanence")
 
     def plain(value: Any) -> Any:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -44,8 +44,9 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from timing import Measure, medians_taking_turns
+from timing import Measure, first_copy, medians_taking_turns
 
 ROOT = Path(__file__).resolve().parents[1]
 BABY = ROOT / "samples" / "baby-in-proceedings.json"
@@ -55,7 +56,7 @@ DOCUMENT = "care-plan-permanence"
 def measures(quick: bool) -> list[Measure]:
     """The floor row and the stricter one; ``quick`` runs the code once, measuring nothing."""
     ours, floor, strict_floor = _the_three_renders()
-    same = _words(ours()) == _words(floor()) == _words(strict_floor())
+    same = words(ours()) == words(floor()) == words(strict_floor())
     note = "" if same else " (text differs!)"
     documents, repeats = (1, 1) if quick else (20, 15)
     ours_s, floor_s, strict_s = (seconds / documents for seconds in medians_taking_turns(
@@ -78,20 +79,12 @@ def _repeated(action: Callable[[], bytes], times: int) -> Callable[[], None]:
 
 def _the_three_renders() -> tuple[Callable[[], bytes], Callable[[], bytes], Callable[[], bytes]]:
     from docxtpl import DocxTemplate
-    from markupsafe import Markup
 
     import permdocs
-    from permdocs.base import narrative
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
-    from permdocs.text.templating import make_environment
-    from permdocs.writers import Styling, docx_package, docx_title, template_variables
+    from permdocs.writers import Styling, docx_package, template_variables
     from permdocs.writers import docx as docx_writer
-    from permdocs.writers.docx_blocks import WordBlocks
 
-    case = permdocs.load_case(BABY)
-    resolved = resolve_request(case, permdocs.RenderRequest(DOCUMENT))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+    resolved, context = first_copy(permdocs.load_case(BABY), DOCUMENT)
     styling = Styling.from_profile(resolved.profile)
 
     def ours() -> bytes:
@@ -104,21 +97,13 @@ def _the_three_renders() -> tuple[Callable[[], bytes], Callable[[], bytes], Call
     word.save(saved)
     with zipfile.ZipFile(saved) as package:
         parts = [(info.filename, package.read(info.filename)) for info in package.infolist()]
-    styles = {name: name.replace(" ", "") for name in (
-        "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
-        "List Number 2", "List Number 3", "Caption", "Permdocs Table", "Permdocs Note")}
     pictures: list[bytes] = []
 
     def add_picture(data: bytes) -> str:
         pictures.append(data)
         return f"rIdPicture{len(pictures)}"
 
-    env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, lambda _s: 0, styles))
-    blocks = WordBlocks(styles, lambda _s: 0, add_image=add_picture)
-    env.filters["blocks"] = blocks
-    env.filters["title_block"] = lambda info: Markup(docx_title.title_block(info, styles | {"Title": "Title"}, None))
-    env.filters["draft_banners"] = lambda info: Markup(docx_title.draft_banners(info))
-    env.filters["draft_findings"] = lambda info: blocks(info.draft_appendix) if info.draft else Markup("")
+    env = plain_word_environment(add_picture)
     compiled = {
         name: env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(data.decode("utf-8"))))
         for name, data in parts
@@ -151,7 +136,30 @@ def _the_three_renders() -> tuple[Callable[[], bytes], Callable[[], bytes], Call
     return ours, floor, strict_floor
 
 
-def _words(data: bytes) -> list[str]:
+def plain_word_environment(add_image: Callable[[bytes], str]) -> Any:
+    """A Jinja environment as any docxtpl user would set one up to fill
+    permdocs' Word templates: permdocs' own filters (blocks, narratives, the
+    title block), and pictures handed to ``add_image``, which names them."""
+    from markupsafe import Markup
+
+    from permdocs.base import narrative
+    from permdocs.text.templating import make_environment
+    from permdocs.writers import docx_title
+    from permdocs.writers.docx_blocks import WordBlocks
+
+    styles = {name: name.replace(" ", "") for name in (
+        "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
+        "List Number 2", "List Number 3", "Caption", "Permdocs Table", "Permdocs Note")}
+    env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, lambda _s: 0, styles))
+    blocks = WordBlocks(styles, lambda _s: 0, add_image=add_image)
+    env.filters["blocks"] = blocks
+    env.filters["title_block"] = lambda info: Markup(docx_title.title_block(info, styles | {"Title": "Title"}, None))
+    env.filters["draft_banners"] = lambda info: Markup(docx_title.draft_banners(info))
+    env.filters["draft_findings"] = lambda info: blocks(info.draft_appendix) if info.draft else Markup("")
+    return env
+
+
+def words(data: bytes) -> list[str]:
     # The floor keeps the escapes Jinja wrote (&#39;), which docxtpl's re-parse would turn back into characters.
     from html import unescape
 

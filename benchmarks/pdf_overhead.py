@@ -29,13 +29,12 @@ import copy
 import gc
 import io
 import json
-import os
 import statistics
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timing import Measure
+from timing import Measure, cpu_seconds, first_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 BABY = ROOT / "samples" / "baby-in-proceedings.json"
@@ -78,14 +77,10 @@ def raw_weasyprint(case: Any, document: str, *, draft: bool) -> Callable[[], byt
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    import permdocs
     from permdocs.base.resources import assets_dir
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
     from permdocs.writers import Styling, html
 
-    resolved = resolve_request(case, permdocs.RenderRequest(document, draft=draft))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+    resolved, context = first_copy(case, document, draft=draft)
     styling = replace(Styling.from_profile(resolved.profile), archival=resolved.archival)
     markup = html.render_text(resolved.document, context, styling, for_print=True)
     base = assets_dir().as_uri() + "/"
@@ -133,12 +128,6 @@ def _against_weasyprint(label: str, case: Any, document: str, *, draft: bool, re
         Measure(f"WeasyPrint alone on the {label}: the collector walking permdocs' objects, against not",
                 f"{raw_s:.2f} s", f"{bare_s:.2f} s", raw_s / bare_s, ""),
     ]
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (dot)."""
-    times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
 
 
 def cpu_medians_taking_turns(*actions: Callable[[], Any], repeats: int) -> list[float]:

@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from timing import Measure
+from timing import Measure, print_markup
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -38,17 +38,11 @@ BASELINE = HERE / "baseline-stylesheets"
 SAMPLES = {"care plan": ("baby-in-proceedings.json", "care-plan-permanence"), "CPR": ("cpr-adoption.json", "cpr")}
 
 
-def print_markup(sample: str, document: str) -> str:
+def sample_markup(sample: str, document: str) -> str:
     """The print HTML permdocs gives WeasyPrint for a sample's default copy."""
     import permdocs
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
-    from permdocs.writers import Styling, html
 
-    case = permdocs.load_case(ROOT / "samples" / sample)
-    resolved = resolve_request(case, permdocs.RenderRequest(document))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
-    return html.render_text(resolved.document, context, Styling.from_profile(resolved.profile), for_print=True)
+    return print_markup(permdocs.load_case(ROOT / "samples" / sample), document)
 
 
 def with_baseline_stylesheets(markup: str) -> str:
@@ -131,7 +125,7 @@ def measures(quick: bool) -> list[Measure]:
     for name, (sample, document) in SAMPLES.items():
         if quick and name != "care plan":
             continue
-        today = print_markup(sample, document)
+        today = sample_markup(sample, document)
         baseline = with_baseline_stylesheets(today)
         before, after = to_pdf(baseline), to_pdf(today)
         pages_before, pages_after = (len(PdfReader(io.BytesIO(data)).pages) for data in (before, after))

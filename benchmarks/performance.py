@@ -35,7 +35,7 @@ import cold_start  # noqa: E402
 import docx_floor  # noqa: E402
 import pdf_overhead  # noqa: E402
 import pdf_pages  # noqa: E402
-from timing import Measure, OtherWork, median_seconds, medians_taking_turns  # noqa: E402
+from timing import Measure, OtherWork, first_copy, median_seconds, medians_taking_turns  # noqa: E402
 
 # --- 1. DOCX in a batch, against a plain docxtpl loop -------------------------------------
 
@@ -45,22 +45,14 @@ def docx_throughput(documents: int, repeats: int) -> Measure:
     against a loop that loads a DocxTemplate, renders and saves, with the
     same template, variables and filters (permdocs' own, in docxtpl's env)."""
     from docxtpl import DocxTemplate
-    from markupsafe import Markup
 
     import permdocs
-    from permdocs.base import narrative
-    from permdocs.rendering.pipeline import resolve_request, withholds_for
-    from permdocs.safeguarding.redaction import redact
-    from permdocs.text.templating import make_environment
-    from permdocs.writers import Styling, docx_title, template_variables
-    from permdocs.writers.docx_blocks import WordBlocks
+    from permdocs.writers import Styling, template_variables
+    from permdocs.writers import docx as docx_writer
 
-    case = permdocs.load_case(BABY)
-    resolved = resolve_request(case, permdocs.RenderRequest("care-plan-permanence"))
-    context = resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+    resolved, context = first_copy(permdocs.load_case(BABY), "care-plan-permanence")
     template_path = resolved.document.template("docx")
     styling = Styling.from_profile(resolved.profile)
-    from permdocs.writers import docx as docx_writer
 
     def ours() -> bytes:
         return docx_writer.render(resolved.document, context, styling)
@@ -68,20 +60,13 @@ def docx_throughput(documents: int, repeats: int) -> Measure:
     def plain() -> bytes:
         template = DocxTemplate(template_path)
         word = template.get_docx()
-        styles = {name: name.replace(" ", "") for name in (
-            "Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Bullet 2", "List Bullet 3", "List Number",
-            "List Number 2", "List Number 3", "Caption", "Permdocs Table", "Permdocs Note")}
-        env = make_environment(None, markdown=lambda text: narrative.to_wordml(text.source, lambda _s: 0, styles))
-        blocks = WordBlocks(styles, lambda _s: 0, add_image=lambda data: word.part.get_or_add_image(io.BytesIO(data))[0])
-        env.filters["blocks"] = blocks
-        env.filters["title_block"] = lambda info: Markup(docx_title.title_block(info, styles | {"Title": "Title"}, None))
-        env.filters["draft_findings"] = lambda info: blocks(info.draft_appendix) if info.draft else Markup("")
+        env = docx_floor.plain_word_environment(lambda data: word.part.get_or_add_image(io.BytesIO(data))[0])
         template.render(template_variables(context) | {"logo": None}, env, autoescape=True)
         out = io.BytesIO()
         template.save(out)
         return out.getvalue()
 
-    same = _docx_words(ours()) == _docx_words(plain())
+    same = docx_floor.words(ours()) == docx_floor.words(plain())
     ours_s, plain_s = (seconds / documents for seconds in medians_taking_turns(
         lambda: [ours() for _ in range(documents)], lambda: [plain() for _ in range(documents)], repeats=repeats))
     note = "" if same else " (text differs!)"
@@ -89,14 +74,6 @@ def docx_throughput(documents: int, repeats: int) -> Measure:
         f"DOCX throughput, care plan, {documents} in a row{note}", f"{1 / ours_s:.1f} docs/s",
         f"{1 / plain_s:.1f} docs/s (docxtpl loop)", plain_s / ours_s, ">= 4x",
     )
-
-
-def _docx_words(data: bytes) -> list[str]:
-    import re
-    import zipfile
-
-    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
-    return re.findall(r"\w+", " ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)))
 
 
 # --- 2. PDF, against raw WeasyPrint on the same HTML: benchmarks/pdf_overhead.py ---------

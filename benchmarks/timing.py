@@ -1,5 +1,6 @@
-"""What every benchmark shares: a row of the results table, and timing
-that takes turns so that a shared machine's busy moments fall on both sides."""
+"""What every benchmark shares: a row of the results table, timing that
+takes turns so that a shared machine's busy moments fall on both sides, and
+a sample document's context and print HTML as permdocs' writers receive them."""
 
 from __future__ import annotations
 
@@ -58,8 +59,8 @@ def _busy_seconds() -> float:
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def _own_seconds() -> float:
-    """CPU seconds of this process and the children it has waited for."""
+def cpu_seconds() -> float:
+    """CPU seconds of this process and the children it has waited for (dot, workers)."""
     times = os.times()
     return times.user + times.system + times.children_user + times.children_system
 
@@ -70,14 +71,34 @@ class OtherWork:
     children's. "Idle" is a measured claim, not an assumption."""
 
     def __enter__(self) -> OtherWork:
-        self.start = time.perf_counter(), _busy_seconds(), _own_seconds()
+        self.start = time.perf_counter(), _busy_seconds(), cpu_seconds()
         return self
 
     def __exit__(self, *exc: object) -> None:
         wall, busy, own = self.start
         self.wall = time.perf_counter() - wall
-        self.others = max(0.0, (_busy_seconds() - busy) - (_own_seconds() - own))
+        self.others = max(0.0, (_busy_seconds() - busy) - (cpu_seconds() - own))
 
     def share(self) -> float:
         """Other work's CPU time as a share of all the machine's cores over the block."""
         return self.others / (self.wall * (os.cpu_count() or 1))
+
+
+def first_copy(case: Any, document: str, **options: Any) -> tuple[Any, Any]:
+    """A document's request resolved, and the context of its first output
+    for the copy the options name (the default copy without them), redacted
+    as that copy withholds: what every writer is handed."""
+    import permdocs
+    from permdocs.rendering.pipeline import resolve_request, withholds_for
+    from permdocs.safeguarding.redaction import redact
+
+    resolved = resolve_request(case, permdocs.RenderRequest(document, **options))
+    return resolved, resolved.document.outputs(redact(case, withholds_for(resolved)), resolved)[0].context
+
+
+def print_markup(case: Any, document: str, **options: Any) -> str:
+    """The print HTML permdocs hands WeasyPrint for that copy."""
+    from permdocs.writers import Styling, html
+
+    resolved, context = first_copy(case, document, **options)
+    return html.render_text(resolved.document, context, Styling.from_profile(resolved.profile), for_print=True)
